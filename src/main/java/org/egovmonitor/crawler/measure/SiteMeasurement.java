@@ -1,0 +1,74 @@
+package org.egovmonitor.crawler.measure;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One site's measurement: what `measure --json` prints (one JSON object per line) and what the observation store
+ * keeps. Field names are the public contract of the CLI; dates serialise as YYYY-MM-DD.
+ *
+ * @param url             the site root that was asked for
+ * @param finalUrl        the homepage URL after redirects (null when nothing answered)
+ * @param kind            the site kind the measurement was judged as (PORTAL, DEPARTMENT, COUNTY, TOWNSHIP_PAGE)
+ * @param reachable       whether the homepage produced a whole HTML response
+ * @param status          the homepage's HTTP status (0 when no response)
+ * @param responseMs      homepage fetch time
+ * @param charset         the charset the homepage was decoded with
+ * @param errorKind       the homepage's error kind when not reachable, else null
+ * @param homepage        homepage freshness
+ * @param sections        one entry per classified section, in homepage order
+ * @param missingFamilies required families (for the kind) that no section was classified into
+ * @param brokenLinks     homepage links that failed their check
+ * @param pagesFetched    number of GET fetches done for this site (homepage, sections, second-level pages)
+ * @param errors          every fetch of this site that ended in an error kind
+ * @param contentHash     SHA-256 (hex) of the homepage's main text, to see change on sites that show no dates
+ * @param measuredOn      the "now" the measurement was judged against
+ */
+public record SiteMeasurement(
+        String url,
+        String finalUrl,
+        String kind,
+        boolean reachable,
+        int status,
+        long responseMs,
+        String charset,
+        String errorKind,
+        Homepage homepage,
+        List<Section> sections,
+        List<String> missingFamilies,
+        List<BrokenLink> brokenLinks,
+        int pagesFetched,
+        List<CrawlError> errors,
+        String contentHash,
+        LocalDate measuredOn) {
+
+    /**
+     * @param newestDate newest dated item on the homepage (or, for a navigation-only homepage, on its
+     *                   second-level pages); null when there is none
+     * @param datedItems number of dated items counted
+     * @param navOnly    true when the homepage itself carries no dated items and was judged by its second level
+     */
+    public record Homepage(LocalDate newestDate, int datedItems, boolean navOnly) {
+    }
+
+    /**
+     * @param family        the section family id (e.g. "news", "notices")
+     * @param title         the navigation link text, as decoded
+     * @param url           the section page URL
+     * @param status        HTTP status of the section page (0 when no response)
+     * @param newestDate    newest dated item in the list, or null
+     * @param items         number of list items (dated or not)
+     * @param itemsInWindow dated items within the family's freshness window (0 for families without a window)
+     * @param blank         no items at all, or only a placeholder such as 暂无信息
+     */
+    public record Section(String family, String title, String url, int status, LocalDate newestDate, int items,
+                          int itemsInWindow, boolean blank) {
+    }
+
+    /** A homepage link whose check failed: status when a response came, error kind otherwise. */
+    public record BrokenLink(String url, Integer status, String error) {
+    }
+
+    public record CrawlError(String url, String kind) {
+    }
+}
