@@ -1,0 +1,296 @@
+package org.egovmonitor.core.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.egovmonitor.api.FieldError;
+import org.egovmonitor.api.Liaison;
+import org.egovmonitor.api.LiaisonRequest;
+import org.egovmonitor.api.NetworkNode;
+import org.egovmonitor.api.NodeRequest;
+import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.api.Site;
+import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.api.SiteRequest;
+import org.egovmonitor.api.Unit;
+import org.egovmonitor.api.UnitDetail;
+import org.egovmonitor.api.UnitKind;
+import org.egovmonitor.api.UnitRequest;
+import org.egovmonitor.api.UnitSummary;
+import org.egovmonitor.db.LiaisonDao;
+import org.egovmonitor.db.NetworkNodeDao;
+import org.egovmonitor.db.RegistryQueries;
+import org.egovmonitor.db.SiteDao;
+import org.egovmonitor.db.UnitDao;
+import org.egovmonitor.errors.ConflictException;
+import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.errors.ValidationException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads and writes the registry; every write is one transaction. */
+public class RegistryService {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public RegistryService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- units
+
+    public List<UnitSummary> listUnits(UnitKind kind, PeerGroup group, String parent, Boolean connected) {
+        return jdbi.withExtension(RegistryQueries.class, q -> q.listUnits(kind, group, parent, connected));
+    }
+
+    public UnitDetail unitDetail(String code) {
+        return jdbi.inTransaction(h -> {
+            Unit unit = requireUnit(h, code);
+            return new UnitDetail(unit, h.attach(SiteDao.class).findByUnit(code),
+                    h.attach(NetworkNodeDao.class).find(code).orElse(null),
+                    h.attach(LiaisonDao.class).findCurrent(code).orElse(null),
+                    h.attach(UnitDao.class).childCodes(code));
+        });
+    }
+
+    public Unit createUnit(UnitRequest request) {
+        RegistryValidator.Checked<Unit> checked = RegistryValidator.unit(request, false);
+        ValidationException.throwIfAny(checked.errors());
+        Unit unit = checked.value();
+        return jdbi.inTransaction(h -> {
+            UnitDao units = h.attach(UnitDao.class);
+            if (units.find(unit.code()).isPresent()) {
+                throw new ConflictException("单位编码已存在：" + unit.code());
+            }
+            checkParent(h, unit);
+            units.insert(unit, array(unit.aliases()), array(unit.tags()));
+            return units.find(unit.code()).orElseThrow();
+        });
+    }
+
+    public Unit updateUnit(String code, UnitRequest request) {
+        if (request.code() != null && !request.code().strip().equals(code)) {
+            throw new ValidationException(List.of(FieldError.of("code", "与地址中的单位编码不一致；单位编码不可修改")));
+        }
+        UnitRequest withCode = new UnitRequest(code, request.name(), request.kind(), request.parentCode(),
+                request.peerGroup(), request.aliases(), request.tags());
+        return jdbi.inTransaction(h -> {
+            Unit existing = requireUnit(h, code);
+            RegistryValidator.Checked<Unit> checked = RegistryValidator.unit(withCode, existing.demo());
+            ValidationException.throwIfAny(checked.errors());
+            Unit unit = checked.value();
+            checkParent(h, unit);
+            UnitDao units = h.attach(UnitDao.class);
+            units.update(unit, array(unit.aliases()), array(unit.tags()));
+            return units.find(code).orElseThrow();
+        });
+    }
+
+    public void deleteUnit(String code) {
+        jdbi.useTransaction(h -> {
+            requireUnit(h, code);
+            UnitDao units = h.attach(UnitDao.class);
+            List<String> children = units.childCodes(code);
+            if (!children.isEmpty()) {
+                throw new ConflictException("单位 " + code + " 仍有下级单位：" + String.join(", ", children));
+            }
+            int sites = h.attach(SiteDao.class).countByUnit(code);
+            if (sites > 0) {
+                throw new ConflictException("单位 " + code + " 仍有 " + sites + " 个网站，请先删除或转移");
+            }
+            units.delete(code);
+        });
+    }
+
+    private static Unit requireUnit(Handle h, String code) {
+        return h.attach(UnitDao.class).find(code).orElseThrow(() -> NotFoundException.unit(code));
+    }
+
+    /** The parent must exist and must not be the unit itself or one of its descendants. */
+    private static void checkParent(Handle h, Unit unit) {
+        if (unit.parentCode() == null) {
+            return;
+        }
+        UnitDao units = h.attach(UnitDao.class);
+        Set<String> seen = new HashSet<>();
+        String current = unit.parentCode();
+        while (current != null) {
+            if (current.equals(unit.code()) || !seen.add(current)) {
+                throw new ValidationException(List.of(FieldError.of("parentCode", "上级单位形成循环")));
+            }
+            Unit parent = units.find(current).orElse(null);
+            if (parent == null) {
+                if (current.equals(unit.parentCode())) {
+                    throw new ValidationException(List.of(FieldError.of("parentCode", "上级单位不存在：" + current)));
+                }
+                return;
+            }
+            current = parent.parentCode();
+        }
+    }
+
+    // ---- sites
+
+    public List<Site> listSites(String unitCode, SiteKind kind, Boolean monitored) {
+        return jdbi.withExtension(SiteDao.class, d -> d.list(unitCode, kind, monitored));
+    }
+
+    public Site site(long id) {
+        return jdbi.withExtension(SiteDao.class, d -> d.find(id))
+                .orElseThrow(() -> new NotFoundException("未找到网站：" + id));
+    }
+
+    public Site createSite(SiteRequest request) {
+        SiteRequest site = checkedSite(request);
+        return jdbi.inTransaction(h -> {
+            SiteDao sites = h.attach(SiteDao.class);
+            requireOwner(h, site.unitCode());
+            if (sites.findByUrl(site.url()).isPresent()) {
+                throw new ConflictException("网站地址已登记：" + site.url());
+            }
+            long id = sites.insert(site.url(), site.name(), site.kind(), site.unitCode(), site.monitored(), false);
+            return sites.find(id).orElseThrow();
+        });
+    }
+
+    public Site updateSite(long id, SiteRequest request) {
+        SiteRequest site = checkedSite(request);
+        return jdbi.inTransaction(h -> {
+            SiteDao sites = h.attach(SiteDao.class);
+            sites.find(id).orElseThrow(() -> new NotFoundException("未找到网站：" + id));
+            requireOwner(h, site.unitCode());
+            sites.findByUrl(site.url()).filter(other -> other.id() != id).ifPresent(other -> {
+                throw new ConflictException("网站地址已被其他网站使用：" + site.url());
+            });
+            sites.update(id, site.url(), site.name(), site.kind(), site.unitCode(), site.monitored());
+            return sites.find(id).orElseThrow();
+        });
+    }
+
+    public void deleteSite(long id) {
+        if (jdbi.withExtension(SiteDao.class, d -> d.delete(id)) == 0) {
+            throw new NotFoundException("未找到网站：" + id);
+        }
+    }
+
+    private static SiteRequest checkedSite(SiteRequest request) {
+        RegistryValidator.Checked<SiteRequest> checked = RegistryValidator.site(request);
+        ValidationException.throwIfAny(checked.errors());
+        return checked.value();
+    }
+
+    private static void requireOwner(Handle h, String unitCode) {
+        if (h.attach(UnitDao.class).find(unitCode).isEmpty()) {
+            throw new ValidationException(List.of(FieldError.of("unitCode", "单位不存在：" + unitCode)));
+        }
+    }
+
+    // ---- network nodes
+
+    public List<NetworkNode> listNodes() {
+        return jdbi.withExtension(NetworkNodeDao.class, NetworkNodeDao::findAll);
+    }
+
+    public NetworkNode node(String unitCode) {
+        return jdbi.withExtension(NetworkNodeDao.class, d -> d.find(unitCode))
+                .orElseThrow(() -> new NotFoundException("单位 " + unitCode + " 没有网络节点记录"));
+    }
+
+    public NetworkNode putNode(String unitCode, NodeRequest request) {
+        checkPathMatches("unitCode", unitCode, request.unitCode());
+        NodeRequest withUnit = new NodeRequest(unitCode, request.status(), request.phase(), request.connectedOn(),
+                request.bandwidthMbps(), request.terminals(), request.probeHost(), request.probePort());
+        RegistryValidator.Checked<NetworkNode> checked = RegistryValidator.node(withUnit, today());
+        ValidationException.throwIfAny(checked.errors());
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            NetworkNodeDao nodes = h.attach(NetworkNodeDao.class);
+            nodes.upsert(checked.value());
+            return nodes.find(unitCode).orElseThrow();
+        });
+    }
+
+    public void deleteNode(String unitCode) {
+        if (jdbi.withExtension(NetworkNodeDao.class, d -> d.delete(unitCode)) == 0) {
+            throw new NotFoundException("单位 " + unitCode + " 没有网络节点记录");
+        }
+    }
+
+    // ---- liaisons
+
+    public List<Liaison> liaisonHistory(String unitCode) {
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            return h.attach(LiaisonDao.class).history(unitCode);
+        });
+    }
+
+    /** Replaces the current liaison officer; the previous record is closed, never deleted. */
+    public Liaison putLiaison(String unitCode, LiaisonRequest request) {
+        checkPathMatches("unitCode", unitCode, request.unitCode());
+        LiaisonRequest withUnit = new LiaisonRequest(unitCode, request.name(), request.phone(), request.email(),
+                request.since());
+        RegistryValidator.Checked<LiaisonRequest> checked = RegistryValidator.liaison(withUnit, today());
+        ValidationException.throwIfAny(checked.errors());
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            return replaceLiaison(h, checked.value()).orElseGet(
+                    () -> h.attach(LiaisonDao.class).findCurrent(unitCode).orElseThrow());
+        });
+    }
+
+    public void endLiaison(String unitCode) {
+        jdbi.useTransaction(h -> {
+            requireUnit(h, unitCode);
+            if (h.attach(LiaisonDao.class).closeCurrent(unitCode, today()) == 0) {
+                throw new NotFoundException("单位 " + unitCode + " 当前没有信息联络员");
+            }
+        });
+    }
+
+    /**
+     * Makes {@code l} the unit's current officer. Returns empty when the current officer already has exactly these
+     * details (so that importing the same file twice changes nothing).
+     */
+    static java.util.Optional<Liaison> replaceLiaison(Handle h, LiaisonRequest l) {
+        LiaisonDao liaisons = h.attach(LiaisonDao.class);
+        java.util.Optional<Liaison> current = liaisons.findCurrent(l.unitCode());
+        if (current.isPresent() && sameOfficer(current.get(), l)) {
+            return java.util.Optional.empty();
+        }
+        if (current.isPresent()) {
+            if (l.since().isBefore(current.get().since())) {
+                throw new ValidationException(List.of(FieldError.of("since",
+                        "不能早于现任联络员的任职日期 " + current.get().since())));
+            }
+            liaisons.closeCurrent(l.unitCode(), l.since());
+        }
+        long id = liaisons.insert(l.unitCode(), l.name(), l.phone(), l.email(), l.since());
+        return liaisons.history(l.unitCode()).stream().filter(x -> x.id() == id).findFirst();
+    }
+
+    private static boolean sameOfficer(Liaison current, LiaisonRequest l) {
+        return current.name().equals(l.name()) && Objects.equals(current.phone(), l.phone())
+                && Objects.equals(current.email(), l.email()) && current.since().equals(l.since());
+    }
+
+    private static void checkPathMatches(String field, String fromPath, String fromBody) {
+        if (fromBody != null && !fromBody.strip().equals(fromPath)) {
+            throw new ValidationException(List.of(FieldError.of(field, "与地址中的单位编码不一致")));
+        }
+    }
+
+    static String[] array(List<String> values) {
+        return new ArrayList<>(values).toArray(new String[0]);
+    }
+}

@@ -1,0 +1,39 @@
+package org.egovmonitor.db;
+
+import io.dropwizard.db.DataSourceFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.egovmonitor.EgovMonitorConfiguration;
+
+/**
+ * Makes the configured database reachable: with an external URL nothing is started; with none, the embedded server
+ * is started on the configured data folder and the data source is pointed at it. Shared by the server and the
+ * commands that talk to the database (db migrate, import-registry, export-registry, crawl-now).
+ */
+public final class DatabaseSupport {
+
+    private DatabaseSupport() {
+    }
+
+    /** Returns the embedded server that was started, or null when an external database is configured. */
+    public static EmbeddedPostgresServer startIfEmbedded(EgovMonitorConfiguration config) {
+        if (!config.usesEmbeddedDatabase()) {
+            return null;
+        }
+        EmbeddedDatabaseFactory embedded = config.getEmbeddedDatabase();
+        try {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(embedded.getDataDir()),
+                    embedded.getPort(), Duration.ofSeconds(embedded.getStartupTimeoutSeconds()));
+            DataSourceFactory ds = config.getDatabase();
+            ds.setUrl(server.jdbcUrl("postgres"));
+            ds.setUser(server.user());
+            ds.setPassword("");
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + embedded.getDataDir()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.egovmonitor.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.egovmonitor.api.ErrorResponse;
+import org.egovmonitor.api.FieldError;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP responses. Dropwizard's default mappers are switched off so that every
+ * error, including unexpected ones, gets the same JSON shape and a Chinese message, and never leaks a stack trace.
+ */
+public final class ApiExceptionMappers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionMappers.class);
+
+    private ApiExceptionMappers() {
+    }
+
+    public static void register(JerseyEnvironment jersey) {
+        jersey.register(new ApiMapper());
+        jersey.register(new JsonMapper());
+        jersey.register(new WebAppMapper());
+        jersey.register(new DatabaseMapper());
+        jersey.register(new FallbackMapper());
+    }
+
+    static Response json(int status, String message, List<FieldError> errors) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ErrorResponse(status, message, errors)).build();
+    }
+
+    static final class ApiMapper implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            return json(e.status(), e.getMessage(), e.errors());
+        }
+    }
+
+    /** Unparseable JSON is 400; parseable JSON with a wrongly typed or unknown field is 422 with the field. */
+    static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                return json(422, "输入有误，请检查标出的字段", List.of(JsonFieldErrors.from(mapping)));
+            }
+            return json(400, "请求体不是有效的 JSON", List.of());
+        }
+    }
+
+    static final class WebAppMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                LOG.error("Request failed", e);
+            }
+            return json(status, messageFor(status), List.of());
+        }
+
+        private static String messageFor(int status) {
+            return switch (status) {
+                case 400 -> "请求格式不正确";
+                case 401 -> "请先登录";
+                case 403 -> "没有权限";
+                case 404 -> "未找到请求的资源";
+                case 405 -> "不支持该请求方法";
+                case 406 -> "不支持请求的返回格式";
+                case 415 -> "不支持的内容类型，请使用 application/json";
+                default -> status >= 500 ? "服务器内部错误" : "请求无法处理";
+            };
+        }
+    }
+
+    /** Unique and foreign-key violations that slipped past the service checks (races) are conflicts, not 500s. */
+    static final class DatabaseMapper implements ExceptionMapper<JdbiException> {
+        @Override
+        public Response toResponse(JdbiException e) {
+            String state = sqlState(e);
+            if ("23505".equals(state)) {
+                return json(409, "数据已存在（重复）", List.of());
+            }
+            if ("23503".equals(state)) {
+                return json(409, "数据仍被其他记录引用，或引用的记录不存在", List.of());
+            }
+            if (state != null && state.startsWith("23")) {
+                return json(422, "数据不符合约束：" + state, List.of());
+            }
+            return FallbackMapper.internal(e);
+        }
+
+        private static String sqlState(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                    return sql.getSQLState();
+                }
+            }
+            return null;
+        }
+    }
+
+    static final class FallbackMapper implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            return internal(e);
+        }
+
+        static Response internal(Throwable e) {
+            String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            LOG.error("Unhandled error {}", id, e);
+            return json(500, "服务器内部错误（编号 " + id + "）", List.of());
+        }
+    }
+}

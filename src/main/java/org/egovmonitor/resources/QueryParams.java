@@ -1,0 +1,41 @@
+package org.egovmonitor.resources;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.egovmonitor.api.FieldError;
+import org.egovmonitor.errors.ValidationException;
+
+/**
+ * Query parameters arrive as strings and are parsed here, so a bad value is a 422 naming the parameter rather than
+ * Jersey's silent 404.
+ */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw new ValidationException(List.of(FieldError.of(name, "取值必须是以下之一：" + allowed)));
+        }
+    }
+
+    static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ValidationException(List.of(FieldError.of(name, "应为 true 或 false")));
+        };
+    }
+}

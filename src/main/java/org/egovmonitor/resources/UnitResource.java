@@ -1,0 +1,89 @@
+package org.egovmonitor.resources;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.egovmonitor.api.Liaison;
+import org.egovmonitor.api.LiaisonRequest;
+import org.egovmonitor.api.NetworkNode;
+import org.egovmonitor.api.NodeRequest;
+import org.egovmonitor.api.Unit;
+import org.egovmonitor.api.UnitDetail;
+import org.egovmonitor.api.UnitRequest;
+import org.egovmonitor.core.registry.RegistryService;
+
+@Path("/api/units/{code}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UnitResource {
+
+    private final RegistryService registry;
+
+    public UnitResource(RegistryService registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    public UnitDetail get(@PathParam("code") String code) {
+        return registry.unitDetail(code);
+    }
+
+    @PUT
+    @OfficeOnly
+    public Unit update(@PathParam("code") String code, UnitRequest request) {
+        return registry.updateUnit(code, RequestBodies.require(request));
+    }
+
+    @DELETE
+    @OfficeOnly
+    public void delete(@PathParam("code") String code) {
+        registry.deleteUnit(code);
+    }
+
+    @GET
+    @Path("/node")
+    public NetworkNode node(@PathParam("code") String code) {
+        return registry.node(code);
+    }
+
+    @PUT
+    @Path("/node")
+    @OfficeOnly
+    public NetworkNode putNode(@PathParam("code") String code, NodeRequest request) {
+        return registry.putNode(code, RequestBodies.require(request));
+    }
+
+    @DELETE
+    @Path("/node")
+    @OfficeOnly
+    public void deleteNode(@PathParam("code") String code) {
+        registry.deleteNode(code);
+    }
+
+    /** The unit's liaison officers, newest first; the current one has no untilDate. */
+    @GET
+    @Path("/liaisons")
+    public List<Liaison> liaisons(@PathParam("code") String code) {
+        return registry.liaisonHistory(code);
+    }
+
+    @PUT
+    @Path("/liaison")
+    @OfficeOnly
+    public Liaison putLiaison(@PathParam("code") String code, LiaisonRequest request) {
+        return registry.putLiaison(code, RequestBodies.require(request));
+    }
+
+    @DELETE
+    @Path("/liaison")
+    @OfficeOnly
+    public void endLiaison(@PathParam("code") String code) {
+        registry.endLiaison(code);
+    }
+}
