@@ -1,0 +1,119 @@
+package org.egovmonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.egovmonitor.testing.AppProcess;
+import org.egovmonitor.testing.TestPostgres;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** import-registry, export-registry and db migrate as a user runs them: a separate JVM, exit codes, output. */
+class RegistryCommandsTest {
+
+    private static final String GOOD = """
+            units:
+              - {code: czs-jw, name: 池州市发展计划委员会, kind: DEPARTMENT, aliases: [计委]}
+              - {code: dzx, name: 东至县, kind: COUNTY}
+            sites:
+              - {url: "http://www.dongzhi.gov.cn/", name: 东至县政府网, kind: COUNTY, unitCode: dzx}
+            """;
+
+    @TempDir
+    Path dir;
+    private Map<String, String> env;
+    private Jdbi jdbi;
+
+    @BeforeEach
+    void database() {
+        TestPostgres.TestDatabase db = TestPostgres.newDatabase();
+        env = Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user());
+        jdbi = db.jdbi();
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private int units() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM units").mapTo(Integer.class).one());
+    }
+
+    @Test
+    void importRegistry_brokenFile_exitsNonZeroNamesLinesAndChangesNothing() throws Exception {
+        AppProcess.run(env, "import-registry", write("good.yml", GOOD).toString());
+        Path bad = write("bad.yml", """
+                units:
+                  - {code: czs-new, name: 新单位, kind: DEPARTMENT}
+                  - {code: BAD, name: 坏, kind: DEPARTMENT}
+                sites:
+                  - {url: "http://x.gov.cn/", name: 无主, kind: PORTAL, unitCode: nobody}
+                """);
+
+        AppProcess.Result result = AppProcess.run(env, "import-registry", bad.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("第 3 行: 字段 code").contains("第 5 行: 字段 unitCode")
+                .contains("未导入任何数据");
+        assertThat(result.stdout()).isEmpty();
+        assertThat(units()).isEqualTo(2);
+    }
+
+    @Test
+    void importRegistry_sameFileTwice_secondReportsNoChange() throws Exception {
+        Path good = write("good.yml", GOOD);
+        AppProcess.Result first = AppProcess.run(env, "import-registry", good.toString());
+        AppProcess.Result second = AppProcess.run(env, "import-registry", good.toString());
+
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(first.stdout()).contains("变更 单位 2、网站 1");
+        assertThat(second.stdout()).contains("变更 单位 0、网站 0、节点 0、联络员 0");
+        assertThat(units()).isEqualTo(2);
+    }
+
+    @Test
+    void exportRegistry_csvFile_importsBackWithoutChanges() throws Exception {
+        AppProcess.run(env, "import-registry", write("good.yml", GOOD).toString());
+        Path csv = dir.resolve("registry.csv");
+
+        AppProcess.Result export = AppProcess.run(env, "export-registry", "--format", "csv", "--output",
+                csv.toString());
+        assertThat(export.exitCode()).as(export.stderr()).isZero();
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("东至县政府网");
+
+        AppProcess.Result again = AppProcess.run(env, "import-registry", csv.toString());
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(again.stdout()).contains("变更 单位 0、网站 0");
+    }
+
+    @Test
+    void exportRegistry_toStdout_isYamlOnly() throws Exception {
+        AppProcess.run(env, "import-registry", write("good.yml", GOOD).toString());
+        AppProcess.Result export = AppProcess.run(env, "export-registry");
+        assertThat(export.exitCode()).as(export.stderr()).isZero();
+        assertThat(export.stdout()).startsWith("units:").contains("code: czs-jw");
+    }
+
+    @Test
+    void importRegistry_missingFile_exitsNonZeroWithMessage() throws Exception {
+        AppProcess.Result result = AppProcess.run(env, "import-registry", dir.resolve("nope.yml").toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("文件不存在").doesNotContain("Exception");
+    }
+
+    @Test
+    void dbMigrate_upToDateDatabase_succeeds() throws Exception {
+        AppProcess.Result result = AppProcess.run(env, "db", "migrate");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("本次执行 0 个迁移");
+    }
+}
