@@ -30,6 +30,7 @@ public class ImportRegistryCommand extends DatabaseCommand {
     protected void execute(Namespace namespace, EgovMonitorConfiguration config, Jdbi jdbi,
                            ManagedDataSource dataSource, Bootstrap<EgovMonitorConfiguration> bootstrap)
             throws Exception {
+        long started = System.nanoTime();
         Path file = Path.of(namespace.getString("registry"));
         if (!Files.isRegularFile(file)) {
             throw new CommandFailedException("文件不存在：" + file);
@@ -43,7 +44,8 @@ public class ImportRegistryCommand extends DatabaseCommand {
             }
             throw new CommandFailedException("共 " + report.errors().size() + " 处错误，未导入任何数据");
         }
-        System.out.printf("导入完成：%d 行；变更 单位 %d、网站 %d、节点 %d、联络员 %d%n", report.rows(),
-                report.unitsChanged(), report.sitesChanged(), report.nodesChanged(), report.liaisonsChanged());
+        System.out.printf("导入完成：%d 行；变更 单位 %d、网站 %d、节点 %d、联络员 %d；用时 %.1f 秒%n", report.rows(),
+                report.unitsChanged(), report.sitesChanged(), report.nodesChanged(), report.liaisonsChanged(),
+                (System.nanoTime() - started) / 1e9);
     }
 }

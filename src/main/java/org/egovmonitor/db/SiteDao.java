@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.egovmonitor.api.Site;
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.api.SiteRequest;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -38,8 +41,8 @@ public interface SiteDao {
     long insert(@Bind("url") String url, @Bind("name") String name, @Bind("kind") SiteKind kind,
                 @Bind("unitCode") String unitCode, @Bind("monitored") boolean monitored, @Bind("demo") boolean demo);
 
-    /** Upsert by URL; returns 0 when nothing changed. */
-    @SqlUpdate("""
+    /** Upsert by URL, many rows in one round trip; a row's count is 0 when nothing changed. */
+    @SqlBatch("""
             INSERT INTO sites (url, name, kind, unit_code, monitored, demo)
             VALUES (:url, :name, :kind, :unitCode, :monitored, :demo)
             ON CONFLICT (url) DO UPDATE
@@ -48,8 +51,7 @@ public interface SiteDao {
              WHERE (sites.name, sites.kind, sites.unit_code, sites.monitored, sites.demo)
                    IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.unit_code, EXCLUDED.monitored, EXCLUDED.demo)
             """)
-    int upsert(@Bind("url") String url, @Bind("name") String name, @Bind("kind") SiteKind kind,
-               @Bind("unitCode") String unitCode, @Bind("monitored") boolean monitored, @Bind("demo") boolean demo);
+    int[] upsertAll(@BindMethods Iterable<SiteRequest> sites, @Bind("demo") boolean demo);
 
     @SqlUpdate("""
             UPDATE sites SET url = :url, name = :name, kind = :kind, unit_code = :unitCode, monitored = :monitored,

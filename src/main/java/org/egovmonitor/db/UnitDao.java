@@ -6,6 +6,7 @@ import org.egovmonitor.api.Unit;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -28,8 +29,11 @@ public interface UnitDao {
             + "VALUES (:code, :name, :kind, :parentCode, :peerGroup, :aliasArray, :tagArray, :demo)")
     void insert(@BindMethods Unit unit, @Bind("aliasArray") String[] aliases, @Bind("tagArray") String[] tags);
 
-    /** Upsert by code; returns 0 when the row already held exactly these values (idempotent import). */
-    @SqlUpdate("""
+    /**
+     * Upsert by code, many rows in one round trip (the lists run in parallel with {@code units}); a row's count is 0
+     * when it already held exactly these values, which makes a repeated import a no-op.
+     */
+    @SqlBatch("""
             INSERT INTO units (code, name, kind, parent_code, peer_group, aliases, tags, demo)
             VALUES (:code, :name, :kind, :parentCode, :peerGroup, :aliasArray, :tagArray, :demo)
             ON CONFLICT (code) DO UPDATE
@@ -41,7 +45,8 @@ public interface UnitDao {
                    (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.parent_code, EXCLUDED.peer_group, EXCLUDED.aliases,
                     EXCLUDED.tags, EXCLUDED.demo)
             """)
-    int upsert(@BindMethods Unit unit, @Bind("aliasArray") String[] aliases, @Bind("tagArray") String[] tags);
+    int[] upsertAll(@BindMethods Iterable<Unit> units, @Bind("aliasArray") Iterable<String[]> aliases,
+                    @Bind("tagArray") Iterable<String[]> tags);
 
     @SqlUpdate("""
             UPDATE units

@@ -11,6 +11,7 @@ import org.egovmonitor.api.NodeStatus;
 import org.egovmonitor.api.PeerGroup;
 import org.egovmonitor.api.Site;
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.api.SiteRequest;
 import org.egovmonitor.api.Unit;
 import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.api.UnitSummary;
@@ -72,12 +73,16 @@ class RegistryDaoTest {
         @Test
         void upsert_sameValues_reportsNoChange() {
             Unit u = unit("czs-a", UnitKind.DEPARTMENT, null);
-            String[] aliases = u.aliases().toArray(new String[0]);
-            assertThat(units.upsert(u, aliases, new String[0])).isEqualTo(1);
-            assertThat(units.upsert(u, aliases, new String[0])).isZero();
             Unit renamed = new Unit(u.code(), "新名称", u.kind(), null, u.peerGroup(), u.aliases(), u.tags(), false);
-            assertThat(units.upsert(renamed, aliases, new String[0])).isEqualTo(1);
+            assertThat(upsert(u)).isEqualTo(1);
+            assertThat(upsert(u)).isZero();
+            assertThat(upsert(renamed)).isEqualTo(1);
             assertThat(units.find("czs-a").orElseThrow().name()).isEqualTo("新名称");
+        }
+
+        private int upsert(Unit u) {
+            return units.upsertAll(List.of(u), List.<String[]>of(u.aliases().toArray(new String[0])),
+                    List.<String[]>of(new String[0]))[0];
         }
 
         @Test
@@ -147,9 +152,11 @@ class RegistryDaoTest {
             insert(unit("czs-a", UnitKind.DEPARTMENT, null));
             insert(unit("czs-b", UnitKind.DEPARTMENT, null));
             SiteDao sites = handle.attach(SiteDao.class);
-            assertThat(sites.upsert("http://a.gov.cn/", "甲", SiteKind.DEPARTMENT, "czs-a", true, false)).isEqualTo(1);
-            assertThat(sites.upsert("http://a.gov.cn/", "甲", SiteKind.DEPARTMENT, "czs-b", true, false)).isEqualTo(1);
-            assertThat(sites.upsert("http://a.gov.cn/", "甲", SiteKind.DEPARTMENT, "czs-b", true, false)).isZero();
+            SiteRequest toA = new SiteRequest("http://a.gov.cn/", "甲", SiteKind.DEPARTMENT, "czs-a", true);
+            SiteRequest toB = new SiteRequest("http://a.gov.cn/", "甲", SiteKind.DEPARTMENT, "czs-b", true);
+            assertThat(sites.upsertAll(List.of(toA), false)).containsExactly(1);
+            assertThat(sites.upsertAll(List.of(toB), false)).containsExactly(1);
+            assertThat(sites.upsertAll(List.of(toB), false)).containsExactly(0);
             assertThat(sites.findByUnit("czs-b")).extracting(Site::url).containsExactly("http://a.gov.cn/");
             assertThat(sites.list(null, SiteKind.DEPARTMENT, true)).hasSize(1);
             assertThat(sites.list(null, SiteKind.PORTAL, null)).isEmpty();

@@ -109,17 +109,12 @@ public class RegistryImporter {
             if (!errors.isEmpty()) {
                 return Report.rejected(doc.size(), errors);
             }
-            int unitsChanged = 0;
-            UnitDao unitDao = h.attach(UnitDao.class);
-            for (Unit u : units.values()) {
-                unitsChanged += unitDao.upsert(u, RegistryService.array(u.aliases()), RegistryService.array(u.tags()));
-            }
-            int sitesChanged = 0;
-            SiteDao siteDao = h.attach(SiteDao.class);
-            for (RegistryDocument.Row<SiteRequest> row : sites.values()) {
-                SiteRequest s = row.value();
-                sitesChanged += siteDao.upsert(s.url(), s.name(), s.kind(), s.unitCode(), s.monitored(), demo);
-            }
+            List<Unit> unitRows = List.copyOf(units.values());
+            int unitsChanged = sum(h.attach(UnitDao.class).upsertAll(unitRows,
+                    unitRows.stream().map(u -> RegistryService.array(u.aliases())).toList(),
+                    unitRows.stream().map(u -> RegistryService.array(u.tags())).toList()));
+            int sitesChanged = sum(h.attach(SiteDao.class).upsertAll(
+                    sites.values().stream().map(RegistryDocument.Row::value).toList(), demo));
             int nodesChanged = 0;
             NetworkNodeDao nodeDao = h.attach(NetworkNodeDao.class);
             for (RegistryDocument.Row<NetworkNode> row : nodes.values()) {
@@ -178,6 +173,10 @@ public class RegistryImporter {
                 errors.add(new FieldError(unitLines.get(u.code()), "parentCode", "上级单位形成循环"));
             }
         }
+    }
+
+    private static int sum(int[] counts) {
+        return java.util.Arrays.stream(counts).sum();
     }
 
     private static void requireKnown(Set<String> known, int line, String unitCode, List<FieldError> errors) {
