@@ -1,0 +1,285 @@
+package org.egovmonitor.crawler.classify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.crawler.parse.UrlNormalizer;
+
+/**
+ * The section families, required families per site kind, blank placeholders and decoy patterns, loaded from
+ * {@code crawlers/sections.yml} (every key is documented in that file). Validated on load: a bad file fails with a
+ * {@link SectionCatalogException} listing every problem by key, so the app stops at start with a clear message.
+ * Immutable and thread-safe once loaded.
+ */
+public final class SectionCatalog {
+
+    /** The catalogue's default location, relative to the working directory (the app's install folder). */
+    public static final Path DEFAULT_PATH = Path.of("crawlers", "sections.yml");
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+
+    private final List<SectionFamily> families;
+    private final Map<String, SectionFamily> byId;
+    private final Map<SiteKind, List<String>> required;
+    private final List<String> blankPlaceholders;
+    private final Set<String> decoyQueryKeys;
+    private final List<String> decoyPathFragments;
+    private final int maxContainsLength;
+
+    /** The file's shape; field names are the YAML keys. */
+    record File(Integer maxContainsLength, List<FamilyEntry> families, Map<String, List<String>> requiredFamilies,
+                List<String> blankPlaceholders, Decoys decoys) {
+    }
+
+    record FamilyEntry(String id, String name, List<String> synonyms, Integer windowDays, Boolean shouldUpdate,
+                       Boolean thematic) {
+    }
+
+    record Decoys(List<String> queryKeys, List<String> pathContains) {
+    }
+
+    private SectionCatalog(File f) {
+        List<SectionFamily> list = new ArrayList<>();
+        Map<String, SectionFamily> ids = new LinkedHashMap<>();
+        for (FamilyEntry e : f.families()) {
+            SectionFamily family = new SectionFamily(e.id(), e.name(), List.copyOf(e.synonyms()), e.windowDays(),
+                    Boolean.TRUE.equals(e.shouldUpdate()), Boolean.TRUE.equals(e.thematic()));
+            list.add(family);
+            ids.put(family.id(), family);
+        }
+        this.families = List.copyOf(list);
+        this.byId = Collections.unmodifiableMap(ids);
+        Map<SiteKind, List<String>> req = new EnumMap<>(SiteKind.class);
+        f.requiredFamilies().forEach((k, v) -> req.put(SiteKind.valueOf(k), List.copyOf(v)));
+        this.required = Collections.unmodifiableMap(req);
+        this.blankPlaceholders = List.copyOf(f.blankPlaceholders());
+        Set<String> keys = new LinkedHashSet<>();
+        f.decoys().queryKeys().forEach(k -> keys.add(k.toLowerCase(Locale.ROOT)));
+        this.decoyQueryKeys = Collections.unmodifiableSet(keys);
+        this.decoyPathFragments = f.decoys().pathContains().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        this.maxContainsLength = f.maxContainsLength();
+    }
+
+    /** Loads and validates a catalogue file. */
+    public static SectionCatalog load(Path path) {
+        String yaml;
+        try {
+            yaml = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SectionCatalogException("Cannot read the section catalogue " + path + ": " + e.getMessage(), e);
+        }
+        return parse(yaml, path.toString());
+    }
+
+    /** Loads {@link #DEFAULT_PATH} ({@code crawlers/sections.yml} under the working directory). */
+    public static SectionCatalog loadDefault() {
+        return load(DEFAULT_PATH);
+    }
+
+    /** Parses and validates catalogue text; {@code source} names it in error messages. */
+    public static SectionCatalog parse(String yaml, String source) {
+        YAMLMapper mapper = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        File file;
+        try {
+            file = mapper.readValue(yaml, File.class);
+        } catch (JsonProcessingException e) {
+            throw new SectionCatalogException(source + " is not a valid section catalogue: " + e.getOriginalMessage()
+                    + location(e), e);
+        }
+        if (file == null) {
+            throw new SectionCatalogException(source + " is empty");
+        }
+        List<String> problems = validate(file);
+        if (!problems.isEmpty()) {
+            throw new SectionCatalogException(source + " is invalid:\n - " + String.join("\n - ", problems));
+        }
+        return new SectionCatalog(file);
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    static List<String> validate(File f) {
+        List<String> problems = new ArrayList<>();
+        if (f.maxContainsLength() == null || f.maxContainsLength() <= 0) {
+            problems.add("maxContainsLength must be a positive number, was " + f.maxContainsLength());
+        }
+        Map<String, FamilyEntry> ids = new HashMap<>();
+        Map<String, String> synonymOwner = new HashMap<>();
+        if (f.families() == null || f.families().isEmpty()) {
+            problems.add("families must list at least one family");
+        } else {
+            for (int i = 0; i < f.families().size(); i++) {
+                validateFamily(f.families().get(i), "families[" + i + "]", ids, synonymOwner, problems);
+            }
+        }
+        if (f.requiredFamilies() == null) {
+            problems.add("requiredFamilies is missing");
+        } else {
+            for (SiteKind kind : SiteKind.values()) {
+                if (!f.requiredFamilies().containsKey(kind.name())) {
+                    problems.add("requiredFamilies." + kind.name() + " is missing");
+                }
+            }
+            f.requiredFamilies().forEach((kind, list) -> {
+                String key = "requiredFamilies." + kind;
+                if (!isSiteKind(kind)) {
+                    problems.add(key + ": unknown site kind '" + kind + "' (expected one of PORTAL, DEPARTMENT, "
+                            + "COUNTY, TOWNSHIP_PAGE)");
+                }
+                if (list == null) {
+                    problems.add(key + " must be a list of family ids");
+                    return;
+                }
+                for (String id : list) {
+                    FamilyEntry family = ids.get(id);
+                    if (family == null) {
+                        problems.add(key + " names unknown family '" + id + "'");
+                    } else if (Boolean.TRUE.equals(family.thematic())) {
+                        problems.add(key + " names thematic family '" + id + "'; thematic families are optional");
+                    }
+                }
+                if (new LinkedHashSet<>(list).size() != list.size()) {
+                    problems.add(key + " lists a family twice");
+                }
+            });
+        }
+        if (f.blankPlaceholders() == null || f.blankPlaceholders().isEmpty()
+                || f.blankPlaceholders().stream().anyMatch(p -> p == null || p.isBlank())) {
+            problems.add("blankPlaceholders must be a list of non-blank texts");
+        }
+        if (f.decoys() == null) {
+            problems.add("decoys is missing");
+        } else {
+            if (f.decoys().queryKeys() == null || f.decoys().queryKeys().stream().anyMatch(k -> k == null
+                    || k.isBlank())) {
+                problems.add("decoys.queryKeys must be a list of non-blank parameter names");
+            }
+            if (f.decoys().pathContains() == null || f.decoys().pathContains().stream().anyMatch(k -> k == null
+                    || k.isBlank())) {
+                problems.add("decoys.pathContains must be a list of non-blank path fragments");
+            }
+        }
+        return problems;
+    }
+
+    private static void validateFamily(FamilyEntry e, String key, Map<String, FamilyEntry> ids,
+                                       Map<String, String> synonymOwner, List<String> problems) {
+        if (e == null) {
+            problems.add(key + " is empty");
+            return;
+        }
+        if (e.id() == null || !ID.matcher(e.id()).matches()) {
+            problems.add(key + ".id must be lower-case letters, digits and _, was '" + e.id() + "'");
+        } else if (ids.putIfAbsent(e.id(), e) != null) {
+            problems.add(key + ".id '" + e.id() + "' is used by two families");
+        }
+        String label = key + " (" + e.id() + ")";
+        if (e.name() == null || e.name().isBlank()) {
+            problems.add(label + ".name is missing");
+        }
+        if (e.windowDays() != null && e.windowDays() <= 0) {
+            problems.add(label + ".windowDays must be a positive number of days or null, was " + e.windowDays());
+        }
+        if (e.shouldUpdate() == null) {
+            problems.add(label + ".shouldUpdate is missing (true or false)");
+        }
+        if (e.thematic() == null) {
+            problems.add(label + ".thematic is missing (true or false)");
+        }
+        if (e.synonyms() == null || e.synonyms().isEmpty()) {
+            problems.add(label + ".synonyms must list at least one synonym");
+            return;
+        }
+        List<String> texts = new ArrayList<>(e.synonyms());
+        if (e.name() != null) {
+            texts.add(e.name());
+        }
+        for (String synonym : texts) {
+            String normalized = SectionText.normalize(synonym);
+            if (normalized.isEmpty()) {
+                problems.add(label + ".synonyms has an empty synonym '" + synonym + "'");
+                continue;
+            }
+            String owner = synonymOwner.putIfAbsent(normalized, String.valueOf(e.id()));
+            if (owner != null && !owner.equals(String.valueOf(e.id()))) {
+                problems.add(label + ".synonyms: '" + synonym + "' is also a synonym of family '" + owner + "'");
+            }
+        }
+    }
+
+    private static boolean isSiteKind(String name) {
+        for (SiteKind k : SiteKind.values()) {
+            if (k.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<SectionFamily> families() {
+        return families;
+    }
+
+    public Optional<SectionFamily> family(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The family ids a site of this kind must have, in catalogue order. */
+    public List<String> requiredFamilies(SiteKind kind) {
+        return required.getOrDefault(kind, List.of());
+    }
+
+    public List<String> blankPlaceholders() {
+        return blankPlaceholders;
+    }
+
+    public int maxContainsLength() {
+        return maxContainsLength;
+    }
+
+    /** A search or keyword link (a decoy query key or path fragment), never a section. */
+    public boolean isDecoy(String url) {
+        String path = UrlNormalizer.path(url);
+        if (path != null) {
+            String p = path.toLowerCase(Locale.ROOT);
+            for (String fragment : decoyPathFragments) {
+                if (p.contains(fragment)) {
+                    return true;
+                }
+            }
+        }
+        String query = UrlNormalizer.query(url);
+        if (query != null) {
+            for (String pair : query.split("[&;]")) {
+                int eq = pair.indexOf('=');
+                String name = (eq >= 0 ? pair.substring(0, eq) : pair).toLowerCase(Locale.ROOT);
+                if (decoyQueryKeys.contains(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+package org.egovmonitor.crawler.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Lists the links of a page in document order, as a visitor sees them. Pure.
+ *
+ * <p>One iterative pass over the tree (Jsoup's {@link NodeTraversor}): no recursion of our own, so 5,000-deep
+ * markup cannot overflow the stack, and work is linear in the page (each link's text is read once). During the
+ * pass the extractor keeps "the last heading-like text": a short non-link text or a non-link image's {@code alt}
+ * that is neither a date nor a "more" label. Each link carries it as {@link PageLink#context()}, which is how a
+ * block's {@code 更多>>} link can be classified by the block's plain-text heading.
+ *
+ * <p>Skipped: {@code javascript:}, {@code mailto:}, {@code tel:}, pure fragments, non-http(s) URLs, and relative
+ * URLs when the document has no base URI.
+ */
+public final class LinkExtractor {
+
+    /** Heading candidates are short: a block title, not a sentence. Counted in characters after trimming. */
+    static final int MAX_HEADING_CHARS = 16;
+
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u3000]+");
+
+    /** Labels of "more" links and arrows: never a heading. */
+    private static final Pattern MORE_LABEL = Pattern.compile(
+            "(?i)^[\\s\\p{Punct}·•»«>【】\\[\\]()（）]*(更多|more|更多信息|更多内容|查看更多|详细|详情)?[\\s\\p{Punct}·•»«>【】\\[\\]()（）]*$");
+
+    public List<PageLink> extract(Document document) {
+        List<PageLink> links = new ArrayList<>();
+        NodeTraversor.traverse(new Visitor(links), document);
+        return links;
+    }
+
+    private static final class Visitor implements NodeVisitor {
+        private final List<PageLink> links;
+        private int hiddenDepth;
+        private int linkDepth;
+        private int skipDepth;
+        private String heading;
+
+        Visitor(List<PageLink> links) {
+            this.links = links;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof Element e) {
+                if (PageRegions.isNonContent(e)) {
+                    skipDepth++;
+                }
+                if (PageRegions.isHidden(e)) {
+                    hiddenDepth++;
+                }
+                if (e.normalName().equals("a")) {
+                    if (linkDepth == 0 && skipDepth == 0) {
+                        link(e).ifPresent(links::add);
+                    }
+                    linkDepth++;
+                } else if (e.normalName().equals("img") && linkDepth == 0 && skipDepth == 0 && hiddenDepth == 0) {
+                    offerHeading(e.attr("alt"));
+                }
+            } else if (node instanceof TextNode t && linkDepth == 0 && skipDepth == 0 && hiddenDepth == 0) {
+                offerHeading(t.text());
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                if (PageRegions.isNonContent(e)) {
+                    skipDepth--;
+                }
+                if (PageRegions.isHidden(e)) {
+                    hiddenDepth--;
+                }
+                if (e.normalName().equals("a")) {
+                    linkDepth--;
+                }
+            }
+        }
+
+        private void offerHeading(String raw) {
+            String text = collapse(raw);
+            if (text.length() < 2 || text.length() > MAX_HEADING_CHARS) {
+                return;
+            }
+            if (MORE_LABEL.matcher(text).matches() || DateExtractor.isDateText(text)
+                    || DateExtractor.isCopyright(text) || letterCount(text) < 2) {
+                return;
+            }
+            heading = text;
+        }
+
+        private Optional<PageLink> link(Element a) {
+            if (!a.hasAttr("href")) {
+                return Optional.empty();
+            }
+            String href = DateExtractor.trim(a.attr("href"));
+            String lower = href.toLowerCase(Locale.ROOT);
+            if (href.isEmpty() || href.startsWith("#") || lower.startsWith("javascript:") || lower.startsWith("mailto:")
+                    || lower.startsWith("tel:") || lower.startsWith("data:")) {
+                return Optional.empty();
+            }
+            return UrlNormalizer.normalize(a.absUrl("href"))
+                    .map(url -> new PageLink(linkText(a), url, hiddenDepth > 0, heading));
+        }
+    }
+
+    /** Visible text, else the link's title, else the first image's alt or title. */
+    static String linkText(Element a) {
+        String text = collapse(a.text());
+        if (!text.isEmpty()) {
+            return text;
+        }
+        String title = collapse(a.attr("title"));
+        if (!title.isEmpty()) {
+            return title;
+        }
+        Element img = a.selectFirst("img");
+        if (img != null) {
+            String alt = collapse(img.attr("alt"));
+            return alt.isEmpty() ? collapse(img.attr("title")) : alt;
+        }
+        return "";
+    }
+
+    static String collapse(String s) {
+        return s == null ? "" : DateExtractor.trim(WHITESPACE.matcher(s).replaceAll(" "));
+    }
+
+    private static int letterCount(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

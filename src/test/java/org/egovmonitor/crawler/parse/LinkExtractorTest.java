@@ -1,0 +1,168 @@
+package org.egovmonitor.crawler.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LinkExtractorTest {
+
+    private static final String BASE = "http://www.chizhou.gov.cn/zwgk/index.asp";
+    private final LinkExtractor extractor = new LinkExtractor();
+
+    private List<PageLink> links(String body) {
+        return extractor.extract(Jsoup.parse("<html><body>" + body + "</body></html>", BASE));
+    }
+
+    @Nested
+    class Urls {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "list.asp?id=1#top                 | http://www.chizhou.gov.cn/zwgk/list.asp?id=1",
+                "/tzgg/                           | http://www.chizhou.gov.cn/tzgg/",
+                "../bszn/index.asp                | http://www.chizhou.gov.cn/bszn/index.asp",
+                "HTTP://WWW.Chizhou.GOV.cn:80     | http://www.chizhou.gov.cn/",
+                "https://www.ah.gov.cn:443/xxgk/  | https://www.ah.gov.cn/xxgk/",
+                "http://127.0.1.5:8080/a.html     | http://127.0.1.5:8080/a.html",
+                "/下载 中心/index.asp               | http://www.chizhou.gov.cn/%E4%B8%8B%E8%BD%BD%20%E4%B8%AD%E5%BF%83/index.asp",
+        })
+        void extract_href_isAbsoluteAndNormalised(String href, String expected) {
+            assertThat(links("<a href=\"" + href + "\">x</a>")).extracting(PageLink::url).containsExactly(expected);
+        }
+
+        @ParameterizedTest(name = "[{index}] {0}")
+        @CsvSource({"javascript:void(0)", "JavaScript:openWin('a.asp')", "mailto:szxx@chizhou.gov.cn",
+                "tel:0566-2022222", "#", "#top", "ftp://ftp.chizhou.gov.cn/a.doc", "''"})
+        void extract_nonPageHref_isSkipped(String href) {
+            assertThat(links("<a href=\"" + href + "\">x</a><a>no href</a>")).isEmpty();
+        }
+
+        @Test
+        void extract_baseElement_isHonoured() {
+            Document doc = Jsoup.parse("<html><head><base href=\"http://www.chizhou.gov.cn/sub/\"></head>"
+                    + "<body><a href=\"a.html\">a</a></body></html>", BASE);
+            assertThat(extractor.extract(doc)).extracting(PageLink::url)
+                    .containsExactly("http://www.chizhou.gov.cn/sub/a.html");
+        }
+    }
+
+    @Nested
+    class Text {
+
+        @Test
+        void extract_textAndImageLinks_useVisibleTextThenTitleThenAlt() {
+            List<PageLink> result = links("<a href=\"/a\">  政务\u3000公开 \n</a>"
+                    + "<a href=\"/b\" title=\"市长信箱\"><img src=\"x.gif\"></a>"
+                    + "<a href=\"/c\"><img src=\"y.gif\" alt=\"网上办事\"></a>"
+                    + "<a href=\"/d\"><img src=\"z.gif\"></a>");
+            assertThat(result).extracting(PageLink::text).containsExactly("政务 公开", "市长信箱", "网上办事", "");
+        }
+    }
+
+    @Nested
+    class Hidden {
+
+        @ParameterizedTest(name = "[{index}] {0}")
+        @CsvSource(delimiter = '|', value = {
+                "<div style=\"display:none\"><p><a href=\"/a\">通知公告</a></p></div>",
+                "<div style=\"DISPLAY: NONE\"><a href=\"/a\">通知公告</a></div>",
+                "<span style=\"visibility : hidden\"><a href=\"/a\">通知公告</a></span>",
+                "<ul hidden><li><a href=\"/a\">通知公告</a></li></ul>",
+                "<div aria-hidden=\"true\"><a href=\"/a\">通知公告</a></div>",
+                "<a href=\"/a\" style=\"display:none\">通知公告</a>",
+        })
+        void extract_hiddenLinkOrAncestor_isMarkedHidden(String html) {
+            assertThat(links(html)).extracting(PageLink::hidden).containsExactly(true);
+        }
+
+        @Test
+        void extract_afterHiddenBlock_linksAreVisibleAgain() {
+            assertThat(links("<div style=\"display:none\"><a href=\"/a\">a</a></div><a href=\"/b\">b</a>"))
+                    .extracting(PageLink::url, PageLink::hidden)
+                    .containsExactly(tuple("http://www.chizhou.gov.cn/a", true),
+                            tuple("http://www.chizhou.gov.cn/b", false));
+        }
+    }
+
+    @Nested
+    class Context {
+
+        @Test
+        void extract_moreLinkAfterPlainHeading_carriesHeading() {
+            List<PageLink> result = links("<div class=\"title\">通知公告</div><ul>"
+                    + "<li><a href=\"/1\">关于召开会议的通知</a><span>(04-15)</span></li></ul>"
+                    + "<a href=\"/tzgg/\">更多&gt;&gt;</a>");
+            assertThat(result).extracting(PageLink::text, PageLink::context)
+                    .containsExactly(tuple("关于召开会议的通知", "通知公告"), tuple("更多>>", "通知公告"));
+        }
+
+        @Test
+        void extract_imageHeading_isContext() {
+            List<PageLink> result = links("<table><tr><td><img src=\"t.gif\" alt=\"网上办事\"></td>"
+                    + "<td><a href=\"/wsbs/\">more</a></td></tr></table>");
+            assertThat(result).extracting(PageLink::context).containsExactly("网上办事");
+        }
+
+        @Test
+        void extract_linkTextsAndDates_neverBecomeContext() {
+            List<PageLink> result = links("<b>政务动态</b><a href=\"/1\">标题一</a> 2003-04-15 "
+                    + "<a href=\"/2\">标题二</a> [更多] <a href=\"/more\">&gt;&gt;</a>");
+            assertThat(result).extracting(PageLink::context).containsOnly("政务动态");
+        }
+
+        @Test
+        void extract_noHeadingBefore_contextIsNull() {
+            assertThat(links("<a href=\"/a\">更多</a>")).extracting(PageLink::context).containsExactly((String) null);
+        }
+    }
+
+    @Nested
+    class Scale {
+
+        @Test
+        void extract_100000Links_returnsAll() {
+            StringBuilder html = new StringBuilder("<html><body><ul>");
+            for (int i = 0; i < 100_000; i++) {
+                html.append("<li><a href=\"/p/").append(i).append(".html\">第").append(i).append("条</a></li>");
+            }
+            html.append("</ul></body></html>");
+            List<PageLink> result = extractor.extract(Jsoup.parse(html.toString(), BASE));
+            assertThat(result).hasSize(100_000);
+            assertThat(result.get(99_999).url()).isEqualTo("http://www.chizhou.gov.cn/p/99999.html");
+        }
+
+        @Test
+        void extract_5000DeepNesting_doesNotOverflow() {
+            Document doc = deepDocument(5_000);
+            List<PageLink> result = extractor.extract(doc);
+            assertThat(result).extracting(PageLink::text, PageLink::hidden)
+                    .containsExactly(tuple("深处的链接", true), tuple("表层链接", false));
+        }
+
+        @Test
+        void extract_5000DeepParsedMarkup_doesNotOverflow() {
+            String html = "<div>".repeat(5_000) + "<a href=\"/deep\">深处</a>" + "</div>".repeat(5_000);
+            assertThat(extractor.extract(Jsoup.parse(html, BASE))).extracting(PageLink::text).containsExactly("深处");
+        }
+    }
+
+    /** Built node by node: the HTML parser caps nesting depth, the DOM API does not. */
+    static Document deepDocument(int depth) {
+        Document doc = Jsoup.parse("<html><body></body></html>", BASE);
+        Element e = doc.body().appendElement("div").attr("style", "display:none");
+        for (int i = 0; i < depth; i++) {
+            e = e.appendElement(i % 2 == 0 ? "div" : "span");
+        }
+        e.appendElement("a").attr("href", "/deep.html").text("深处的链接");
+        doc.body().appendElement("a").attr("href", "/top.html").text("表层链接");
+        return doc;
+    }
+}
