@@ -416,5 +416,4 @@ public final class HostileServer implements AutoCloseable {
             // best effort
         }
     }
-
 }
