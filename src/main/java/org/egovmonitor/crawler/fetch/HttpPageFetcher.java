@@ -263,7 +263,9 @@ public final class HttpPageFetcher implements PageFetcher {
                                 List<String> redirects) {
         long ms = deadline != null ? deadline.elapsedMs()
                 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - entryNanos);
-        LOG.debug("fetch {} failed: {} ({})", url, f.kind(), f.getMessage());
+        if (!url.endsWith("/robots.txt")) {
+            LOG.debug("fetch {} failed: {} ({})", url, f.kind(), f.getMessage());
+        }
         return new FetchResult(url, finalUrl, f.status(), ms, 0, null, null, f.kind(), f.getMessage(),
                 List.copyOf(redirects));
     }
