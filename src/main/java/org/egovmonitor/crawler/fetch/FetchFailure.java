@@ -5,6 +5,7 @@ final class FetchFailure extends Exception {
 
     private final FetchErrorKind kind;
     private final int status;
+    private String contentType;
 
     FetchFailure(FetchErrorKind kind, String detail) {
         this(kind, detail, 0);
@@ -22,5 +23,14 @@ final class FetchFailure extends Exception {
 
     int status() {
         return status;
+    }
+
+    FetchFailure withContentType(String value) {
+        this.contentType = value;
+        return this;
+    }
+
+    String contentType() {
+        return contentType;
     }
 }

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.net.ConnectException;
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
@@ -266,18 +267,23 @@ public final class HttpPageFetcher implements PageFetcher {
         if (!url.endsWith("/robots.txt")) {
             LOG.debug("fetch {} failed: {} ({})", url, f.kind(), f.getMessage());
         }
-        return new FetchResult(url, finalUrl, f.status(), ms, 0, null, null, f.kind(), f.getMessage(),
+        return new FetchResult(url, finalUrl, f.status(), ms, 0, f.contentType(), null, f.kind(), f.getMessage(),
                 List.copyOf(redirects));
     }
 
     /** Only absolute http(s) URLs with a host; the fragment is dropped and an empty path becomes "/". */
-    static URI validate(URI uri) throws FetchFailure {
+    static URI validate(URI given) throws FetchFailure {
+        URI uri = given;
         if (uri == null || uri.getScheme() == null || !uri.isAbsolute()) {
             throw new FetchFailure(FetchErrorKind.INVALID_URL, "not an absolute URL: " + uri);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new FetchFailure(FetchErrorKind.INVALID_URL, "not an http(s) URL: " + uri);
+        }
+        if (uri.getHost() == null && uri.getRawAuthority() != null
+                && !uri.getRawAuthority().chars().allMatch(c -> c < 0x80)) {
+            uri = withPunycodeHost(uri);
         }
         // A null host means java.net.URI could not read a server authority (e.g. "0x7f.1"): never guess one.
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
@@ -293,6 +299,25 @@ public final class HttpPageFetcher implements PageFetcher {
             return new URI(ascii);
         } catch (URISyntaxException e) {
             throw new FetchFailure(FetchErrorKind.INVALID_URL, "bad URL " + uri + ": " + e.getReason());
+        }
+    }
+
+    /**
+     * java.net.URI reads no host from an internationalised name ({@code http://政府.cn/}); rewrite the host part in
+     * punycode (IDNA) so the URL can be fetched. Userinfo is dropped: we never send credentials.
+     */
+    private static URI withPunycodeHost(URI uri) throws FetchFailure {
+        String authority = uri.getRawAuthority();
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = authority.lastIndexOf(':');
+        String host = colon < 0 ? authority : authority.substring(0, colon);
+        String port = colon < 0 ? "" : authority.substring(colon);
+        try {
+            String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+            return new URI(uri.getScheme() + "://" + ascii + port + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (IllegalArgumentException | URISyntaxException e) {
+            throw new FetchFailure(FetchErrorKind.INVALID_URL, "bad international host name in " + uri);
         }
     }
 
@@ -612,12 +637,14 @@ public final class HttpPageFetcher implements PageFetcher {
             return new Hop(status, null, contentType, null, 0);
         }
         if (mode == Mode.GET && clearlyNotText(contentType)) {
-            throw new FetchFailure(FetchErrorKind.NOT_HTML, "Content-Type " + contentType, status);
+            throw new FetchFailure(FetchErrorKind.NOT_HTML, "Content-Type " + contentType, status)
+                    .withContentType(contentType);
         }
         byte[] body = readBody(in, head, mode == Mode.ROBOTS ? ROBOTS_MAX_BYTES : settings.maxBodyBytes(),
                 mode == Mode.ROBOTS, status);
         if (mode == Mode.GET && looksBinary(body)) {
-            throw new FetchFailure(FetchErrorKind.NOT_HTML, "binary bytes in a body labelled " + contentType, status);
+            throw new FetchFailure(FetchErrorKind.NOT_HTML, "binary bytes in a body labelled " + contentType, status)
+                    .withContentType(contentType);
         }
         return new Hop(status, null, contentType, body, body.length);
     }

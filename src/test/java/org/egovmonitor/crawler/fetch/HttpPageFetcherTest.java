@@ -446,6 +446,29 @@ class HttpPageFetcherTest {
     }
 
     @Nested
+    class Urls {
+
+        @Test
+        void get_internationalHostName_resolvedAsPunycode() {
+            List<String> asked = new ArrayList<>();
+            fetcher = new HttpPageFetcher(settings(), host -> {
+                asked.add(host);
+                return new InetAddress[]{InetAddress.getByName("127.0.0.1")};
+            });
+
+            FetchResult r = fetcher.get(URI.create("http://政府.例子.cn:" + server.port() + "/ok?idn"));
+
+            assertThat(r.error()).isNull();
+            assertThat(asked).contains("xn--mxtq1m.xn--fsqu00a.cn");
+        }
+
+        @Test
+        void get_notHtml_contentTypeKept() {
+            assertThat(fetcher().get(server.uri("/image")).contentType()).isEqualTo("image/png");
+        }
+    }
+
+    @Nested
     class Check {
 
         @Test
@@ -509,13 +532,14 @@ class HttpPageFetcherTest {
                 AtomicInteger active = new AtomicInteger();
                 AtomicInteger maxActive = new AtomicInteger();
                 HostileServer.Handler counted = (req, s, out) -> {
+                    // In progress until the answer starts: the client holds its slot at least that long.
                     maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
                     try {
                         Thread.sleep(200);
-                        HostileServer.respond(out, 200, "text/html", HostileServer.PAGE);
                     } finally {
                         active.decrementAndGet();
                     }
+                    HostileServer.respond(out, 200, "text/html", HostileServer.PAGE);
                 };
                 a.route("/counted", counted);
                 b.route("/counted", counted);

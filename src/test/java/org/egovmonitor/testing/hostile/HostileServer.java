@@ -2,6 +2,7 @@ package org.egovmonitor.testing.hostile;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -159,7 +160,10 @@ public final class HostileServer implements AutoCloseable {
         return requests.stream().filter(r -> r.path().equals(path)).count();
     }
 
-    /** The most requests that were being answered at the same moment. */
+    /**
+     * The most requests in progress at the same moment, a request being in progress from the moment it is read
+     * until the first byte of its answer is written.
+     */
     public int maxConcurrentRequests() {
         return maxActive.get();
     }
@@ -208,12 +212,12 @@ public final class HostileServer implements AutoCloseable {
             requests.add(request);
             int now = active.incrementAndGet();
             maxActive.accumulateAndGet(now, Math::max);
+            AnsweredOutputStream out = new AnsweredOutputStream(socket.getOutputStream());
             try {
-                OutputStream out = socket.getOutputStream();
                 handlerFor(request.path()).handle(request, socket, out);
                 out.flush();
             } finally {
-                active.decrementAndGet();
+                out.answered();
             }
         } catch (IOException | InterruptedException e) {
             // the client gave up (which is the point of most behaviours) or the server is closing
@@ -382,6 +386,38 @@ public final class HostileServer implements AutoCloseable {
         }
         if (!declared) {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    /**
+     * Ends the request's "in progress" period at its first response byte. Counting until the handler returns would
+     * overlap with the client's next request: the client may read the whole answer and start again before this
+     * thread gets to run its bookkeeping.
+     */
+    private final class AnsweredOutputStream extends FilterOutputStream {
+        private boolean answered;
+
+        AnsweredOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        void answered() {
+            if (!answered) {
+                answered = true;
+                active.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            answered();
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            answered();
+            out.write(b, off, len);
         }
     }
 
