@@ -11,11 +11,12 @@ import java.util.List;
  * @param status        the last HTTP status seen, 0 when no response arrived
  * @param responseMs    wall-clock time of the whole fetch, body included
  * @param bytes         body bytes received (after decompression)
- * @param contentType   the Content-Type header, or null
+ * @param contentType   the Content-Type header, or null (kept for NOT_HTML)
  * @param body          the whole body, or null (HEAD, error, or not wanted)
  * @param error         null when the fetch produced a whole response with status < 400
  * @param errorDetail   a short technical detail for logs and evidence, or null
- * @param redirects     the URLs redirected through, in order (empty when none)
+ * @param redirects     the URLs redirected through, in order (empty when none): each URL that answered with a
+ *                      redirect, so {@code url} comes first and the chain continues with {@code finalUrl}
  */
 public record FetchResult(
         String url,

@@ -1,0 +1,130 @@
+package org.egovmonitor.crawler.check;
+
+import org.egovmonitor.crawler.fetch.FetchErrorKind;
+import org.egovmonitor.crawler.fetch.FetchResult;
+import org.egovmonitor.crawler.fetch.PageFetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks link health: each distinct link once (fragments ignored), in parallel on a pool that lives only for the
+ * duration of one call, through {@link PageFetcher#check(URI)}, which applies the SSRF guard, per-host politeness
+ * and the deadline. Only http(s) links are checked; {@code mailto:}, {@code javascript:} and the like are ignored
+ * (they are not links a health check can judge) and are not counted as skipped.
+ *
+ * <p>robots.txt: the fetcher's {@code check} does not fetch robots.txt for external hosts (a health check is one
+ * request per link, like a visitor following it) but honours rules already cached for the site being measured.
+ */
+public final class LinkChecker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkChecker.class);
+
+    private final PageFetcher fetcher;
+    private final int parallelism;
+
+    public LinkChecker(PageFetcher fetcher, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+        this.fetcher = fetcher;
+        this.parallelism = parallelism;
+    }
+
+    /** Checks up to {@code maxLinks} distinct links; the rest are skipped (logged; see {@link #check}). */
+    public List<LinkCheckResult> checkAll(Collection<URI> links, int maxLinks) {
+        return check(links, maxLinks).results();
+    }
+
+    /** Like {@link #checkAll} but also reports how many distinct links were skipped over {@code maxLinks}. */
+    public LinkCheckReport check(Collection<URI> links, int maxLinks) {
+        Set<URI> distinct = new LinkedHashSet<>();
+        for (URI link : links) {
+            URI normalised = normalise(link);
+            if (normalised != null) {
+                distinct.add(normalised);
+            }
+        }
+        List<URI> toCheck = distinct.stream().limit(Math.max(0, maxLinks)).toList();
+        int skipped = distinct.size() - toCheck.size();
+        if (skipped > 0) {
+            LOG.info("link check: {} distinct links, {} checked, {} skipped over the limit", distinct.size(),
+                    toCheck.size(), skipped);
+        }
+        if (toCheck.isEmpty()) {
+            return new LinkCheckReport(List.of(), skipped);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, toCheck.size()), r -> {
+            Thread t = new Thread(r, "egov-linkcheck-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FetchResult>> futures = new ArrayList<>(toCheck.size());
+            for (URI uri : toCheck) {
+                futures.add(pool.submit(() -> fetcher.check(uri)));
+            }
+            List<LinkCheckResult> results = new ArrayList<>(toCheck.size());
+            for (int i = 0; i < toCheck.size(); i++) {
+                String url = toCheck.get(i).toString();
+                results.add(LinkCheckResult.of(url, await(futures.get(i), url)));
+            }
+            return new LinkCheckReport(results, skipped);
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static FetchResult await(Future<FetchResult> future, String url) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return failed(url, "interrupted");
+        } catch (ExecutionException e) {
+            // PageFetcher never throws for network trouble; this is a bug, but one link must not sink the run.
+            LOG.warn("link check of {} failed unexpectedly", url, e.getCause());
+            return failed(url, String.valueOf(e.getCause()));
+        }
+    }
+
+    private static FetchResult failed(String url, String detail) {
+        return new FetchResult(url, url, 0, 0, 0, null, null, FetchErrorKind.IO_ERROR, detail, List.of());
+    }
+
+    /** http(s) links without their fragment; null for anything else. */
+    static URI normalise(URI link) {
+        if (link == null || link.getScheme() == null) {
+            return null;
+        }
+        String scheme = link.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return null;
+        }
+        if (link.getRawFragment() == null) {
+            return link;
+        }
+        String s = link.toString();
+        return URI.create(s.substring(0, s.indexOf('#')));
+    }
+}
