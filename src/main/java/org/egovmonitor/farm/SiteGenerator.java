@@ -53,7 +53,7 @@ public final class SiteGenerator {
     // ---------------------------------------------------------------- drawing
 
     private SiteModel draw(SiteSpec spec) {
-        Random r = new Random(spec.seed());
+        Random r = new Random(SiteSpec.mix(spec.seed()));
         SiteSpec.Overrides o = spec.overrides();
         SiteModel m = new SiteModel();
         m.spec = spec;
@@ -242,12 +242,14 @@ public final class SiteGenerator {
                         false, DecoyKind.HIDDEN_DUPLICATE));
             }
         }
-        if (r.nextBoolean()) {
+        // with a dictated broken-link count, decoys must not add dead links: only peers are used then
+        boolean deadDecoysAllowed = m.spec.overrides().brokenLinks() == null;
+        List<String> peers = m.spec.peerUrls().stream().filter(p -> !p.equals(home)).toList();
+        if (r.nextBoolean() && (deadDecoysAllowed || !peers.isEmpty())) {
             List<String> texts = new ArrayList<>(TextBank.EXTERNAL_DECOYS);
             Collections.shuffle(texts, r);
             for (String t : texts.subList(0, 1 + r.nextInt(3))) {
-                List<String> peers = m.spec.peerUrls().stream().filter(p -> !p.equals(home)).toList();
-                if (!peers.isEmpty() && r.nextInt(5) < 3) {
+                if (!peers.isEmpty() && (!deadDecoysAllowed || r.nextInt(5) < 3)) {
                     m.friendLinks.add(new Link(t, TextBank.pick(r, peers), false, false, DecoyKind.EXTERNAL_PEER));
                 } else {
                     String url = deadUrl(r, used);

@@ -72,9 +72,19 @@ public record SiteSpec(long seed, String host, int port, SiteKind kind, String n
 
     /** A random site: kind and name are drawn from the seed too. */
     public static SiteSpec random(long seed, String host, int port, LocalDate now) {
-        Random r = new Random(seed ^ 0x5DEECE66DL);
+        Random r = new Random(mix(seed ^ 0x5DEECE66DL));
         SiteKind kind = SiteKind.values()[r.nextInt(SiteKind.values().length)];
         return new SiteSpec(seed, host, port, kind, TextBank.siteName(r, kind), now, List.of(), Overrides.NONE);
+    }
+
+    /**
+     * SplitMix64's finaliser: java.util.Random's first outputs for consecutive seeds are strongly correlated, so
+     * seeds are scrambled before use.
+     */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     public SiteSpec withPort(int newPort) {
