@@ -15,10 +15,11 @@ PORT=${BENCH_PORT:-18580}
 ADMIN=${BENCH_ADMIN_PORT:-18581}
 
 now() { date +%s.%N; }
+# Starts the demo in the background; its pid is left in $pid (no subshell, so `wait` can reap it).
 start_demo() {
     EGOV_DATA_DIR=$WORK/data PORT=$PORT ADMIN_PORT=$ADMIN \
         java -Degov-bench-marker=1 -jar "$JAR" demo >"$WORK/demo.out" 2>"$WORK/demo.err" &
-    echo $!
+    pid=$!
 }
 wait_healthy() {
     for _ in $(seq 1 600); do
@@ -32,11 +33,11 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -
 echo "java: $(java -version 2>&1 | head -1)"
 
 # Initialise the data folder once (initdb, migrations, demo registry): not measured.
-pid=$(start_demo); wait_healthy; kill -TERM "$pid"; wait "$pid" || true
+start_demo; wait_healthy; kill -TERM "$pid"; wait "$pid" || true
 
 times=()
 for i in 1 2 3 4 5; do
-    t0=$(now); pid=$(start_demo); wait_healthy; t1=$(now)
+    t0=$(now); start_demo; wait_healthy; t1=$(now)
     times+=("$(echo "$t1 - $t0" | bc)")
     kill -TERM "$pid"; wait "$pid" || true
 done
