@@ -13,6 +13,7 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import org.egovmonitor.cli.BundledConfigurationSourceProvider;
+import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.DbCommand;
 import org.egovmonitor.cli.DemoCommand;
 import org.egovmonitor.cli.ExportRegistryCommand;
@@ -22,7 +23,15 @@ import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.db.SchemaMigrator;
+import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.demo.DemoRegistry;
+import org.egovmonitor.health.SchedulerHealthCheck;
+import org.egovmonitor.jobs.CrawlSettingsFile;
+import org.egovmonitor.jobs.CrawlStage;
+import org.egovmonitor.jobs.Scheduling;
+import org.egovmonitor.jobs.ScoreSnapshotJob;
+import org.egovmonitor.resources.AvailabilityResource;
+import org.egovmonitor.resources.JobsResource;
 import org.egovmonitor.errors.ApiExceptionMappers;
 import org.egovmonitor.resources.NodesResource;
 import org.egovmonitor.resources.SiteResource;
@@ -51,6 +60,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new ImportRegistryCommand());
         bootstrap.addCommand(new ExportRegistryCommand());
+        bootstrap.addCommand(new CrawlNowCommand());
     }
 
     /** ISO dates on the wire, and unknown request fields are errors rather than silently dropped. */
@@ -99,5 +109,23 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new SitesResource(registry));
         env.jersey().register(new SiteResource(registry));
         env.jersey().register(new NodesResource(registry));
+
+        // ---- scheduling (issue 4): registered after the data source, so it stops first ----
+        FetchSettings crawlSettings = CrawlSettingsFile.load(config.getScheduler());
+        // LEAD MERGE: pass the engine's services instead of the two nulls:
+        //   new MeasurementEngine(...), new SqlObservationStore(jdbi)
+        CrawlStage crawlStage = CrawlStage.select(config.getScheduler(), crawlSettings, jdbi, null, null);
+        Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
+                crawlSettings, crawlStage, ScoreSnapshotJob.Task.NONE);
+        scheduling.manage(env.lifecycle());
+        if (config.isDemo()) {
+            scheduling.crawlAtStart();
+        }
+        env.jersey().register(new JobsResource(scheduling.jobs()));
+        env.jersey().register(new AvailabilityResource(scheduling.availability()));
+        if (config.getScheduler().isEnabled()) {
+            env.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduling.scheduler().scheduler(),
+                    jdbi, config.getScheduler(), clock));
+        }
     }
 }

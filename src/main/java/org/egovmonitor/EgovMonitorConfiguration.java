@@ -6,6 +6,7 @@ import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.egovmonitor.db.EmbeddedDatabaseFactory;
+import org.egovmonitor.jobs.SchedulerConfiguration;
 
 /** The service's configuration (config.yml). Environment variables are substituted: ${NAME:-default}. */
 public class EgovMonitorConfiguration extends Configuration {
@@ -31,6 +32,21 @@ public class EgovMonitorConfiguration extends Configuration {
 
     /** Set by the `demo` command: the UI labels everything as demo data. */
     private boolean demo;
+
+    /** Quartz cluster, crawl workers and probes (issue 4). */
+    @Valid
+    @NotNull
+    private SchedulerConfiguration scheduler = new SchedulerConfiguration();
+
+    @JsonProperty
+    public SchedulerConfiguration getScheduler() {
+        return scheduler;
+    }
+
+    @JsonProperty
+    public void setScheduler(SchedulerConfiguration scheduler) {
+        this.scheduler = scheduler;
+    }
 
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {

@@ -17,7 +17,12 @@ public final class TestApp {
     }
 
     public static DropwizardAppExtension<EgovMonitorConfiguration> extension(boolean demo, ConfigOverride... extra) {
-        TestPostgres.TestDatabase db = TestPostgres.newDatabase();
+        return extension(TestPostgres.newDatabase(), demo, extra);
+    }
+
+    /** An app on a given database: several of them on one database make a cluster (scheduling tests). */
+    public static DropwizardAppExtension<EgovMonitorConfiguration> extension(TestPostgres.TestDatabase db,
+                                                                             boolean demo, ConfigOverride... extra) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", db.url()),
                 ConfigOverride.config("database.user", db.user()),

@@ -1,0 +1,7 @@
+package org.egovmonitor.api;
+
+public enum JobRunStatus {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}

@@ -1,0 +1,85 @@
+package org.egovmonitor.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.egovmonitor.api.JobRun;
+import org.egovmonitor.api.JobRunFailure;
+import org.egovmonitor.api.JobRunStatus;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(JobRunDao.RunMapper.class)
+@RegisterRowMapper(JobRunDao.FailureMapper.class)
+public interface JobRunDao {
+
+    @SqlUpdate("""
+            INSERT INTO job_runs (job, instance_id, cause, scheduled_for, total)
+            VALUES (:job, :instanceId, :cause, :scheduledFor, :total)
+            """)
+    @GetGeneratedKeys("id")
+    long start(@Bind("job") String job, @Bind("instanceId") String instanceId, @Bind("cause") String cause,
+               @Bind("scheduledFor") Instant scheduledFor, @Bind("total") Integer total);
+
+    @SqlUpdate("UPDATE job_runs SET total = :total WHERE id = :id")
+    int setTotal(@Bind("id") long id, @Bind("total") int total);
+
+    @SqlUpdate("UPDATE job_runs SET done = done + :done, failed = failed + :failed WHERE id = :id")
+    int addProgress(@Bind("id") long id, @Bind("done") int done, @Bind("failed") int failed);
+
+    /** Finishes a RUNNING run; a run already finished is left alone (returns 0). */
+    @SqlUpdate("""
+            UPDATE job_runs SET status = :status, finished_at = now(), message = :message
+             WHERE id = :id AND status = 'RUNNING'
+            """)
+    int finish(@Bind("id") long id, @Bind("status") JobRunStatus status, @Bind("message") String message);
+
+    @SqlUpdate("INSERT INTO job_run_failures (run_id, subject, reason) VALUES (:runId, :subject, :reason)")
+    void addFailure(@Bind("runId") long runId, @Bind("subject") String subject, @Bind("reason") String reason);
+
+    @SqlQuery("SELECT * FROM job_runs WHERE id = :id")
+    Optional<JobRun> find(@Bind("id") long id);
+
+    @SqlQuery("""
+            SELECT * FROM job_runs
+             WHERE (CAST(:job AS TEXT) IS NULL OR job = :job)
+             ORDER BY started_at DESC, id DESC
+             LIMIT :limit
+            """)
+    List<JobRun> newest(@Bind("job") String job, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT subject, reason, at FROM job_run_failures WHERE run_id = :runId ORDER BY id")
+    List<JobRunFailure> failures(@Bind("runId") long runId);
+
+    final class RunMapper implements RowMapper<JobRun> {
+        @Override
+        public JobRun map(ResultSet rs, StatementContext ctx) throws SQLException {
+            int total = rs.getInt("total");
+            Integer totalOrNull = rs.wasNull() ? null : total;
+            return new JobRun(rs.getLong("id"), rs.getString("job"), rs.getString("instance_id"),
+                    rs.getString("cause"), instant(rs, "scheduled_for"), instant(rs, "started_at"),
+                    instant(rs, "finished_at"), JobRunStatus.valueOf(rs.getString("status")), rs.getInt("done"),
+                    totalOrNull, rs.getInt("failed"), rs.getString("message"));
+        }
+    }
+
+    final class FailureMapper implements RowMapper<JobRunFailure> {
+        @Override
+        public JobRunFailure map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new JobRunFailure(rs.getString("subject"), rs.getString("reason"), instant(rs, "at"));
+        }
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

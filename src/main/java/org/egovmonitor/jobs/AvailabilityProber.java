@@ -1,0 +1,105 @@
+package org.egovmonitor.jobs;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.egovmonitor.api.Site;
+import org.egovmonitor.api.SiteAvailability;
+import org.egovmonitor.crawler.fetch.FetchErrorKind;
+import org.egovmonitor.crawler.fetch.FetchResult;
+import org.egovmonitor.crawler.fetch.PageFetcher;
+import org.egovmonitor.db.ProbeDao;
+import org.egovmonitor.db.SiteDao;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The homepage availability probe: one GET of every monitored site's homepage under the fetcher's wall-clock deadline
+ * (15 s by default), one row in availability_probes per site. A site is up when a response with a status below 400
+ * arrived in time, even if it was not usable HTML (NOT_HTML, TOO_LARGE); every other outcome is down, with its error
+ * kind.
+ */
+public class AvailabilityProber {
+
+    /** The outcome of one probe run. */
+    public record Summary(int sites, int up, int down, int errors) {
+    }
+
+    private final Jdbi jdbi;
+    private final PageFetcher fetcher;
+    private final Clock clock;
+    private final int concurrency;
+
+    public AvailabilityProber(Jdbi jdbi, PageFetcher fetcher, Clock clock, int concurrency) {
+        this.jdbi = jdbi;
+        this.fetcher = fetcher;
+        this.clock = clock;
+        this.concurrency = concurrency;
+    }
+
+    public Summary probeAll(long runId, RunRecorder runs) throws InterruptedException {
+        List<Site> sites = jdbi.withExtension(SiteDao.class, d -> d.list(null, null, true));
+        runs.total(runId, sites.size());
+        AtomicInteger up = new AtomicInteger();
+        AtomicInteger down = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, sites.size())),
+                r -> {
+                    Thread t = new Thread(r, "availability-probe");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<?>> futures = sites.stream().<Future<?>>map(site -> pool.submit(() -> {
+                try {
+                    boolean isUp = probe(site);
+                    (isUp ? up : down).incrementAndGet();
+                    runs.progress(runId, 1, 0);
+                } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                    runs.progress(runId, 1, 1);
+                    runs.failure(runId, site.url(), RunRecorder.describe(e));
+                }
+            })).toList();
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Summary(sites.size(), up.get(), down.get(), errors.get());
+    }
+
+    /** Probes one site and records the row; returns whether it was up. */
+    boolean probe(Site site) {
+        Instant at = clock.instant();
+        FetchResult r = fetcher.get(URI.create(site.url()));
+        boolean isUp = isUp(r);
+        jdbi.useExtension(ProbeDao.class, d -> d.addAvailability(site.id(), at, isUp, r.status(), r.responseMs(),
+                isUp || r.error() == null ? null : r.error().name(), site.url()));
+        return isUp;
+    }
+
+    static boolean isUp(FetchResult r) {
+        if (r.ok()) {
+            return true;
+        }
+        return r.status() > 0 && r.status() < 400
+                && (r.error() == FetchErrorKind.NOT_HTML || r.error() == FetchErrorKind.TOO_LARGE);
+    }
+
+    /** Probes and failures per monitored site over the last {@code window}. */
+    public List<SiteAvailability> failureShares(Duration window) {
+        Instant since = clock.instant().minus(window);
+        return jdbi.withExtension(ProbeDao.class, d -> d.availabilitySince(since));
+    }
+}

@@ -1,0 +1,101 @@
+package org.egovmonitor.jobs;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.egovmonitor.api.NetworkNode;
+import org.egovmonitor.db.NetworkNodeDao;
+import org.egovmonitor.db.ProbeDao;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The network node probe: a TCP connect to each node's probe endpoint within the timeout; up with the connect
+ * latency, or down with the reason. Nodes without an endpoint are skipped (a planned node has nothing to reach).
+ */
+public class NodeProber {
+
+    public record Summary(int nodes, int probed, int skipped, int up, int down) {
+    }
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final int timeoutMs;
+    private final int concurrency;
+
+    public NodeProber(Jdbi jdbi, Clock clock, int timeoutMs, int concurrency) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.timeoutMs = timeoutMs;
+        this.concurrency = concurrency;
+    }
+
+    public Summary probeAll(long runId, RunRecorder runs) throws InterruptedException {
+        List<NetworkNode> nodes = jdbi.withExtension(NetworkNodeDao.class, NetworkNodeDao::findAll);
+        List<NetworkNode> probed = nodes.stream()
+                .filter(n -> n.probeHost() != null && !n.probeHost().isBlank() && n.probePort() != null).toList();
+        runs.total(runId, probed.size());
+        AtomicInteger up = new AtomicInteger();
+        AtomicInteger down = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, probed.size())),
+                r -> {
+                    Thread t = new Thread(r, "node-probe");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<?>> futures = probed.stream().<Future<?>>map(node -> pool.submit(() -> {
+                try {
+                    (probe(node) ? up : down).incrementAndGet();
+                    runs.progress(runId, 1, 0);
+                } catch (RuntimeException e) {
+                    runs.progress(runId, 1, 1);
+                    runs.failure(runId, endpoint(node), RunRecorder.describe(e));
+                }
+            })).toList();
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Summary(nodes.size(), probed.size(), nodes.size() - probed.size(), up.get(), down.get());
+    }
+
+    boolean probe(NetworkNode node) {
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        boolean isUp;
+        Long latency = null;
+        String error = null;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(node.probeHost(), node.probePort()), timeoutMs);
+            latency = (System.nanoTime() - started) / 1_000_000;
+            isUp = true;
+        } catch (IOException e) {
+            isUp = false;
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        boolean result = isUp;
+        Long latencyMs = latency;
+        String reason = error;
+        jdbi.useExtension(ProbeDao.class, d -> d.addNodeProbe(node.unitCode(), at, result, latencyMs, reason,
+                endpoint(node)));
+        return isUp;
+    }
+
+    private static String endpoint(NetworkNode node) {
+        return node.probeHost() + ":" + node.probePort();
+    }
+}

@@ -1,0 +1,173 @@
+package org.egovmonitor.jobs;
+
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.jdbi.v3.core.Jdbi;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything of one node's scheduling, wired: the Quartz member, the crawl workers, the probe services and the
+ * services the API reads. {@link #manage} registers them so that they stop before the pool (and the embedded
+ * database) they use: scheduler first, then workers, then the probe fetcher and the crawl stage.
+ */
+public final class Scheduling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduling.class);
+
+    private final SchedulerConfiguration config;
+    private final ClusteredScheduler scheduler;
+    private final CrawlWorkerPool workers;
+    private final CrawlRounds rounds;
+    private final RunRecorder runs;
+    private final JobsService jobs;
+    private final AvailabilityProber availability;
+    private final HttpPageFetcher probeFetcher;
+    private final CrawlStage stage;
+
+    private Scheduling(SchedulerConfiguration config, ClusteredScheduler scheduler, CrawlWorkerPool workers,
+                       CrawlRounds rounds, RunRecorder runs, JobsService jobs, AvailabilityProber availability,
+                       HttpPageFetcher probeFetcher, CrawlStage stage) {
+        this.config = config;
+        this.scheduler = scheduler;
+        this.workers = workers;
+        this.rounds = rounds;
+        this.runs = runs;
+        this.jobs = jobs;
+        this.availability = availability;
+        this.probeFetcher = probeFetcher;
+        this.stage = stage;
+    }
+
+    public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
+                                    DataSource dataSource, FetchSettings crawlSettings, CrawlStage stage,
+                                    ScoreSnapshotJob.Task snapshot) throws SchedulerException {
+        RunRecorder runs = new RunRecorder(jdbi);
+        CrawlRounds rounds = new CrawlRounds(jdbi, clock);
+        HttpPageFetcher probeFetcher = new HttpPageFetcher(CrawlSettingsFile.withDeadline(crawlSettings,
+                config.getAvailabilityTimeout().toMilliseconds()));
+        AvailabilityProber availability = new AvailabilityProber(jdbi, probeFetcher, clock,
+                config.getProbeConcurrency());
+        NodeProber nodes = new NodeProber(jdbi, clock, (int) config.getNodeProbeTimeout().toMilliseconds(),
+                config.getProbeConcurrency());
+        CrawlWorkerPool[] workerRef = new CrawlWorkerPool[1];
+        Runnable wake = () -> {
+            if (workerRef[0] != null) {
+                workerRef[0].wake();
+            }
+        };
+        Map<Class<? extends Job>, Supplier<? extends Job>> factories = Map.of(
+                CrawlRoundJob.class, () -> new CrawlRoundJob(rounds, runs, wake, stage.ready()),
+                AvailabilityProbeJob.class, () -> new AvailabilityProbeJob(availability, runs),
+                NodeProbeJob.class, () -> new NodeProbeJob(nodes, runs),
+                ScoreSnapshotJob.class, () -> new ScoreSnapshotJob(snapshot, runs));
+        ClusteredScheduler scheduler = ClusteredScheduler.create(config, zone, dataSource,
+                new ServiceJobFactory(factories));
+        rounds.onFinish((roundId, runId) -> {
+            JobDataMap data = new JobDataMap();
+            data.put(ScoreSnapshotJob.ROUND, Long.toString(roundId));
+            try {
+                scheduler.trigger(JobName.SCORE_SNAPSHOT, "FOLLOW_UP", data);
+            } catch (SchedulerException e) {
+                LOG.error("Round {} finished but the score snapshot could not be triggered", roundId, e);
+            }
+        });
+        if (config.isEnabled() && stage.ready() && config.getCrawlWorkersPerNode() > 0) {
+            workerRef[0] = new CrawlWorkerPool(scheduler.nodeId(), config, jdbi, stage.measurer(), stage.store(),
+                    rounds, clock);
+        }
+        return new Scheduling(config, scheduler, workerRef[0], rounds, runs, new JobsService(scheduler, jdbi),
+                availability, probeFetcher, stage);
+    }
+
+    /** Registers the lifecycle: Dropwizard stops in reverse order, so the scheduler stops first. */
+    public void manage(LifecycleEnvironment lifecycle) {
+        lifecycle.manage(new Managed() {
+            @Override
+            public void stop() {
+                probeFetcher.close();
+                stage.close();
+            }
+        });
+        if (workers != null) {
+            lifecycle.manage(workers);
+        }
+        lifecycle.manage(new Managed() {
+            @Override
+            public void start() throws Exception {
+                if (config.isEnabled()) {
+                    scheduler.start();
+                } else {
+                    // a web-only node: it can list and trigger jobs, other nodes run them
+                    scheduler.storeJobs();
+                    LOG.info("Scheduler disabled on this node: jobs run on the other nodes");
+                }
+            }
+
+            @Override
+            public void stop() throws Exception {
+                scheduler.stop();
+            }
+        });
+    }
+
+    /** For commands that never start the scheduler: releases its threads, the probe fetcher and the stage. */
+    public void close() {
+        try {
+            scheduler.scheduler().shutdown(false);
+        } catch (SchedulerException e) {
+            LOG.warn("Scheduler shutdown failed: {}", e.toString());
+        }
+        probeFetcher.close();
+        stage.close();
+    }
+
+    /** The demo's first round: asked for as soon as the scheduler runs. */
+    public void crawlAtStart() {
+        scheduler.afterStart(() -> {
+            try {
+                scheduler.trigger(JobName.CRAWL_ROUND, "STARTUP", null);
+            } catch (SchedulerException e) {
+                LOG.error("Could not trigger the first crawl round", e);
+            }
+        });
+    }
+
+    public SchedulerConfiguration config() {
+        return config;
+    }
+
+    public ClusteredScheduler scheduler() {
+        return scheduler;
+    }
+
+    public CrawlWorkerPool workers() {
+        return workers;
+    }
+
+    public CrawlRounds rounds() {
+        return rounds;
+    }
+
+    public RunRecorder runs() {
+        return runs;
+    }
+
+    public JobsService jobs() {
+        return jobs;
+    }
+
+    public AvailabilityProber availability() {
+        return availability;
+    }
+}

@@ -1,0 +1,73 @@
+package org.egovmonitor.resources;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.egovmonitor.api.FieldError;
+import org.egovmonitor.api.JobInfo;
+import org.egovmonitor.api.JobRun;
+import org.egovmonitor.api.JobRunDetail;
+import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.jobs.JobName;
+import org.egovmonitor.jobs.JobsService;
+import org.quartz.SchedulerException;
+
+/** Scheduled jobs, their recorded runs, and running one now. */
+@Path("/api/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobsResource {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final JobsService jobs;
+
+    public JobsResource(JobsService jobs) {
+        this.jobs = jobs;
+    }
+
+    @GET
+    public List<JobInfo> list() throws SchedulerException {
+        return jobs.jobs();
+    }
+
+    @GET
+    @Path("/runs")
+    public List<JobRun> runs(@QueryParam("job") String job, @QueryParam("limit") @DefaultValue("50") String limit) {
+        return jobs.runs(job == null || job.isBlank() ? null : job.strip(), limit(limit));
+    }
+
+    @GET
+    @Path("/runs/{id}")
+    public JobRunDetail run(@PathParam("id") long id) {
+        return jobs.run(id);
+    }
+
+    /** 202: the cluster runs it as soon as a node has a free thread; its run appears under /runs. */
+    @POST
+    @Path("/{name}/trigger")
+    @OfficeOnly
+    public Response trigger(@PathParam("name") String name) throws SchedulerException {
+        JobName job = jobs.trigger(name);
+        return Response.accepted(Map.of("job", job.id(), "status", "triggered")).build();
+    }
+
+    private static int limit(String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= MAX_LIMIT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ValidationException(List.of(FieldError.of("limit", "应为 1 到 " + MAX_LIMIT + " 之间的整数")));
+    }
+}

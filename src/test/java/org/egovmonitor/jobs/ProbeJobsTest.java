@@ -1,0 +1,127 @@
+package org.egovmonitor.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.jobs.SchedulingFixtures.await;
+import static org.egovmonitor.jobs.SchedulingFixtures.count;
+
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.egovmonitor.api.SiteAvailability;
+import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.testing.TestPostgres;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The probe jobs run through the cluster (triggered, picked up by a node) against real farm sites and sockets. */
+class ProbeJobsTest {
+
+    private final TestPostgres.TestDatabase db = TestPostgres.newDatabase();
+    private final Jdbi jdbi = db.jdbi();
+    private Scheduling node;
+
+    @BeforeEach
+    void startNode() throws Exception {
+        SchedulerConfiguration config = new SchedulerConfiguration();
+        config.setCrawlWorkersPerNode(0);
+        config.setCrawlSettings(SchedulingFixtures.CRAWL_SETTINGS);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(db.url());
+        ds.setUser(db.user());
+        node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds,
+                CrawlSettingsFile.load(config), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);
+        node.scheduler().start();
+    }
+
+    @AfterEach
+    void stopNode() throws Exception {
+        node.scheduler().stop();
+        node.close();
+    }
+
+    private void runOnce(JobName job) throws Exception {
+        long before = count(jdbi, "SELECT count(*) FROM job_runs WHERE job = ? AND status = 'SUCCEEDED'", job.id());
+        node.scheduler().trigger(job, "MANUAL", null);
+        await(job.id() + " run", java.time.Duration.ofSeconds(60), () -> count(jdbi,
+                "SELECT count(*) FROM job_runs WHERE job = ? AND status = 'SUCCEEDED'", job.id()) == before + 1);
+    }
+
+    @Test
+    void availabilityProbe_siteDownThenBack_failureShareCounted() throws Exception {
+        try (SiteFarm farm = SchedulingFixtures.farm(6, 21, java.time.Duration.ZERO)) {
+            SchedulingFixtures.register(jdbi, farm);
+            String flaky = farm.hosts().iterator().next();
+            runOnce(JobName.AVAILABILITY_PROBE);
+            farm.setDown(flaky, true);
+            runOnce(JobName.AVAILABILITY_PROBE);
+            runOnce(JobName.AVAILABILITY_PROBE);
+            farm.setDown(flaky, false);
+            runOnce(JobName.AVAILABILITY_PROBE);
+
+            Map<String, SiteAvailability> byUrl = node.availability().failureShares(java.time.Duration.ofDays(7))
+                    .stream().collect(Collectors.toMap(SiteAvailability::url, a -> a));
+            assertThat(byUrl).hasSize(6);
+            SiteAvailability down = byUrl.get(farm.url(flaky));
+            assertThat(down.probes()).isEqualTo(4);
+            assertThat(down.failures()).isEqualTo(2);
+            assertThat(down.failureShare()).isEqualTo(0.5);
+            byUrl.values().stream().filter(a -> a != down).forEach(a -> {
+                assertThat(a.probes()).isEqualTo(4);
+                assertThat(a.failures()).isZero();
+                assertThat(a.failureShare()).isEqualTo(0.0);
+            });
+            assertThat(count(jdbi, "SELECT count(*) FROM availability_probes WHERE NOT up AND error_kind IS NULL"))
+                    .isZero();
+            assertThat(count(jdbi, "SELECT done FROM job_runs WHERE job = 'availability-probe' ORDER BY id LIMIT 1"))
+                    .isEqualTo(6);
+        }
+    }
+
+    @Test
+    void availabilityShares_noProbes_shareIsNull() {
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('t-x', 'x', 'DEPARTMENT',"
+                    + " 'DEPARTMENTS')");
+            h.execute("INSERT INTO sites (url, name, kind, unit_code) VALUES ('http://127.0.1.9/', 'x', "
+                    + "'DEPARTMENT', 't-x')");
+        });
+        List<SiteAvailability> shares = node.availability().failureShares(java.time.Duration.ofDays(7));
+        assertThat(shares).singleElement().satisfies(a -> {
+            assertThat(a.probes()).isZero();
+            assertThat(a.failureShare()).isNull();
+        });
+    }
+
+    @Test
+    void nodeProbe_socketOpenThenClosed_upThenDown_nodesWithoutEndpointSkipped() throws Exception {
+        ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+        int port = socket.getLocalPort();
+        jdbi.useHandle(h -> {
+            h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('t-a', 'a', 'DEPARTMENT', "
+                    + "'DEPARTMENTS'), ('t-b', 'b', 'DEPARTMENT', 'DEPARTMENTS')");
+            h.execute("INSERT INTO network_nodes (unit_code, status, probe_host, probe_port) VALUES "
+                    + "('t-a', 'CONNECTED', '127.0.0.1', ?), ('t-b', 'PLANNED', NULL, NULL)", port);
+        });
+        try {
+            runOnce(JobName.NODE_PROBE);
+        } finally {
+            socket.close();
+        }
+        runOnce(JobName.NODE_PROBE);
+
+        List<Boolean> ups = jdbi.withHandle(h -> h.createQuery(
+                "SELECT up FROM node_probes WHERE unit_code = 't-a' ORDER BY id").mapTo(Boolean.class).list());
+        assertThat(ups).containsExactly(true, false);
+        assertThat(count(jdbi, "SELECT count(*) FROM node_probes WHERE unit_code = 't-b'")).isZero();
+        assertThat(count(jdbi, "SELECT count(*) FROM node_probes WHERE up AND latency_ms IS NOT NULL")).isEqualTo(1);
+        assertThat(count(jdbi, "SELECT count(*) FROM node_probes WHERE NOT up AND error IS NOT NULL")).isEqualTo(1);
+        assertThat(count(jdbi, "SELECT count(*) FROM job_runs WHERE job = 'node-probe' AND total = 1"
+                + " AND message LIKE '%1 without endpoint skipped%'")).isEqualTo(2);
+    }
+}
