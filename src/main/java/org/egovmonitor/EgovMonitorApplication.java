@@ -17,14 +17,29 @@ import org.egovmonitor.cli.DbCommand;
 import org.egovmonitor.cli.DemoCommand;
 import org.egovmonitor.cli.ExportRegistryCommand;
 import org.egovmonitor.cli.ImportRegistryCommand;
+import org.egovmonitor.cli.ImportNodeSurveyCommand;
+import org.egovmonitor.core.contributions.ContributionService;
+import org.egovmonitor.core.coverage.CoverageService;
+import org.egovmonitor.core.coverage.NodeSurvey;
+import org.egovmonitor.core.registry.RegistryFileReader;
 import org.egovmonitor.core.registry.RegistryService;
+import org.egovmonitor.core.reports.SelfReportService;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.db.SchemaMigrator;
+import org.egovmonitor.demo.DemoCollection;
 import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.errors.ApiExceptionMappers;
+import org.egovmonitor.resources.ContributionsResource;
+import org.egovmonitor.resources.CoverageResource;
+import org.egovmonitor.resources.LanStatusResource;
+import org.egovmonitor.resources.LiaisonRequestsResource;
 import org.egovmonitor.resources.NodesResource;
+import org.egovmonitor.resources.SelfReportsResource;
+import org.egovmonitor.resources.UnitSelfReportsResource;
 import org.egovmonitor.resources.SiteResource;
 import org.egovmonitor.resources.SitesResource;
 import org.egovmonitor.resources.UnitResource;
@@ -51,6 +66,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new ImportRegistryCommand());
         bootstrap.addCommand(new ExportRegistryCommand());
+        bootstrap.addCommand(new ImportNodeSurveyCommand());
     }
 
     /** ISO dates on the wire, and unknown request fields are errors rather than silently dropped. */
@@ -88,6 +104,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         RegistryService registry = new RegistryService(jdbi, clock);
         if (config.isDemo()) {
             DemoRegistry.load(jdbi, env.getObjectMapper(), clock);
+            DemoCollection.load(jdbi, clock);
         }
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
@@ -99,5 +116,30 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new SitesResource(registry));
         env.jersey().register(new SiteResource(registry));
         env.jersey().register(new NodesResource(registry));
+        wireCollection(config, env, jdbi, clock, registry);
+    }
+
+    /** Issue 5: coverage, node survey, self-reports, liaison requests, information contribution. */
+    private static void wireCollection(EgovMonitorConfiguration config, Environment env, Jdbi jdbi, Clock clock,
+                                       RegistryService registry) throws java.io.IOException {
+        SelfReportService selfReports = new SelfReportService(jdbi, clock);
+        env.jersey().register(new CoverageResource(new CoverageService(jdbi, clock),
+                new NodeSurvey(jdbi, new RegistryFileReader(env.getObjectMapper()), clock)));
+        env.jersey().register(new UnitSelfReportsResource(selfReports));
+        env.jersey().register(new SelfReportsResource(selfReports));
+        env.jersey().register(new LanStatusResource(selfReports));
+        env.jersey().register(new LiaisonRequestsResource(registry));
+        java.nio.file.Path fetchFile = java.nio.file.Path.of(config.getContributions().getFetchSettingsFile());
+        FetchSettings fetchSettings = java.nio.file.Files.isRegularFile(fetchFile) ? FetchSettings.load(fetchFile)
+                : FetchSettings.defaults();
+        HttpPageFetcher fetcher = new HttpPageFetcher(fetchSettings);
+        env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                fetcher.close();
+            }
+        });
+        env.jersey().register(new ContributionsResource(
+                new ContributionService(jdbi, fetcher, config.getContributions(), clock), clock));
     }
 }

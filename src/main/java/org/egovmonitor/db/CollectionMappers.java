@@ -10,6 +10,7 @@ import org.egovmonitor.api.NodeStatus;
 import org.egovmonitor.api.ReviewStatus;
 import org.egovmonitor.api.SelfReport;
 import org.egovmonitor.api.SystemInUse;
+import org.egovmonitor.core.contributions.Contributions;
 import org.egovmonitor.core.coverage.Coverage;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -60,6 +61,14 @@ public final class CollectionMappers {
             return new Coverage.StatusChange(rs.getLong("id"), rs.getString("unit_code"),
                     NodeStatus.valueOf(rs.getString("status")), RegistryMappers.integer(rs, "phase"),
                     RegistryMappers.date(rs, "effective_on"));
+        }
+    }
+
+    public static final class ContributionItemMapper implements RowMapper<Contributions.Item> {
+        @Override
+        public Contributions.Item map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Contributions.Item(rs.getString("url"), rs.getString("title"),
+                    RegistryMappers.date(rs, "item_date"), rs.getString("raw_source"), rs.getString("unit_code"));
         }
     }
 
