@@ -27,6 +27,7 @@ import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.api.UnitRequest;
 import org.egovmonitor.api.UnitSummary;
 import org.egovmonitor.core.reports.Reviews;
+import org.egovmonitor.db.CoverageDao;
 import org.egovmonitor.db.LiaisonDao;
 import org.egovmonitor.db.LiaisonRequestDao;
 import org.egovmonitor.db.NetworkNodeDao;
@@ -221,6 +222,7 @@ public class RegistryService {
         ValidationException.throwIfAny(checked.errors());
         return jdbi.inTransaction(h -> {
             requireUnit(h, unitCode);
+            datesStatusChanges(h, today());
             NetworkNodeDao nodes = h.attach(NetworkNodeDao.class);
             nodes.upsert(checked.value());
             return nodes.find(unitCode).orElseThrow();
@@ -228,9 +230,21 @@ public class RegistryService {
     }
 
     public void deleteNode(String unitCode) {
-        if (jdbi.withExtension(NetworkNodeDao.class, d -> d.delete(unitCode)) == 0) {
-            throw new NotFoundException("单位 " + unitCode + " 没有网络节点记录");
-        }
+        jdbi.useTransaction(h -> {
+            datesStatusChanges(h, today());
+            if (h.attach(NetworkNodeDao.class).delete(unitCode) == 0) {
+                throw new NotFoundException("单位 " + unitCode + " 没有网络节点记录");
+            }
+        });
+    }
+
+    /**
+     * Node status changes are recorded by a database trigger (V6, node_status_changes) so that no writer can forget
+     * them; this tells it the city's "today" (the app clock and time zone, not the database server's) as the
+     * effective date of this transaction's changes. Connections are dated by their connectedOn regardless.
+     */
+    static void datesStatusChanges(Handle h, LocalDate effectiveOn) {
+        h.attach(CoverageDao.class).setEffectiveDate(effectiveOn.toString());
     }
 
     // ---- liaisons

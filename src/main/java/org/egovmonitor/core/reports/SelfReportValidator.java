@@ -63,7 +63,7 @@ public final class SelfReportValidator {
         }
 
         List<SystemInUse> systems = r.systems() == null ? List.of() : r.systems();
-        if (systems.contains(null)) {
+        if (systems.stream().anyMatch(java.util.Objects::isNull)) {
             errors.add(FieldError.of("systems", "不能包含空值"));
         }
         List<SystemInUse> distinct = List.copyOf(new LinkedHashSet<>(systems.stream().filter(s -> s != null)
