@@ -18,12 +18,21 @@ import org.egovmonitor.cli.DbCommand;
 import org.egovmonitor.cli.DemoCommand;
 import org.egovmonitor.cli.ExportRegistryCommand;
 import org.egovmonitor.cli.ImportRegistryCommand;
+import org.egovmonitor.cli.ImportNodeSurveyCommand;
+import org.egovmonitor.core.contributions.ContributionService;
+import org.egovmonitor.core.coverage.CoverageService;
+import org.egovmonitor.core.coverage.NodeSurvey;
+import org.egovmonitor.core.registry.RegistryFileReader;
 import org.egovmonitor.core.registry.RegistryService;
+import org.egovmonitor.core.reports.SelfReportService;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.db.SchemaMigrator;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.demo.DemoCollection;
 import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.health.SchedulerHealthCheck;
 import org.egovmonitor.jobs.CrawlSettingsFile;
@@ -33,7 +42,13 @@ import org.egovmonitor.jobs.ScoreSnapshotJob;
 import org.egovmonitor.resources.AvailabilityResource;
 import org.egovmonitor.resources.JobsResource;
 import org.egovmonitor.errors.ApiExceptionMappers;
+import org.egovmonitor.resources.ContributionsResource;
+import org.egovmonitor.resources.CoverageResource;
+import org.egovmonitor.resources.LanStatusResource;
+import org.egovmonitor.resources.LiaisonRequestsResource;
 import org.egovmonitor.resources.NodesResource;
+import org.egovmonitor.resources.SelfReportsResource;
+import org.egovmonitor.resources.UnitSelfReportsResource;
 import org.egovmonitor.resources.SiteResource;
 import org.egovmonitor.resources.SitesResource;
 import org.egovmonitor.resources.UnitResource;
@@ -61,6 +76,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         bootstrap.addCommand(new ImportRegistryCommand());
         bootstrap.addCommand(new ExportRegistryCommand());
         bootstrap.addCommand(new CrawlNowCommand());
+        bootstrap.addCommand(new ImportNodeSurveyCommand());
     }
 
     /** ISO dates on the wire, and unknown request fields are errors rather than silently dropped. */
@@ -98,6 +114,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         RegistryService registry = new RegistryService(jdbi, clock);
         if (config.isDemo()) {
             DemoRegistry.load(jdbi, env.getObjectMapper(), clock);
+            DemoCollection.load(jdbi, clock);
         }
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
@@ -127,5 +144,30 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
             env.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduling.scheduler().scheduler(),
                     jdbi, config.getScheduler(), clock));
         }
+        wireCollection(config, env, jdbi, clock, registry);
+    }
+
+    /** Issue 5: coverage, node survey, self-reports, liaison requests, information contribution. */
+    private static void wireCollection(EgovMonitorConfiguration config, Environment env, Jdbi jdbi, Clock clock,
+                                       RegistryService registry) throws java.io.IOException {
+        SelfReportService selfReports = new SelfReportService(jdbi, clock);
+        env.jersey().register(new CoverageResource(new CoverageService(jdbi, clock),
+                new NodeSurvey(jdbi, new RegistryFileReader(env.getObjectMapper()), clock)));
+        env.jersey().register(new UnitSelfReportsResource(selfReports));
+        env.jersey().register(new SelfReportsResource(selfReports));
+        env.jersey().register(new LanStatusResource(selfReports));
+        env.jersey().register(new LiaisonRequestsResource(registry));
+        java.nio.file.Path fetchFile = java.nio.file.Path.of(config.getContributions().getFetchSettingsFile());
+        FetchSettings fetchSettings = java.nio.file.Files.isRegularFile(fetchFile) ? FetchSettings.load(fetchFile)
+                : FetchSettings.defaults();
+        HttpPageFetcher fetcher = new HttpPageFetcher(fetchSettings);
+        env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                fetcher.close();
+            }
+        });
+        env.jersey().register(new ContributionsResource(
+                new ContributionService(jdbi, fetcher, config.getContributions(), clock), clock));
     }
 }

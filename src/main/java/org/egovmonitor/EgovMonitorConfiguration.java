@@ -48,6 +48,26 @@ public class EgovMonitorConfiguration extends Configuration {
         this.scheduler = scheduler;
     }
 
+    // ---- information contribution (issue 5)
+
+    /** How the city portal is read for 信息报送 and how article sources are matched to units. */
+    @Valid
+    @NotNull
+    private org.egovmonitor.core.contributions.ContributionSettings contributions =
+            new org.egovmonitor.core.contributions.ContributionSettings();
+
+    @JsonProperty
+    public org.egovmonitor.core.contributions.ContributionSettings getContributions() {
+        return contributions;
+    }
+
+    @JsonProperty
+    public void setContributions(org.egovmonitor.core.contributions.ContributionSettings contributions) {
+        this.contributions = contributions;
+    }
+
+    // ----
+
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {
         return database;

@@ -3,13 +3,19 @@ package org.egovmonitor.resources;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.egovmonitor.api.Liaison;
+import org.egovmonitor.api.LiaisonChange;
+import org.egovmonitor.api.LiaisonChangeRequest;
 import org.egovmonitor.api.LiaisonRequest;
 import org.egovmonitor.api.NetworkNode;
 import org.egovmonitor.api.NodeRequest;
@@ -85,5 +91,21 @@ public class UnitResource {
     @OfficeOnly
     public void endLiaison(@PathParam("code") String code) {
         registry.endLiaison(code);
+    }
+
+    /** A department asks to replace its liaison officer; the office approves or rejects it. */
+    @POST
+    @Path("/liaison-requests")
+    public Response requestLiaisonChange(@PathParam("code") String code, LiaisonChangeRequest request,
+                                         @Context SecurityContext security) {
+        LiaisonChangeRequest body = RequestBodies.require(request);
+        LiaisonChange change = registry.submitLiaisonRequest(code, body, Actors.of(security, body.submittedBy()));
+        return Response.status(Response.Status.CREATED).entity(change).build();
+    }
+
+    @GET
+    @Path("/liaison-requests")
+    public List<LiaisonChange> liaisonRequests(@PathParam("code") String code) {
+        return registry.liaisonRequests(code);
     }
 }

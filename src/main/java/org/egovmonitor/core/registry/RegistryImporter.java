@@ -116,6 +116,7 @@ public class RegistryImporter {
             int sitesChanged = sum(h.attach(SiteDao.class).upsertAll(
                     sites.values().stream().map(RegistryDocument.Row::value).toList(), demo));
             int nodesChanged = 0;
+            RegistryService.datesStatusChanges(h, today);
             NetworkNodeDao nodeDao = h.attach(NetworkNodeDao.class);
             for (RegistryDocument.Row<NetworkNode> row : nodes.values()) {
                 nodesChanged += nodeDao.upsert(row.value());

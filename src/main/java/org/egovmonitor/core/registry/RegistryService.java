@@ -9,10 +9,15 @@ import java.util.Objects;
 import java.util.Set;
 import org.egovmonitor.api.FieldError;
 import org.egovmonitor.api.Liaison;
+import org.egovmonitor.api.LiaisonChange;
+import org.egovmonitor.api.LiaisonChangeRequest;
+import org.egovmonitor.api.MissingLiaison;
 import org.egovmonitor.api.LiaisonRequest;
 import org.egovmonitor.api.NetworkNode;
 import org.egovmonitor.api.NodeRequest;
 import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.api.ReviewDecision;
+import org.egovmonitor.api.ReviewStatus;
 import org.egovmonitor.api.Site;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.api.SiteRequest;
@@ -21,7 +26,10 @@ import org.egovmonitor.api.UnitDetail;
 import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.api.UnitRequest;
 import org.egovmonitor.api.UnitSummary;
+import org.egovmonitor.core.reports.Reviews;
+import org.egovmonitor.db.CoverageDao;
 import org.egovmonitor.db.LiaisonDao;
+import org.egovmonitor.db.LiaisonRequestDao;
 import org.egovmonitor.db.NetworkNodeDao;
 import org.egovmonitor.db.RegistryQueries;
 import org.egovmonitor.db.SiteDao;
@@ -214,6 +222,7 @@ public class RegistryService {
         ValidationException.throwIfAny(checked.errors());
         return jdbi.inTransaction(h -> {
             requireUnit(h, unitCode);
+            datesStatusChanges(h, today());
             NetworkNodeDao nodes = h.attach(NetworkNodeDao.class);
             nodes.upsert(checked.value());
             return nodes.find(unitCode).orElseThrow();
@@ -221,9 +230,21 @@ public class RegistryService {
     }
 
     public void deleteNode(String unitCode) {
-        if (jdbi.withExtension(NetworkNodeDao.class, d -> d.delete(unitCode)) == 0) {
-            throw new NotFoundException("单位 " + unitCode + " 没有网络节点记录");
-        }
+        jdbi.useTransaction(h -> {
+            datesStatusChanges(h, today());
+            if (h.attach(NetworkNodeDao.class).delete(unitCode) == 0) {
+                throw new NotFoundException("单位 " + unitCode + " 没有网络节点记录");
+            }
+        });
+    }
+
+    /**
+     * Node status changes are recorded by a database trigger (V6, node_status_changes) so that no writer can forget
+     * them; this tells it the city's "today" (the app clock and time zone, not the database server's) as the
+     * effective date of this transaction's changes. Connections are dated by their connectedOn regardless.
+     */
+    static void datesStatusChanges(Handle h, LocalDate effectiveOn) {
+        h.attach(CoverageDao.class).setEffectiveDate(effectiveOn.toString());
     }
 
     // ---- liaisons
@@ -282,6 +303,102 @@ public class RegistryService {
     private static boolean sameOfficer(Liaison current, LiaisonRequest l) {
         return current.name().equals(l.name()) && Objects.equals(current.phone(), l.phone())
                 && Objects.equals(current.email(), l.email()) && current.since().equals(l.since());
+    }
+
+    // ---- liaison change requests (a department asks, the office decides; approval replaces the officer)
+
+    /** Units that have no current liaison officer, flagged for the office (信息报送机制). */
+    public List<MissingLiaison> missingLiaisons() {
+        return jdbi.inTransaction(h -> {
+            Set<String> current = new HashSet<>();
+            h.attach(LiaisonDao.class).findAllCurrent().forEach(l -> current.add(l.unitCode()));
+            Set<String> pending = new HashSet<>();
+            h.attach(LiaisonRequestDao.class).byStatus(ReviewStatus.PENDING.name())
+                    .forEach(r -> pending.add(r.unitCode()));
+            List<MissingLiaison> out = new ArrayList<>();
+            for (Unit u : h.attach(UnitDao.class).findAll()) {
+                if (current.contains(u.code())) {
+                    continue;
+                }
+                Liaison last = h.attach(LiaisonDao.class).history(u.code()).stream().findFirst().orElse(null);
+                out.add(new MissingLiaison(u.code(), u.name(), u.kind(), u.peerGroup(),
+                        last == null ? null : last.name(), last == null ? null : last.untilDate(),
+                        pending.contains(u.code())));
+            }
+            return out;
+        });
+    }
+
+    public LiaisonChange submitLiaisonRequest(String unitCode, LiaisonChangeRequest request, String actor) {
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            LiaisonRequest l = checkedLiaisonChange(unitCode, request);
+            String reason = trimmed(request.reason(), "reason");
+            h.attach(LiaisonDao.class).findCurrent(unitCode).ifPresent(current -> {
+                if (l.since().isBefore(current.since())) {
+                    throw new ValidationException(List.of(FieldError.of("since",
+                            "不能早于现任联络员的任职日期 " + current.since())));
+                }
+            });
+            LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
+            long id = requests.insert(unitCode, l.name(), l.phone(), l.email(), l.since(), reason, actor);
+            return requests.find(id).orElseThrow();
+        });
+    }
+
+    public List<LiaisonChange> liaisonRequests(String unitCode) {
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            return h.attach(LiaisonRequestDao.class).byUnit(unitCode);
+        });
+    }
+
+    public List<LiaisonChange> liaisonRequestsByStatus(ReviewStatus status) {
+        return jdbi.withExtension(LiaisonRequestDao.class, d -> d.byStatus(status == null ? null : status.name()));
+    }
+
+    /** Approves and applies the request in one transaction: if the replacement is refused, nothing is approved. */
+    public LiaisonChange approveLiaisonRequest(long id, ReviewDecision decision, String actor) {
+        return jdbi.inTransaction(h -> {
+            LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
+            LiaisonChange change = requests.lock(id).orElseThrow(() -> liaisonRequestNotFound(id));
+            Reviews.requirePending(change.status(), "该联络员变更申请");
+            String comment = Reviews.comment(decision, ReviewStatus.APPROVED);
+            LiaisonRequest l = checkedLiaisonChange(change.unitCode(), new LiaisonChangeRequest(change.name(),
+                    change.phone(), change.email(), change.since(), change.reason(), change.submittedBy()));
+            replaceLiaison(h, l);
+            requests.review(id, ReviewStatus.APPROVED.name(), actor, comment);
+            return requests.find(id).orElseThrow();
+        });
+    }
+
+    public LiaisonChange rejectLiaisonRequest(long id, ReviewDecision decision, String actor) {
+        return jdbi.inTransaction(h -> {
+            LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
+            LiaisonChange change = requests.lock(id).orElseThrow(() -> liaisonRequestNotFound(id));
+            Reviews.requirePending(change.status(), "该联络员变更申请");
+            requests.review(id, ReviewStatus.REJECTED.name(), actor, Reviews.comment(decision, ReviewStatus.REJECTED));
+            return requests.find(id).orElseThrow();
+        });
+    }
+
+    private LiaisonRequest checkedLiaisonChange(String unitCode, LiaisonChangeRequest r) {
+        RegistryValidator.Checked<LiaisonRequest> checked = RegistryValidator.liaison(
+                new LiaisonRequest(unitCode, r.name(), r.phone(), r.email(), r.since()), today());
+        ValidationException.throwIfAny(checked.errors());
+        return checked.value();
+    }
+
+    private static String trimmed(String value, String field) {
+        String t = RegistryValidator.trim(value);
+        if (t != null && t.length() > 500) {
+            throw new ValidationException(List.of(FieldError.of(field, "长度不能超过 500")));
+        }
+        return t;
+    }
+
+    private static NotFoundException liaisonRequestNotFound(long id) {
+        return new NotFoundException("未找到联络员变更申请：" + id);
     }
 
     private static void checkPathMatches(String field, String fromPath, String fromBody) {

@@ -1,0 +1,62 @@
+package org.egovmonitor.cli;
+
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.db.ManagedDataSource;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.api.FieldError;
+import org.egovmonitor.core.coverage.NodeSurvey;
+import org.egovmonitor.core.registry.RegistryFileReader;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code import-node-survey FILE}: applies the office's node survey (CSV, Chinese or English headers), all or nothing. */
+public class ImportNodeSurveyCommand extends DatabaseCommand {
+
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    public ImportNodeSurveyCommand() {
+        super("import-node-survey", "导入网络节点调查表（CSV，中文或英文表头）；有任何错误则不导入");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("survey").metavar("FILE").help("node survey (.csv, UTF-8)");
+    }
+
+    @Override
+    protected void execute(Namespace namespace, EgovMonitorConfiguration config, Jdbi jdbi,
+                           ManagedDataSource dataSource, Bootstrap<EgovMonitorConfiguration> bootstrap)
+            throws Exception {
+        Path file = Path.of(namespace.getString("survey"));
+        if (!Files.isRegularFile(file)) {
+            throw new CommandFailedException("文件不存在：" + file);
+        }
+        if (Files.size(file) > MAX_BYTES) {
+            throw new CommandFailedException("文件超过 16 MB：" + file);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new CommandFailedException("文件不是 UTF-8 编码，请另存为 UTF-8：" + file);
+        }
+        NodeSurvey.Result result = new NodeSurvey(jdbi, new RegistryFileReader(bootstrap.getObjectMapper()),
+                Clock.system(config.zoneId())).importCsv(text);
+        if (!result.applied()) {
+            for (FieldError error : result.errors()) {
+                System.err.println(file + ": " + error.describe());
+            }
+            throw new CommandFailedException("共 " + result.errors().size() + " 处错误，未导入任何数据");
+        }
+        System.out.printf("导入完成：%d 行；变更节点 %d%n", result.rows(), result.nodesChanged());
+    }
+}
