@@ -16,6 +16,7 @@ import org.egovmonitor.api.NodeRequest;
 import org.egovmonitor.api.Unit;
 import org.egovmonitor.api.UnitDetail;
 import org.egovmonitor.api.UnitRequest;
+import org.egovmonitor.auth.OwnUnit;
 import org.egovmonitor.core.registry.RegistryService;
 
 @Path("/api/units/{code}")
@@ -30,6 +31,7 @@ public class UnitResource {
     }
 
     @GET
+    @OwnUnit("code")
     public UnitDetail get(@PathParam("code") String code) {
         return registry.unitDetail(code);
     }
@@ -48,6 +50,7 @@ public class UnitResource {
 
     @GET
     @Path("/node")
+    @OwnUnit("code")
     public NetworkNode node(@PathParam("code") String code) {
         return registry.node(code);
     }
@@ -69,6 +72,7 @@ public class UnitResource {
     /** The unit's liaison officers, newest first; the current one has no untilDate. */
     @GET
     @Path("/liaisons")
+    @OwnUnit("code")
     public List<Liaison> liaisons(@PathParam("code") String code) {
         return registry.liaisonHistory(code);
     }
