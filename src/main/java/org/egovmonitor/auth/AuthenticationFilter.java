@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,8 +25,10 @@ import java.util.Optional;
  * header or the {@code _csrf} form field. Requests without a session cookie (scripts with Basic) are exempt: a
  * browser attaches cookies to a cross-site form post, but never an Authorization header we did not ask it for (the
  * app never sends a Basic challenge, so browsers never prompt for and cache Basic credentials).
- * Whether the caller may call the method is the {@link PolicyFilter}'s job, which runs after this one.
+ * Whether the caller may call the method is the {@link PolicyFilter}'s job, which runs after this one. Pre-matching,
+ * so that requests to unknown paths are attributed too (audit log).
  */
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 

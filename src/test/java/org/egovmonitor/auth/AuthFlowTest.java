@@ -392,6 +392,7 @@ class AuthFlowTest {
             http.post("/auth/login").header("Origin", http.origin()).header("Accept", "application/json")
                     .form(Map.of("username", "af-dept-b", "password", "bad-password-x")).send();
             office("GET", "/api/units").send();
+            office("POST", "/api/no-such-endpoint").json("{}").send();
 
             JsonNode rows = Http.json(office("GET", "/api/audit?limit=50").send());
             JsonNode created = find(rows, "POST", "/api/units", TestApp.OFFICE_USER);
@@ -401,6 +402,8 @@ class AuthFlowTest {
             assertThat(created.path("clientIp").asText()).isNotBlank();
             assertThat(find(rows, "DELETE", "/api/units/af-b", "af-dept-a").path("status").asInt()).isEqualTo(403);
             assertThat(find(rows, "POST", "/auth/login", "af-dept-b").path("status").asInt()).isEqualTo(401);
+            assertThat(find(rows, "POST", "/api/no-such-endpoint", TestApp.OFFICE_USER).path("status").asInt())
+                    .isEqualTo(404);
             rows.forEach(r -> assertThat(r.path("method").asText()).isNotEqualTo("GET"));
         }
 
