@@ -12,8 +12,10 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
+import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.cli.BundledConfigurationSourceProvider;
 import org.egovmonitor.cli.CrawlNowCommand;
+import org.egovmonitor.cli.CreateUserCommand;
 import org.egovmonitor.cli.DbCommand;
 import org.egovmonitor.cli.DemoCommand;
 import org.egovmonitor.cli.ExportRegistryCommand;
@@ -77,6 +79,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         bootstrap.addCommand(new ExportRegistryCommand());
         bootstrap.addCommand(new CrawlNowCommand());
         bootstrap.addCommand(new ImportNodeSurveyCommand());
+        bootstrap.addCommand(new CreateUserCommand());
     }
 
     /** ISO dates on the wire, and unknown request fields are errors rather than silently dropped. */
@@ -121,6 +124,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
             server.setRegisterDefaultExceptionMappers(false);
         }
         ApiExceptionMappers.register(env.jersey());
+        AuthSetup.register(config, env, jdbi);
         env.jersey().register(new UnitsResource(registry));
         env.jersey().register(new UnitResource(registry));
         env.jersey().register(new SitesResource(registry));

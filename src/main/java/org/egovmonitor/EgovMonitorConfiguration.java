@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.egovmonitor.auth.AuthConfiguration;
 import org.egovmonitor.db.EmbeddedDatabaseFactory;
 import org.egovmonitor.jobs.SchedulerConfiguration;
 
@@ -67,6 +68,21 @@ public class EgovMonitorConfiguration extends Configuration {
     }
 
     // ----
+
+    /** Users, sessions, login throttling (org.egovmonitor.auth). */
+    @Valid
+    @NotNull
+    private AuthConfiguration auth = new AuthConfiguration();
+
+    @JsonProperty
+    public AuthConfiguration getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(AuthConfiguration auth) {
+        this.auth = auth;
+    }
 
     @JsonProperty("database")
     public DataSourceFactory getDatabase() {

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -12,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.egovmonitor.api.ErrorResponse;
 import org.egovmonitor.api.FieldError;
+import org.egovmonitor.auth.NotAuthenticatedException;
+import org.egovmonitor.auth.TooManyAttemptsException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +36,8 @@ public final class ApiExceptionMappers {
 
     public static void register(JerseyEnvironment jersey) {
         jersey.register(new ApiMapper());
+        jersey.register(new NotAuthenticatedMapper());
+        jersey.register(new TooManyAttemptsMapper());
         jersey.register(new JsonMapper());
         jersey.register(new WebAppMapper());
         jersey.register(new DatabaseMapper());
@@ -44,6 +53,37 @@ public final class ApiExceptionMappers {
         @Override
         public Response toResponse(ApiException e) {
             return json(e.status(), e.getMessage(), e.errors());
+        }
+    }
+
+    /**
+     * 401: JSON for the API and /auth; a page (anything else) redirects to the login page, which comes back here
+     * after login. No WWW-Authenticate challenge: a Basic challenge would make browsers prompt for and then cache
+     * credentials, which they would attach to cross-site requests (CSRF).
+     */
+    static final class NotAuthenticatedMapper implements ExceptionMapper<NotAuthenticatedException> {
+
+        @Context
+        private UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(NotAuthenticatedException e) {
+            String path = uriInfo.getRequestUri().getRawPath();
+            if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/auth/")) {
+                return json(401, e.getMessage(), e.errors());
+            }
+            String query = uriInfo.getRequestUri().getRawQuery();
+            String next = URLEncoder.encode(query == null ? path : path + "?" + query, StandardCharsets.UTF_8);
+            return Response.seeOther(URI.create("/login.html?next=" + next)).build();
+        }
+    }
+
+    /** 429 from the login throttle, with Retry-After in seconds. */
+    static final class TooManyAttemptsMapper implements ExceptionMapper<TooManyAttemptsException> {
+        @Override
+        public Response toResponse(TooManyAttemptsException e) {
+            return Response.fromResponse(json(429, e.getMessage(), e.errors()))
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.egovmonitor.resources;
 
+import org.egovmonitor.auth.LeaderOrOffice;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ public class AvailabilityResource {
     }
 
     @GET
+    @LeaderOrOffice
     public List<SiteAvailability> list(@QueryParam("days") @DefaultValue("7") String days) {
         int n;
         try {

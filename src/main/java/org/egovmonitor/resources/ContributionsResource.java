@@ -1,5 +1,6 @@
 package org.egovmonitor.resources;
 
+import org.egovmonitor.auth.AnyRole;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,12 +42,14 @@ public class ContributionsResource {
     }
 
     @GET
+    @AnyRole
     public Contributions.Summary summary() {
         return contributions.summary(LocalDate.now(clock));
     }
 
     @GET
     @Path("/unmapped")
+    @OfficeOnly
     public List<Contributions.UnmappedSource> unmapped() {
         return contributions.unmapped();
     }

@@ -1,5 +1,6 @@
 package org.egovmonitor.resources;
 
+import org.egovmonitor.auth.LeaderOrOffice;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,12 +32,14 @@ public class CoverageResource {
     }
 
     @GET
+    @LeaderOrOffice
     public Coverage.Report current() {
         return coverage.current();
     }
 
     @GET
     @Path("/units")
+    @LeaderOrOffice
     public List<Coverage.UnitCoverage> units(@QueryParam("group") String group) {
         return coverage.units(QueryParams.enumValue(PeerGroup.class, "group", group));
     }
@@ -44,6 +47,7 @@ public class CoverageResource {
     /** Month-end counts; {@code from}/{@code to} as YYYY-MM. */
     @GET
     @Path("/history")
+    @LeaderOrOffice
     public Coverage.History history(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("group") String group) {
         return coverage.history(month("from", from), month("to", to),

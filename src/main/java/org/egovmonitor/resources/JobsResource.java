@@ -34,18 +34,21 @@ public class JobsResource {
     }
 
     @GET
+    @OfficeOnly
     public List<JobInfo> list() throws SchedulerException {
         return jobs.jobs();
     }
 
     @GET
     @Path("/runs")
+    @OfficeOnly
     public List<JobRun> runs(@QueryParam("job") String job, @QueryParam("limit") @DefaultValue("50") String limit) {
         return jobs.runs(job == null || job.isBlank() ? null : job.strip(), limit(limit));
     }
 
     @GET
     @Path("/runs/{id}")
+    @OfficeOnly
     public JobRunDetail run(@PathParam("id") long id) {
         return jobs.run(id);
     }

@@ -1,5 +1,6 @@
 package org.egovmonitor.resources;
 
+import org.egovmonitor.auth.LeaderOrOffice;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ public class LanStatusResource {
     }
 
     @GET
+    @LeaderOrOffice
     public LanStatus get(@QueryParam("group") String group) {
         return reports.lanStatus(QueryParams.enumValue(PeerGroup.class, "group", group));
     }

@@ -1,5 +1,6 @@
 package org.egovmonitor.resources;
 
+import org.egovmonitor.auth.LeaderOrOffice;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,12 +32,14 @@ public class LiaisonRequestsResource {
 
     @GET
     @Path("/liaisons/missing")
+    @LeaderOrOffice
     public List<MissingLiaison> missing() {
         return registry.missingLiaisons();
     }
 
     @GET
     @Path("/liaison-requests")
+    @OfficeOnly
     public List<LiaisonChange> list(@QueryParam("status") String status) {
         return registry.liaisonRequestsByStatus(QueryParams.enumValue(ReviewStatus.class, "status", status));
     }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.egovmonitor.api.NetworkNode;
+import org.egovmonitor.auth.LeaderOrOffice;
 import org.egovmonitor.core.registry.RegistryService;
 
 /** All network nodes; a unit's own node is under /api/units/{code}/node. */
@@ -20,6 +21,7 @@ public class NodesResource {
     }
 
     @GET
+    @LeaderOrOffice
     public List<NetworkNode> list() {
         return registry.listNodes();
     }

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an endpoint that changes the registry: only the informatization office may call it. The role filter that
- * enforces it binds to this annotation (login and roles arrive with the dashboards), so every write is listed by
+ * Policy: only the informatization office (OFFICE) may call it. Enforced, like the other policy annotations in
+ * org.egovmonitor.auth, by the PolicyFilter that AuthorizationFeature binds to every resource method. Kept here (and
+ * a name binding) because the registry resources were written against it; every write is listed by
  * one annotation rather than scattered checks.
  */
 @NameBinding

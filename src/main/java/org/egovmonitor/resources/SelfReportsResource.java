@@ -1,5 +1,6 @@
 package org.egovmonitor.resources;
 
+import org.egovmonitor.auth.LeaderOrOffice;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,12 +30,14 @@ public class SelfReportsResource {
     }
 
     @GET
+    @OfficeOnly
     public List<SelfReport> list(@QueryParam("status") String status) {
         return reports.byStatus(QueryParams.enumValue(ReviewStatus.class, "status", status));
     }
 
     @GET
     @Path("/{id: [0-9]+}")
+    @LeaderOrOffice
     public SelfReport get(@PathParam("id") long id) {
         return reports.get(id);
     }

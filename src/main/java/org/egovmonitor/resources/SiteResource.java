@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.egovmonitor.api.Site;
 import org.egovmonitor.api.SiteRequest;
+import org.egovmonitor.auth.AnyRole;
 import org.egovmonitor.core.registry.RegistryService;
 
 @Path("/api/sites/{id: [0-9]+}")
@@ -24,6 +25,7 @@ public class SiteResource {
     }
 
     @GET
+    @AnyRole
     public Site get(@PathParam("id") long id) {
         return registry.site(id);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.egovmonitor.api.Site;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.api.SiteRequest;
+import org.egovmonitor.auth.AnyRole;
 import org.egovmonitor.core.registry.RegistryService;
 
 @Path("/api/sites")
@@ -27,6 +28,7 @@ public class SitesResource {
     }
 
     @GET
+    @AnyRole
     public List<Site> list(@QueryParam("unit") String unit, @QueryParam("kind") String kind,
                            @QueryParam("monitored") String monitored) {
         return registry.listSites(unit == null || unit.isBlank() ? null : unit.strip(),

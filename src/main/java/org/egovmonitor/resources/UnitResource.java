@@ -22,6 +22,7 @@ import org.egovmonitor.api.NodeRequest;
 import org.egovmonitor.api.Unit;
 import org.egovmonitor.api.UnitDetail;
 import org.egovmonitor.api.UnitRequest;
+import org.egovmonitor.auth.OwnUnit;
 import org.egovmonitor.core.registry.RegistryService;
 
 @Path("/api/units/{code}")
@@ -36,6 +37,7 @@ public class UnitResource {
     }
 
     @GET
+    @OwnUnit("code")
     public UnitDetail get(@PathParam("code") String code) {
         return registry.unitDetail(code);
     }
@@ -54,6 +56,7 @@ public class UnitResource {
 
     @GET
     @Path("/node")
+    @OwnUnit("code")
     public NetworkNode node(@PathParam("code") String code) {
         return registry.node(code);
     }
@@ -75,6 +78,7 @@ public class UnitResource {
     /** The unit's liaison officers, newest first; the current one has no untilDate. */
     @GET
     @Path("/liaisons")
+    @OwnUnit("code")
     public List<Liaison> liaisons(@PathParam("code") String code) {
         return registry.liaisonHistory(code);
     }
@@ -96,6 +100,7 @@ public class UnitResource {
     /** A department asks to replace its liaison officer; the office approves or rejects it. */
     @POST
     @Path("/liaison-requests")
+    @OwnUnit("code")
     public Response requestLiaisonChange(@PathParam("code") String code, LiaisonChangeRequest request,
                                          @Context SecurityContext security) {
         LiaisonChangeRequest body = RequestBodies.require(request);
@@ -105,6 +110,7 @@ public class UnitResource {
 
     @GET
     @Path("/liaison-requests")
+    @OwnUnit("code")
     public List<LiaisonChange> liaisonRequests(@PathParam("code") String code) {
         return registry.liaisonRequests(code);
     }

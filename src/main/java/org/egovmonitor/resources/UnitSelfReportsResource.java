@@ -1,5 +1,6 @@
 package org.egovmonitor.resources;
 
+import org.egovmonitor.auth.OwnUnit;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +32,7 @@ public class UnitSelfReportsResource {
     }
 
     @POST
+    @OwnUnit("code")
     public Response submit(@PathParam("code") String code, SelfReportRequest request,
                            @Context SecurityContext security) {
         SelfReportRequest body = RequestBodies.require(request);
@@ -40,6 +42,7 @@ public class UnitSelfReportsResource {
 
     /** Every version, newest first; {@code current} marks the one that counts. */
     @GET
+    @OwnUnit("code")
     public List<SelfReport> history(@PathParam("code") String code) {
         return reports.history(code);
     }

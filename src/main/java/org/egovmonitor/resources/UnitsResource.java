@@ -15,6 +15,7 @@ import org.egovmonitor.api.Unit;
 import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.api.UnitRequest;
 import org.egovmonitor.api.UnitSummary;
+import org.egovmonitor.auth.AnyRole;
 import org.egovmonitor.core.registry.RegistryService;
 
 @Path("/api/units")
@@ -29,6 +30,7 @@ public class UnitsResource {
     }
 
     @GET
+    @AnyRole
     public List<UnitSummary> list(@QueryParam("kind") String kind, @QueryParam("peerGroup") String peerGroup,
                                   @QueryParam("parent") String parent, @QueryParam("connected") String connected) {
         return registry.listUnits(QueryParams.enumValue(UnitKind.class, "kind", kind),

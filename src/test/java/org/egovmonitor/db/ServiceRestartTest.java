@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.egovmonitor.testing.AppProcess;
+import org.egovmonitor.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,8 @@ class ServiceRestartTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.timeout(Duration.ofSeconds(10)).header("Authorization", TestApp.OFFICE_BASIC).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -34,7 +36,8 @@ class ServiceRestartTest {
         int port = AppProcess.freePort();
         int adminPort = AppProcess.freePort();
         Map<String, String> env = Map.of("EGOV_DATA_DIR", dataDir.toString(), "PORT", Integer.toString(port),
-                "ADMIN_PORT", Integer.toString(adminPort));
+                "ADMIN_PORT", Integer.toString(adminPort), "EGOV_ADMIN_USER", TestApp.OFFICE_USER,
+                "EGOV_ADMIN_PASSWORD", TestApp.OFFICE_PASSWORD);
         String api = "http://127.0.0.1:" + port + "/api/units";
 
         try (AppProcess first = AppProcess.start(env, "demo")) {

@@ -27,7 +27,8 @@ class RegistryApiTest {
     static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.extension(true);
 
     private static Invocation.Builder api(String path) {
-        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request(MediaType.APPLICATION_JSON);
+        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request(MediaType.APPLICATION_JSON)
+                .header("Authorization", TestApp.OFFICE_BASIC);
     }
 
     /** Every response of the API, errors included, is JSON whose code equals the HTTP status. */

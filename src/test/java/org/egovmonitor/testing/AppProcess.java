@@ -33,6 +33,12 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Map<String, String> env, String... args) throws IOException {
+        return startWithInput(env, null, args);
+    }
+
+    /** Starts with {@code stdin} (a file's content) as standard input; null means /dev/null. */
+    public static AppProcess startWithInput(Map<String, String> env, String stdin, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dfile.encoding=UTF-8",
@@ -42,7 +48,8 @@ public final class AppProcess implements AutoCloseable {
         Path out = Files.createTempFile("egov-app-", ".out");
         Path err = Files.createTempFile("egov-app-", ".err");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new java.io.File("/dev/null")
+                        : Files.writeString(Files.createTempFile("egov-app-", ".in"), stdin).toFile()));
         pb.environment().remove("DATABASE_URL");
         pb.environment().putAll(env);
         return new AppProcess(pb.start(), out, err);
@@ -50,7 +57,12 @@ public final class AppProcess implements AutoCloseable {
 
     /** Runs a command to completion. */
     public static Result run(Map<String, String> env, String... args) throws Exception {
-        try (AppProcess p = start(env, args)) {
+        return runWithInput(env, null, args);
+    }
+
+    /** Runs a command to completion with {@code stdin} as its standard input. */
+    public static Result runWithInput(Map<String, String> env, String stdin, String... args) throws Exception {
+        try (AppProcess p = startWithInput(env, stdin, args)) {
             if (!p.process.waitFor(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("command did not finish: " + String.join(" ", args));
             }

@@ -1,36 +1,67 @@
 package org.egovmonitor.testing;
 
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.core.Application;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.egovmonitor.EgovMonitorApplication;
 import org.egovmonitor.EgovMonitorConfiguration;
 
-/** The real application on its own fresh database of the shared test PostgreSQL, on free ports. */
+/**
+ * The real application on its own fresh database of the shared test PostgreSQL, on free ports. It starts with one
+ * office account ({@link #OFFICE_USER}); API tests authenticate with {@link #OFFICE_BASIC} (HTTP Basic, which needs
+ * no CSRF token). bcrypt runs at its lowest cost to keep the suite fast.
+ */
 public final class TestApp {
+
+    public static final String OFFICE_USER = "test-office";
+    public static final String OFFICE_PASSWORD = "test-office-secret";
+    /** The Authorization header value of the office account. */
+    public static final String OFFICE_BASIC = basic(OFFICE_USER, OFFICE_PASSWORD);
 
     private TestApp() {
     }
 
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     public static DropwizardAppExtension<EgovMonitorConfiguration> extension(boolean demo, ConfigOverride... extra) {
-        return extension(TestPostgres.newDatabase(), demo, extra);
+        return extension(EgovMonitorApplication.class, TestPostgres.newDatabase(), demo, extra);
+    }
+
+    public static DropwizardAppExtension<EgovMonitorConfiguration> extension(
+            Class<? extends Application<EgovMonitorConfiguration>> app, boolean demo, ConfigOverride... extra) {
+        return extension(app, TestPostgres.newDatabase(), demo, extra);
     }
 
     /** An app on a given database: several of them on one database make a cluster (scheduling tests). */
     public static DropwizardAppExtension<EgovMonitorConfiguration> extension(TestPostgres.TestDatabase db,
                                                                              boolean demo, ConfigOverride... extra) {
+        return extension(EgovMonitorApplication.class, db, demo, extra);
+    }
+
+    private static DropwizardAppExtension<EgovMonitorConfiguration> extension(
+            Class<? extends Application<EgovMonitorConfiguration>> app, TestPostgres.TestDatabase db, boolean demo,
+            ConfigOverride... extra) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", db.url()),
                 ConfigOverride.config("database.user", db.user()),
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("demo", Boolean.toString(demo))));
+                ConfigOverride.config("demo", Boolean.toString(demo)),
+                ConfigOverride.config("auth.adminUsername", OFFICE_USER),
+                ConfigOverride.config("auth.adminPassword", OFFICE_PASSWORD),
+                ConfigOverride.config("auth.passwordHashCost", "4")));
         overrides.addAll(List.of(extra));
-        return new DropwizardAppExtension<>(EgovMonitorApplication.class, "config.yml",
+        return new DropwizardAppExtension<>(app, "config.yml",
                 new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
                         new EnvironmentVariableSubstitutor(false)),
                 overrides.toArray(new ConfigOverride[0]));

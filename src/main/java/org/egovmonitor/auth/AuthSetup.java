@@ -1,0 +1,40 @@
+package org.egovmonitor.auth;
+
+import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.egovmonitor.EgovMonitorConfiguration;
+import org.jdbi.v3.core.Jdbi;
+
+/** Wires the security layer into the app: filters, policy enforcement, auth resources, and the first accounts. */
+public final class AuthSetup {
+
+    private AuthSetup() {
+    }
+
+    public static void register(EgovMonitorConfiguration config, Environment env, Jdbi jdbi) {
+        AuthConfiguration auth = config.getAuth();
+        PasswordHasher hasher = new PasswordHasher(auth.getPasswordHashCost());
+        UserService users = new UserService(jdbi, hasher);
+        AuthService authService = new AuthService(jdbi, hasher, auth);
+        ClientAddress clientAddress = new ClientAddress(auth.getTrustedProxies());
+
+        AccountBootstrap.initialAdmin(users, auth);
+        if (config.isDemo()) {
+            AccountBootstrap.print(AccountBootstrap.demoAccounts(jdbi, users), System.err);
+        }
+
+        env.servlets().addFilter("security-headers", new SecurityHeadersFilter())
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+        env.jersey().register(new AuthenticationFilter(authService, clientAddress));
+        env.jersey().register(new AuthorizationFeature());
+        env.jersey().register(new AuditFilter(jdbi));
+
+        env.jersey().register(new AuthResource(authService, clientAddress, auth.getAllowedOrigins()));
+        env.jersey().register(new MeResource(jdbi, config.isDemo()));
+        env.jersey().register(new UsersResource(users));
+        env.jersey().register(new UserResource(users));
+        env.jersey().register(new AuditResource(jdbi));
+        env.jersey().register(new DashboardResource());
+    }
+}

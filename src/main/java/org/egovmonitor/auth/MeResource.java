@@ -1,0 +1,33 @@
+package org.egovmonitor.auth;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.egovmonitor.api.Unit;
+import org.egovmonitor.db.UnitDao;
+import org.jdbi.v3.core.Jdbi;
+
+@Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    private final Jdbi jdbi;
+    private final boolean demo;
+
+    public MeResource(Jdbi jdbi, boolean demo) {
+        this.jdbi = jdbi;
+        this.demo = demo;
+    }
+
+    @GET
+    @AnyRole
+    public Me me(@Context ContainerRequestContext request) {
+        Caller c = AuthenticationFilter.caller(request);
+        String unitName = c.unitCode() == null ? null
+                : jdbi.withExtension(UnitDao.class, dao -> dao.find(c.unitCode())).map(Unit::name).orElse(null);
+        return new Me(c.username(), c.displayName(), c.role(), c.unitCode(), unitName, c.method(), c.csrfToken(), demo);
+    }
+}

@@ -1,0 +1,11 @@
+package org.egovmonitor.auth;
+
+/** Who a user is to the platform (design §7). */
+public enum Role {
+    /** The informatization office: administers everything. */
+    OFFICE,
+    /** City leaders: read-only, city-wide. */
+    LEADER,
+    /** A department or county: bound to one unit, reads its own findings and submits its own reports. */
+    DEPARTMENT
+}

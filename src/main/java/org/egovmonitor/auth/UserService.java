@@ -1,0 +1,174 @@
+package org.egovmonitor.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.egovmonitor.api.FieldError;
+import org.egovmonitor.db.UnitDao;
+import org.egovmonitor.errors.ConflictException;
+import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.errors.ValidationException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * User administration. Changing a user's password, role, unit or enabled flag ends their sessions, so a demoted or
+ * disabled user loses access at once. The last enabled office account can be neither deleted, disabled nor demoted,
+ * and nobody can delete, disable or demote themselves: the platform never locks its administrators out.
+ */
+public class UserService {
+
+    public static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,31}$");
+    public static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final Jdbi jdbi;
+    private final PasswordHasher hasher;
+
+    public UserService(Jdbi jdbi, PasswordHasher hasher) {
+        this.jdbi = jdbi;
+        this.hasher = hasher;
+    }
+
+    public List<User> list() {
+        return jdbi.withExtension(UserDao.class, UserDao::findAll);
+    }
+
+    public User get(String username) {
+        return jdbi.withExtension(UserDao.class, dao -> dao.find(username))
+                .orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+    }
+
+    public User create(UserRequest request) {
+        return create(request, false);
+    }
+
+    User create(UserRequest request, boolean demo) {
+        List<FieldError> errors = new ArrayList<>();
+        String username = request.username() == null ? null : request.username().strip();
+        if (username == null || username.isEmpty()) {
+            errors.add(FieldError.of("username", "不能为空"));
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add(FieldError.of("username", "须为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头"));
+        }
+        checkPassword(request.password(), true, errors);
+        return jdbi.inTransaction(h -> {
+            String unit = checkRoleAndUnit(h, request, errors);
+            ValidationException.throwIfAny(errors);
+            UserDao users = h.attach(UserDao.class);
+            if (users.find(username).isPresent()) {
+                throw new ConflictException("用户已存在：" + username);
+            }
+            users.insert(username, hasher.hash(request.password()), request.role(), unit,
+                    displayName(request, username), request.enabled() == null || request.enabled(), demo);
+            return users.find(username).orElseThrow();
+        });
+    }
+
+    public User update(String username, UserRequest request, Caller caller) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.username() != null && !request.username().strip().equals(username)) {
+            errors.add(FieldError.of("username", "与路径中的用户名不一致（用户名不能修改）"));
+        }
+        checkPassword(request.password(), false, errors);
+        return jdbi.inTransaction(h -> {
+            UserDao users = h.attach(UserDao.class);
+            User current = users.find(username).orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+            String unit = checkRoleAndUnit(h, request, errors);
+            ValidationException.throwIfAny(errors);
+            boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
+            boolean losesOffice = current.role() == Role.OFFICE && current.enabled()
+                    && (request.role() != Role.OFFICE || !enabled);
+            if (losesOffice && caller != null && caller.username().equals(username)) {
+                throw new ConflictException("不能停用自己的账号或取消自己的办公室角色");
+            }
+            if (losesOffice && users.countEnabledOffice() <= 1) {
+                throw new ConflictException("这是最后一个启用的办公室账号，不能停用或改变角色");
+            }
+            users.update(username, request.role(), unit, displayName(request, username), enabled);
+            boolean passwordChanged = request.password() != null;
+            if (passwordChanged) {
+                users.setPasswordHash(username, hasher.hash(request.password()));
+            }
+            if (passwordChanged || !enabled || current.role() != request.role()
+                    || !java.util.Objects.equals(current.unitCode(), unit)) {
+                h.attach(SessionDao.class).deleteForUser(username);
+            }
+            return users.find(username).orElseThrow();
+        });
+    }
+
+    public void delete(String username, Caller caller) {
+        jdbi.useTransaction(h -> {
+            UserDao users = h.attach(UserDao.class);
+            User current = users.find(username).orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+            if (caller != null && caller.username().equals(username)) {
+                throw new ConflictException("不能删除自己的账号");
+            }
+            if (current.role() == Role.OFFICE && current.enabled() && users.countEnabledOffice() <= 1) {
+                throw new ConflictException("这是最后一个启用的办公室账号，不能删除");
+            }
+            users.delete(username); // sessions go with it (ON DELETE CASCADE)
+        });
+    }
+
+    /** Sets a new password (CLI, demo). Ends the user's sessions. */
+    public void resetPassword(String username, String password) {
+        List<FieldError> errors = new ArrayList<>();
+        checkPassword(password, true, errors);
+        ValidationException.throwIfAny(errors);
+        jdbi.useTransaction(h -> {
+            if (h.attach(UserDao.class).setPasswordHash(username, hasher.hash(password)) == 0) {
+                throw new NotFoundException("未找到用户：" + username);
+            }
+            h.attach(SessionDao.class).deleteForUser(username);
+        });
+    }
+
+    public int count() {
+        return jdbi.withExtension(UserDao.class, UserDao::count);
+    }
+
+    private static String displayName(UserRequest request, String username) {
+        String name = request.displayName() == null ? "" : request.displayName().strip();
+        return name.isEmpty() ? username : name;
+    }
+
+    private static void checkPassword(String password, boolean required, List<FieldError> errors) {
+        if (password == null) {
+            if (required) {
+                errors.add(FieldError.of("password", "不能为空"));
+            }
+            return;
+        }
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add(FieldError.of("password", "至少 " + MIN_PASSWORD_LENGTH + " 个字符"));
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_BYTES) {
+            errors.add(FieldError.of("password", "不能超过 " + PasswordHasher.MAX_BYTES + " 字节"));
+        }
+    }
+
+    /** Returns the unit code to store (null for OFFICE and LEADER). */
+    private static String checkRoleAndUnit(Handle h, UserRequest request, List<FieldError> errors) {
+        String unit = request.unitCode() == null || request.unitCode().isBlank() ? null : request.unitCode().strip();
+        if (request.displayName() != null && request.displayName().strip().length() > 100) {
+            errors.add(FieldError.of("displayName", "不能超过 100 个字符"));
+        }
+        if (request.role() == null) {
+            errors.add(FieldError.of("role", "不能为空，取值必须是以下之一：OFFICE, LEADER, DEPARTMENT"));
+            return unit;
+        }
+        if (request.role() == Role.DEPARTMENT) {
+            if (unit == null) {
+                errors.add(FieldError.of("unitCode", "部门账号必须绑定一个单位"));
+            } else if (h.attach(UnitDao.class).find(unit).isEmpty()) {
+                errors.add(FieldError.of("unitCode", "单位不存在：" + unit));
+            }
+            return unit;
+        }
+        if (unit != null) {
+            errors.add(FieldError.of("unitCode", "只有部门账号绑定单位"));
+        }
+        return null;
+    }
+}

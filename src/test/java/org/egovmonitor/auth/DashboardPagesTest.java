@@ -1,0 +1,46 @@
+package org.egovmonitor.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every page under dashboards/ passes the CSP (default-src 'self'): no inline script, handler or style. */
+class DashboardPagesTest {
+
+    static Stream<Path> pages() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("dashboards"))) {
+            List<Path> html = files.filter(p -> p.toString().endsWith(".html")).toList();
+            assertThat(html).isNotEmpty();
+            return html.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void page_cspClean(Path page) throws IOException {
+        Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+        for (Element script : doc.select("script")) {
+            assertThat(script.hasAttr("src")).as(page + ": inline <script>").isTrue();
+            assertThat(script.attr("src")).as(page.toString()).startsWith("/");
+            assertThat(script.data()).as(page.toString()).isBlank();
+        }
+        assertThat(doc.select("style")).as(page + ": <style> element").isEmpty();
+        for (Element e : doc.getAllElements()) {
+            e.attributes().forEach(a -> {
+                assertThat(a.getKey()).as(page + ": inline handler on <" + e.tagName() + ">").doesNotStartWith("on");
+                assertThat(a.getKey()).as(page + ": style attribute").isNotEqualTo("style");
+                assertThat(a.getValue()).as(page.toString()).doesNotStartWithIgnoringCase("javascript:");
+            });
+        }
+        assertThat(doc.select("link[href^=http], script[src^=http], img[src^=http]")).as(page.toString()).isEmpty();
+    }
+}
