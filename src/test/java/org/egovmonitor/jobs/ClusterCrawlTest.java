@@ -68,12 +68,12 @@ class ClusterCrawlTest {
 
     private static Response post(DropwizardAppExtension<?> node, String path) {
         return node.client().target("http://localhost:" + node.getLocalPort() + path)
-                .request(MediaType.APPLICATION_JSON).post(Entity.json("{}"));
+                .request(MediaType.APPLICATION_JSON).header("Authorization", TestApp.OFFICE_BASIC).post(Entity.json("{}"));
     }
 
     private static JsonNode get(DropwizardAppExtension<?> node, String path) {
         Response r = node.client().target("http://localhost:" + node.getLocalPort() + path)
-                .request(MediaType.APPLICATION_JSON).get();
+                .request(MediaType.APPLICATION_JSON).header("Authorization", TestApp.OFFICE_BASIC).get();
         assertThat(r.getStatus()).isEqualTo(200);
         return r.readEntity(JsonNode.class);
     }
@@ -141,7 +141,7 @@ class ClusterCrawlTest {
                         + " AND cause = 'FOLLOW_UP'") == 1);
         assertThat(get(nodeA, "/api/jobs/runs?limit=1").get(0).path("job").asText()).isEqualTo("score-snapshot");
         assertThat(nodeA.client().target("http://localhost:" + nodeA.getLocalPort() + "/api/jobs/runs/999999")
-                .request().get().getStatus()).isEqualTo(404);
+                .request().header("Authorization", TestApp.OFFICE_BASIC).get().getStatus()).isEqualTo(404);
     }
 
     @Test

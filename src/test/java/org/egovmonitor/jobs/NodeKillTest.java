@@ -60,6 +60,8 @@ class NodeKillTest {
 
                 HttpResponse<String> triggered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create("http://127.0.0.1:" + port + "/api/jobs/crawl-round/trigger"))
+                        // The survivor created the office account in the shared database; the victim checks it.
+                        .header("Authorization", TestApp.OFFICE_BASIC)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(triggered.statusCode()).isEqualTo(202);
 

@@ -101,8 +101,12 @@ public final class Http {
         }
 
         public Request json(String json) {
-            header("Content-Type", "application/json");
-            body = HttpRequest.BodyPublishers.ofString(json);
+            return body("application/json", json);
+        }
+
+        public Request body(String contentType, String text) {
+            header("Content-Type", contentType);
+            body = HttpRequest.BodyPublishers.ofString(text);
             return this;
         }
 
