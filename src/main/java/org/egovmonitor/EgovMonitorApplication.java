@@ -25,6 +25,12 @@ import org.egovmonitor.db.SchemaMigrator;
 import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.errors.ApiExceptionMappers;
 import org.egovmonitor.resources.NodesResource;
+import org.egovmonitor.resources.ScoringResource;
+import org.egovmonitor.resources.UnitScoreResource;
+import org.egovmonitor.scoring.IndicatorCatalogue;
+import org.egovmonitor.scoring.ObservationFacts;
+import org.egovmonitor.scoring.RegistryEvidenceSource;
+import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.egovmonitor.resources.SiteResource;
 import org.egovmonitor.resources.SitesResource;
 import org.egovmonitor.resources.UnitResource;
@@ -99,5 +105,13 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new SitesResource(registry));
         env.jersey().register(new SiteResource(registry));
         env.jersey().register(new NodesResource(registry));
+
+        // Scoring (issue 6). At merge: replace ObservationFacts.NONE with the observation store's implementation.
+        IndicatorCatalogue indicators = IndicatorCatalogue.loadDefault();
+        ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, new RegistryEvidenceSource(jdbi,
+                config.zoneId(), indicators.probeWindowDays(), ObservationFacts.NONE), indicators,
+                env.getObjectMapper(), clock);
+        env.jersey().register(new ScoringResource(scoring));
+        env.jersey().register(new UnitScoreResource(scoring));
     }
 }

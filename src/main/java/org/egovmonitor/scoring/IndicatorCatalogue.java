@@ -451,6 +451,12 @@ public final class IndicatorCatalogue {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The availability window in days (the first AVAILABILITY indicator's windowDays; 7 without one). */
+    public int probeWindowDays() {
+        return indicators.stream().filter(i -> i.rule() == RuleType.AVAILABILITY).findFirst()
+                .map(i -> (int) i.param("windowDays")).orElse(7);
+    }
+
     public SectionCatalog sections() {
         return sections;
     }
