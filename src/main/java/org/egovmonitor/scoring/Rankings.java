@@ -78,14 +78,18 @@ public final class Rankings {
                     }
                 }
             }
-            List<String> order = catalogue.indicators().stream().map(Indicator::id).toList();
-            List<CityBottleneck> list = new ArrayList<>();
-            sums.forEach((id, acc) -> list.add(new CityBottleneck(group, id, names.get(id).name(),
+            sums.forEach((id, acc) -> out.add(new CityBottleneck(group, id, names.get(id).name(),
                     names.get(id).group(), ScoreCalculator.round(acc[0]), (int) acc[1], units.size())));
-            list.sort(Comparator.comparingDouble(CityBottleneck::totalShortfall).reversed()
-                    .thenComparing(b -> order.indexOf(b.indicator())));
-            out.addAll(list);
         });
+        out.sort(bottleneckOrder(catalogue));
         return out;
+    }
+
+    /** Peer group, then largest shortfall, then catalogue order. */
+    public static Comparator<CityBottleneck> bottleneckOrder(IndicatorCatalogue catalogue) {
+        List<String> order = catalogue.indicators().stream().map(Indicator::id).toList();
+        return Comparator.comparing(CityBottleneck::peerGroup)
+                .thenComparing(Comparator.comparingDouble(CityBottleneck::totalShortfall).reversed())
+                .thenComparing(b -> order.indexOf(b.indicator()));
     }
 }

@@ -109,7 +109,7 @@ public class ScoreSnapshotService {
                     .thenComparing(r -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
                     .thenComparing(r -> r.score().unitCode()));
             return new DaySnapshot(day, stored.catalogueVersion(), stored.catalogueHash(), units,
-                    dao.bottlenecks(day, null));
+                    sortedBottlenecks(dao.bottlenecks(day, null)));
         });
     }
 
@@ -176,8 +176,14 @@ public class ScoreSnapshotService {
     public List<CityBottleneck> bottlenecks(PeerGroup group, LocalDate date) {
         return jdbi.inTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
-            return dao.bottlenecks(dayOrLatest(dao, date), group);
+            return sortedBottlenecks(dao.bottlenecks(dayOrLatest(dao, date), group));
         });
+    }
+
+    private List<CityBottleneck> sortedBottlenecks(List<CityBottleneck> rows) {
+        List<CityBottleneck> sorted = new ArrayList<>(rows);
+        sorted.sort(Rankings.bottleneckOrder(catalogue));
+        return sorted;
     }
 
     public List<AlertRow> warnings(PeerGroup group, LocalDate date, boolean includeVetoes) {
