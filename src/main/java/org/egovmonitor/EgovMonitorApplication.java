@@ -12,6 +12,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
+import java.time.LocalDate;
 import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.cli.BundledConfigurationSourceProvider;
 import org.egovmonitor.cli.CrawlNowCommand;
@@ -40,7 +41,6 @@ import org.egovmonitor.health.SchedulerHealthCheck;
 import org.egovmonitor.jobs.CrawlSettingsFile;
 import org.egovmonitor.jobs.CrawlStage;
 import org.egovmonitor.jobs.Scheduling;
-import org.egovmonitor.jobs.ScoreSnapshotJob;
 import org.egovmonitor.resources.AvailabilityResource;
 import org.egovmonitor.resources.JobsResource;
 import org.egovmonitor.errors.ApiExceptionMappers;
@@ -51,6 +51,12 @@ import org.egovmonitor.resources.LiaisonRequestsResource;
 import org.egovmonitor.resources.NodesResource;
 import org.egovmonitor.resources.SelfReportsResource;
 import org.egovmonitor.resources.UnitSelfReportsResource;
+import org.egovmonitor.resources.ScoringResource;
+import org.egovmonitor.resources.UnitScoreResource;
+import org.egovmonitor.scoring.IndicatorCatalogue;
+import org.egovmonitor.scoring.ObservationFacts;
+import org.egovmonitor.scoring.RegistryEvidenceSource;
+import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.egovmonitor.resources.SiteResource;
 import org.egovmonitor.resources.SitesResource;
 import org.egovmonitor.resources.UnitResource;
@@ -131,13 +137,21 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new SiteResource(registry));
         env.jersey().register(new NodesResource(registry));
 
+        // Scoring (issue 6). At merge: replace ObservationFacts.NONE with the observation store's implementation.
+        IndicatorCatalogue indicators = IndicatorCatalogue.loadDefault();
+        ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, new RegistryEvidenceSource(jdbi,
+                config.zoneId(), indicators.probeWindowDays(), ObservationFacts.NONE), indicators,
+                env.getObjectMapper(), clock);
+        env.jersey().register(new ScoringResource(scoring));
+        env.jersey().register(new UnitScoreResource(scoring));
+
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
         FetchSettings crawlSettings = CrawlSettingsFile.load(config.getScheduler());
         // LEAD MERGE: pass the engine's services instead of the two nulls:
         //   new MeasurementEngine(...), new SqlObservationStore(jdbi)
         CrawlStage crawlStage = CrawlStage.select(config.getScheduler(), crawlSettings, jdbi, null, null);
         Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
-                crawlSettings, crawlStage, ScoreSnapshotJob.Task.NONE);
+                crawlSettings, crawlStage, roundId -> scoring.snapshot(LocalDate.now(clock)).toString());
         scheduling.manage(env.lifecycle());
         if (config.isDemo()) {
             scheduling.crawlAtStart();

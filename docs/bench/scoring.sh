@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Scoring benchmark: full rescoring of 15,000 synthetic units (compute + rank + save), then 365 daily snapshots
+# (≈ 5.5 M unit-day rows), then GET /api/rankings and a unit's history under load with wrk.
+# Usage: docs/bench/scoring.sh [units] [days] [wrk-duration]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+UNITS="${1:-15000}"; DAYS="${2:-365}"; DURATION="${3:-20s}"
+command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null \
+    2>&1 || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat target/bench.cp)"
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, $(uname -sr), $(java -version 2>&1 | head -1)"
+FIFO=$(mktemp -u); mkfifo "$FIFO"
+exec 3<>"$FIFO"
+OUT=$(mktemp); LOG=$(mktemp)
+java -Xmx3g -cp "$CP" org.egovmonitor.bench.ScoringBench "$UNITS" "$DAYS" <&3 >"$OUT" 2>"$LOG" &
+BENCH=$!
+trap 'exec 3>&-; kill $BENCH 2>/dev/null || true; rm -f "$FIFO" "$OUT" "$LOG"' EXIT
+until grep -q READY "$OUT"; do
+    kill -0 $BENCH 2>/dev/null || { echo "bench tool died"; exit 1; }
+    sleep 1
+done
+read -r _ PORT UNIT < <(grep READY "$OUT")
+grep -E '^(units=|history:)' "$LOG"
+BASE="http://127.0.0.1:$PORT"
+LUA=$(mktemp --suffix=.lua)
+cat >"$LUA" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  requests %d  errors %d\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
+end
+LUA
+for path in "/api/rankings?group=DEPARTMENTS" "/api/rankings?group=TOWNSHIPS&date=2024-01-01" \
+            "/api/units/$UNIT/history" "/api/units/$UNIT/scorecard"; do
+    echo "== GET $path ($(curl -s -o /dev/null -w '%{size_download} bytes' "$BASE$path"))"
+    wrk -t2 -c8 -d"$DURATION" -s "$LUA" "$BASE$path" | grep -E 'Requests/sec|p95|Non-2xx' || true
+done

@@ -1,0 +1,95 @@
+package org.egovmonitor.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.egovmonitor.api.PeerGroup;
+
+/**
+ * Ranking and bottlenecks over a day's scores: pure functions.
+ *
+ * <p>Units are ranked only within their peer group. Order: units without a veto before vetoed ones (a veto is a
+ * failure whatever the points), then by total, highest first. Equal (vetoed, total) share a rank and the next rank
+ * skips (competition ranking 1, 1, 3). Units graded 未评定 get no rank and are listed last.
+ */
+public final class Rankings {
+
+    private static final Comparator<UnitScore> ORDER = Comparator.comparing(UnitScore::vetoed)
+            .thenComparing(Comparator.comparingDouble(UnitScore::total).reversed());
+
+    private Rankings() {
+    }
+
+    /**
+     * Ranks every peer group; {@code previousRanks} (unit code → rank in the previous snapshot) gives rank changes.
+     * The result is ordered by peer group, rank, then unit code.
+     */
+    public static List<RankedScore> rank(List<UnitScore> scores, Map<String, Integer> previousRanks) {
+        Map<PeerGroup, List<UnitScore>> byGroup = new EnumMap<>(PeerGroup.class);
+        for (UnitScore s : scores) {
+            byGroup.computeIfAbsent(s.peerGroup(), g -> new ArrayList<>()).add(s);
+        }
+        List<RankedScore> out = new ArrayList<>(scores.size());
+        for (List<UnitScore> group : byGroup.values()) {
+            List<UnitScore> rated = new ArrayList<>(group.stream().filter(s -> s.grade() != Grade.NOT_RATED).toList());
+            rated.sort(ORDER.thenComparing(UnitScore::unitCode));
+            int rank = 0;
+            UnitScore previous = null;
+            for (int i = 0; i < rated.size(); i++) {
+                UnitScore s = rated.get(i);
+                if (previous == null || ORDER.compare(previous, s) != 0) {
+                    rank = i + 1;
+                }
+                previous = s;
+                Integer before = previousRanks.get(s.unitCode());
+                out.add(new RankedScore(s, rank, before == null ? null : before - rank));
+            }
+            group.stream().filter(s -> s.grade() == Grade.NOT_RATED)
+                    .sorted(Comparator.comparing(UnitScore::unitCode))
+                    .forEach(s -> out.add(new RankedScore(s, null, null)));
+        }
+        return out;
+    }
+
+    /**
+     * Per peer group, every indicator's shortfall summed over the group's units, largest first (ties in catalogue
+     * order). The first entry of a group is the city's bottleneck for it; indicators nobody lost points on are
+     * left out.
+     */
+    public static List<CityBottleneck> cityBottlenecks(List<UnitScore> scores, IndicatorCatalogue catalogue) {
+        Map<PeerGroup, List<UnitScore>> byGroup = new EnumMap<>(PeerGroup.class);
+        for (UnitScore s : scores) {
+            byGroup.computeIfAbsent(s.peerGroup(), g -> new ArrayList<>()).add(s);
+        }
+        List<CityBottleneck> out = new ArrayList<>();
+        byGroup.forEach((group, units) -> {
+            Map<String, double[]> sums = new LinkedHashMap<>();
+            Map<String, IndicatorResult> names = new LinkedHashMap<>();
+            for (UnitScore unit : units) {
+                for (IndicatorResult r : unit.indicators()) {
+                    if (r.shortfall() > 0) {
+                        double[] acc = sums.computeIfAbsent(r.id(), k -> new double[2]);
+                        acc[0] += r.shortfall();
+                        acc[1]++;
+                        names.putIfAbsent(r.id(), r);
+                    }
+                }
+            }
+            sums.forEach((id, acc) -> out.add(new CityBottleneck(group, id, names.get(id).name(),
+                    names.get(id).group(), ScoreCalculator.round(acc[0]), (int) acc[1], units.size())));
+        });
+        out.sort(bottleneckOrder(catalogue));
+        return out;
+    }
+
+    /** Peer group, then largest shortfall, then catalogue order. */
+    public static Comparator<CityBottleneck> bottleneckOrder(IndicatorCatalogue catalogue) {
+        List<String> order = catalogue.indicators().stream().map(Indicator::id).toList();
+        return Comparator.comparing(CityBottleneck::peerGroup)
+                .thenComparing(Comparator.comparingDouble(CityBottleneck::totalShortfall).reversed())
+                .thenComparing(b -> order.indexOf(b.indicator()));
+    }
+}

@@ -1,0 +1,82 @@
+package org.egovmonitor.scoring;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.egovmonitor.api.NodeStatus;
+import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.api.Unit;
+import org.egovmonitor.crawler.measure.SiteMeasurement;
+
+/**
+ * Everything scoring needs to know about one unit on one day: the input of {@link ScoreCalculator}. Built by an
+ * {@link EvidenceSource} from the registry and the observation tables; built by hand in tests. A null part means
+ * "no data" and is scored NO_DATA (未监测 / 无数据), never zero and never full marks.
+ *
+ * @param unit          the unit (its peerGroup decides whom it is ranked against)
+ * @param sites         the monitored sites the unit owns (a township's TOWNSHIP_PAGE sites on its county's site
+ *                      included); empty when it owns none
+ * @param node          its network node, or null when the registry has none
+ * @param lanReport     facts of its latest approved LAN/OA self-report, or null when there is none
+ * @param liaison       its current liaison officer, or null when none is registered
+ * @param contributions portal items naming it as source, or null when not counted
+ * @param interaction   messages of its interactive sections, or null when none could be read
+ */
+public record UnitEvidence(Unit unit, List<SiteEvidence> sites, NodeEvidence node, LanReport lanReport,
+                           LiaisonFacts liaison, Contributions contributions, InteractionFacts interaction) {
+
+    public UnitEvidence {
+        sites = sites == null ? List.of() : List.copyOf(sites);
+    }
+
+    /**
+     * One site.
+     *
+     * @param measurement    the latest measurement on or before the scoring day, or null
+     * @param missingReason  why measurement is null (e.g. 尚未抓取), shown to users
+     * @param probeSamples   availability probes of the site within the rule's window before the scoring day's end
+     * @param probeFailures  how many of them failed
+     * @param lastFailure    the latest failed probe in the window, as evidence (null when none failed)
+     */
+    public record SiteEvidence(long siteId, String url, SiteKind kind, SiteMeasurement measurement,
+                               String missingReason, int probeSamples, int probeFailures, ProbeFailure lastFailure) {
+    }
+
+    /** A failed availability probe: the day (city time), what URL, what status (0 when no response), error kind. */
+    public record ProbeFailure(LocalDate on, String url, int status, String errorKind) {
+    }
+
+    /** The network node and its TCP probes in the window. */
+    public record NodeEvidence(NodeStatus status, Integer phase, int probeSamples, int probeFailures,
+                               String endpoint) {
+    }
+
+    /**
+     * Facts of an approved self-report (自报).
+     *
+     * @param systemsInUse ids of systems in use (oa, vertical_network, video_conference, database …)
+     */
+    public record LanReport(LocalDate approvedOn, boolean lanPresent, int computers, int staff, boolean oaInUse,
+                            boolean internetAccess, List<String> systemsInUse) {
+        public LanReport {
+            systemsInUse = systemsInUse == null ? List.of() : List.copyOf(systemsInUse);
+        }
+    }
+
+    public record LiaisonFacts(String name, String phone, LocalDate since) {
+    }
+
+    /** Portal items whose 来源 names the unit, in the 30 and 90 days up to the scoring day. */
+    public record Contributions(int last30Days, int last90Days) {
+    }
+
+    /** Messages read from interactive sections (信箱 / 留言), with the page they were read on. */
+    public record InteractionFacts(List<Message> messages) {
+        public InteractionFacts {
+            messages = messages == null ? List.of() : List.copyOf(messages);
+        }
+    }
+
+    /** A message: when asked, when answered (null while unanswered), where it is listed. */
+    public record Message(String url, LocalDate askedOn, LocalDate answeredOn) {
+    }
+}
