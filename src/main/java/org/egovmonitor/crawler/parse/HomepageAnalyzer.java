@@ -27,15 +27,15 @@ public final class HomepageAnalyzer {
         }
         List<EntryGroups.Group> groups = EntryGroups.find(scan);
 
-        // Year-less dates on a homepage: the newest full date on it gives the year (e.g. a "today" banner).
-        Integer contextYear = dates.newestFullDateIn(scan.mainText).map(LocalDate::getYear).orElse(null);
+        // Year-less dates on a homepage are read against the newest full date on it (see DateExtractor#resolve).
+        LocalDate context = dates.newestFullDateIn(scan.mainText).orElse(null);
         Map<String, ListEntry> byLink = new LinkedHashMap<>();
         for (EntryGroups.Group g : groups) {
             for (EntryGroups.Draft d : g.drafts()) {
                 if (d.rawDate() == null) {
                     continue;
                 }
-                LocalDate date = dates.resolve(d.rawDate(), contextYear).orElse(null);
+                LocalDate date = dates.resolve(d.rawDate(), context).orElse(null);
                 if (date == null) {
                     continue;
                 }
@@ -49,6 +49,33 @@ public final class HomepageAnalyzer {
         List<ListEntry> entries = new ArrayList<>(byLink.values());
         LocalDate newest = entries.stream().map(ListEntry::date).max(LocalDate::compareTo).orElse(null);
         return new HomepageSummary(newest, entries.size(), entries.isEmpty(), contentHash, List.copyOf(entries));
+    }
+
+    /**
+     * The homepage's content lists (news, notices ... blocks): every group of at least two repeated entries outside
+     * header/nav/footer-like blocks, with its entries (dated or not) in page order. Their links are items, not the
+     * site's columns; the measurer uses this to keep a headline such as 关于招商引资的咨询 from being taken for a section.
+     */
+    public List<List<ListEntry>> contentLists(Document homepage, LocalDate now) {
+        DateExtractor dates = new DateExtractor(now);
+        PageScan scan = PageScan.of(homepage, true);
+        if (scan.excludedShare() > ListPageAnalyzer.MAX_BOILERPLATE_SHARE) {
+            scan = PageScan.of(homepage, false);
+        }
+        LocalDate context = dates.newestFullDateIn(scan.mainText).orElse(null);
+        List<List<ListEntry>> lists = new ArrayList<>();
+        for (EntryGroups.Group g : EntryGroups.find(scan)) {
+            if (g.drafts().size() < 2) {
+                continue;
+            }
+            List<ListEntry> entries = new ArrayList<>(g.drafts().size());
+            for (EntryGroups.Draft d : g.drafts()) {
+                LocalDate date = d.rawDate() == null ? null : dates.resolve(d.rawDate(), context).orElse(null);
+                entries.add(new ListEntry(d.title(), d.url(), date));
+            }
+            lists.add(List.copyOf(entries));
+        }
+        return lists;
     }
 
     static String sha256(String text) {
