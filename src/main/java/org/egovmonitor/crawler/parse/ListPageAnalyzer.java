@@ -49,15 +49,21 @@ public final class ListPageAnalyzer {
      */
     public ListPageSummary analyze(Document sectionPage, Integer windowDays, LocalDate now, Set<String> navUrls) {
         DateExtractor dates = new DateExtractor(now);
-        PageScan named = PageScan.of(sectionPage, true);
-        PageScan scan = named.excludedShare() > MAX_BOILERPLATE_SHARE ? PageScan.of(sectionPage, false) : named;
+        PageScan scan = PageScan.of(sectionPage, true);
         Optional<EntryGroups.Group> main = mainList(EntryGroups.find(scan), scan.mainText, navUrls);
+        if (main.isEmpty() && scan.excludedShare() > MAX_BOILERPLATE_SHARE) {
+            // Nearly everything looked like boilerplate and nothing was left: the names were misleading (a wrapper
+            // called "top"). A short list on a page that is mostly navigation is found without this second look.
+            scan = PageScan.of(sectionPage, false);
+            main = mainList(EntryGroups.find(scan), scan.mainText, navUrls);
+        }
         if (main.isEmpty()) {
             return new ListPageSummary(0, 0, null, 0, true, List.of());
         }
         List<EntryGroups.Draft> drafts = main.get().drafts();
+        String mainText = scan.mainText;
         LocalDate context = newestFullDate(drafts, dates).orElseGet(
-                () -> dates.newestFullDateIn(scan.mainText).orElse(null));
+                () -> dates.newestFullDateIn(mainText).orElse(null));
 
         List<ListEntry> entries = new ArrayList<>(drafts.size());
         for (EntryGroups.Draft d : drafts) {
