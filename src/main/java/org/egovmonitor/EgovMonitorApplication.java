@@ -17,7 +17,10 @@ import org.egovmonitor.cli.DbCommand;
 import org.egovmonitor.cli.DemoCommand;
 import org.egovmonitor.cli.ExportRegistryCommand;
 import org.egovmonitor.cli.ImportRegistryCommand;
+import org.egovmonitor.cli.MeasureCommand;
+import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.core.registry.RegistryService;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
@@ -25,6 +28,7 @@ import org.egovmonitor.db.SchemaMigrator;
 import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.errors.ApiExceptionMappers;
 import org.egovmonitor.resources.NodesResource;
+import org.egovmonitor.resources.SiteMeasurementsResource;
 import org.egovmonitor.resources.SiteResource;
 import org.egovmonitor.resources.SitesResource;
 import org.egovmonitor.resources.UnitResource;
@@ -51,6 +55,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new ImportRegistryCommand());
         bootstrap.addCommand(new ExportRegistryCommand());
+        // measure: one-off site measurements on the command line (no database).
+        bootstrap.addCommand(new MeasureCommand());
     }
 
     /** ISO dates on the wire, and unknown request fields are errors rather than silently dropped. */
@@ -77,6 +83,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
     }
 
     private void wire(EgovMonitorConfiguration config, Environment env) throws Exception {
+        // measure: the crawler files are validated at start; a bad file stops the app with a clear message.
+        CrawlerFiles crawlerFiles = CrawlerFiles.load(config.crawlersPath());
         // JdbiFactory manages (starts and stops) the pool; Flyway and, later, Quartz borrow it.
         ManagedDataSource dataSource = config.getDatabase().build(env.metrics(), "database");
         if (config.isMigrateOnStart()) {
@@ -99,5 +107,11 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new SitesResource(registry));
         env.jersey().register(new SiteResource(registry));
         env.jersey().register(new NodesResource(registry));
+
+        // measure: the observation store and its read API.
+        SqlObservationStore observations = new SqlObservationStore(jdbi);
+        env.jersey().register(new SiteMeasurementsResource(registry, observations));
+        org.slf4j.LoggerFactory.getLogger(EgovMonitorApplication.class).info("crawler files: {}",
+                crawlerFiles.source());
     }
 }
