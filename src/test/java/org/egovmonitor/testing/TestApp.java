@@ -33,16 +33,24 @@ public final class TestApp {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A single app on its own database, without background jobs (a demo crawl would add data under the test). */
     public static DropwizardAppExtension<EgovMonitorConfiguration> extension(boolean demo, ConfigOverride... extra) {
-        return extension(EgovMonitorApplication.class, TestPostgres.newDatabase(), demo, extra);
+        return extension(EgovMonitorApplication.class, demo, extra);
     }
 
     public static DropwizardAppExtension<EgovMonitorConfiguration> extension(
             Class<? extends Application<EgovMonitorConfiguration>> app, boolean demo, ConfigOverride... extra) {
-        return extension(app, TestPostgres.newDatabase(), demo, extra);
+        // Never give the same key twice: Dropwizard restores each override's previous value on reset, so a
+        // duplicate would leak the first value into the JVM's system properties for the apps that follow.
+        List<ConfigOverride> withoutJobs = new ArrayList<>(List.of(ConfigOverride.config("scheduler.enabled", "false")));
+        withoutJobs.addAll(List.of(extra));
+        return extension(app, TestPostgres.newDatabase(), demo, withoutJobs.toArray(new ConfigOverride[0]));
     }
 
-    /** An app on a given database: several of them on one database make a cluster (scheduling tests). */
+    /**
+     * An app on a given database, scheduler on (config.yml's default): several of them on one database make a
+     * cluster (scheduling tests).
+     */
     public static DropwizardAppExtension<EgovMonitorConfiguration> extension(TestPostgres.TestDatabase db,
                                                                              boolean demo, ConfigOverride... extra) {
         return extension(EgovMonitorApplication.class, db, demo, extra);
@@ -57,9 +65,6 @@ public final class TestApp {
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("demo", Boolean.toString(demo)),
-                // API tests run without background jobs (a demo crawl would add snapshots under their feet);
-                // scheduling tests switch it on in their own overrides, which come later and win.
-                ConfigOverride.config("scheduler.enabled", "false"),
                 ConfigOverride.config("auth.adminUsername", OFFICE_USER),
                 ConfigOverride.config("auth.adminPassword", OFFICE_PASSWORD),
                 ConfigOverride.config("auth.passwordHashCost", "4")));
