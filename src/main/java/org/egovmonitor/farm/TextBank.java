@@ -74,8 +74,10 @@ final class TextBank {
                     place + "国民经济和社会发展第十个五年计划纲要", year + "年" + t + "工作计划"));
             case "open_gov" -> pick(r, List.of(year + "年" + t + "资金使用情况公开", "关于" + t + "的情况说明",
                     place + year + "年财政预算执行情况", t + "办理结果公开"));
-            case "org_info" -> pick(r, List.of("主要职责", "内设机构", "领导简介", "联系方式", "下属单位", "历史沿革"));
-            case "overview" -> pick(r, List.of("自然地理", "历史沿革", "行政区划", "人口民族", "经济概况", "旅游资源",
+            // Content items may carry their own family's words, never another family's exact section name: a
+            // homepage link reading exactly 旅游资源 is the tourism section on a real site, so truth would be ambiguous.
+            case "org_info" -> pick(r, List.of("主要职责", "内设机构", "领导简介", "联系方式", "下属单位", "职能配置"));
+            case "overview" -> pick(r, List.of("自然地理", "历史沿革", "行政区划", "人口民族", "经济概况", "名胜古迹",
                     "交通区位", "社会事业"));
             case "service_guide" -> m + "办事指南";
             case "downloads" -> m + pick(r, List.of("申请表", "登记表", "审批表"));

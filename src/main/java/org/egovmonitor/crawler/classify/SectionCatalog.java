@@ -42,9 +42,13 @@ public final class SectionCatalog {
     private final Set<String> decoyQueryKeys;
     private final List<String> decoyPathFragments;
     private final int maxContainsLength;
+    private final int maxContainsExtra;
+
+    /** Default of {@code maxContainsExtra} when the file does not set it. */
+    static final int DEFAULT_MAX_CONTAINS_EXTRA = 4;
 
     /** The file's shape; field names are the YAML keys. */
-    record File(Integer maxContainsLength, List<FamilyEntry> families, Map<String, List<String>> requiredFamilies,
+    record File(Integer maxContainsLength, Integer maxContainsExtra, List<FamilyEntry> families, Map<String, List<String>> requiredFamilies,
                 List<String> blankPlaceholders, Decoys decoys) {
     }
 
@@ -75,6 +79,7 @@ public final class SectionCatalog {
         this.decoyQueryKeys = Collections.unmodifiableSet(keys);
         this.decoyPathFragments = f.decoys().pathContains().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
         this.maxContainsLength = f.maxContainsLength();
+        this.maxContainsExtra = f.maxContainsExtra() == null ? DEFAULT_MAX_CONTAINS_EXTRA : f.maxContainsExtra();
     }
 
     /** Loads and validates a catalogue file. */
@@ -124,6 +129,9 @@ public final class SectionCatalog {
         List<String> problems = new ArrayList<>();
         if (f.maxContainsLength() == null || f.maxContainsLength() <= 0) {
             problems.add("maxContainsLength must be a positive number, was " + f.maxContainsLength());
+        }
+        if (f.maxContainsExtra() != null && f.maxContainsExtra() < 0) {
+            problems.add("maxContainsExtra must be zero or more, was " + f.maxContainsExtra());
         }
         Map<String, FamilyEntry> ids = new HashMap<>();
         Map<String, String> synonymOwner = new HashMap<>();
@@ -257,6 +265,11 @@ public final class SectionCatalog {
 
     public int maxContainsLength() {
         return maxContainsLength;
+    }
+
+    /** How many characters a link text may carry beyond the synonym it contains and still name that family. */
+    public int maxContainsExtra() {
+        return maxContainsExtra;
     }
 
     /** A search or keyword link (a decoy query key or path fragment), never a section. */

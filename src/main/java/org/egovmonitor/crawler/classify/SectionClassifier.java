@@ -116,8 +116,11 @@ public final class SectionClassifier {
         if (SectionText.length(text) > catalog.maxContainsLength()) {
             return Optional.empty();
         }
+        int length = SectionText.length(text);
         for (String[] synonym : byLengthDesc) {
-            if (text.contains(synonym[0])) {
+            // 池州概况 or 政务公开专栏 name a column; 关于再就业工作的咨询 is a sentence that happens to contain one.
+            if (text.contains(synonym[0])
+                    && length - SectionText.length(synonym[0]) <= catalog.maxContainsExtra()) {
                 return Optional.of(synonym[1]);
             }
         }

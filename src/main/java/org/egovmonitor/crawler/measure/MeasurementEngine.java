@@ -275,8 +275,10 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
 
         /**
          * Links that are entries of the homepage's content lists: a headline (关于招商引资的咨询) or an article of a
-         * 概况 block (历史沿革) is an item, not a column of the site. A list whose entries name three or more different
-         * families exactly and carry no dates is a menu, though, and stays. A URL also linked from outside the
+         * 概况 block (历史沿革) is an item, not a column of the site. An undated list whose entries name three or more
+         * different families exactly is a menu, though, and stays; so is a small site's short navigation bar, where
+         * two or more different families make up at least half the entries (e.g. 首页 · 在线办事 · 概况信息). A 概况
+         * block's items all name the one family of its heading, so it never passes for a menu. A URL also linked from outside the
          * content lists (the navigation, a block heading) is kept: list detection may take a block's heading row for
          * an entry, the navigation link to the same page is what counts.
          */
@@ -286,7 +288,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                 boolean dated = list.stream().anyMatch(e -> e.date() != null);
                 long families = list.stream().map(e -> classifier.exactFamilyOf(e.title()))
                         .flatMap(java.util.Optional::stream).distinct().count();
-                if (dated || families < MENU_FAMILIES) {
+                boolean menu = !dated && (families >= MENU_FAMILIES || (families >= 2 && families * 2 >= list.size()));
+                if (!menu) {
                     // Nested groups may list the same link twice: count its largest number within one list.
                     Map<String, Integer> inThis = new HashMap<>();
                     list.stream().map(ListEntry::url).filter(Objects::nonNull)
