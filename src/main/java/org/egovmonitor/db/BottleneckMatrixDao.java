@@ -13,7 +13,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * Read side of the office and leader charts over stored scores: per unit and indicator group, the scored weight and
  * the points lost; per indicator, how units fared.
  */
-@UseClasspathSqlLocator
 public interface BottleneckMatrixDao {
 
     /** One cell; {@code indicatorGroup} is null for a unit without any scored indicator. */
@@ -35,10 +34,12 @@ public interface BottleneckMatrixDao {
     }
 
     @SqlQuery
+    @UseClasspathSqlLocator
     @RegisterConstructorMapper(Bucket.class)
     List<Bucket> distribution(@Bind("day") LocalDate day, @Bind("indicator") String indicator);
 
     @SqlQuery
+    @UseClasspathSqlLocator
     @RegisterConstructorMapper(Cell.class)
     List<Cell> cells(@Bind("day") LocalDate day, @Bind("group") PeerGroup group, @Bind("offset") int offset,
                      @Bind("limit") int limit);
