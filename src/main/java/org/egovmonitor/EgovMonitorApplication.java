@@ -31,6 +31,11 @@ import org.egovmonitor.core.registry.RegistryService;
 import org.egovmonitor.core.reports.SelfReportService;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.cli.MeasureCommand;
+import org.egovmonitor.core.observations.SqlObservationStore;
+import org.egovmonitor.core.registry.RegistryService;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
@@ -58,9 +63,10 @@ import org.egovmonitor.resources.UnitSelfReportsResource;
 import org.egovmonitor.resources.ScoringResource;
 import org.egovmonitor.resources.UnitScoreResource;
 import org.egovmonitor.scoring.IndicatorCatalogue;
-import org.egovmonitor.scoring.ObservationFacts;
+import org.egovmonitor.scoring.StoredObservationFacts;
 import org.egovmonitor.scoring.RegistryEvidenceSource;
 import org.egovmonitor.scoring.ScoreSnapshotService;
+import org.egovmonitor.resources.SiteMeasurementsResource;
 import org.egovmonitor.resources.SiteResource;
 import org.egovmonitor.resources.SitesResource;
 import org.egovmonitor.resources.UnitResource;
@@ -92,6 +98,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         bootstrap.addCommand(new CrawlNowCommand());
         bootstrap.addCommand(new ImportNodeSurveyCommand());
         bootstrap.addCommand(new CreateUserCommand());
+        // measure: one-off site measurements on the command line (no database).
+        bootstrap.addCommand(new MeasureCommand());
     }
 
     /** ISO dates on the wire, and unknown request fields are errors rather than silently dropped. */
@@ -118,6 +126,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
     }
 
     private void wire(EgovMonitorConfiguration config, Environment env) throws Exception {
+        // measure: the crawler files are validated at start; a bad file stops the app with a clear message.
+        CrawlerFiles crawlerFiles = CrawlerFiles.load(config.crawlersPath());
         // JdbiFactory manages (starts and stops) the pool; Flyway and, later, Quartz borrow it.
         ManagedDataSource dataSource = config.getDatabase().build(env.metrics(), "database");
         if (config.isMigrateOnStart()) {
@@ -143,10 +153,20 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new SiteResource(registry));
         env.jersey().register(new NodesResource(registry));
 
-        // Scoring (issue 6). At merge: replace ObservationFacts.NONE with the observation store's implementation.
+        // measure: the observation store and its read API.
+        SqlObservationStore observations = new SqlObservationStore(jdbi);
+        env.jersey().register(new SiteMeasurementsResource(registry, observations));
+        org.slf4j.LoggerFactory.getLogger(EgovMonitorApplication.class).info("crawler files: {}",
+                crawlerFiles.source());
+
+        // Portal contributions (信报送, issue 5): read by scoring, collected on demand.
+        ContributionService contributions = contributionService(config, env, jdbi, clock);
+
+        // Scoring (issue 6) over the registry, probes and the stored observations.
         IndicatorCatalogue indicators = IndicatorCatalogue.loadDefault();
         ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, new RegistryEvidenceSource(jdbi,
-                config.zoneId(), indicators.probeWindowDays(), ObservationFacts.NONE), indicators,
+                config.zoneId(), indicators.probeWindowDays(),
+                new StoredObservationFacts(jdbi, observations, contributions, config.zoneId())), indicators,
                 env.getObjectMapper(), clock);
         env.jersey().register(new ScoringResource(scoring));
         env.jersey().register(new UnitScoreResource(scoring));
@@ -156,9 +176,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
 
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
         FetchSettings crawlSettings = CrawlSettingsFile.load(config.getScheduler());
-        // LEAD MERGE: pass the engine's services instead of the two nulls:
-        //   new MeasurementEngine(...), new SqlObservationStore(jdbi)
-        CrawlStage crawlStage = CrawlStage.select(config.getScheduler(), crawlSettings, jdbi, null, null);
+        CrawlStage crawlStage = CrawlStage.select(config.getScheduler(), crawlSettings, jdbi,
+                new MeasurementEngine(crawlSettings, crawlerFiles.sections()), observations);
         Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
                 crawlSettings, crawlStage, roundId -> scoring.snapshot(LocalDate.now(clock)).toString());
         scheduling.manage(env.lifecycle());
@@ -171,19 +190,11 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
             env.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduling.scheduler().scheduler(),
                     jdbi, config.getScheduler(), clock));
         }
-        wireCollection(config, env, jdbi, clock, registry);
+        wireCollection(env, jdbi, clock, registry, contributions);
     }
 
-    /** Issue 5: coverage, node survey, self-reports, liaison requests, information contribution. */
-    private static void wireCollection(EgovMonitorConfiguration config, Environment env, Jdbi jdbi, Clock clock,
-                                       RegistryService registry) throws java.io.IOException {
-        SelfReportService selfReports = new SelfReportService(jdbi, clock);
-        env.jersey().register(new CoverageResource(new CoverageService(jdbi, clock),
-                new NodeSurvey(jdbi, new RegistryFileReader(env.getObjectMapper()), clock)));
-        env.jersey().register(new UnitSelfReportsResource(selfReports));
-        env.jersey().register(new SelfReportsResource(selfReports));
-        env.jersey().register(new LanStatusResource(selfReports));
-        env.jersey().register(new LiaisonRequestsResource(registry));
+    private static ContributionService contributionService(EgovMonitorConfiguration config, Environment env,
+                                                           Jdbi jdbi, Clock clock) throws java.io.IOException {
         java.nio.file.Path fetchFile = java.nio.file.Path.of(config.getContributions().getFetchSettingsFile());
         FetchSettings fetchSettings = java.nio.file.Files.isRegularFile(fetchFile) ? FetchSettings.load(fetchFile)
                 : FetchSettings.defaults();
@@ -194,7 +205,19 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
                 fetcher.close();
             }
         });
-        env.jersey().register(new ContributionsResource(
-                new ContributionService(jdbi, fetcher, config.getContributions(), clock), clock));
+        return new ContributionService(jdbi, fetcher, config.getContributions(), clock);
+    }
+
+    /** Issue 5: coverage, node survey, self-reports, liaison requests, information contribution. */
+    private static void wireCollection(Environment env, Jdbi jdbi, Clock clock, RegistryService registry,
+                                       ContributionService contributions) {
+        SelfReportService selfReports = new SelfReportService(jdbi, clock);
+        env.jersey().register(new CoverageResource(new CoverageService(jdbi, clock),
+                new NodeSurvey(jdbi, new RegistryFileReader(env.getObjectMapper()), clock)));
+        env.jersey().register(new UnitSelfReportsResource(selfReports));
+        env.jersey().register(new SelfReportsResource(selfReports));
+        env.jersey().register(new LanStatusResource(selfReports));
+        env.jersey().register(new LiaisonRequestsResource(registry));
+        env.jersey().register(new ContributionsResource(contributions, clock));
     }
 }

@@ -143,4 +143,24 @@ public class EgovMonitorConfiguration extends Configuration {
         return database.getUrl() == null || database.getUrl().isBlank()
                 || EMBEDDED_URL.equalsIgnoreCase(database.getUrl().strip());
     }
+
+    // ---- measure: where the crawler files (crawl.yml, sections.yml) are read from.
+
+    /** Folder of the crawler files; blank means crawlers/ under the working directory, else the copies in the jar. */
+    private String crawlersDir = "";
+
+    @JsonProperty
+    public String getCrawlersDir() {
+        return crawlersDir;
+    }
+
+    @JsonProperty
+    public void setCrawlersDir(String crawlersDir) {
+        this.crawlersDir = crawlersDir;
+    }
+
+    /** The crawler files' folder, or null for the default (with the bundled fallback). */
+    public java.nio.file.Path crawlersPath() {
+        return crawlersDir == null || crawlersDir.isBlank() ? null : java.nio.file.Path.of(crawlersDir);
+    }
 }

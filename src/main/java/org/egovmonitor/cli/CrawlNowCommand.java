@@ -1,5 +1,8 @@
 package org.egovmonitor.cli;
 
+import org.egovmonitor.core.observations.SqlObservationStore;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.crawler.measure.MeasurementEngine;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
@@ -49,10 +52,12 @@ public class CrawlNowCommand extends DatabaseCommand {
         }
         SchedulerConfiguration sc = config.getScheduler();
         FetchSettings settings = CrawlSettingsFile.load(sc);
-        // LEAD MERGE: the same two services as in EgovMonitorApplication (MeasurementEngine, SqlObservationStore).
-        CrawlStage stage = CrawlStage.select(sc, settings, jdbi, null, null);
+        // The same engine and store as the server's crawl workers.
+        CrawlStage stage = CrawlStage.select(sc, settings, jdbi,
+                new MeasurementEngine(settings, CrawlerFiles.load(config.crawlersPath()).sections()),
+                new SqlObservationStore(jdbi));
         if (!stage.ready()) {
-            throw new CommandFailedException("没有可用的网站测量器（测量引擎尚未接入，或 scheduler.measurerClass 未配置）");
+            throw new CommandFailedException("没有可用的网站测量器（请检查 scheduler.measurerClass 配置）");
         }
         Clock clock = Clock.system(config.zoneId());
         Scheduling scheduling = Scheduling.create(sc, config.zoneId(), clock, jdbi, dataSource, settings, stage,

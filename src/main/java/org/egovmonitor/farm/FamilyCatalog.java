@@ -1,16 +1,21 @@
 package org.egovmonitor.farm;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.crawler.classify.SectionCatalog;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
 
 /**
  * The section families the farm generates, with the synonyms used as navigation text, the freshness windows and the
- * families each site kind is required to have. This mirrors what the crawler will read from {@code crawlers/}; the
- * lead reconciles the two. Truth is computed with these values.
+ * families each site kind is required to have. The required families come from the crawler's catalogue
+ * ({@code crawlers/sections.yml}); every synonym used here must be recognised by it (a test checks), and the windows
+ * must equal the catalogue's. Truth is computed with these values.
  */
 public final class FamilyCatalog {
 
@@ -48,17 +53,20 @@ public final class FamilyCatalog {
             new Family("supply_demand", List.of("供求信息"), 0, true, "gqxx"));
 
     /**
-     * Families each kind must have (design §4, section completeness). A family counts as present when a visible,
-     * internal homepage navigation link of one of its synonyms leads to its section page.
+     * Families each kind must have (design §4, section completeness), taken from the crawler's own catalogue
+     * ({@code crawlers/sections.yml}) so that truth and measurement share one definition. A family counts as present
+     * when a visible, internal homepage navigation link of one of its synonyms leads to its section page.
      */
-    public static final Map<SiteKind, List<String>> REQUIRED = Map.of(
-            SiteKind.PORTAL, List.of("open_gov", "news", "notices", "policy", "service_guide", "downloads",
-                    "online_service", "mailbox", "forum", "org_info", "overview"),
-            SiteKind.DEPARTMENT, List.of("open_gov", "news", "notices", "policy", "service_guide", "downloads",
-                    "org_info"),
-            SiteKind.COUNTY, List.of("open_gov", "news", "notices", "policy", "service_guide", "downloads",
-                    "online_service", "mailbox", "org_info", "overview"),
-            SiteKind.TOWNSHIP_PAGE, List.of("news", "notices", "overview", "open_gov"));
+    public static final Map<SiteKind, List<String>> REQUIRED = required();
+
+    private static Map<SiteKind, List<String>> required() {
+        SectionCatalog catalog = CrawlerFiles.defaultCatalog();
+        Map<SiteKind, List<String>> out = new EnumMap<>(SiteKind.class);
+        for (SiteKind kind : SiteKind.values()) {
+            out.put(kind, catalog.requiredFamilies(kind));
+        }
+        return Collections.unmodifiableMap(out);
+    }
 
     private static final Map<String, Family> BY_ID = new LinkedHashMap<>();
 

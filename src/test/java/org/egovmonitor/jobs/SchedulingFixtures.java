@@ -46,6 +46,7 @@ final class SchedulingFixtures {
     static List<ConfigOverride> nodeOverrides(int leaseSeconds) {
         List<ConfigOverride> o = new ArrayList<>(List.of(
                 ConfigOverride.config("logging.level", "WARN"),
+                ConfigOverride.config("scheduler.enabled", "true"),
                 ConfigOverride.config("scheduler.measurerClass", HomepageOnlyMeasurer.class.getName()),
                 ConfigOverride.config("scheduler.observationStoreClass", RecordingObservationStore.class.getName()),
                 ConfigOverride.config("scheduler.crawlSettings", CRAWL_SETTINGS),

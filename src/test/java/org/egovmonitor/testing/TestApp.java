@@ -57,6 +57,9 @@ public final class TestApp {
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("demo", Boolean.toString(demo)),
+                // API tests run without background jobs (a demo crawl would add snapshots under their feet);
+                // scheduling tests switch it on in their own overrides, which come later and win.
+                ConfigOverride.config("scheduler.enabled", "false"),
                 ConfigOverride.config("auth.adminUsername", OFFICE_USER),
                 ConfigOverride.config("auth.adminPassword", OFFICE_PASSWORD),
                 ConfigOverride.config("auth.passwordHashCost", "4")));

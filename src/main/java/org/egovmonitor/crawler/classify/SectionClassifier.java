@@ -100,6 +100,11 @@ public final class SectionClassifier {
         return familyOfNormalized(SectionText.normalize(linkText));
     }
 
+    /** The family a link text names exactly (one of its synonyms or its name, after normalisation), if any. */
+    public Optional<String> exactFamilyOf(String linkText) {
+        return Optional.ofNullable(exact.get(SectionText.normalize(linkText)));
+    }
+
     private Optional<String> familyOfNormalized(String text) {
         if (text.isEmpty()) {
             return Optional.empty();

@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 
 /**
  * The socket's input, read under the fetch deadline: before every read the socket timeout is set to the read
@@ -30,22 +31,43 @@ final class DeadlineInputStream extends FilterInputStream {
         this.readTimeoutMs = readTimeoutMs;
     }
 
-    private void arm() throws IOException {
+    /** Arms the socket timeout; true when it was shortened to the deadline (so a timeout means the deadline). */
+    private boolean arm() throws IOException {
         if (deadline.expired()) {
             throw new DeadlineExceededException("deadline passed while reading the response");
         }
-        socket.setSoTimeout(deadline.cap(readTimeoutMs));
+        int timeout = deadline.cap(readTimeoutMs);
+        socket.setSoTimeout(timeout);
+        return timeout < readTimeoutMs;
     }
 
     @Override
     public int read() throws IOException {
-        arm();
-        return super.read();
+        boolean byDeadline = arm();
+        try {
+            return super.read();
+        } catch (SocketTimeoutException e) {
+            throw byDeadline ? deadlineExceeded(e) : e;
+        }
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        arm();
-        return super.read(b, off, len);
+        boolean byDeadline = arm();
+        try {
+            return super.read(b, off, len);
+        } catch (SocketTimeoutException e) {
+            throw byDeadline ? deadlineExceeded(e) : e;
+        }
+    }
+
+    /**
+     * The timeout was what was left of the deadline, rounded down to whole milliseconds, so it can fire a moment
+     * before the deadline itself has passed: that is the deadline, not a silent server (READ_TIMEOUT).
+     */
+    private static IOException deadlineExceeded(SocketTimeoutException e) {
+        DeadlineExceededException d = new DeadlineExceededException("deadline passed while reading the response");
+        d.initCause(e);
+        return d;
     }
 }

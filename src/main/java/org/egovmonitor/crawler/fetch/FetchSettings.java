@@ -44,6 +44,8 @@ import java.util.regex.Pattern;
  * @param linkCheckConcurrency  links checked in parallel by the link checker
  * @param maxPagesPerSite       pages fetched per site (carried for the measurer)
  * @param maxDepth              link depth from the homepage (carried for the measurer)
+ * @param maxLinkChecksPerSite  distinct homepage links checked per site measurement; the rest are counted as not
+ *                              checked (a page with 100,000 links must not turn into 100,000 requests)
  */
 public record FetchSettings(
         String userAgent,
@@ -64,7 +66,8 @@ public record FetchSettings(
         Integer proxyPort,
         int linkCheckConcurrency,
         int maxPagesPerSite,
-        int maxDepth) {
+        int maxDepth,
+        int maxLinkChecksPerSite) {
 
     public static final String DEFAULT_USER_AGENT = "egov-monitor/0.1 (+https://github.com/egov-monitor)";
     public static final String DEFAULT_ROBOTS_AGENT = "egov-monitor";
@@ -75,7 +78,10 @@ public record FetchSettings(
             "userAgent", "robotsAgent", "connectTimeoutMs", "readTimeoutMs", "deadlineMs", "maxBodyBytes",
             "maxDecompressionRatio", "maxRedirects", "perHostConcurrency", "perHostDelayMs", "maxCrawlDelayMs",
             "globalConcurrency", "robotsCacheTtl", "allowPrivateCidrs", "proxyHost", "proxyPort",
-            "linkCheckConcurrency", "maxPagesPerSite", "maxDepth");
+            "linkCheckConcurrency", "maxPagesPerSite", "maxDepth", "maxLinkChecksPerSite");
+
+    /** Default of {@link #maxLinkChecksPerSite()}. */
+    public static final int DEFAULT_MAX_LINK_CHECKS_PER_SITE = 300;
 
     public FetchSettings {
         allowPrivateCidrs = List.copyOf(allowPrivateCidrs);
@@ -83,9 +89,34 @@ public record FetchSettings(
                 maxBodyBytes, maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs,
                 maxCrawlDelayMs, globalConcurrency, robotsCacheTtl, proxyHost, proxyPort, linkCheckConcurrency,
                 maxPagesPerSite, maxDepth);
+        if (maxLinkChecksPerSite < 0) {
+            problems.add("maxLinkChecksPerSite must be 0 or more");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid fetch settings: " + String.join("; ", problems));
         }
+    }
+
+    /** Without {@code maxLinkChecksPerSite} (the default applies): the original signature, kept for callers. */
+    public FetchSettings(String userAgent, String robotsAgent, int connectTimeoutMs, int readTimeoutMs,
+                         long deadlineMs, long maxBodyBytes, int maxDecompressionRatio, int maxRedirects,
+                         int perHostConcurrency, long perHostDelayMs, long maxCrawlDelayMs, int globalConcurrency,
+                         Duration robotsCacheTtl, List<CidrRange> allowPrivateCidrs, String proxyHost,
+                         Integer proxyPort, int linkCheckConcurrency, int maxPagesPerSite, int maxDepth) {
+        this(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes, maxDecompressionRatio,
+                maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs, globalConcurrency, robotsCacheTtl,
+                allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite, maxDepth,
+                DEFAULT_MAX_LINK_CHECKS_PER_SITE);
+    }
+
+    /** These settings with more private ranges allowed (the {@code measure --allow-private} option). */
+    public FetchSettings withAllowedPrivate(List<CidrRange> more) {
+        List<CidrRange> all = new ArrayList<>(allowPrivateCidrs);
+        more.stream().filter(c -> !all.contains(c)).forEach(all::add);
+        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
+                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
+                globalConcurrency, robotsCacheTtl, all, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite,
+                maxDepth, maxLinkChecksPerSite);
     }
 
     /** The production defaults (the values written in {@code crawlers/crawl.yml}). */
@@ -104,7 +135,8 @@ public record FetchSettings(
         return parse(yaml, "fetch settings");
     }
 
-    static FetchSettings parse(String yaml, String source) {
+    /** Parses settings from YAML text; {@code source} names it in error messages (a file name). */
+    public static FetchSettings parse(String yaml, String source) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -144,13 +176,14 @@ public record FetchSettings(
         int linkCheck = (int) r.integer("linkCheckConcurrency", d.linkCheckConcurrency(), 1, 1000);
         int maxPages = (int) r.integer("maxPagesPerSite", d.maxPagesPerSite(), 1, Integer.MAX_VALUE);
         int maxDepth = (int) r.integer("maxDepth", d.maxDepth(), 0, 100);
+        int maxLinkChecks = (int) r.integer("maxLinkChecksPerSite", d.maxLinkChecksPerSite(), 0, 1_000_000);
         if (!r.problems.isEmpty()) {
             throw new IllegalArgumentException(source + ": " + String.join("; ", r.problems));
         }
         try {
             return new FetchSettings(userAgent, robotsAgent, connect, read, deadline, maxBody, ratio, redirects,
                     perHost, delay, maxCrawlDelay, global, ttl, cidrs, proxyHost,
-                    proxyPort < 0 ? null : (int) proxyPort, linkCheck, maxPages, maxDepth);
+                    proxyPort < 0 ? null : (int) proxyPort, linkCheck, maxPages, maxDepth, maxLinkChecks);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }

@@ -23,6 +23,9 @@ import java.util.List;
  * @param errors          every fetch of this site that ended in an error kind
  * @param contentHash     SHA-256 (hex) of the homepage's main text, to see change on sites that show no dates
  * @param measuredOn      the "now" the measurement was judged against
+ * @param fetches         every GET of this site, in the order they were made (homepage first): the crawl's evidence
+ * @param linkChecks      every homepage link checked (broken or not), in homepage order
+ * @param linksNotChecked distinct homepage links left unchecked because the per-site link-check limit was reached
  */
 public record SiteMeasurement(
         String url,
@@ -40,15 +43,31 @@ public record SiteMeasurement(
         int pagesFetched,
         List<CrawlError> errors,
         String contentHash,
-        LocalDate measuredOn) {
+        LocalDate measuredOn,
+        List<Fetch> fetches,
+        List<LinkCheck> linkChecks,
+        int linksNotChecked) {
+
+    public SiteMeasurement {
+        sections = List.copyOf(sections);
+        missingFamilies = List.copyOf(missingFamilies);
+        brokenLinks = List.copyOf(brokenLinks);
+        errors = List.copyOf(errors);
+        fetches = fetches == null ? List.of() : List.copyOf(fetches);
+        linkChecks = linkChecks == null ? List.of() : List.copyOf(linkChecks);
+    }
 
     /**
      * @param newestDate newest dated item on the homepage (or, for a navigation-only homepage, on its
      *                   second-level pages); null when there is none
      * @param datedItems number of dated items counted
      * @param navOnly    true when the homepage itself carries no dated items and was judged by its second level
+     * @param entries    the dated entries counted (one per distinct link), the evidence behind newestDate
      */
-    public record Homepage(LocalDate newestDate, int datedItems, boolean navOnly) {
+    public record Homepage(LocalDate newestDate, int datedItems, boolean navOnly, List<Entry> entries) {
+        public Homepage {
+            entries = entries == null ? List.of() : List.copyOf(entries);
+        }
     }
 
     /**
@@ -59,10 +78,34 @@ public record SiteMeasurement(
      * @param newestDate    newest dated item in the list, or null
      * @param items         number of list items (dated or not)
      * @param itemsInWindow dated items within the family's freshness window (0 for families without a window)
-     * @param blank         no items at all, or only a placeholder such as 暂无信息
+     * @param blank         no items at all, or only a placeholder such as 暂无信息 (a page that could not be fetched
+     *                      is not blank: its status and the measurement's errors say what happened)
+     * @param entries       the list's entries in page order (dated or not): the evidence for freshness and volume
      */
     public record Section(String family, String title, String url, int status, LocalDate newestDate, int items,
-                          int itemsInWindow, boolean blank) {
+                          int itemsInWindow, boolean blank, List<Entry> entries) {
+        public Section {
+            entries = entries == null ? List.of() : List.copyOf(entries);
+        }
+    }
+
+    /** A list entry: its link text, its URL (null when not a usable http(s) link) and its date (null when none). */
+    public record Entry(String title, String url, LocalDate date) {
+    }
+
+    /**
+     * One GET of this site.
+     *
+     * @param purpose   HOMEPAGE or SECTION
+     * @param charset   the charset the body was decoded with, null when no body was used
+     * @param errorKind the {@link org.egovmonitor.crawler.fetch.FetchErrorKind} name, null when the fetch succeeded
+     */
+    public record Fetch(String url, String finalUrl, String purpose, int status, long responseMs, long bytes,
+                        String charset, String errorKind) {
+    }
+
+    /** One homepage link check: status (0 when no response), error kind (null when none) and the verdict. */
+    public record LinkCheck(String url, int status, String error, boolean broken) {
     }
 
     /** A homepage link whose check failed: status when a response came, error kind otherwise. */

@@ -129,7 +129,7 @@ public final class DateExtractor {
         LocalDate newest = null;
         Matcher m = FULL.matcher(text);
         while (m.find()) {
-            LocalDate d = resolve(fullRaw(m), null).orElse(null);
+            LocalDate d = resolve(fullRaw(m), (Integer) null).orElse(null);
             if (d != null && (newest == null || d.isAfter(newest))) {
                 newest = d;
             }
@@ -158,6 +158,33 @@ public final class DateExtractor {
             return Optional.empty();
         }
         return d.getYear() < MIN_YEAR || d.isAfter(now) ? Optional.empty() : Optional.of(d);
+    }
+
+    /**
+     * Turns a written date into a real one, a year-less date taking the latest such day that is neither after now
+     * nor after the end of the year following {@code newestFullDate} (the newest fully written date around it, or
+     * null). Sites commonly write the year only for items of earlier years ({@code 04-15} this year, {@code
+     * 2024-12-30} before), so the year-less ones are the latest such days; an old page that stopped in 2003 still
+     * reads as 2003, not as this year.
+     */
+    public Optional<LocalDate> resolve(RawDate raw, LocalDate newestFullDate) {
+        if (raw.hasYear()) {
+            return resolve(raw, (Integer) null);
+        }
+        LocalDate limit = now;
+        if (newestFullDate != null) {
+            LocalDate endOfNextYear = LocalDate.of(newestFullDate.getYear() + 1, 12, 31);
+            if (endOfNextYear.isBefore(limit)) {
+                limit = endOfNextYear;
+            }
+        }
+        for (int year = limit.getYear(); year >= limit.getYear() - 4; year--) {
+            LocalDate d = date(year, raw.month(), raw.day());
+            if (d != null && !d.isAfter(limit)) {
+                return d.getYear() < MIN_YEAR ? Optional.empty() : Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<RawDate> edgeMatch(String t, Matcher m, boolean full) {

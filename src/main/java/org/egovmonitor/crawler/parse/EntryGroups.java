@@ -101,7 +101,7 @@ final class EntryGroups {
                 }
                 String tag = child.normalName();
                 if (tag.equals("a") || (ITEM_TAGS.contains(tag) && s[0] <= MAX_LINKS_PER_ENTRY
-                        && s[1] <= MAX_ENTRY_ELEMENTS)) {
+                        && s[1] <= MAX_ENTRY_ELEMENTS && !isBlock(child, s[0], stats))) {
                     byKey.computeIfAbsent(groupKey(child), k -> new ArrayList<>()).add(child);
                 }
             }
@@ -116,6 +116,23 @@ final class EntryGroups {
             }
         }
         return groups;
+    }
+
+    /**
+     * A heading with a short list under it ({@code <div><h3><a>通知公告</a></h3><ul><li><a>…</a></li></ul></div>}) is a
+     * block, not one entry, however few its links: it holds a list with links and a link outside that list.
+     */
+    private static boolean isBlock(Element member, int links, Map<Element, int[]> stats) {
+        for (Element list : member.select("ul, ol, dl, table")) {
+            if (list == member) {
+                continue;
+            }
+            int[] s = stats.get(list);
+            if (s != null && s[0] > 0 && s[0] < links) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Draft> draft(Element member) {

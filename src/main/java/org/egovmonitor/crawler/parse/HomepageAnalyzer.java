@@ -18,6 +18,8 @@ import org.jsoup.nodes.Document;
  */
 public final class HomepageAnalyzer {
 
+    private static final java.util.Set<String> LIST_ITEM_KEYS = java.util.Set.of("li", "dd", "dt");
+
     public HomepageSummary analyze(Document homepage, LocalDate now) {
         DateExtractor dates = new DateExtractor(now);
         PageScan scan = PageScan.of(homepage, true);
@@ -27,15 +29,17 @@ public final class HomepageAnalyzer {
         }
         List<EntryGroups.Group> groups = EntryGroups.find(scan);
 
-        // Year-less dates on a homepage: the newest full date on it gives the year (e.g. a "today" banner).
-        Integer contextYear = dates.newestFullDateIn(scan.mainText).map(LocalDate::getYear).orElse(null);
+        // Year-less dates are read against the newest full date of their own block (see DateExtractor#resolve): the
+        // blocks of a homepage are separate lists, and a stale 政策文件 block says nothing about the year of [01-11]
+        // in the 通知公告 block beside it.
         Map<String, ListEntry> byLink = new LinkedHashMap<>();
         for (EntryGroups.Group g : groups) {
+            LocalDate context = newestFullDate(g, dates);
             for (EntryGroups.Draft d : g.drafts()) {
                 if (d.rawDate() == null) {
                     continue;
                 }
-                LocalDate date = dates.resolve(d.rawDate(), contextYear).orElse(null);
+                LocalDate date = dates.resolve(d.rawDate(), context).orElse(null);
                 if (date == null) {
                     continue;
                 }
@@ -49,6 +53,49 @@ public final class HomepageAnalyzer {
         List<ListEntry> entries = new ArrayList<>(byLink.values());
         LocalDate newest = entries.stream().map(ListEntry::date).max(LocalDate::compareTo).orElse(null);
         return new HomepageSummary(newest, entries.size(), entries.isEmpty(), contentHash, List.copyOf(entries));
+    }
+
+    /**
+     * The homepage's content lists (news, notices ... blocks): every group of at least two repeated entries (or one
+     * list item) outside
+     * header/nav/footer-like blocks, with its entries (dated or not) in page order. Their links are items, not the
+     * site's columns; the measurer uses this to keep a headline such as 关于招商引资的咨询 from being taken for a section.
+     */
+    public List<List<ListEntry>> contentLists(Document homepage, LocalDate now) {
+        DateExtractor dates = new DateExtractor(now);
+        PageScan scan = PageScan.of(homepage, true);
+        if (scan.excludedShare() > ListPageAnalyzer.MAX_BOILERPLATE_SHARE) {
+            scan = PageScan.of(homepage, false);
+        }
+        List<List<ListEntry>> lists = new ArrayList<>();
+        for (EntryGroups.Group g : EntryGroups.find(scan)) {
+            // One entry is a list only when the markup says so (a lone <li> of a <ul>); a lone table row or link
+            // is as likely an image button (市长信箱) as an item.
+            if (g.drafts().size() < 2 && !LIST_ITEM_KEYS.contains(g.key())) {
+                continue;
+            }
+            LocalDate context = newestFullDate(g, dates);
+            List<ListEntry> entries = new ArrayList<>(g.drafts().size());
+            for (EntryGroups.Draft d : g.drafts()) {
+                LocalDate date = d.rawDate() == null ? null : dates.resolve(d.rawDate(), context).orElse(null);
+                entries.add(new ListEntry(d.title(), d.url(), date));
+            }
+            lists.add(List.copyOf(entries));
+        }
+        return lists;
+    }
+
+    private static LocalDate newestFullDate(EntryGroups.Group g, DateExtractor dates) {
+        LocalDate newest = null;
+        for (EntryGroups.Draft d : g.drafts()) {
+            if (d.rawDate() != null && d.rawDate().hasYear()) {
+                LocalDate date = dates.resolve(d.rawDate(), (Integer) null).orElse(null);
+                if (date != null && (newest == null || date.isAfter(newest))) {
+                    newest = date;
+                }
+            }
+        }
+        return newest;
     }
 
     static String sha256(String text) {

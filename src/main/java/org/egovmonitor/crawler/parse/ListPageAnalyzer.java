@@ -21,8 +21,8 @@ import org.jsoup.nodes.Document;
  *   <li>otherwise, when the page shows a blank placeholder (暂无信息 ...), there is no list;</li>
  *   <li>otherwise the largest group of at least two entries (an undated list, e.g. 办事指南).</li>
  * </ol>
- * Year-less dates take the year of the newest full date in the list, else on the page, else now's year
- * (see {@link DateExtractor#resolve}).
+ * Year-less dates are read against the newest full date in the list, else on the page (see
+ * {@link DateExtractor#resolve(DateExtractor.RawDate, LocalDate)}).
  */
 public final class ListPageAnalyzer {
 
@@ -49,19 +49,25 @@ public final class ListPageAnalyzer {
      */
     public ListPageSummary analyze(Document sectionPage, Integer windowDays, LocalDate now, Set<String> navUrls) {
         DateExtractor dates = new DateExtractor(now);
-        PageScan named = PageScan.of(sectionPage, true);
-        PageScan scan = named.excludedShare() > MAX_BOILERPLATE_SHARE ? PageScan.of(sectionPage, false) : named;
+        PageScan scan = PageScan.of(sectionPage, true);
         Optional<EntryGroups.Group> main = mainList(EntryGroups.find(scan), scan.mainText, navUrls);
+        if (main.isEmpty() && scan.excludedShare() > MAX_BOILERPLATE_SHARE) {
+            // Nearly everything looked like boilerplate and nothing was left: the names were misleading (a wrapper
+            // called "top"). A short list on a page that is mostly navigation is found without this second look.
+            scan = PageScan.of(sectionPage, false);
+            main = mainList(EntryGroups.find(scan), scan.mainText, navUrls);
+        }
         if (main.isEmpty()) {
             return new ListPageSummary(0, 0, null, 0, true, List.of());
         }
         List<EntryGroups.Draft> drafts = main.get().drafts();
-        Integer contextYear = contextYear(drafts, dates).orElseGet(
-                () -> dates.newestFullDateIn(scan.mainText).map(LocalDate::getYear).orElse(null));
+        String mainText = scan.mainText;
+        LocalDate context = newestFullDate(drafts, dates).orElseGet(
+                () -> dates.newestFullDateIn(mainText).orElse(null));
 
         List<ListEntry> entries = new ArrayList<>(drafts.size());
         for (EntryGroups.Draft d : drafts) {
-            LocalDate date = d.rawDate() == null ? null : dates.resolve(d.rawDate(), contextYear).orElse(null);
+            LocalDate date = d.rawDate() == null ? null : dates.resolve(d.rawDate(), context).orElse(null);
             entries.add(new ListEntry(d.title(), d.url(), date));
         }
         return summarise(entries, windowDays, now);
@@ -109,7 +115,9 @@ public final class ListPageAnalyzer {
         if (showsPlaceholder(mainText)) {
             return Optional.empty();
         }
-        return candidates.stream().filter(g -> g.drafts().size() >= 2).max(bigger);
+        Optional<EntryGroups.Group> undated = candidates.stream().filter(g -> g.drafts().size() >= 2).max(bigger);
+        // A list of one undated entry (a 概况 column with a single article) is still a list.
+        return undated.isPresent() ? undated : candidates.stream().max(bigger);
     }
 
     private boolean showsPlaceholder(String mainText) {
@@ -129,16 +137,16 @@ public final class ListPageAnalyzer {
         return inNav >= Math.max(1, g.drafts().size() * NAV_OVERLAP);
     }
 
-    private static Optional<Integer> contextYear(List<EntryGroups.Draft> drafts, DateExtractor dates) {
+    private static Optional<LocalDate> newestFullDate(List<EntryGroups.Draft> drafts, DateExtractor dates) {
         LocalDate newest = null;
         for (EntryGroups.Draft d : drafts) {
             if (d.rawDate() != null && d.rawDate().hasYear()) {
-                LocalDate date = dates.resolve(d.rawDate(), null).orElse(null);
+                LocalDate date = dates.resolve(d.rawDate(), (Integer) null).orElse(null);
                 if (date != null && (newest == null || date.isAfter(newest))) {
                     newest = date;
                 }
             }
         }
-        return Optional.ofNullable(newest).map(LocalDate::getYear);
+        return Optional.ofNullable(newest);
     }
 }

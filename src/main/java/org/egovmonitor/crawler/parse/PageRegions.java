@@ -39,12 +39,29 @@ final class PageRegions {
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
 
-    /** Header, navigation, footer, sidebar, friend-link and copyright blocks, judged by tag, id and class. */
+    /** A copyright block is small: a footer cell, not a page wrapper that happens to end with a copyright line. */
+    static final int MAX_COPYRIGHT_BLOCK_CHARS = 300;
+
+    /**
+     * Header, navigation, footer, sidebar, friend-link and copyright blocks, judged by tag, id and class — and, for
+     * the unnamed footers of table layouts, by a small element whose own text is a copyright line (版权所有 ©).
+     */
     static boolean isBoilerplate(Element e) {
         if (BOILERPLATE_TAGS.contains(e.normalName())) {
             return true;
         }
-        return namesBoilerplate(e.id()) || namesBoilerplate(e.className());
+        return namesBoilerplate(e.id()) || namesBoilerplate(e.className()) || isCopyrightBlock(e);
+    }
+
+    private static boolean isCopyrightBlock(Element e) {
+        boolean copyright = false;
+        for (org.jsoup.nodes.TextNode t : e.textNodes()) {
+            if (DateExtractor.isCopyright(t.text())) {
+                copyright = true;
+                break;
+            }
+        }
+        return copyright && e.text().length() <= MAX_COPYRIGHT_BLOCK_CHARS;
     }
 
     /** Elements whose text is never page content. */

@@ -1,0 +1,147 @@
+package org.egovmonitor.core.observations;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.crawler.measure.SiteMeasurement.BrokenLink;
+import org.egovmonitor.crawler.measure.SiteMeasurement.CrawlError;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Entry;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Fetch;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Homepage;
+import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.db.ObservationDao;
+import org.egovmonitor.db.ObservationDao.FetchRow;
+import org.egovmonitor.db.ObservationDao.ItemRow;
+import org.egovmonitor.db.ObservationDao.LinkCheckRow;
+import org.egovmonitor.db.ObservationDao.MeasurementRow;
+import org.egovmonitor.db.ObservationDao.SectionRow;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The observation store on PostgreSQL (tables of {@code V4__observations.sql}). A save is one transaction: the
+ * measurement row is inserted with {@code ON CONFLICT (task_key) DO NOTHING}, so of two saves of the same task key —
+ * also concurrent ones, which the unique index serialises — exactly one writes and the other returns false having
+ * written nothing. Thread-safe.
+ *
+ * <p>Read side: {@link #latest} rebuilds the newest measurement of a site as a {@link SiteMeasurement} equal to the
+ * one saved (errors are rebuilt from the failed fetches); {@link #history} lists a site's measurements over time.
+ */
+public final class SqlObservationStore implements ObservationStore {
+
+    private final Jdbi jdbi;
+
+    public SqlObservationStore(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public boolean save(String taskKey, long siteId, SiteMeasurement m, Instant measuredAt) {
+        if (taskKey == null || taskKey.isBlank()) {
+            throw new IllegalArgumentException("taskKey must not be blank");
+        }
+        Objects.requireNonNull(m, "measurement");
+        Objects.requireNonNull(measuredAt, "measuredAt");
+        return jdbi.inTransaction(h -> {
+            ObservationDao dao = h.attach(ObservationDao.class);
+            Homepage home = m.homepage();
+            Optional<Long> id = dao.insertMeasurement(new MeasurementRow(0, taskKey, siteId,
+                    measuredAt.atOffset(java.time.ZoneOffset.UTC), m.measuredOn(), m.url(), m.finalUrl(), m.kind(),
+                    m.reachable(), m.status(), m.responseMs(), m.charset(), m.errorKind(), home.newestDate(),
+                    home.datedItems(), home.navOnly(), m.missingFamilies(), m.pagesFetched(), m.linksNotChecked(),
+                    m.contentHash()));
+            if (id.isEmpty()) {
+                return false;
+            }
+            long mid = id.get();
+            List<FetchRow> fetches = new ArrayList<>();
+            for (Fetch f : m.fetches()) {
+                fetches.add(new FetchRow(fetches.size(), f.url(), f.finalUrl(), f.purpose(), f.status(),
+                        f.responseMs(), f.bytes(), f.charset(), f.errorKind()));
+            }
+            List<SectionRow> sections = new ArrayList<>();
+            List<ItemRow> items = new ArrayList<>();
+            for (Entry e : home.entries()) {
+                items.add(new ItemRow(null, items.size(), e.title(), e.url(), e.date()));
+            }
+            for (Section s : m.sections()) {
+                int seq = sections.size();
+                sections.add(new SectionRow(seq, s.family(), s.title(), s.url(), s.status(), s.newestDate(),
+                        s.items(), s.itemsInWindow(), s.blank()));
+                int i = 0;
+                for (Entry e : s.entries()) {
+                    items.add(new ItemRow(seq, i++, e.title(), e.url(), e.date()));
+                }
+            }
+            List<LinkCheckRow> checks = new ArrayList<>();
+            for (LinkCheck c : m.linkChecks()) {
+                checks.add(new LinkCheckRow(checks.size(), c.url(), c.status(), c.error(), c.broken()));
+            }
+            dao.insertFetches(mid, fetches);
+            dao.insertSections(mid, sections);
+            dao.insertItems(mid, items);
+            dao.insertLinkChecks(mid, checks);
+            return true;
+        });
+    }
+
+    /** The newest measurement of a site, rebuilt whole; empty when the site has none. */
+    public Optional<StoredMeasurement> latest(long siteId) {
+        return jdbi.inTransaction(h -> {
+            ObservationDao dao = h.attach(ObservationDao.class);
+            return dao.recent(siteId, 1).stream().findFirst().map(row -> rebuild(dao, row));
+        });
+    }
+
+    /** One stored measurement by id, rebuilt whole. */
+    public Optional<StoredMeasurement> find(long measurementId) {
+        return jdbi.inTransaction(h -> {
+            ObservationDao dao = h.attach(ObservationDao.class);
+            return dao.find(measurementId).map(row -> rebuild(dao, row));
+        });
+    }
+
+    /** A site's measurements, newest first, at most {@code limit}. */
+    public List<MeasurementSummary> history(long siteId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return jdbi.withExtension(ObservationDao.class, dao -> dao.recent(siteId, limit)).stream()
+                .map(r -> new MeasurementSummary(r.id(), r.taskKey(), r.measuredAt().toInstant(), r.measuredOn(),
+                        r.reachable(), r.status(), r.errorKind(), r.responseMs(), r.homepageNewestDate(),
+                        r.homepageDatedItems(), r.homepageNavOnly(), List.copyOf(r.missingFamilies()),
+                        r.pagesFetched(), r.contentHash()))
+                .toList();
+    }
+
+    private static StoredMeasurement rebuild(ObservationDao dao, MeasurementRow r) {
+        List<Fetch> fetches = dao.fetches(r.id()).stream().map(f -> new Fetch(f.url(), f.finalUrl(), f.purpose(),
+                f.status(), f.responseMs(), f.bytes(), f.charset(), f.errorKind())).toList();
+        List<ItemRow> items = dao.items(r.id());
+        List<Entry> homeEntries = items.stream().filter(i -> i.sectionSeq() == null)
+                .map(i -> new Entry(i.title(), i.url(), i.itemDate())).toList();
+        List<Section> sections = dao.sections(r.id()).stream().map(s -> new Section(s.family(), s.title(), s.url(),
+                s.status(), s.newestDate(), s.items(), s.itemsInWindow(), s.blank(),
+                items.stream().filter(i -> i.sectionSeq() != null && i.sectionSeq() == s.seq())
+                        .map(i -> new Entry(i.title(), i.url(), i.itemDate())).toList())).toList();
+        List<LinkCheck> checks = dao.linkChecks(r.id()).stream()
+                .map(c -> new LinkCheck(c.url(), c.status(), c.errorKind(), c.broken())).toList();
+        List<BrokenLink> broken = checks.stream().filter(LinkCheck::broken)
+                .map(c -> new BrokenLink(c.url(), c.status() > 0 ? c.status() : null, c.error())).toList();
+        List<CrawlError> errors = new ArrayList<>();
+        fetches.stream().filter(f -> f.errorKind() != null)
+                .forEach(f -> errors.add(new CrawlError(f.url(), f.errorKind())));
+        if (errors.isEmpty() && fetches.isEmpty() && r.errorKind() != null) {
+            errors.add(new CrawlError(r.url(), r.errorKind()));
+        }
+        SiteMeasurement m = new SiteMeasurement(r.url(), r.finalUrl(), r.kind(), r.reachable(), r.status(),
+                r.responseMs(), r.charset(), r.errorKind(),
+                new Homepage(r.homepageNewestDate(), r.homepageDatedItems(), r.homepageNavOnly(), homeEntries),
+                sections, List.copyOf(r.missingFamilies()), broken, r.pagesFetched(), errors, r.contentHash(),
+                r.measuredOn(), fetches, checks, r.linksNotChecked());
+        return new StoredMeasurement(r.id(), r.taskKey(), r.siteId(), r.measuredAt().toInstant(), m);
+    }
+}

@@ -1,0 +1,526 @@
+package org.egovmonitor.crawler.measure;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.crawler.check.LinkCheckReport;
+import org.egovmonitor.crawler.check.LinkCheckResult;
+import org.egovmonitor.crawler.check.LinkChecker;
+import org.egovmonitor.crawler.classify.ClassifiedSection;
+import org.egovmonitor.crawler.classify.SectionCatalog;
+import org.egovmonitor.crawler.classify.SectionClassifier;
+import org.egovmonitor.crawler.classify.SectionFamily;
+import org.egovmonitor.crawler.fetch.FetchErrorKind;
+import org.egovmonitor.crawler.fetch.FetchResult;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.crawler.fetch.PageFetcher;
+import org.egovmonitor.crawler.measure.SiteMeasurement.BrokenLink;
+import org.egovmonitor.crawler.measure.SiteMeasurement.CrawlError;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Entry;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Fetch;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Homepage;
+import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.crawler.parse.DecodedPage;
+import org.egovmonitor.crawler.parse.HomepageAnalyzer;
+import org.egovmonitor.crawler.parse.HomepageSummary;
+import org.egovmonitor.crawler.parse.LinkExtractor;
+import org.egovmonitor.crawler.parse.ListEntry;
+import org.egovmonitor.crawler.parse.ListPageAnalyzer;
+import org.egovmonitor.crawler.parse.ListPageSummary;
+import org.egovmonitor.crawler.parse.PageDecoder;
+import org.egovmonitor.crawler.parse.PageLink;
+import org.egovmonitor.crawler.parse.UrlNormalizer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site measurement engine: fetch → decode → extract links → classify sections → read each section's first list
+ * page → homepage freshness → check the homepage's links. One {@link #measure} call is one site; {@link #measureAll}
+ * measures many sites in parallel. Thread-safe.
+ *
+ * <h2>What is fetched</h2>
+ * The homepage, then the first list page of each classified section (at most one per family, so a site costs at
+ * most {@code 1 + families} GETs, further capped by {@code maxPagesPerSite}). Nothing deeper is crawled: a calendar
+ * or an endless query-string trap on the homepage is at worst a set of links to <em>check</em>, and link checks are
+ * capped by {@code maxLinkChecksPerSite}. Section URLs are normalised ({@link UrlNormalizer}) and fetched once.
+ *
+ * <h2>Parallelism</h2>
+ * A site's section pages are fetched by up to {@code perHostConcurrency} workers (the fetcher enforces the per-host
+ * limit and delay as well); {@link #measureAll} runs up to {@code concurrency} sites at once; the fetcher's
+ * {@code globalConcurrency} bounds connections across all of them. Every thread the engine starts is a daemon, and
+ * {@link #close()} stops them.
+ *
+ * <h2>Link checks</h2>
+ * Each distinct homepage link (internal or external, hidden ones included: a visitor's browser or a search engine
+ * follows them too) is checked once. A link the engine already fetched with a GET in this measurement (the homepage,
+ * a section page) is judged by that response instead of being requested again.
+ */
+public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeasurementEngine.class);
+
+    static final String HOMEPAGE = "HOMEPAGE";
+    static final String SECTION = "SECTION";
+
+    /** An undated homepage list naming at least this many families exactly is a menu, not content. */
+    static final int MENU_FAMILIES = 3;
+
+    private final PageFetcher fetcher;
+    private final boolean ownsFetcher;
+    private final SectionCatalog catalog;
+    private final int maxPagesPerSite;
+    private final int sectionParallelism;
+    private final int maxLinkChecks;
+    private final LinkChecker linkChecker;
+    private final PageDecoder decoder = new PageDecoder();
+    private final LinkExtractor linkExtractor = new LinkExtractor();
+    private final SectionClassifier classifier;
+    private final ListPageAnalyzer listAnalyzer;
+    private final HomepageAnalyzer homepageAnalyzer = new HomepageAnalyzer();
+    private final ExecutorService sectionPool = Executors.newCachedThreadPool(daemonThreads("egov-measure-section"));
+
+    /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
+    public MeasurementEngine(FetchSettings settings, SectionCatalog catalog) {
+        this(new HttpPageFetcher(settings), true, settings, catalog);
+    }
+
+    /**
+     * An engine over a caller's fetcher (shared with other work, e.g. the availability probe, so politeness and
+     * robots.txt caching span both); the caller closes it.
+     */
+    public MeasurementEngine(PageFetcher fetcher, FetchSettings settings, SectionCatalog catalog) {
+        this(fetcher, false, settings, catalog);
+    }
+
+    private MeasurementEngine(PageFetcher fetcher, boolean ownsFetcher, FetchSettings settings,
+                              SectionCatalog catalog) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.ownsFetcher = ownsFetcher;
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.maxPagesPerSite = settings.maxPagesPerSite();
+        this.sectionParallelism = settings.perHostConcurrency();
+        this.maxLinkChecks = settings.maxLinkChecksPerSite();
+        this.linkChecker = new LinkChecker(fetcher, settings.linkCheckConcurrency());
+        this.classifier = new SectionClassifier(catalog);
+        this.listAnalyzer = new ListPageAnalyzer(catalog.blankPlaceholders());
+    }
+
+    /** A site to measure and the kind it is judged as. */
+    public record Target(URI url, SiteKind kind) {
+        public Target {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(kind, "kind");
+        }
+    }
+
+    /**
+     * Measures many sites, {@code concurrency} at a time. Results come back in the order of {@code targets};
+     * {@code onDone} (may be null) is called from worker threads as each site finishes, e.g. for progress.
+     */
+    public List<SiteMeasurement> measureAll(List<Target> targets, LocalDate now, int concurrency,
+                                            Consumer<SiteMeasurement> onDone) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService sites = Executors.newFixedThreadPool(Math.min(concurrency, targets.size()),
+                daemonThreads("egov-measure-site"));
+        try {
+            List<Future<SiteMeasurement>> futures = new ArrayList<>(targets.size());
+            for (Target t : targets) {
+                futures.add(sites.submit(() -> {
+                    SiteMeasurement m = measure(t.url(), t.kind(), now);
+                    if (onDone != null) {
+                        onDone.accept(m);
+                    }
+                    return m;
+                }));
+            }
+            List<SiteMeasurement> out = new ArrayList<>(targets.size());
+            for (int i = 0; i < targets.size(); i++) {
+                out.add(await(futures.get(i), targets.get(i), now));
+            }
+            return out;
+        } finally {
+            sites.shutdownNow();
+        }
+    }
+
+    @Override
+    public SiteMeasurement measure(URI siteRoot, SiteKind kind, LocalDate now) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(now, "now");
+        try {
+            return new Run(siteRoot, kind, now).measure();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // The parts never throw for hostile input; if one does, the site still gets a result and we get a log.
+            LOG.warn("measuring {} failed unexpectedly", siteRoot, e);
+            return failed(String.valueOf(siteRoot), kind, now, FetchErrorKind.IO_ERROR.name());
+        }
+    }
+
+    @Override
+    public void close() {
+        sectionPool.shutdownNow();
+        if (ownsFetcher) {
+            fetcher.close();
+        }
+        try {
+            sectionPool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- one site
+
+    /** The state of one site's measurement; confined to the calling thread except the section fetches. */
+    private final class Run {
+        private final String rootUrl;
+        private final URI root;
+        private final SiteKind kind;
+        private final LocalDate now;
+        private final List<Fetch> fetches = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, FetchResult> fetched = Collections.synchronizedMap(new HashMap<>());
+
+        Run(URI root, SiteKind kind, LocalDate now) {
+            this.root = root;
+            this.rootUrl = String.valueOf(root);
+            this.kind = kind;
+            this.now = now;
+        }
+
+        SiteMeasurement measure() {
+            FetchResult home = fetcher.get(root);
+            remember(home);
+            if (!home.ok() || home.body() == null) {
+                record(home, HOMEPAGE, null);
+                FetchErrorKind kindOfError = home.error() != null ? home.error() : FetchErrorKind.NOT_HTML;
+                return new SiteMeasurement(rootUrl, home.status() > 0 ? home.finalUrl() : null, kind.name(), false,
+                        home.status(), home.responseMs(), null, kindOfError.name(),
+                        new Homepage(null, 0, true, List.of()), List.of(), List.of(), List.of(), fetches.size(),
+                        List.of(new CrawlError(home.url(), kindOfError.name())), null, now, fetches, List.of(), 0);
+            }
+            DecodedPage decoded = decoder.decode(home.body(), home.contentType());
+            record(home, HOMEPAGE, decoded.charset());
+            Document doc = Jsoup.parse(decoded.html(), home.finalUrl());
+            List<PageLink> links = linkExtractor.extract(doc);
+
+            Set<String> hosts = new LinkedHashSet<>();
+            addHost(hosts, rootUrl);
+            addHost(hosts, home.finalUrl());
+            Set<String> items = contentListItems(doc, links);
+            List<PageLink> candidates = links.stream().filter(l -> !items.contains(l.url())).toList();
+            List<ClassifiedSection> classified = classifier.classify(candidates, hosts, kind);
+            int budget = Math.max(0, maxPagesPerSite - 1);
+            if (classified.size() > budget) {
+                LOG.info("{}: {} sections, {} fetched (maxPagesPerSite {})", rootUrl, classified.size(), budget,
+                        maxPagesPerSite);
+            }
+
+            Set<String> navUrls = new LinkedHashSet<>();
+            classified.forEach(s -> navUrls.add(s.url()));
+            UrlNormalizer.normalize(rootUrl).ifPresent(navUrls::add);
+            UrlNormalizer.normalize(home.finalUrl()).ifPresent(navUrls::add);
+
+            List<SectionPage> pages = fetchSections(classified, budget);
+            List<Section> sections = new ArrayList<>(classified.size());
+            for (int i = 0; i < classified.size(); i++) {
+                sections.add(section(classified.get(i), i < pages.size() ? pages.get(i) : null, navUrls));
+            }
+
+            HomepageSummary summary = homepageAnalyzer.analyze(doc, now);
+            Homepage homepage = summary.navOnly() ? secondLevel(sections) : new Homepage(summary.newestDate(),
+                    summary.datedItems(), false, summary.datedEntries().stream().map(MeasurementEngine::entry)
+                    .toList());
+
+            LinkChecks checks = checkLinks(links);
+            List<CrawlError> errors = new ArrayList<>();
+            synchronized (fetches) {
+                for (Fetch f : fetches) {
+                    if (f.errorKind() != null) {
+                        errors.add(new CrawlError(f.url(), f.errorKind()));
+                    }
+                }
+            }
+            return new SiteMeasurement(rootUrl, home.finalUrl(), kind.name(), true, home.status(),
+                    home.responseMs(), decoded.charset(), null, homepage, sections,
+                    classifier.missingFamilies(classified, kind), checks.broken, fetches.size(), errors,
+                    summary.contentHash(), now, List.copyOf(fetches), checks.all, checks.notChecked);
+        }
+
+        /**
+         * Links that are entries of the homepage's content lists: a headline (关于招商引资的咨询) or an article of a
+         * 概况 block (历史沿革) is an item, not a column of the site. A list whose entries name three or more different
+         * families exactly and carry no dates is a menu, though, and stays. A URL also linked from outside the
+         * content lists (the navigation, a block heading) is kept: list detection may take a block's heading row for
+         * an entry, the navigation link to the same page is what counts.
+         */
+        private Set<String> contentListItems(Document doc, List<PageLink> links) {
+            Map<String, Integer> inLists = new HashMap<>();
+            for (List<ListEntry> list : homepageAnalyzer.contentLists(doc, now)) {
+                boolean dated = list.stream().anyMatch(e -> e.date() != null);
+                long families = list.stream().map(e -> classifier.exactFamilyOf(e.title()))
+                        .flatMap(java.util.Optional::stream).distinct().count();
+                if (dated || families < MENU_FAMILIES) {
+                    // Nested groups may list the same link twice: count its largest number within one list.
+                    Map<String, Integer> inThis = new HashMap<>();
+                    list.stream().map(ListEntry::url).filter(Objects::nonNull)
+                            .forEach(u -> inThis.merge(u, 1, Integer::sum));
+                    inThis.forEach((u, n) -> inLists.merge(u, n, Math::max));
+                }
+            }
+            Map<String, Integer> onPage = new HashMap<>();
+            links.forEach(l -> onPage.merge(l.url(), 1, Integer::sum));
+            Set<String> items = new java.util.HashSet<>();
+            inLists.forEach((url, n) -> {
+                if (onPage.getOrDefault(url, 0) <= n) {
+                    items.add(url);
+                }
+            });
+            return items;
+        }
+
+        /** Fetches the first list page of the first {@code budget} sections, a few at a time. */
+        private List<SectionPage> fetchSections(List<ClassifiedSection> classified, int budget) {
+            List<ClassifiedSection> todo = classified.subList(0, Math.min(budget, classified.size()));
+            SectionPage[] pages = new SectionPage[todo.size()];
+            AtomicInteger next = new AtomicInteger();
+            Runnable worker = () -> {
+                for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
+                    pages[i] = fetchSection(todo.get(i));
+                }
+            };
+            int workers = Math.min(sectionParallelism, todo.size());
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 1; w < workers; w++) {
+                running.add(sectionPool.submit(worker));
+            }
+            worker.run();
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (ExecutionException e) {
+                    LOG.warn("section fetch of {} failed unexpectedly", rootUrl, e.getCause());
+                }
+            }
+            List<SectionPage> out = new ArrayList<>(pages.length);
+            for (int i = 0; i < pages.length; i++) {
+                out.add(pages[i] != null ? pages[i] : new SectionPage(unexpected(todo.get(i).url()), null));
+            }
+            return out;
+        }
+
+        private SectionPage fetchSection(ClassifiedSection s) {
+            FetchResult r = fetcher.get(URI.create(s.url()));
+            remember(r);
+            if (!r.ok() || r.body() == null) {
+                record(r, SECTION, null);
+                return new SectionPage(r, null);
+            }
+            DecodedPage page = decoder.decode(r.body(), r.contentType());
+            record(r, SECTION, page.charset());
+            return new SectionPage(r, Jsoup.parse(page.html(), r.finalUrl()));
+        }
+
+        private Section section(ClassifiedSection s, SectionPage page, Set<String> navUrls) {
+            if (page == null || page.document() == null) {
+                int status = page == null ? 0 : page.result().status();
+                return new Section(s.family(), s.title(), s.url(), status, null, 0, 0, false, List.of());
+            }
+            Integer window = catalog.family(s.family()).map(SectionFamily::windowDays).orElse(null);
+            ListPageSummary list = listAnalyzer.analyze(page.document(), window, now, navUrls);
+            return new Section(s.family(), s.title(), s.url(), page.result().status(), list.newestDate(),
+                    list.items(), window == null ? 0 : list.itemsInWindow(), list.blank(),
+                    list.entries().stream().map(MeasurementEngine::entry).toList());
+        }
+
+        /**
+         * A navigation-only homepage is judged by its second level: the section list pages' dated entries, one per
+         * distinct entry link (an entry without a usable link counts by its title).
+         */
+        private Homepage secondLevel(List<Section> sections) {
+            Map<String, Entry> byLink = new LinkedHashMap<>();
+            for (Section s : sections) {
+                for (Entry e : s.entries()) {
+                    if (e.date() == null) {
+                        continue;
+                    }
+                    String key = e.url() != null ? e.url() : "title:" + e.title();
+                    Entry known = byLink.get(key);
+                    if (known == null || e.date().isAfter(known.date())) {
+                        byLink.put(key, e);
+                    }
+                }
+            }
+            LocalDate newest = byLink.values().stream().map(Entry::date).max(LocalDate::compareTo).orElse(null);
+            return new Homepage(newest, byLink.size(), true, List.copyOf(byLink.values()));
+        }
+
+        private LinkChecks checkLinks(List<PageLink> links) {
+            Set<String> distinct = new LinkedHashSet<>();
+            for (PageLink l : links) {
+                distinct.add(l.url());
+            }
+            List<LinkCheck> all = new ArrayList<>();
+            List<URI> toCheck = new ArrayList<>();
+            Map<String, LinkCheck> known = new HashMap<>();
+            int notChecked = 0;
+            int budget = maxLinkChecks;
+            for (String url : distinct) {
+                FetchResult got = fetched.get(url);
+                if (got != null && judgedByGet(got)) {
+                    known.put(url, verdict(url, got));
+                    continue;
+                }
+                URI uri = toUri(url);
+                if (uri == null) {
+                    known.put(url, new LinkCheck(url, 0, FetchErrorKind.INVALID_URL.name(), true));
+                } else if (budget > 0) {
+                    toCheck.add(uri);
+                    budget--;
+                } else {
+                    notChecked++;
+                }
+            }
+            Map<String, LinkCheck> checked = new HashMap<>();
+            if (!toCheck.isEmpty()) {
+                LinkCheckReport report = linkChecker.check(toCheck, toCheck.size());
+                for (int i = 0; i < report.results().size(); i++) {
+                    LinkCheckResult r = report.results().get(i);
+                    checked.put(toCheck.get(i).toString(), new LinkCheck(r.url(), r.status(), r.error(), r.broken()));
+                }
+            }
+            List<BrokenLink> broken = new ArrayList<>();
+            for (String url : distinct) {
+                LinkCheck c = known.get(url);
+                if (c == null) {
+                    URI uri = toUri(url);
+                    c = uri == null ? null : checked.get(uri.toString());
+                }
+                if (c == null) {
+                    continue;
+                }
+                all.add(c);
+                if (c.broken()) {
+                    broken.add(new BrokenLink(url, c.status() > 0 ? c.status() : null, c.error()));
+                }
+            }
+            if (notChecked > 0) {
+                LOG.info("{}: {} distinct homepage links, {} not checked (maxLinkChecksPerSite {})", rootUrl,
+                        distinct.size(), notChecked, maxLinkChecks);
+            }
+            return new LinkChecks(all, broken, notChecked);
+        }
+
+        private void remember(FetchResult r) {
+            UrlNormalizer.normalize(r.url()).ifPresent(u -> fetched.putIfAbsent(u, r));
+        }
+
+        private void record(FetchResult r, String purpose, String charset) {
+            fetches.add(new Fetch(r.url(), r.finalUrl(), purpose, r.status(), r.responseMs(), r.bytes(), charset,
+                    r.error() == null ? null : r.error().name()));
+        }
+    }
+
+    private record SectionPage(FetchResult result, Document document) {
+    }
+
+    private record LinkChecks(List<LinkCheck> all, List<BrokenLink> broken, int notChecked) {
+    }
+
+    /**
+     * A GET says as much about a link as a check would when it succeeded or failed for a reason a visitor would
+     * meet too; a page refused only by our own page rules (not HTML, too large for us) is checked properly.
+     */
+    private static boolean judgedByGet(FetchResult r) {
+        FetchErrorKind e = r.error();
+        return e == null || e == FetchErrorKind.HTTP_ERROR || e == FetchErrorKind.CONNECT_REFUSED
+                || e == FetchErrorKind.DNS_FAILURE || e == FetchErrorKind.BLOCKED_ADDRESS;
+    }
+
+    private static LinkCheck verdict(String url, FetchResult r) {
+        FetchErrorKind e = r.error();
+        boolean broken = (e != null && e != FetchErrorKind.ROBOTS_DISALLOWED) || r.status() >= 400;
+        return new LinkCheck(url, r.status(), e == null ? null : e.name(), broken);
+    }
+
+    private static URI toUri(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() == null ? null : uri;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static void addHost(Set<String> hosts, String url) {
+        String h = UrlNormalizer.host(url);
+        if (h != null) {
+            hosts.add(h.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static Entry entry(ListEntry e) {
+        return new Entry(e.title(), e.url(), e.date());
+    }
+
+    private static FetchResult unexpected(String url) {
+        return new FetchResult(url, url, 0, 0, 0, null, null, FetchErrorKind.IO_ERROR, "not fetched", List.of());
+    }
+
+    private SiteMeasurement await(Future<SiteMeasurement> future, Target target, LocalDate now) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return failed(target.url().toString(), target.kind(), now, FetchErrorKind.IO_ERROR.name());
+        } catch (ExecutionException e) {
+            LOG.warn("measuring {} failed unexpectedly", target.url(), e.getCause());
+            return failed(target.url().toString(), target.kind(), now, FetchErrorKind.IO_ERROR.name());
+        }
+    }
+
+    private static SiteMeasurement failed(String url, SiteKind kind, LocalDate now, String errorKind) {
+        return new SiteMeasurement(url, null, kind.name(), false, 0, 0, null, errorKind,
+                new Homepage(null, 0, true, List.of()), List.of(), List.of(), List.of(), 0,
+                List.of(new CrawlError(url, errorKind)), null, now, List.of(), List.of(), 0);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package org.egovmonitor.db;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL of the observation store (V4__observations.sql); see SqlObservationStore for transactions. */
+@RegisterConstructorMapper(ObservationDao.MeasurementRow.class)
+@RegisterConstructorMapper(ObservationDao.FetchRow.class)
+@RegisterConstructorMapper(ObservationDao.SectionRow.class)
+@RegisterConstructorMapper(ObservationDao.ItemRow.class)
+@RegisterConstructorMapper(ObservationDao.LinkCheckRow.class)
+public interface ObservationDao {
+
+    /** A measurements row, as inserted and as read back. */
+    record MeasurementRow(long id, String taskKey, long siteId, OffsetDateTime measuredAt, LocalDate measuredOn,
+                          String url, String finalUrl, String kind, boolean reachable, int status, long responseMs,
+                          String charset, String errorKind, LocalDate homepageNewestDate, int homepageDatedItems,
+                          boolean homepageNavOnly, List<String> missingFamilies, int pagesFetched,
+                          int linksNotChecked, String contentHash) {
+    }
+
+    record FetchRow(int seq, String url, String finalUrl, String purpose, int status, long responseMs, long bytes,
+                    String charset, String errorKind) {
+    }
+
+    record SectionRow(int seq, String family, String title, String url, int status, LocalDate newestDate, int items,
+                      int itemsInWindow, boolean blank) {
+    }
+
+    record ItemRow(Integer sectionSeq, int seq, String title, String url, LocalDate itemDate) {
+    }
+
+    record LinkCheckRow(int seq, String url, int status, String errorKind, boolean broken) {
+    }
+
+    /** Inserts the measurement unless its task key exists; empty when it does (nothing written). */
+    @SqlQuery("""
+            INSERT INTO measurements (task_key, site_id, measured_at, measured_on, url, final_url, kind, reachable,
+                                      status, response_ms, charset, error_kind, homepage_newest_date,
+                                      homepage_dated_items, homepage_nav_only, missing_families, pages_fetched,
+                                      links_not_checked, content_hash)
+            VALUES (:taskKey, :siteId, :measuredAt, :measuredOn, :url, :finalUrl, :kind, :reachable,
+                    :status, :responseMs, :charset, :errorKind, :homepageNewestDate,
+                    :homepageDatedItems, :homepageNavOnly, :missingFamilies, :pagesFetched,
+                    :linksNotChecked, :contentHash)
+            ON CONFLICT (task_key) DO NOTHING
+            RETURNING id
+            """)
+    Optional<Long> insertMeasurement(@BindMethods MeasurementRow row);
+
+    @SqlBatch("""
+            INSERT INTO measurement_fetches (measurement_id, seq, url, final_url, purpose, status, response_ms, bytes,
+                                             charset, error_kind)
+            VALUES (:id, :seq, :url, :finalUrl, :purpose, :status, :responseMs, :bytes, :charset, :errorKind)
+            """)
+    void insertFetches(@Bind("id") long measurementId, @BindMethods List<FetchRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO measurement_sections (measurement_id, seq, family, title, url, status, newest_date, items,
+                                              items_in_window, blank)
+            VALUES (:id, :seq, :family, :title, :url, :status, :newestDate, :items, :itemsInWindow, :blank)
+            """)
+    void insertSections(@Bind("id") long measurementId, @BindMethods List<SectionRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO measurement_items (measurement_id, section_seq, seq, title, url, item_date)
+            VALUES (:id, :sectionSeq, :seq, :title, :url, :itemDate)
+            """)
+    void insertItems(@Bind("id") long measurementId, @BindMethods List<ItemRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO measurement_link_checks (measurement_id, seq, url, status, error_kind, broken)
+            VALUES (:id, :seq, :url, :status, :errorKind, :broken)
+            """)
+    void insertLinkChecks(@Bind("id") long measurementId, @BindMethods List<LinkCheckRow> rows);
+
+    @SqlQuery("""
+            SELECT * FROM measurements
+             WHERE site_id = :siteId
+             ORDER BY measured_at DESC, id DESC
+             LIMIT :limit
+            """)
+    List<MeasurementRow> recent(@Bind("siteId") long siteId, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT * FROM measurements WHERE id = :id")
+    Optional<MeasurementRow> find(@Bind("id") long id);
+
+    @SqlQuery("SELECT * FROM measurement_fetches WHERE measurement_id = :id ORDER BY seq")
+    List<FetchRow> fetches(@Bind("id") long measurementId);
+
+    @SqlQuery("SELECT * FROM measurement_sections WHERE measurement_id = :id ORDER BY seq")
+    List<SectionRow> sections(@Bind("id") long measurementId);
+
+    @SqlQuery("SELECT * FROM measurement_items WHERE measurement_id = :id ORDER BY section_seq NULLS FIRST, seq")
+    List<ItemRow> items(@Bind("id") long measurementId);
+
+    @SqlQuery("SELECT * FROM measurement_link_checks WHERE measurement_id = :id ORDER BY seq")
+    List<LinkCheckRow> linkChecks(@Bind("id") long measurementId);
+
+    @SqlQuery("SELECT count(*) FROM measurements WHERE task_key = :taskKey")
+    int countByTaskKey(@Bind("taskKey") String taskKey);
+}

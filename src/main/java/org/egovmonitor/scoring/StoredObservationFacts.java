@@ -1,0 +1,104 @@
+package org.egovmonitor.scoring;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.egovmonitor.api.SelfReport;
+import org.egovmonitor.api.Site;
+import org.egovmonitor.api.SystemInUse;
+import org.egovmonitor.core.contributions.ContributionService;
+import org.egovmonitor.core.observations.MeasurementSummary;
+import org.egovmonitor.core.observations.SqlObservationStore;
+import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.db.SelfReportDao;
+import org.egovmonitor.db.SiteDao;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@link ObservationFacts} over what the app has stored: crawl measurements, approved self-reports and portal
+ * contributions, each as of the end of the asked day so that a past day recomputes to the same scores.
+ * Interaction messages (信箱/留言 replies) are not collected yet, so that indicator stays NO_DATA.
+ */
+public final class StoredObservationFacts implements ObservationFacts {
+
+    /** How far back a site's measurement history is searched for one taken on or before the day. */
+    private static final int HISTORY_DEPTH = 60;
+
+    private final Jdbi jdbi;
+    private final SqlObservationStore observations;
+    private final ContributionService contributions;
+    private final ZoneId zone;
+
+    public StoredObservationFacts(Jdbi jdbi, SqlObservationStore observations, ContributionService contributions,
+                                  ZoneId zone) {
+        this.jdbi = jdbi;
+        this.observations = observations;
+        this.contributions = contributions;
+        this.zone = zone;
+    }
+
+    @Override
+    public Map<Long, SiteMeasurement> latestMeasurements(LocalDate day) {
+        Map<Long, SiteMeasurement> out = new HashMap<>();
+        for (Site site : jdbi.withExtension(SiteDao.class, d -> d.list(null, null, null))) {
+            observations.history(site.id(), HISTORY_DEPTH).stream()
+                    .filter(m -> !m.measuredOn().isAfter(day))
+                    .findFirst()
+                    .map(MeasurementSummary::id)
+                    .flatMap(observations::find)
+                    .ifPresent(stored -> out.put(site.id(), stored.measurement()));
+        }
+        return out;
+    }
+
+    @Override
+    public String noMeasurementReason() {
+        return "尚未抓取";
+    }
+
+    @Override
+    public Map<String, UnitEvidence.LanReport> approvedReports(LocalDate day) {
+        Map<String, SelfReport> current = new HashMap<>();
+        Comparator<SelfReport> newer = Comparator.comparing(SelfReport::reportDate)
+                .thenComparing(SelfReport::reviewedAt).thenComparingLong(SelfReport::id);
+        for (SelfReport r : jdbi.withExtension(SelfReportDao.class, d -> d.byStatus("APPROVED"))) {
+            if (r.reviewedAt() == null || r.reportDate().isAfter(day)
+                    || r.reviewedAt().atZone(zone).toLocalDate().isAfter(day)) {
+                continue;
+            }
+            current.merge(r.unitCode(), r, (a, b) -> newer.compare(a, b) >= 0 ? a : b);
+        }
+        Map<String, UnitEvidence.LanReport> out = new HashMap<>();
+        current.forEach((unit, r) -> out.put(unit, new UnitEvidence.LanReport(
+                r.reviewedAt().atZone(zone).toLocalDate(), r.lanPresent(), r.computers(), r.staff(), r.oaInUse(),
+                r.internetAccess(), systemIds(r.systems()))));
+        return out;
+    }
+
+    /** The catalogue's application ids (indicators.yml, rule APPLICATIONS) for the declared systems. */
+    static List<String> systemIds(List<SystemInUse> systems) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (SystemInUse s : systems) {
+            ids.add(switch (s) {
+                case OA -> "oa";
+                case FINANCE_VERTICAL, PLANNING_VERTICAL, PROVINCIAL_VERTICAL -> "vertical_network";
+                case VIDEO_CONFERENCE -> "video_conference";
+                case DOCUMENT_DB, GOV_INFO_DB, PROJECT_DB -> "database";
+            });
+        }
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public Map<String, UnitEvidence.Contributions> contributions(LocalDate day) {
+        Map<String, UnitEvidence.Contributions> out = new HashMap<>();
+        contributions.summary(day).units().forEach(u -> out.put(u.code(),
+                new UnitEvidence.Contributions(u.last30Days(), u.last90Days())));
+        return out;
+    }
+}

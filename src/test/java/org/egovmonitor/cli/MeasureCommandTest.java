@@ -1,0 +1,126 @@
+package org.egovmonitor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.farm.SiteSpec;
+import org.egovmonitor.farm.SiteTruth;
+import org.egovmonitor.testing.AppProcess;
+import org.egovmonitor.testing.hostile.HostileServer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The measure command in a child JVM, as a user runs it. */
+class MeasureCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Nested
+    class Results {
+
+        @Test
+        void measure_drippingServer_exitsZeroWithJsonLineAndErrorKind() throws Exception {
+            try (HostileServer server = HostileServer.start()) {
+                AppProcess.Result r = AppProcess.run(Map.of(), "measure", "--json", "--allow-private", "127.0.0.0/8",
+                        "--now", "2025-04-15", server.uri("/drip").toString());
+                assertThat(r.exitCode()).as(r.stderr()).isZero();
+                List<String> lines = r.stdout().lines().toList();
+                assertThat(lines).hasSize(1);
+                JsonNode m = JSON.readTree(lines.get(0));
+                assertThat(m.get("reachable").asBoolean()).isFalse();
+                assertThat(m.get("errorKind").asText()).isEqualTo("DEADLINE_EXCEEDED");
+                assertThat(m.get("measuredOn").asText()).isEqualTo("2025-04-15");
+                assertThat(r.stderr()).contains("已测 1/1");
+            }
+        }
+
+        @Test
+        void measure_farmSitesFile_stdoutOnlyJsonLinesEqualToTruth() throws Exception {
+            LocalDate now = LocalDate.of(2025, 4, 15);
+            List<SiteSpec> specs = List.of(SiteSpec.random(11, "127.0.20.1", 0, now),
+                    SiteSpec.random(12, "127.0.20.2", 0, now), SiteSpec.random(13, "127.0.20.3", 0, now));
+            try (SiteFarm farm = SiteFarm.start(specs)) {
+                Path file = Files.createTempFile("sites", ".txt");
+                StringBuilder b = new StringBuilder("# farm sites\n\n");
+                for (String host : List.of("127.0.20.1", "127.0.20.2", "127.0.20.3")) {
+                    SiteTruth t = farm.truth(host);
+                    b.append(t.url()).append(' ').append(t.kind()).append("   # ").append(t.name()).append('\n');
+                }
+                Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+                AppProcess.Result r = AppProcess.run(Map.of(), "measure", "--json", "--allow-private", "127.0.0.0/8",
+                        "--now", now.toString(), "--concurrency", "2", "--sites", file.toString());
+                assertThat(r.exitCode()).as(r.stderr()).isZero();
+                List<String> lines = r.stdout().lines().toList();
+                assertThat(lines).hasSize(3);
+                for (int i = 0; i < 3; i++) {
+                    JsonNode m = JSON.readTree(lines.get(i));
+                    SiteTruth t = farm.truth("127.0.20." + (i + 1));
+                    assertThat(m.get("url").asText()).isEqualTo(t.url());
+                    assertThat(m.get("sections").size()).isEqualTo(t.sections().size());
+                    assertThat(m.get("homepage").get("datedItems").asInt()).isEqualTo(t.homepage().datedItems());
+                    String newest = t.homepage().newestDate() == null ? "null" : t.homepage().newestDate().toString();
+                    assertThat(m.get("homepage").get("newestDate").asText()).isEqualTo(newest);
+                }
+            }
+        }
+
+        @Test
+        void measure_withoutJson_printsChineseSummary() throws Exception {
+            try (HostileServer server = HostileServer.start()) {
+                AppProcess.Result r = AppProcess.run(Map.of(), "measure", "--allow-private", "127.0.0.0/8",
+                        server.uri("/ok").toString(), server.uri("/status/500").toString());
+                assertThat(r.exitCode()).as(r.stderr()).isZero();
+                assertThat(r.stdout()).contains("可访问：HTTP 200", "不可访问：HTTP_ERROR（HTTP 500）");
+            }
+        }
+    }
+
+    @Nested
+    class BadArguments {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "not a url        | ftp://example.org/                           | 不是有效的网址",
+                "bad date         | --now=2025-13-45 http://127.0.0.1:1/          | 不是有效的日期",
+                "unknown kind     | --kind=CITY http://127.0.0.1:1/               | 未知的网站类型",
+                "missing file     | --sites=/nonexistent/sites.txt                | 无法读取网站清单",
+                "bad cidr         | --allow-private=10.0.0.0/99 http://127.0.0.1:1/ | 不是有效的地址段",
+                "nothing to do    | --json                                        | 请给出要测量的网站地址",
+                "bad crawlers dir | --crawlers=/nonexistent http://127.0.0.1:1/    | 爬虫配置目录不存在",
+        })
+        void measure_badArguments_exitNonZeroWithMessage(String name, String args, String message) throws Exception {
+            AppProcess.Result r = AppProcess.run(Map.of(), prepend("measure", args.trim().split("\\s+")));
+            assertThat(r.exitCode()).isNotZero();
+            assertThat(r.stderr()).contains(message).doesNotContain("Exception", "\tat ");
+            assertThat(r.stdout()).isBlank();
+        }
+
+        @Test
+        void measure_badCrawlerFile_exitNonZeroNamingTheFile() throws Exception {
+            Path dir = Files.createTempDirectory("crawlers");
+            Files.copy(Path.of("crawlers", "sections.yml"), dir.resolve("sections.yml"));
+            Files.writeString(dir.resolve("crawl.yml"), "deadlineMs: -5\nnoSuchKey: 1\n");
+            AppProcess.Result r = AppProcess.run(Map.of(), "measure", "--crawlers", dir.toString(),
+                    "http://127.0.0.1:1/");
+            assertThat(r.exitCode()).isNotZero();
+            assertThat(r.stderr()).contains("crawl.yml", "deadlineMs", "noSuchKey").doesNotContain("\tat ");
+        }
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

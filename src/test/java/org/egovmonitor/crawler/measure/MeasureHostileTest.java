@@ -1,0 +1,184 @@
+package org.egovmonitor.crawler.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.testing.hostile.HostileServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Hostile sites through the whole engine: each ends bounded, with an error kind, and leaves no threads behind. */
+class MeasureHostileTest {
+
+    private static final LocalDate NOW = LocalDate.of(2025, 4, 15);
+
+    private HostileServer server;
+    private MeasurementEngine engine;
+    private Set<Thread> threadsBefore;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        threadsBefore = Thread.getAllStackTraces().keySet();
+        server = HostileServer.start();
+        engine = engine(MeasureTestSupport.localSettings("maxLinkChecksPerSite: 50\nmaxPagesPerSite: 10\n"));
+    }
+
+    private static MeasurementEngine engine(FetchSettings settings) {
+        return new MeasurementEngine(settings, CrawlerFiles.defaultCatalog());
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        engine.close();
+        server.close();
+        // No engine thread survives close().
+        Thread.sleep(100);
+        Set<String> leaked = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !threadsBefore.contains(t) && t.isAlive() && t.getName().startsWith("egov-"))
+                .map(Thread::getName).collect(Collectors.toSet());
+        assertThat(leaked).isEmpty();
+    }
+
+    private SiteMeasurement measure(String path) {
+        long start = System.nanoTime();
+        SiteMeasurement m = engine.measure(server.uri(path), SiteKind.COUNTY, NOW);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        return m;
+    }
+
+    private static void assertUnreachable(SiteMeasurement m, String errorKind) {
+        assertThat(m.reachable()).isFalse();
+        assertThat(m.errorKind()).isEqualTo(errorKind);
+        assertThat(m.errors()).extracting(SiteMeasurement.CrawlError::kind).contains(errorKind);
+        assertThat(m.sections()).isEmpty();
+    }
+
+    @Nested
+    class Unreachable {
+
+        @Test
+        void measure_drippingServer_deadlineExceeded() {
+            assertUnreachable(measure("/drip"), "DEADLINE_EXCEEDED");
+        }
+
+        @Test
+        void measure_drippingBody_deadlineExceeded() {
+            assertUnreachable(measure("/drip-body"), "DEADLINE_EXCEEDED");
+        }
+
+        @Test
+        void measure_redirectLoop_redirectLoop() {
+            assertUnreachable(measure("/loop/a"), "REDIRECT_LOOP");
+        }
+
+        @Test
+        void measure_hugeBody_tooLarge() {
+            assertUnreachable(measure("/huge"), "TOO_LARGE");
+        }
+
+        @Test
+        void measure_gzipBomb_decompressionBomb() {
+            assertUnreachable(measure("/bomb"), "DECOMPRESSION_BOMB");
+        }
+
+        @Test
+        void measure_connectionReset_connectionReset() {
+            assertUnreachable(measure("/reset"), "CONNECTION_RESET");
+        }
+
+        @Test
+        void measure_neverAnswers_timesOut() {
+            SiteMeasurement m = measure("/silent");
+            assertThat(m.reachable()).isFalse();
+            assertThat(m.errorKind()).isIn("READ_TIMEOUT", "DEADLINE_EXCEEDED");
+        }
+
+        @Test
+        void measure_http500_httpErrorWithStatus() {
+            SiteMeasurement m = measure("/status/500");
+            assertUnreachable(m, "HTTP_ERROR");
+            assertThat(m.status()).isEqualTo(500);
+        }
+
+        @Test
+        void measure_robotsDisallowAll_robotsDisallowed() {
+            server.robots("User-agent: *\nDisallow: /\n");
+            assertUnreachable(measure("/ok"), "ROBOTS_DISALLOWED");
+        }
+
+        @Test
+        void measure_binaryAsHtml_notHtml() {
+            assertUnreachable(measure("/binary"), "NOT_HTML");
+        }
+
+        @Test
+        void measure_redirectToNonAllowListedAddress_blockedAndNeverFetched() throws IOException {
+            try (MeasurementEngine strict = engine(FetchSettings.parse("perHostDelayMs: 0\n")
+                    .withAllowedPrivate(java.util.List.of(org.egovmonitor.crawler.fetch.CidrRange.parse(
+                            "127.0.0.1/32"))));
+                 HostileServer target = HostileServer.start("127.0.0.2")) {
+                URI start = server.uri("/redirect?to=" + java.net.URLEncoder.encode(target.uri("/ok").toString(),
+                        StandardCharsets.UTF_8));
+                SiteMeasurement m = strict.measure(start, SiteKind.COUNTY, NOW);
+                assertUnreachable(m, "BLOCKED_ADDRESS");
+                assertThat(target.requestCount()).isZero();
+            }
+        }
+    }
+
+    @Nested
+    class Bounded {
+
+        @Test
+        void measure_hundredThousandLinks_linkChecksCappedAndResultProduced() {
+            StringBuilder page = new StringBuilder("<html><body><ul>");
+            for (int i = 0; i < 100_000; i++) {
+                page.append("<li><a href=\"/p/").append(i).append("\">条目").append(i).append("</a></li>");
+            }
+            page.append("</ul></body></html>");
+            byte[] body = page.toString().getBytes(StandardCharsets.UTF_8);
+            server.route("/many", (req, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", body));
+            SiteMeasurement m = measure("/many");
+            assertThat(m.reachable()).isTrue();
+            assertThat(m.linkChecks()).hasSizeLessThanOrEqualTo(50);
+            assertThat(m.linksNotChecked()).isGreaterThanOrEqualTo(100_000 - 50);
+            assertThat(server.requestCount()).isLessThan(200);
+        }
+
+        @Test
+        void measure_infiniteCalendar_boundedByPageBudget() {
+            // Every calendar page links to the next month and to sections named like columns on each visit.
+            server.route("/cal", (req, s, out) -> {
+                int n = req.query() == null ? 0 : Integer.parseInt(req.query().replace("m=", ""));
+                String html = "<html><body><div class=\"cal\"><a href=\"/cal?m=" + (n + 1) + "\">下月</a>"
+                        + "<a href=\"/cal?m=" + (n - 1) + "\">上月</a></div>"
+                        + "<a href=\"/cal?m=" + (n + 1) + "&amp;v=news\">政务动态</a>"
+                        + "<a href=\"/cal?m=" + (n + 2) + "&amp;v=notice\">通知公告</a></body></html>";
+                HostileServer.respond(out, 200, "text/html; charset=utf-8", html);
+            });
+            SiteMeasurement m = measure("/cal");
+            assertThat(m.reachable()).isTrue();
+            assertThat(m.pagesFetched()).isLessThanOrEqualTo(10);
+            assertThat(server.requestCount("/cal")).isLessThan(20);
+        }
+
+        @Test
+        void measure_deeplyNestedMarkup_resultProduced() {
+            String html = "<html><body>" + "<div>".repeat(20_000) + "<a href=\"/zwdt\">政务动态</a>"
+                    + "</div>".repeat(20_000) + "</body></html>";
+            server.route("/deep", (req, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", html));
+            SiteMeasurement m = measure("/deep");
+            assertThat(m.reachable()).isTrue();
+        }
+    }
+}

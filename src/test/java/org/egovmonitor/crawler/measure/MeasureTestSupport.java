@@ -1,0 +1,57 @@
+package org.egovmonitor.crawler.measure;
+
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.egovmonitor.crawler.fetch.CidrRange;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.farm.SiteTruth;
+
+/** Settings and comparisons shared by the engine tests. */
+final class MeasureTestSupport {
+
+    private MeasureTestSupport() {
+    }
+
+    /** The shipped settings with loopback allowed, no politeness delay and short timeouts (local servers only). */
+    static FetchSettings localSettings() {
+        return localSettings("");
+    }
+
+    static FetchSettings localSettings(String extraYaml) {
+        return FetchSettings.parse("""
+                perHostDelayMs: 0
+                connectTimeoutMs: 2000
+                readTimeoutMs: 2000
+                deadlineMs: 4000
+                robotsCacheTtl: 1h
+                """ + extraYaml).withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")));
+    }
+
+    /** The truth's fields, in the measurement's shape (entries left out: the truth does not list them). */
+    record Comparable(List<String> sections, List<String> missingFamilies, String homepage,
+                      SortedSet<String> brokenLinks) {
+    }
+
+    static Comparable of(SiteTruth t) {
+        return new Comparable(
+                t.sections().stream().map(s -> String.join(" | ", s.family(), s.title(), s.url(),
+                        String.valueOf(s.status()), String.valueOf(s.newestDate()), String.valueOf(s.items()),
+                        String.valueOf(s.itemsInWindow()), String.valueOf(s.blank()))).toList(),
+                t.missingFamilies(),
+                t.homepage().newestDate() + " | " + t.homepage().datedItems() + " | " + t.homepage().navOnly(),
+                new TreeSet<>(t.brokenLinks()));
+    }
+
+    static Comparable of(SiteMeasurement m) {
+        SortedSet<String> broken = new TreeSet<>();
+        m.brokenLinks().forEach(b -> broken.add(b.url()));
+        return new Comparable(
+                m.sections().stream().map(s -> String.join(" | ", s.family(), s.title(), s.url(),
+                        String.valueOf(s.status()), String.valueOf(s.newestDate()), String.valueOf(s.items()),
+                        String.valueOf(s.itemsInWindow()), String.valueOf(s.blank()))).toList(),
+                m.missingFamilies(),
+                m.homepage().newestDate() + " | " + m.homepage().datedItems() + " | " + m.homepage().navOnly(),
+                broken);
+    }
+}
