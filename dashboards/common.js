@@ -332,11 +332,17 @@
         show();
     }
 
+    /** Marks the page (or one of its parts) ready, with the time since navigation start (benchmarks read it). */
+    function markReady(attribute, value) {
+        document.body.setAttribute(attribute, value || 'true');
+        document.body.setAttribute(attribute + '-ms', String(Math.round(performance.now())));
+    }
+
     window.Egov = {
         el: el, append: append, clear: clear, $: $, api: api, post: post, put: put, start: start,
         showError: showError, fmt: fmt, gradeBadge: gradeBadge, rankChange: rankChange, date: date, table: table,
         pager: pager, chart: chart, chartDefaults: chartDefaults, historyChart: historyChart, finding: finding,
-        tabs: tabs, safeHref: safeHref, PEER_GROUPS: PEER_GROUPS, STATUS: STATUS, NODE: NODE, PALETTE: PALETTE,
+        markReady: markReady, tabs: tabs, safeHref: safeHref, PEER_GROUPS: PEER_GROUPS, STATUS: STATUS, NODE: NODE, PALETTE: PALETTE,
         me: function () { return me; },
         groupLabel: function (id) {
             var g = PEER_GROUPS.filter(function (x) { return x.id === id; })[0];

@@ -77,7 +77,7 @@
                 w.appendChild(el('ul', {class: 'findings'}, warnings.map(function (f) { return E.finding(f, names[f.indicator]); })));
             }
             loadRanking(s.peerGroup, s.unitCode);
-            document.body.setAttribute('data-ready', 'true');
+            E.markReady('data-ready');
         }).catch(function (e) {
             E.showError($('scorecard'), e.status === 404 ? '本单位尚无评分结果（等待首次评分）。' : e);
             document.body.setAttribute('data-ready', 'error');

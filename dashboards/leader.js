@@ -17,7 +17,7 @@
             E.api('/api/warnings?includeVetoes=true').then(vetoes).catch(noScores(null))
         ]);
     }).then(function () {
-        document.body.setAttribute('data-ready', 'true');
+        E.markReady('data-ready');
     }).catch(function (e) {
         E.showError($('leader-error'), e);
         document.body.setAttribute('data-ready', 'error');

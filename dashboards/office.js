@@ -73,7 +73,7 @@
     }
 
     function ready(name) {
-        document.body.setAttribute('data-ready-' + name, 'true');
+        E.markReady('data-ready-' + name);
     }
 
     // ---- rankings: the whole peer group is fetched once, then sorted, filtered and paged in the browser
@@ -245,26 +245,31 @@
         }).catch(function (e) { E.showError($('unit-sites'), e); });
     }
 
-    /** The latest measurement of a site with its sections as crawled (titles are hostile text). */
+    /** The latest measurement of a site with its sections and homepage items as crawled (hostile text). */
     function crawlDetails(site, box) {
-        E.api('/api/sites/' + site.id + '/measurement').then(function (m) {
-            if (!m) {
-                return;
-            }
-            var sections = m.sections || [];
-            E.append(box, el('div', {class: 'crawl'}, [
-                el('h3', {text: '最近抓取：' + site.name + (m.measuredAt ? '（' + E.date(m.measuredAt) + '）' : '')}),
-                el('p', {class: 'muted', text: 'HTTP ' + (m.homepageStatus || m.status || '—') + ' · 首页最新信息 '
-                    + (m.homepageNewest || m.homepageNewestDate || '—')}),
+        E.api('/api/sites/' + site.id + '/measurements/latest').then(function (stored) {
+            var m = stored.measurement;
+            var home = m.homepage || {entries: []};
+            E.append(box, el('div', {class: 'crawl', id: 'crawl-' + site.id}, [
+                el('h3', {text: '最近抓取：' + site.name + '（' + E.date(stored.measuredAt) + '）'}),
+                el('p', {class: 'muted', text: (m.reachable ? 'HTTP ' + m.status : '无法访问 ' + (m.errorKind || ''))
+                    + ' · ' + m.responseMs + ' ms · 抓取 ' + m.pagesFetched + ' 页 · 首页最新信息 '
+                    + (home.newestDate || '无') + ' · 失效链接 ' + (m.brokenLinks || []).length
+                    + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.join('、') : '')}),
                 E.table([
-                    {label: '栏目', class: 'crawl-title', cell: function (s) { return s.title || ''; }},
-                    {label: '类别', cell: function (s) { return s.family || s.familyId || '未识别'; }},
-                    {label: '最新日期', cell: function (s) { return s.newestDate || s.newest || '—'; }},
-                    {label: '条目', class: 'num', cell: function (s) { return s.itemCount === undefined ? '—' : s.itemCount; }},
-                    {label: '链接', class: 'wrap', cell: function (s) {
-                        return s.url ? el('a', {href: s.url, rel: 'noopener noreferrer nofollow', target: '_blank', text: s.url}) : '';
+                    {label: '栏目（抓取原文）', class: 'crawl-title', cell: function (x) { return x.title || ''; }},
+                    {label: '类别', cell: function (x) { return x.family || '未识别'; }},
+                    {label: '最新日期', cell: function (x) { return x.newestDate || '—'; }},
+                    {label: '条目', class: 'num', cell: function (x) { return x.items; }},
+                    {label: '链接', class: 'wrap', cell: function (x) {
+                        return x.url ? el('a', {href: x.url, rel: 'noopener noreferrer nofollow', target: '_blank', text: x.url}) : '';
                     }}
-                ], sections, {class: 'crawl-sections', empty: '没有识别到栏目'})]));
+                ], m.sections || [], {class: 'crawl-sections', empty: '没有识别到栏目'}),
+                el('h3', {text: '首页信息条目'}),
+                E.table([
+                    {label: '标题（抓取原文）', class: 'crawl-title', cell: function (x) { return x.title || ''; }},
+                    {label: '日期', cell: function (x) { return x.date || '—'; }}
+                ], (home.entries || []).slice(0, 15), {class: 'crawl-entries', empty: '首页没有信息条目'})]));
             ready('crawl');
         }).catch(function () { return null; });
     }

@@ -6,11 +6,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.core.observations.SqlObservationStore;
+import org.egovmonitor.crawler.fetch.CidrRange;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.crawler.measure.MeasurementEngine;
+import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.db.JdbiSetup;
+import org.egovmonitor.testing.hostile.HostileServer;
+import org.jdbi.v3.core.Jdbi;
 import org.egovmonitor.testing.Http;
 import org.egovmonitor.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +79,57 @@ class DashboardBrowserTest {
                 break;
             }
         }
+        crawlHostileSite(today);
         browser = new Browser(APP.getLocalPort());
+    }
+
+    /**
+     * A site on 127.0.0.1 whose section link texts and homepage items carry markup, measured by the real engine and
+     * saved in the observation store, so that the drill-down shows the titles exactly as crawled.
+     */
+    static void crawlHostileSite(LocalDate today) {
+        String homepage = """
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>敌意网站</title></head><body>
+                <ul class="nav">
+                <li><a href="/tzgg/">&lt;u&gt;通知公告&lt;/u&gt;</a></li>
+                <li><a href="/zwdt/">&lt;i&gt;政务动态</a></li>
+                </ul>
+                <ul class="news">
+                <li><a href="/zwdt/1.html">&lt;img src=x onerror="window.__xss=1"&gt;局长讲话</a> %s</li>
+                <li><a href="/zwdt/2.html">&lt;script&gt;window.__xss=1&lt;/script&gt;会议通知</a> %s</li>
+                </ul>
+                </body></html>""".formatted(today, today);
+        String list = """
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>列表</title></head><body>
+                <ul><li><a href="/zwdt/1.html">&lt;svg onload=window.__xss=1&gt;会议纪要</a> %s</li></ul>
+                </body></html>""".formatted(today.minusDays(3));
+        try (HostileServer server = HostileServer.start();
+             MeasurementEngine engine = new MeasurementEngine(FetchSettings.parse("""
+                     perHostDelayMs: 0
+                     connectTimeoutMs: 2000
+                     readTimeoutMs: 2000
+                     deadlineMs: 4000
+                     """).withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8"))),
+                     CrawlerFiles.defaultCatalog())) {
+            server.route("/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", homepage));
+            server.route("/tzgg/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", list));
+            server.route("/zwdt/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", list));
+            SiteMeasurement m = engine.measure(server.uri("/"), SiteKind.DEPARTMENT, today);
+            assertThat(m.sections()).as(m.toString()).extracting(SiteMeasurement.Section::title).anyMatch(t -> t.contains("<u>"));
+            assertThat(m.homepage().entries()).extracting(SiteMeasurement.Entry::title)
+                    .anyMatch(t -> t.contains("<script>"));
+            HttpResponse<String> site = office(http.post("/api/sites")).json("""
+                    {"url":"%s","name":"敌意网站","kind":"DEPARTMENT","unitCode":"%s","monitored":false}"""
+                    .formatted(server.uri("/"), HOSTILE_UNIT)).send();
+            created(site);
+            long siteId = Http.json(site).path("id").asLong();
+            Jdbi jdbi = JdbiSetup.configure(Jdbi.create(APP.getConfiguration().getDatabase().getUrl(),
+                    APP.getConfiguration().getDatabase().getUser(), ""));
+            assertThat(new SqlObservationStore(jdbi).save("browser-test:" + siteId, siteId, m, Instant.now()))
+                    .isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -117,6 +180,14 @@ class DashboardBrowserTest {
             browser.waitFor().until(d -> d.findElement(By.id("unit-title")).getText().contains("<script>"));
             assertThat(browser.driver().findElement(By.id("unit-title")).getText()).contains(PAYLOAD);
             assertThat(browser.driver().findElements(By.cssSelector("#tab-unit img, #tab-unit script"))).isEmpty();
+            browser.waitForAttribute("data-ready-crawl");
+            String crawl = browser.driver().findElement(By.cssSelector(".crawl")).getText();
+            assertThat(crawl).contains("<u>通知公告</u>").contains("<i>政务动态")
+                    .contains("<img src=x onerror=\"window.__xss=1\">局长讲话")
+                    .contains("<script>window.__xss=1</script>会议通知");
+            assertThat(browser.driver().findElements(By.cssSelector(".crawl img, .crawl script, .crawl u, .crawl i")))
+                    .isEmpty();
+            browser.screenshot("office-drilldown");
             browser.open("/office.html#matrix");
             browser.waitForAttribute("data-ready-matrix");
             assertThat(browser.driver().findElement(By.id("matrix-table")).getText()).contains(PAYLOAD);
