@@ -57,6 +57,15 @@ public record SiteMeasurement(
         linkChecks = linkChecks == null ? List.of() : List.copyOf(linkChecks);
     }
 
+    /** A measurement without per-fetch records and link-check details (built by callers other than the engine). */
+    public SiteMeasurement(String url, String finalUrl, String kind, boolean reachable, int status, long responseMs,
+                           String charset, String errorKind, Homepage homepage, List<Section> sections,
+                           List<String> missingFamilies, List<BrokenLink> brokenLinks, int pagesFetched,
+                           List<CrawlError> errors, String contentHash, LocalDate measuredOn) {
+        this(url, finalUrl, kind, reachable, status, responseMs, charset, errorKind, homepage, sections,
+                missingFamilies, brokenLinks, pagesFetched, errors, contentHash, measuredOn, null, null, 0);
+    }
+
     /**
      * @param newestDate newest dated item on the homepage (or, for a navigation-only homepage, on its
      *                   second-level pages); null when there is none
