@@ -1,7 +1,7 @@
-// Placeholder home page: shows who is logged in and offers logout (a form post carrying the CSRF token).
+// Home: sends each role to its dashboard (the server also offers the links for a browser without JavaScript).
 (function () {
     'use strict';
-    var roles = {OFFICE: '信息化办公室', LEADER: '市领导', DEPARTMENT: '部门／县区'};
+    var pages = {OFFICE: '/office.html', LEADER: '/leader.html', DEPARTMENT: '/department.html'};
     fetch('/api/me', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
         .then(function (response) {
             if (response.status === 401) {
@@ -11,15 +11,8 @@
             return response.json();
         })
         .then(function (me) {
-            if (!me) {
-                return;
+            if (me && pages[me.role]) {
+                window.location.replace(pages[me.role]);
             }
-            var who = (me.displayName || me.username) + ' · ' + (roles[me.role] || me.role);
-            if (me.unitName) {
-                who += ' · ' + me.unitName;
-            }
-            document.getElementById('who').textContent = who;
-            document.getElementById('csrf').value = me.csrfToken || '';
-            document.getElementById('demo').hidden = !me.demo;
         });
 }());

@@ -3,6 +3,7 @@ package org.egovmonitor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -47,6 +48,9 @@ import org.egovmonitor.jobs.CrawlSettingsFile;
 import org.egovmonitor.jobs.CrawlStage;
 import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.resources.AvailabilityResource;
+import org.egovmonitor.resources.BottleneckMatrixResource;
+import org.egovmonitor.resources.IndicatorDistributionResource;
+import org.egovmonitor.scoring.BottleneckMatrixService;
 import org.egovmonitor.resources.JobsResource;
 import org.egovmonitor.errors.ApiExceptionMappers;
 import org.egovmonitor.resources.ContributionsResource;
@@ -85,6 +89,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 new BundledConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         configureJson(bootstrap.getObjectMapper());
+        // Chart.js for the dashboards, from its WebJar; a servlet outside Jersey, so public like the pages' own css/js.
+        bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars", "/webjars", null, "webjars"));
         bootstrap.addCommand(new DemoCommand(this));
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new ImportRegistryCommand());
@@ -164,6 +170,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
                 env.getObjectMapper(), clock);
         env.jersey().register(new ScoringResource(scoring));
         env.jersey().register(new UnitScoreResource(scoring));
+        BottleneckMatrixService breakdowns = new BottleneckMatrixService(jdbi, indicators);
+        env.jersey().register(new BottleneckMatrixResource(breakdowns));
+        env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
         FetchSettings crawlSettings = CrawlSettingsFile.load(config.getScheduler());

@@ -3,20 +3,26 @@ package org.egovmonitor.auth;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Map;
 import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.resources.OfficeOnly;
 
 /**
  * Serves the pages under dashboards/ (bundled into the jar at /dashboards). A resource rather than an AssetsBundle so
  * that pages go through the same policy filters as the API: the login page and the static assets are public, every
- * other page needs a login (an anonymous visitor is redirected to the login page). The data on a page comes from the
- * API, which applies the role rules; the paths accepted here are one file name deep in a fixed alphabet, so no
- * "../" can reach outside the folder.
+ * other page needs a login (an anonymous visitor is redirected to the login page), and each role's dashboard is
+ * open only to the roles that may use it (403 as an HTML page, see ApiExceptionMappers). The data on a page comes
+ * from the API, which applies the role rules again; the paths accepted here are one file name deep in a fixed
+ * alphabet, so no "../" can reach outside the folder.
  */
 @Path("/")
 public class DashboardResource {
@@ -29,7 +35,15 @@ public class DashboardResource {
             "svg", "image/svg+xml",
             "png", "image/png",
             "ico", "image/x-icon");
+    private static final Map<Role, String> HOME = Map.of(
+            Role.OFFICE, "/office.html",
+            Role.LEADER, "/leader.html",
+            Role.DEPARTMENT, "/department.html");
 
+    /**
+     * Each role has its own dashboard: the home page sends the browser there (its script reads the role from
+     * /api/me; the page also links to it for a browser without JavaScript).
+     */
     @GET
     @AnyRole
     public Response home() {
@@ -41,6 +55,41 @@ public class DashboardResource {
     @PublicEndpoint
     public Response login() {
         return file("login.html");
+    }
+
+    @GET
+    @Path("office.html")
+    @OfficeOnly
+    public Response office() {
+        return file("office.html");
+    }
+
+    @GET
+    @Path("leader.html")
+    @LeaderOrOffice
+    public Response leader() {
+        return file("leader.html");
+    }
+
+    /**
+     * A department sees its own unit only; the office may open any unit's page with {@code ?unit=}. Leaders have
+     * the city-wide view instead and are sent there.
+     */
+    @GET
+    @Path("department.html")
+    @AnyRole
+    public Response department(@QueryParam("unit") String unit, @Context ContainerRequestContext request) {
+        Caller caller = AuthenticationFilter.caller(request);
+        if (caller.role() == Role.LEADER) {
+            return Response.seeOther(URI.create(HOME.get(Role.LEADER))).build();
+        }
+        if (caller.role() == Role.DEPARTMENT && unit != null && !unit.equals(caller.unitCode())) {
+            throw new AccessDeniedException("部门账号只能查看本单位的评估结果");
+        }
+        if (caller.role() == Role.OFFICE && (unit == null || unit.isBlank())) {
+            return Response.seeOther(URI.create(HOME.get(Role.OFFICE))).build();
+        }
+        return file("department.html");
     }
 
     @GET

@@ -49,9 +49,18 @@ public final class ApiExceptionMappers {
                 .entity(new ErrorResponse(status, message, errors)).build();
     }
 
+    /** JSON for the API; a page (a dashboard the role may not open, an unknown page) gets an HTML page. */
     static final class ApiMapper implements ExceptionMapper<ApiException> {
+
+        @Context
+        private UriInfo uriInfo;
+
         @Override
         public Response toResponse(ApiException e) {
+            if (uriInfo != null && (e.status() == 403 || e.status() == 404)
+                    && ErrorPage.isPage(uriInfo.getRequestUri().getRawPath())) {
+                return ErrorPage.of(e.status(), e.getMessage());
+            }
             return json(e.status(), e.getMessage(), e.errors());
         }
     }

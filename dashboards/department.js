@@ -1,0 +1,179 @@
+// Department dashboard: the unit's own scorecard, findings with evidence and fix hints, history, warnings, and its
+// self-report and liaison forms. A department account sees its own unit only (the API enforces it); the office may
+// open any unit with ?unit=CODE.
+(function () {
+    'use strict';
+    var E = window.Egov, el = E.el, $ = E.$;
+    var SYSTEMS = [['OA', '办公自动化系统'], ['FINANCE_VERTICAL', '财政纵向网'], ['PLANNING_VERTICAL', '计委纵向网'],
+        ['PROVINCIAL_VERTICAL', '其他省级纵向网'], ['VIDEO_CONFERENCE', '视频会议系统'], ['DOCUMENT_DB', '公文数据库'],
+        ['GOV_INFO_DB', '政务信息数据库'], ['PROJECT_DB', '项目数据库']];
+    var code;
+
+    E.chartDefaults();
+    E.start('本单位评估', ['DEPARTMENT', 'OFFICE']).then(function (me) {
+        code = me.role === 'DEPARTMENT' ? me.unitCode : new URLSearchParams(location.search).get('unit');
+        if (!code) {
+            E.showError($('scorecard'), '未指定单位');
+            return;
+        }
+        $('findings-csv').setAttribute('href', '/api/units/' + encodeURIComponent(code) + '/findings.csv');
+        SYSTEMS.forEach(function (s) {
+            $('sr-systems').appendChild(el('label', null, [el('input', {type: 'checkbox', value: s[0],
+                class: 'sr-system'}), ' ' + s[1]]));
+        });
+        $('sr-date').value = new Date().toISOString().slice(0, 10);
+        $('li-since').value = new Date().toISOString().slice(0, 10);
+        $('self-report-form').addEventListener('submit', submitSelfReport);
+        $('liaison-form').addEventListener('submit', submitLiaison);
+        loadScorecard();
+        loadHistory();
+        loadSelfReports();
+        loadLiaison();
+    }).catch(function (e) { E.showError($('scorecard'), e); });
+
+    function unitPath(suffix) {
+        return '/api/units/' + encodeURIComponent(code) + suffix;
+    }
+
+    function loadScorecard() {
+        E.api(unitPath('/scorecard')).then(function (card) {
+            var s = card.score;
+            var names = {};
+            s.indicators.forEach(function (i) { names[i.id] = i.name; });
+            E.append(E.clear($('scorecard')), [
+                el('h2', {id: 'unit-name', text: s.unitName + '（' + E.groupLabel(s.peerGroup) + '）'}),
+                el('div', {class: 'score-head'}, [
+                    el('div', {class: 'score-big', id: 'score-total', text: E.fmt(s.total, 1)}),
+                    el('div', {class: 'score-meta'}, [
+                        el('div', null, ['等级 ', E.gradeBadge(s.grade, card.gradeLabel),
+                            s.vetoed ? el('span', {class: 'veto-flag', text: ' 存在单项否决'}) : null]),
+                        el('div', {id: 'rank-line', text: card.rank ? '同类排名 第 ' + card.rank + ' / ' + card.peers + ' 名'
+                            : '未参与排名（可评分内容不足）'}, card.rank ? [' ', E.rankChange(card.rankChange)] : null),
+                        el('div', {class: 'muted', text: '评分日 ' + card.day + ' · 已评分权重 ' + E.fmt(s.scoredWeight, 0)
+                            + ' / 100' + (s.bonus ? ' · 加分 ' + E.fmt(s.bonus, 1) : '')}),
+                        s.bottleneck ? el('div', {text: '瓶颈指标：' + (names[s.bottleneck] || s.bottleneck) + '（失 '
+                            + E.fmt(s.bottleneckShortfall, 1) + ' 分）'}) : null])])]);
+            $('indicators').appendChild(E.table([
+                {label: '指标', cell: function (i) { return i.name; }},
+                {label: '类别', cell: function (i) { return i.group; }},
+                {label: '状态', cell: function (i) { return {SCORED: '已评分', NOT_APPLICABLE: '不适用', NO_DATA: '无数据'}[i.state]
+                    || i.state; }},
+                {label: '权重', class: 'num', cell: function (i) { return E.fmt(i.weight, 1); }},
+                {label: '得分', class: 'num', cell: function (i) { return i.state === 'SCORED' ? E.fmt(i.points, 2) : '—'; }},
+                {label: '失分', class: 'num', cell: function (i) { return i.state === 'SCORED' ? E.fmt(i.shortfall, 2) : '—'; }},
+                {label: '观测', class: 'wrap', cell: function (i) { return i.observed || i.reason || ''; }}
+            ], s.indicators, {id: 'indicator-table', rowClass: function (i) { return i.vetoed ? 'vetoed' : null; }}));
+            var list = E.clear($('findings'));
+            var lost = s.findings.filter(function (f) { return f.kind !== 'WARNING'; });
+            if (!lost.length) {
+                list.appendChild(el('li', {class: 'muted', text: '没有失分项。'}));
+            }
+            lost.forEach(function (f) { list.appendChild(E.finding(f, names[f.indicator])); });
+            var warnings = s.findings.filter(function (f) { return f.kind === 'WARNING' || f.kind === 'VETO'; });
+            var w = E.clear($('warnings'));
+            if (!warnings.length) {
+                w.appendChild(el('p', {class: 'message ok', text: '目前没有预警或否决项。'}));
+            } else {
+                w.appendChild(el('ul', {class: 'findings'}, warnings.map(function (f) { return E.finding(f, names[f.indicator]); })));
+            }
+            loadRanking(s.peerGroup, s.unitCode);
+            E.markReady('data-ready');
+        }).catch(function (e) {
+            E.showError($('scorecard'), e.status === 404 ? '本单位尚无评分结果（等待首次评分）。' : e);
+            document.body.setAttribute('data-ready', 'error');
+        });
+    }
+
+    function loadHistory() {
+        E.api(unitPath('/history')).then(function (points) {
+            E.historyChart('history-chart', points);
+        }).catch(function () { return null; });
+    }
+
+    function loadRanking(group, mine) {
+        E.api('/api/rankings?group=' + group).then(function (t) {
+            $('ranking').appendChild(E.table([
+                {label: '名次', class: 'num', cell: function (r) { return r.rank || '—'; }},
+                {label: '单位', cell: function (r) { return r.unitName; }},
+                {label: '得分', class: 'num', cell: function (r) { return E.fmt(r.total, 1); }},
+                {label: '等级', cell: function (r) { return E.gradeBadge(r.grade, r.gradeLabel); }}
+            ], t.rows, {rowClass: function (r) { return r.unitCode === mine ? 'mine' : null; }}));
+        }).catch(function (e) { E.showError($('ranking'), e); });
+    }
+
+    function statusCell(x) {
+        return el('span', {class: 'status-' + x.status, text: E.STATUS[x.status] || x.status});
+    }
+
+    function loadSelfReports() {
+        E.api(unitPath('/self-reports')).then(function (rows) {
+            E.append(E.clear($('self-reports')), E.table([
+                {label: '填报日期', cell: function (r) { return r.reportDate; }},
+                {label: '计算机/人数', cell: function (r) { return r.computers + ' / ' + r.staff; }},
+                {label: '状态', cell: statusCell},
+                {label: '审核意见', class: 'wrap', cell: function (r) { return r.reviewComment || (r.current ? '当前有效' : ''); }}
+            ], rows, {id: 'self-report-table', empty: '尚未提交自报'}));
+        }).catch(function (e) { E.showError($('self-reports'), e); });
+    }
+
+    function loadLiaison() {
+        E.api(unitPath('/liaisons')).then(function (rows) {
+            var current = rows.filter(function (l) { return !l.untilDate; })[0];
+            E.append(E.clear($('liaison-current')), current
+                ? el('p', {text: '当前联络员：' + current.name + '　电话 ' + (current.phone || '—') + '　自 ' + current.since})
+                : el('p', {class: 'message error', text: '尚未登记信息联络员。'}));
+        }).catch(function (e) { E.showError($('liaison-current'), e); });
+        E.api(unitPath('/liaison-requests')).then(function (rows) {
+            E.append(E.clear($('liaison-requests')), E.table([
+                {label: '提交时间', cell: function (r) { return E.date(r.submittedAt); }},
+                {label: '联络员', cell: function (r) { return r.name + ' ' + (r.phone || ''); }},
+                {label: '状态', cell: statusCell},
+                {label: '审核意见', class: 'wrap', cell: function (r) { return r.reviewComment || ''; }}
+            ], rows, {id: 'liaison-request-table', empty: '没有变更申请'}));
+        }).catch(function (e) { E.showError($('liaison-requests'), e); });
+    }
+
+    function say(id, text, kind) {
+        var m = $(id);
+        m.textContent = text;
+        m.className = 'full message ' + kind;
+        m.hidden = false;
+    }
+
+    function num(id) {
+        var v = $(id).value;
+        return v === '' ? null : Number(v);
+    }
+
+    function submitSelfReport(event) {
+        event.preventDefault();
+        var systems = Array.prototype.slice.call(document.querySelectorAll('.sr-system:checked'))
+            .map(function (c) { return c.value; });
+        var other = $('sr-other').value.split(/[,，、]/).map(function (s) { return s.trim(); })
+            .filter(Boolean);
+        $('sr-submit').disabled = true;
+        E.post(unitPath('/self-reports'), {
+            reportDate: $('sr-date').value, lanPresent: $('sr-lan').checked, computers: num('sr-computers'),
+            networkedComputers: num('sr-networked'), staff: num('sr-staff'), internetAccess: $('sr-internet').checked,
+            oaInUse: $('sr-oa').checked, egovConnected: $('sr-egov').checked, systems: systems, otherSystems: other,
+            note: $('sr-note').value || null
+        }).then(function () {
+            say('sr-message', '已提交，等待信息化办公室审核。', 'ok');
+            loadSelfReports();
+        }).catch(function (e) { say('sr-message', e.message, 'error'); })
+            .then(function () { $('sr-submit').disabled = false; });
+    }
+
+    function submitLiaison(event) {
+        event.preventDefault();
+        $('li-submit').disabled = true;
+        E.post(unitPath('/liaison-requests'), {
+            name: $('li-name').value, phone: $('li-phone').value, email: $('li-email').value || null,
+            since: $('li-since').value, reason: $('li-reason').value || null
+        }).then(function () {
+            say('li-message', '已提交变更申请，等待审核。', 'ok');
+            loadLiaison();
+        }).catch(function (e) { say('li-message', e.message, 'error'); })
+            .then(function () { $('li-submit').disabled = false; });
+    }
+}());

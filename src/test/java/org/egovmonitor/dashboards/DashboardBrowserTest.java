@@ -1,0 +1,301 @@
+package org.egovmonitor.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.core.observations.SqlObservationStore;
+import org.egovmonitor.crawler.fetch.CidrRange;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.crawler.measure.MeasurementEngine;
+import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.db.JdbiSetup;
+import org.egovmonitor.testing.hostile.HostileServer;
+import org.jdbi.v3.core.Jdbi;
+import org.egovmonitor.testing.Http;
+import org.egovmonitor.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The three dashboards in a real (headless) Chromium against the real app on the demo registry: each role logs in
+ * through the form and lands on its page, charts are drawn, the role rules hold in the browser, and hostile text
+ * renders as text. Screenshots go to target/screenshots.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DashboardBrowserTest {
+
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.extension(true);
+    static final String PASSWORD = "browser-password";
+    static final String LEADER = "br-leader";
+    static final String DEPT = "br-jw";
+    static final String DEPT_UNIT = "czs-jw";
+    static final String HOSTILE_UNIT = "br-hostile";
+    /** Sets a global flag if it ever runs: as markup in a name, as a handler, as a script. */
+    static final String PAYLOAD = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=1</script>局";
+
+    static Http http;
+    static Browser browser;
+    static String otherUnit;
+
+    @BeforeAll
+    static void setUp() {
+        assumeTrue(Browser.available(), "chromium and chromedriver are not installed");
+        http = new Http(APP.getLocalPort());
+        created(office(http.post("/api/units")).json("""
+                {"code":"%s","name":"%s","kind":"DEPARTMENT"}""".formatted(HOSTILE_UNIT,
+                PAYLOAD.replace("\"", "\\\""))).send());
+        created(office(http.post("/api/users")).json("""
+                {"username":"%s","role":"LEADER","password":"%s"}""".formatted(LEADER, PASSWORD)).send());
+        created(office(http.post("/api/users")).json("""
+                {"username":"%s","role":"DEPARTMENT","unitCode":"%s","password":"%s"}"""
+                .formatted(DEPT, DEPT_UNIT, PASSWORD)).send());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        for (LocalDate day : List.of(today.minusDays(60), today.minusDays(30), today)) {
+            HttpResponse<String> r = office(http.post("/api/scoring/snapshot?date=" + day)).json("{}").send();
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        JsonNode units = Http.json(office(http.get("/api/units?peerGroup=DEPARTMENTS")).send());
+        for (JsonNode u : units) {
+            if (!u.path("code").asText().equals(DEPT_UNIT) && !u.path("code").asText().equals(HOSTILE_UNIT)) {
+                otherUnit = u.path("code").asText();
+                break;
+            }
+        }
+        crawlHostileSite(today);
+        browser = new Browser(APP.getLocalPort());
+    }
+
+    /**
+     * A site on 127.0.0.1 whose section link texts and homepage items carry markup, measured by the real engine and
+     * saved in the observation store, so that the drill-down shows the titles exactly as crawled.
+     */
+    static void crawlHostileSite(LocalDate today) {
+        String homepage = """
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>敌意网站</title></head><body>
+                <ul class="nav">
+                <li><a href="/tzgg/">&lt;u&gt;通知公告&lt;/u&gt;</a></li>
+                <li><a href="/zwdt/">&lt;i&gt;政务动态</a></li>
+                </ul>
+                <ul class="news">
+                <li><a href="/zwdt/1.html">&lt;img src=x onerror="window.__xss=1"&gt;局长讲话</a> %s</li>
+                <li><a href="/zwdt/2.html">&lt;script&gt;window.__xss=1&lt;/script&gt;会议通知</a> %s</li>
+                </ul>
+                </body></html>""".formatted(today, today);
+        String list = """
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>列表</title></head><body>
+                <ul><li><a href="/zwdt/1.html">&lt;svg onload=window.__xss=1&gt;会议纪要</a> %s</li></ul>
+                </body></html>""".formatted(today.minusDays(3));
+        try (HostileServer server = HostileServer.start();
+             MeasurementEngine engine = new MeasurementEngine(FetchSettings.parse("""
+                     perHostDelayMs: 0
+                     connectTimeoutMs: 2000
+                     readTimeoutMs: 2000
+                     deadlineMs: 4000
+                     """).withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8"))),
+                     CrawlerFiles.defaultCatalog())) {
+            server.route("/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", homepage));
+            server.route("/tzgg/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", list));
+            server.route("/zwdt/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", list));
+            SiteMeasurement m = engine.measure(server.uri("/"), SiteKind.DEPARTMENT, today);
+            assertThat(m.sections()).as(m.toString()).extracting(SiteMeasurement.Section::title).anyMatch(t -> t.contains("<u>"));
+            assertThat(m.homepage().entries()).extracting(SiteMeasurement.Entry::title)
+                    .anyMatch(t -> t.contains("<script>"));
+            HttpResponse<String> site = office(http.post("/api/sites")).json("""
+                    {"url":"%s","name":"敌意网站","kind":"DEPARTMENT","unitCode":"%s","monitored":false}"""
+                    .formatted(server.uri("/"), HOSTILE_UNIT)).send();
+            created(site);
+            long siteId = Http.json(site).path("id").asLong();
+            Jdbi jdbi = JdbiSetup.configure(Jdbi.create(APP.getConfiguration().getDatabase().getUrl(),
+                    APP.getConfiguration().getDatabase().getUser(), ""));
+            assertThat(new SqlObservationStore(jdbi).save("browser-test:" + siteId, siteId, m, Instant.now()))
+                    .isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    static Http.Request office(Http.Request request) {
+        return request.basic(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD);
+    }
+
+    static void created(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    boolean xssFlag() {
+        return Boolean.TRUE.equals(browser.js("return window.__xss === 1;"));
+    }
+
+    @Nested
+    class Office {
+
+        @Test
+        void office_logsIn_landsOnOffice_rankingPagedAndSortable() {
+            browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
+            browser.waitForAttribute("data-ready-ranking");
+            assertThat(browser.driver().findElement(By.id("demo-banner")).getText()).contains("演示数据");
+            List<WebElement> rows = browser.driver().findElements(By.cssSelector("#ranking-table tbody tr"));
+            assertThat(rows).hasSizeBetween(2, 50);
+            assertThat(browser.driver().findElement(By.cssSelector(".pager .page-info")).getText()).contains("共");
+            browser.driver().findElement(By.xpath("//table[@id='ranking-table']//th[text()='得分']")).click();
+            assertThat(browser.driver().findElement(By.cssSelector("#ranking-table th.sorted-desc")).getText())
+                    .isEqualTo("得分");
+            browser.screenshot("office");
+        }
+
+        @Test
+        void office_hostileUnitName_rendersAsText_runsNothing() {
+            browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
+            browser.waitForAttribute("data-ready-ranking");
+            browser.driver().findElement(By.id("rk-search")).sendKeys(HOSTILE_UNIT);
+            WebElement link = browser.waitFor().until(d -> d.findElement(By.cssSelector("#ranking-table a.unit-link")));
+            assertThat(link.getText()).isEqualTo(PAYLOAD);
+            assertThat(browser.driver().findElements(By.cssSelector("#ranking-table img"))).isEmpty();
+            link.click();
+            browser.waitFor().until(d -> d.findElement(By.id("unit-title")).getText().contains("<script>"));
+            assertThat(browser.driver().findElement(By.id("unit-title")).getText()).contains(PAYLOAD);
+            assertThat(browser.driver().findElements(By.cssSelector("#tab-unit img, #tab-unit script"))).isEmpty();
+            browser.waitForAttribute("data-ready-crawl");
+            String crawl = browser.driver().findElement(By.cssSelector(".crawl")).getText();
+            assertThat(crawl).contains("<u>通知公告</u>").contains("<i>政务动态")
+                    .contains("<img src=x onerror=\"window.__xss=1\">局长讲话")
+                    .contains("<script>window.__xss=1</script>会议通知");
+            assertThat(browser.driver().findElements(By.cssSelector(".crawl img, .crawl script, .crawl u, .crawl i")))
+                    .isEmpty();
+            browser.screenshot("office-drilldown");
+            browser.open("/office.html#matrix");
+            browser.waitForAttribute("data-ready-matrix");
+            assertThat(browser.driver().findElement(By.id("matrix-table")).getText()).contains(PAYLOAD);
+            assertThat(xssFlag()).isFalse();
+        }
+
+        @Test
+        void office_matrixJobsAndReviewQueue_render() {
+            browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
+            browser.open("/office.html#matrix");
+            browser.waitForAttribute("data-ready-matrix");
+            assertThat(browser.driver().findElements(By.cssSelector("#matrix-table td.cell"))).isNotEmpty();
+            browser.open("/office.html#jobs");
+            browser.waitForAttribute("data-ready-jobs");
+            assertThat(browser.driver().findElements(By.cssSelector("#jobs button.trigger"))).isNotEmpty();
+            browser.open("/office.html#reviews");
+            browser.waitForAttribute("data-ready-reviews");
+            assertThat(browser.driver().findElement(By.id("review-reports")).isDisplayed()).isTrue();
+        }
+    }
+
+    @Nested
+    class Leader {
+
+        @Test
+        void leader_logsIn_landsOnLeader_everyChartDrawn() {
+            browser.login(LEADER, PASSWORD, "/leader.html");
+            browser.waitFor().until(d -> "true".equals(browser.js("return document.body.getAttribute('data-ready');")));
+            for (String canvas : List.of("chart-network-group", "chart-network-county", "chart-coverage-history",
+                    "chart-lan", "chart-freshness")) {
+                assertThat(browser.paintedPixels(canvas)).as(canvas).isGreaterThan(500);
+            }
+            assertThat(browser.driver().findElement(By.cssSelector("#kpi-network .kpi-value")).getText())
+                    .matches("\\d+ / \\d+");
+            assertThat(browser.driver().findElements(By.cssSelector("#top-bottom table"))).isNotEmpty();
+            browser.screenshot("leader");
+        }
+
+        @Test
+        void leader_officePage_403Html_departmentPage_redirected() {
+            browser.login(LEADER, PASSWORD, "/leader.html");
+            browser.open("/office.html");
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("没有权限访问此页面");
+            browser.open("/department.html?unit=" + DEPT_UNIT);
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/leader.html");
+        }
+    }
+
+    @Nested
+    class Department {
+
+        @Test
+        void department_logsIn_ownScorecard_historyDrawn() {
+            browser.login(DEPT, PASSWORD, "/department.html");
+            browser.waitFor().until(d -> "true".equals(browser.js("return document.body.getAttribute('data-ready');")));
+            String name = Http.json(office(http.get("/api/units/" + DEPT_UNIT)).send()).path("unit").path("name")
+                    .asText();
+            assertThat(browser.driver().findElement(By.id("unit-name")).getText()).startsWith(name);
+            assertThat(browser.driver().findElement(By.id("rank-line")).getText()).containsPattern("第 \\d+ / \\d+ 名");
+            assertThat(browser.driver().findElements(By.cssSelector("#indicator-table tbody tr"))).hasSizeGreaterThan(5);
+            assertThat(browser.paintedPixels("history-chart")).isGreaterThan(500);
+            browser.screenshot("department");
+        }
+
+        @Test
+        void department_otherUnit_pageAndApi403_csrfMissing403() {
+            browser.login(DEPT, PASSWORD, "/department.html");
+            browser.open("/department.html?unit=" + otherUnit);
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("没有权限访问此页面");
+            browser.open("/office.html");
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("没有权限访问此页面");
+            browser.open("/department.html");
+            assertThat(browser.fetchStatus("GET", "/api/units/" + otherUnit + "/scorecard", null, true))
+                    .isEqualTo(403);
+            assertThat(browser.fetchStatus("GET", "/api/units/" + otherUnit + "/self-reports", null, true))
+                    .isEqualTo(403);
+            String report = """
+                    {"reportDate":"2024-06-01","lanPresent":true,"computers":10,"networkedComputers":8,"staff":20,
+                     "internetAccess":true,"oaInUse":false,"egovConnected":true,"systems":[],"otherSystems":[]}""";
+            assertThat(browser.fetchStatus("POST", "/api/units/" + otherUnit + "/self-reports", report, true))
+                    .isEqualTo(403);
+            assertThat(browser.fetchStatus("POST", "/api/units/" + DEPT_UNIT + "/self-reports", report, false))
+                    .isEqualTo(403);
+            assertThat(browser.fetchStatus("POST", "/api/units/" + DEPT_UNIT + "/self-reports", report, true))
+                    .isEqualTo(201);
+        }
+
+        @Test
+        void department_selfReportForm_submits_hostileNoteShownAsTextToOffice() {
+            browser.login(DEPT, PASSWORD, "/department.html");
+            browser.waitFor().until(d -> browser.js("return document.body.getAttribute('data-ready');") != null);
+            var d = browser.driver();
+            d.findElement(By.id("sr-staff")).sendKeys("30");
+            d.findElement(By.id("sr-computers")).sendKeys("25");
+            d.findElement(By.id("sr-networked")).sendKeys("20");
+            d.findElement(By.id("sr-lan")).click();
+            d.findElement(By.id("sr-note")).sendKeys(PAYLOAD);
+            d.findElement(By.id("sr-submit")).click();
+            browser.waitFor().until(x -> x.findElement(By.id("sr-message")).isDisplayed());
+            assertThat(d.findElement(By.id("sr-message")).getText()).contains("已提交");
+            browser.waitFor().until(x -> x.findElement(By.id("self-report-table")).getText().contains("待审核"));
+
+            browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
+            browser.open("/office.html#reviews");
+            browser.waitForAttribute("data-ready-reviews");
+            assertThat(d.findElement(By.id("review-reports")).getText()).contains(PAYLOAD);
+            assertThat(d.findElements(By.cssSelector("#review-reports img"))).isEmpty();
+            assertThat(xssFlag()).isFalse();
+        }
+    }
+}
