@@ -12,7 +12,8 @@
 #   N            farm sites (127.0.1.1 ...)
 #   CONCURRENCY  sites measured at once by the engine (--concurrency); linkinator gets the same --concurrency
 #                (its unit is connections, the engine's own connection cap is globalConcurrency 64)
-#   WGET_PROCS   parallel wget processes (wget itself is sequential)
+#   WGET_PROCS   parallel wget processes without a wait (wget itself is sequential); the polite wget run (--wait=0.25,
+#                the engine's per-host delay) uses CONCURRENCY processes, i.e. as many sites at once as the engine
 # Installs what it needs: wget and wrk (apt-get), linkinator (npm, into a temporary prefix).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -55,15 +56,15 @@ cut -f1 "$WORK/farm.tsv" >"$WORK/urls.txt"
 stats() { curl -fs "http://127.0.0.1:$PORT/__farm/stats" | awk -F'\t' '
     /^GET/ {g += $2} /^HEAD/ {h += $2} /^bytes/ {b = $2} END {printf "%d %d %d\n", g, h, b}'; }
 
-wget_all() { # $1 = work folder; the rest = extra wget options
-    local dir=$1; shift
+wget_all() { # $1 = work folder, $2 = processes; the rest = extra wget options
+    local dir=$1 procs=$2; shift 2
     mkdir -p "$dir"
-    (cd "$dir" && xargs -P "$WGET_PROCS" -n 1 wget --spider -r -l 1 -nv -e robots=on "$@" <"$WORK/urls.txt" \
+    (cd "$dir" && xargs -P "$procs" -n 1 wget --spider -r -l 1 -nv -e robots=on "$@" <"$WORK/urls.txt" \
         >"$dir/log" 2>&1) || true # wget exits 8 when a checked link is broken (the farm has broken links)
 }
 
 # Warm-up (not measured): every farm page a level-1 tool asks for is rendered and cached by the farm.
-wget_all "$WORK/warm"
+wget_all "$WORK/warm" "$WGET_PROCS"
 
 printf '\n%-22s %7s %7s %8s %8s %9s %9s %8s %9s  %s\n' tool seconds sites/s GET HEAD "req/s" "GET/s" "peakRSS" "load1" note
 RESULTS="$WORK/results.tsv"
@@ -93,8 +94,9 @@ measure() { # $1 = crawlers folder
 export WORK WGET_PROCS JAR NOW CONC
 export -f wget_all measure
 run_tool engine "defaults: 250 ms/host, 2 conn/host, --concurrency $CONC" measure "$PWD/crawlers"
-run_tool wget "$WGET_PROCS procs, -r -l 1 --spider, no wait" wget_all "$WORK/wget"
-run_tool wget-polite "$WGET_PROCS procs, --wait=0.25 (engine's delay)" wget_all "$WORK/wget-polite" --wait=0.25
+run_tool wget "$WGET_PROCS procs, -r -l 1 --spider, no wait" wget_all "$WORK/wget" "$WGET_PROCS"
+run_tool wget-polite "$CONC procs (sites at once, as the engine), --wait=0.25" wget_all "$WORK/wget-polite" "$CONC" \
+    --wait=0.25
 run_tool linkinator "all sites in one run, --concurrency $CONC" "$LINKINATOR" --concurrency "$CONC" --format json \
     $(cat "$WORK/urls.txt")
 run_tool engine-nodelay "perHostDelayMs 0 (ceiling), else defaults" measure "$WORK/crawlers-nodelay"

@@ -96,7 +96,7 @@ round() { # $1 = rounds before this one; triggers a round on node 1, waits for i
                    ORDER BY id DESC LIMIT 1")
     echo "round: $N sites in $secs s = $(echo "scale=2; $N / $secs" | bc) sites/s (load ${l0} at start, $(load | cut -d' ' -f1) at end)"
     psql_q "SELECT '  ' || status || ' on ' || coalesce(claimed_by, '-') || ': ' || count(*) FROM crawl_items
-             WHERE round_id = (SELECT max(id) FROM crawl_rounds) GROUP BY 1 ORDER BY 1"
+             WHERE round_id = (SELECT max(id) FROM crawl_rounds) GROUP BY status, claimed_by ORDER BY 1"
     psql_q "SELECT '  pages fetched (sum of pagesFetched): ' || coalesce(sum(pages_fetched), 0) FROM measurements
              WHERE created_at >= (SELECT created_at FROM crawl_rounds ORDER BY id DESC LIMIT 1)" 2>/dev/null || true
     echo "$secs" >"$WORK/last-round"
