@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -82,6 +83,7 @@ public final class SiteFarm implements AutoCloseable {
     private final Map<String, GeneratedSite> sites;
     private final Map<String, ServerConnector> connectorsByHost;
     private final Set<String> down = ConcurrentHashMap.newKeySet();
+    private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final Map<String, Long> latencyMs = new ConcurrentHashMap<>();
     private final long defaultLatencyMs;
     private final int port;
@@ -244,6 +246,21 @@ public final class SiteFarm implements AutoCloseable {
         }
     }
 
+    /**
+     * Requests answered for farm sites since start, by method and status class ({@code GET 2xx}, {@code HEAD 4xx}
+     * ...), plus {@code bytes} of bodies sent. Benchmarks read it (also served as text on any non-farm host at
+     * {@code /__farm/stats}) to count exactly what a tool fetched.
+     */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        requestCounts.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    private void count(String key, long n) {
+        requestCounts.computeIfAbsent(key, k -> new LongAdder()).add(n);
+    }
+
     /** Delay every response of a host by {@code latency} (zero removes it). */
     public void setLatency(String host, Duration latency) {
         latencyMs.put(site(host).spec().host(), latency.toMillis());
@@ -289,7 +306,12 @@ public final class SiteFarm implements AutoCloseable {
             }
             GeneratedSite site = dispatch(request);
             FarmPage page;
-            if (site == null) {
+            if (site == null && "/__farm/stats".equals(request.getHttpURI().getPath())) {
+                StringBuilder b = new StringBuilder();
+                requestCounts().forEach((k, v) -> b.append(k).append('\t').append(v).append('\n'));
+                page = new FarmPage("text/plain", b.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        200);
+            } else if (site == null) {
                 page = new FarmPage("text/plain", "no such site\n".getBytes(java.nio.charset.StandardCharsets
                         .US_ASCII), 404);
             } else if (down.contains(site.spec().host())) {
@@ -298,6 +320,12 @@ public final class SiteFarm implements AutoCloseable {
             } else {
                 String pathQuery = request.getHttpURI().getPathQuery();
                 page = site.respond(pathQuery == null || pathQuery.isEmpty() ? "/" : pathQuery);
+            }
+            if (site != null) {
+                count(request.getMethod() + " " + page.status() / 100 + "xx", 1);
+                if (!"HEAD".equals(request.getMethod())) {
+                    count("bytes", page.body().length);
+                }
             }
             long delay = site == null ? 0 : latencyMs.getOrDefault(site.spec().host(), defaultLatencyMs);
             if (delay > 0) {

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Finds lists generically: groups of repeated sibling elements (same tag and class) that each hold a link — {@code li},
@@ -22,6 +24,11 @@ import org.jsoup.select.NodeVisitor;
  * before year inference. Linear in the page: subtree link counts and sizes are computed bottom-up once.
  */
 final class EntryGroups {
+
+    // Parsed once: select(String) parses its query on every call, and Jsoup 1.24 clears its reader's char buffer
+    // per parse; that was the measurement engine's largest CPU cost (both run once per candidate list entry).
+    private static final Evaluator LISTS = QueryParser.parse("ul, ol, dl, table");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
     /** An entry with more links than this is a layout block (a whole column), not a list entry. */
     static final int MAX_LINKS_PER_ENTRY = 3;
@@ -123,7 +130,7 @@ final class EntryGroups {
      * block, not one entry, however few its links: it holds a list with links and a link outside that list.
      */
     private static boolean isBlock(Element member, int links, Map<Element, int[]> stats) {
-        for (Element list : member.select("ul, ol, dl, table")) {
+        for (Element list : member.select(LISTS)) {
             if (list == member) {
                 continue;
             }
@@ -162,7 +169,7 @@ final class EntryGroups {
     }
 
     private static Element firstEntryLink(Element member) {
-        for (Element a : member.select("a[href]")) {
+        for (Element a : member.select(LINKS)) {
             if (!isNotAnEntry(LinkExtractor.linkText(a))) {
                 return a;
             }

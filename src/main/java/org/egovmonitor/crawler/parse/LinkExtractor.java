@@ -9,8 +9,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Lists the links of a page in document order, as a visitor sees them. Pure.
@@ -25,6 +27,9 @@ import org.jsoup.select.NodeVisitor;
  * URLs when the document has no base URI.
  */
 public final class LinkExtractor {
+
+    /** Parsed once: select(String) parses its query on every call (see EntryGroups). */
+    private static final Evaluator IMG = QueryParser.parse("img");
 
     /** Heading candidates are short: a block title, not a sentence. Counted in characters after trimming. */
     static final int MAX_HEADING_CHARS = 16;
@@ -126,7 +131,7 @@ public final class LinkExtractor {
         if (!title.isEmpty()) {
             return title;
         }
-        Element img = a.selectFirst("img");
+        Element img = a.selectFirst(IMG);
         if (img != null) {
             String alt = collapse(img.attr("alt"));
             return alt.isEmpty() ? collapse(img.attr("title")) : alt;
