@@ -13,7 +13,6 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
-import java.time.LocalDate;
 import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.cli.BundledConfigurationSourceProvider;
 import org.egovmonitor.cli.CrawlNowCommand;
@@ -44,6 +43,7 @@ import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.demo.DemoCollection;
 import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.health.SchedulerHealthCheck;
+import org.egovmonitor.jobs.RoundFollowUp;
 import org.egovmonitor.jobs.CrawlSettingsFile;
 import org.egovmonitor.jobs.CrawlStage;
 import org.egovmonitor.jobs.Scheduling;
@@ -179,7 +179,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         CrawlStage crawlStage = CrawlStage.select(config.getScheduler(), crawlSettings, jdbi,
                 new MeasurementEngine(crawlSettings, crawlerFiles.sections()), observations);
         Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
-                crawlSettings, crawlStage, roundId -> scoring.snapshot(LocalDate.now(clock)).toString());
+                crawlSettings, crawlStage, new RoundFollowUp(contributions, scoring, clock));
         scheduling.manage(env.lifecycle());
         if (config.isDemo()) {
             scheduling.crawlAtStart();
