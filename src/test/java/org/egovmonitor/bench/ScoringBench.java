@@ -127,7 +127,7 @@ public final class ScoringBench {
                     boolean blank = random.nextInt(12) == 0;
                     sections.add(new SiteMeasurement.Section(f, f, "http://" + unit.code() + ".test/" + f, 200,
                             blank ? null : day.minusDays(random.nextInt(200)), blank ? 0 : 20, random.nextInt(8),
-                            blank));
+                            blank, List.of()));
                 }
                 List<SiteMeasurement.BrokenLink> broken = new ArrayList<>();
                 for (int b = random.nextInt(4); b > 0; b--) {
@@ -135,9 +135,9 @@ public final class ScoringBench {
                 }
                 SiteMeasurement m = random.nextInt(20) == 0 ? null : new SiteMeasurement("http://" + unit.code()
                         + ".test/", "http://" + unit.code() + ".test/index.html", "DEPARTMENT", true, 200, 100,
-                        "UTF-8", null, new SiteMeasurement.Homepage(day.minusDays(random.nextInt(25)), 10, false),
+                        "UTF-8", null, new SiteMeasurement.Homepage(day.minusDays(random.nextInt(25)), 10, false, List.of()),
                         sections, random.nextInt(3) == 0 ? List.of("mailbox") : List.of(), broken, 20, List.of(),
-                        "h", day.minusDays(random.nextInt(3)));
+                        "h", day.minusDays(random.nextInt(3)), List.of(), List.of(), 0);
                 int samples = 200 + random.nextInt(100);
                 int failures = random.nextInt(4) == 0 ? random.nextInt(20) : 0;
                 sites.add(new UnitEvidence.SiteEvidence(i * 10L + s, "http://" + unit.code() + ".test/",

@@ -29,7 +29,7 @@ final class ScoringFixtures {
 
     static Section section(String family, LocalDate newest, int items, int inWindow, boolean blank) {
         return new Section(family, family + "栏目", "http://site.test/" + family + "/", 200, newest, items, inWindow,
-                blank);
+                blank, List.of());
     }
 
     /** Every required family present and fresh, 10 news items in the 14-day window, no broken links. */
@@ -47,8 +47,8 @@ final class ScoringFixtures {
     static SiteMeasurement measurement(LocalDate homepageNewest, List<Section> sections, List<String> missing,
                                        List<SiteMeasurement.BrokenLink> broken) {
         return new SiteMeasurement("http://site.test/", "http://site.test/index.html", "DEPARTMENT", true, 200, 120,
-                "UTF-8", null, new SiteMeasurement.Homepage(homepageNewest, 12, false), sections, missing, broken, 30,
-                List.of(), "hash", DAY);
+                "UTF-8", null, new SiteMeasurement.Homepage(homepageNewest, 12, false, List.of()), sections, missing, broken, 30,
+                List.of(), "hash", DAY, List.of(), List.of(), 0);
     }
 
     static SiteMeasurement healthyMeasurement() {
