@@ -57,6 +57,13 @@ class DemoFarmAppTest {
                 ConfigOverride.config("demo", "true"),
                 ConfigOverride.config("demoFarm", "true"),
                 ConfigOverride.config("scheduler.enabled", "true"),
+                // other test classes in this JVM leave dw.* properties behind: pin everything the demo relies on
+                ConfigOverride.config("scheduler.measurerClass", ""),
+                ConfigOverride.config("scheduler.observationStoreClass", ""),
+                ConfigOverride.config("scheduler.crawlSettings", "crawlers/crawl.yml"),
+                ConfigOverride.config("scheduler.crawlWorkersPerNode", "4"),
+                ConfigOverride.config("scheduler.pollInterval", "1s"),
+                ConfigOverride.config("scheduler.leaseSeconds", "300"),
                 ConfigOverride.config("auth.adminUsername", TestApp.OFFICE_USER),
                 ConfigOverride.config("auth.adminPassword", TestApp.OFFICE_PASSWORD),
                 ConfigOverride.config("auth.passwordHashCost", "4"));
