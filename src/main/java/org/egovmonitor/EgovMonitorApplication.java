@@ -13,6 +13,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.UnaryOperator;
 import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.cli.BundledConfigurationSourceProvider;
 import org.egovmonitor.cli.CrawlNowCommand;
@@ -41,7 +43,9 @@ import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.db.SchemaMigrator;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.demo.DemoCollection;
+import org.egovmonitor.demo.DemoFarm;
 import org.egovmonitor.demo.DemoRegistry;
+import org.egovmonitor.demo.DemoStartup;
 import org.egovmonitor.health.SchedulerHealthCheck;
 import org.egovmonitor.jobs.RoundFollowUp;
 import org.egovmonitor.jobs.CrawlSettingsFile;
@@ -141,6 +145,13 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
             DemoRegistry.load(jdbi, env.getObjectMapper(), clock);
             DemoCollection.load(jdbi, clock);
         }
+        // demo: the registry's sites served by a local farm, reached through host overrides (settings in memory)
+        DemoFarm demoFarm = config.isDemo() && config.isDemoFarm()
+                ? DemoFarm.start(env.getObjectMapper(), LocalDate.now(clock)) : null;
+        if (demoFarm != null) {
+            env.lifecycle().manage(demoFarm);
+        }
+        UnaryOperator<FetchSettings> reach = demoFarm == null ? UnaryOperator.identity() : demoFarm::reach;
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);
@@ -159,8 +170,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         org.slf4j.LoggerFactory.getLogger(EgovMonitorApplication.class).info("crawler files: {}",
                 crawlerFiles.source());
 
-        // Portal contributions (信报送, issue 5): read by scoring, collected on demand.
-        ContributionService contributions = contributionService(config, env, jdbi, clock);
+        // Portal contributions (信息报送, issue 5): collected after each crawl round and on demand; read by scoring.
+        ContributionService contributions = contributionService(config, env, jdbi, clock, reach);
 
         // Scoring (issue 6) over the registry, probes and the stored observations.
         IndicatorCatalogue indicators = IndicatorCatalogue.loadDefault();
@@ -175,7 +186,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
-        FetchSettings crawlSettings = CrawlSettingsFile.load(config.getScheduler());
+        FetchSettings crawlSettings = reach.apply(CrawlSettingsFile.load(config.getScheduler()));
         CrawlStage crawlStage = CrawlStage.select(config.getScheduler(), crawlSettings, jdbi,
                 new MeasurementEngine(crawlSettings, crawlerFiles.sections()), observations);
         Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
@@ -183,6 +194,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         scheduling.manage(env.lifecycle());
         if (config.isDemo()) {
             scheduling.crawlAtStart();
+        }
+        if (demoFarm != null) {
+            new DemoStartup(scheduling, contributions, clock, demoFarm, System.err).register(env);
         }
         env.jersey().register(new JobsResource(scheduling.jobs()));
         env.jersey().register(new AvailabilityResource(scheduling.availability()));
@@ -194,11 +208,12 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
     }
 
     private static ContributionService contributionService(EgovMonitorConfiguration config, Environment env,
-                                                           Jdbi jdbi, Clock clock) throws java.io.IOException {
+                                                           Jdbi jdbi, Clock clock, UnaryOperator<FetchSettings> reach)
+            throws java.io.IOException {
         java.nio.file.Path fetchFile = java.nio.file.Path.of(config.getContributions().getFetchSettingsFile());
         FetchSettings fetchSettings = java.nio.file.Files.isRegularFile(fetchFile) ? FetchSettings.load(fetchFile)
                 : FetchSettings.defaults();
-        HttpPageFetcher fetcher = new HttpPageFetcher(fetchSettings);
+        HttpPageFetcher fetcher = new HttpPageFetcher(reach.apply(fetchSettings));
         env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override
             public void stop() {

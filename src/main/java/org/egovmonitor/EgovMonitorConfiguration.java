@@ -34,6 +34,22 @@ public class EgovMonitorConfiguration extends Configuration {
     /** Set by the `demo` command: the UI labels everything as demo data. */
     private boolean demo;
 
+    /**
+     * Set by the `demo` command: serve the demo registry's sites from an in-process generated farm and point the
+     * crawler at it (org.egovmonitor.demo.DemoFarm). Only read when demo is true.
+     */
+    private boolean demoFarm;
+
+    @JsonProperty
+    public boolean isDemoFarm() {
+        return demoFarm;
+    }
+
+    @JsonProperty
+    public void setDemoFarm(boolean demoFarm) {
+        this.demoFarm = demoFarm;
+    }
+
     /** Quartz cluster, crawl workers and probes (issue 4). */
     @Valid
     @NotNull

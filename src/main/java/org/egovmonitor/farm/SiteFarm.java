@@ -63,24 +63,53 @@ public final class SiteFarm implements AutoCloseable {
      * @param maxThreads  size of the shared thread pool
      * @param linkPeers   give every spec without peers up to three other farm roots as peers (external decoy links
      *                    that answer 200)
+     * @param advertisedPort the port written into the sites' URLs, or null for the bound port. 80 gives URLs such as
+     *                    {@code http://www.chizhou.gov.cn/} while the farm listens on a free port; clients then
+     *                    reach it through a host override with a port (see {@code hostOverrides} in crawl.yml)
      */
-    public record Options(Binding binding, Duration latency, int maxThreads, boolean linkPeers) {
+    public record Options(Binding binding, Duration latency, int maxThreads, boolean linkPeers,
+                          Integer advertisedPort) {
+
+        public Options(Binding binding, Duration latency, int maxThreads, boolean linkPeers) {
+            this(binding, latency, maxThreads, linkPeers, null);
+        }
+
         public static Options defaults() {
             return new Options(Binding.WILDCARD, Duration.ZERO, 64, true);
         }
 
         public Options withBinding(Binding b) {
-            return new Options(b, latency, maxThreads, linkPeers);
+            return new Options(b, latency, maxThreads, linkPeers, advertisedPort);
         }
 
         public Options withLatency(Duration d) {
-            return new Options(binding, d, maxThreads, linkPeers);
+            return new Options(binding, d, maxThreads, linkPeers, advertisedPort);
+        }
+
+        public Options withAdvertisedPort(Integer p) {
+            return new Options(binding, latency, maxThreads, linkPeers, p);
+        }
+    }
+
+    /**
+     * A site served under a path of another host, as county sites carry their townships' pages
+     * ({@code http://www.dongzhi.gov.cn/xiangzhen/zhaotan/}). The spec's host is that host; its pages are generated
+     * as if at the root and their root-relative and absolute links are moved under {@code prefix} when served.
+     *
+     * @param prefix the path, starting with '/' and without a trailing '/' ({@code /xiangzhen/zhaotan})
+     */
+    public record Mount(String prefix, SiteSpec spec) {
+        public Mount {
+            if (!prefix.matches("(/[A-Za-z0-9._~-]+)+")) {
+                throw new IllegalArgumentException("mount prefix must look like /a/b, got " + prefix);
+            }
         }
     }
 
     private final Server server;
     private final ScheduledExecutorScheduler scheduler;
     private final Map<String, GeneratedSite> sites;
+    private final Map<String, List<MountedSite>> mounts = new ConcurrentHashMap<>();
     private final Map<String, ServerConnector> connectorsByHost;
     private final Set<String> down = ConcurrentHashMap.newKeySet();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
@@ -107,6 +136,11 @@ public final class SiteFarm implements AutoCloseable {
      * generated with it (so their truth names the real URLs).
      */
     public static SiteFarm start(List<SiteSpec> specs, Options options) {
+        return start(specs, List.of(), options);
+    }
+
+    /** As {@link #start(List, Options)}, plus sites mounted under paths of the hosts in {@code specs}. */
+    public static SiteFarm start(List<SiteSpec> specs, List<Mount> mounts, Options options) {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("no sites");
         }
@@ -157,14 +191,15 @@ public final class SiteFarm implements AutoCloseable {
                     throw new IllegalArgumentException("PER_ADDRESS binding needs IP hosts");
                 }
             }
+            int advertised = options.advertisedPort() != null ? options.advertisedPort() : port;
             List<SiteSpec> finalSpecs = new ArrayList<>();
             List<String> roots = new ArrayList<>();
             for (SiteSpec s : byHost.values()) {
-                roots.add(s.withPort(port).rootUrl());
+                roots.add(s.withPort(advertised).rootUrl());
             }
             int i = 0;
             for (SiteSpec s : byHost.values()) {
-                SiteSpec f = s.withPort(port);
+                SiteSpec f = s.withPort(advertised);
                 if (options.linkPeers() && f.peerUrls().isEmpty() && roots.size() > 1) {
                     List<String> peers = new ArrayList<>();
                     for (int k = 1; k <= Math.min(3, roots.size() - 1); k++) {
@@ -180,6 +215,14 @@ public final class SiteFarm implements AutoCloseable {
             finalSpecs.parallelStream().forEach(s -> sites.put(s.host(), generator.generate(s)));
             SiteFarm farm = new SiteFarm(server, scheduler, sites, connectorsByHost,
                     options.latency().toMillis(), port);
+            for (Mount mount : mounts) {
+                String host = mount.spec().host();
+                if (!sites.containsKey(host)) {
+                    throw new IllegalArgumentException("mount on unknown host " + host + mount.prefix());
+                }
+                MountedSite ms = new MountedSite(mount.prefix(), generator.generate(mount.spec().withPort(advertised)));
+                farm.mounts.computeIfAbsent(host, h -> new ArrayList<>()).add(ms);
+            }
             server.setHandler(farm.new FarmHandler());
             server.start();
             return farm;
@@ -207,6 +250,13 @@ public final class SiteFarm implements AutoCloseable {
     /** Root URL of a host's site ({@code http://127.0.1.7:8080/}). */
     public String url(String host) {
         return site(host).spec().rootUrl();
+    }
+
+    /** The site mounted at {@code prefix} of {@code host}. */
+    public GeneratedSite mounted(String host, String prefix) {
+        return mounts.getOrDefault(host.toLowerCase(Locale.ROOT), List.of()).stream()
+                .filter(m -> m.prefix().equals(prefix)).map(MountedSite::site).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no site mounted at " + host + prefix));
     }
 
     public SiteTruth truth(String host) {
@@ -295,6 +345,15 @@ public final class SiteFarm implements AutoCloseable {
         return null;
     }
 
+    private MountedSite mountFor(String host, String pathQuery) {
+        for (MountedSite m : mounts.getOrDefault(host, List.of())) {
+            if (pathQuery.startsWith(m.prefix() + "/") || pathQuery.equals(m.prefix())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     private final class FarmHandler extends Handler.Abstract.NonBlocking {
 
         @Override
@@ -319,7 +378,9 @@ public final class SiteFarm implements AutoCloseable {
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII), 503);
             } else {
                 String pathQuery = request.getHttpURI().getPathQuery();
-                page = site.respond(pathQuery == null || pathQuery.isEmpty() ? "/" : pathQuery);
+                pathQuery = pathQuery == null || pathQuery.isEmpty() ? "/" : pathQuery;
+                MountedSite mounted = mountFor(site.spec().host(), pathQuery);
+                page = mounted != null ? mounted.respond(pathQuery) : site.respond(pathQuery);
             }
             if (site != null) {
                 count(request.getMethod() + " " + page.status() / 100 + "xx", 1);

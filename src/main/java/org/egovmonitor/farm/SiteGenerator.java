@@ -138,7 +138,7 @@ public final class SiteGenerator {
                     String itemTitle = TextBank.itemTitle(r, id, m.place, d == null ? year : d.getYear());
                     long itemId = nextId++;
                     s.items.add(new Item(itemId, id, itemTitle, d, detailPath(m.scheme, f, itemId, d),
-                            20 + r.nextInt(3000), m.place));
+                            20 + r.nextInt(3000), source(o, spec.seed(), itemId, m.place)));
                 }
             }
             m.sections.add(s);
@@ -151,6 +151,18 @@ public final class SiteGenerator {
             notices.items.set(i, new Item(it.id(), it.family(), TextBank.pick(r, TextBank.HEADLINE_DECOYS), it.date(),
                     it.path(), it.views(), it.source()));
         }
+    }
+
+    /**
+     * The item's 来源: the place, or one of the dictated sources drawn from a generator of its own, so that dictating
+     * sources leaves the rest of the site exactly as it would be without them.
+     */
+    private static String source(SiteSpec.Overrides o, long seed, long itemId, String place) {
+        if (o.sources() == null) {
+            return place;
+        }
+        Random own = new Random(SiteSpec.mix(seed * 31 + itemId));
+        return o.sources().get(own.nextInt(o.sources().size()));
     }
 
     /** Dates newest first, never after {@code now}. */

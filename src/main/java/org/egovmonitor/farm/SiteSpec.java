@@ -49,11 +49,23 @@ public record SiteSpec(long seed, String host, int port, SiteKind kind, String n
      * @param brokenLinks   number of broken homepage links (internal 404 and dead external), excluding dead decoys
      * @param navOnly       whether the homepage carries no dated items; false is honoured only if some section has
      *                      dated items
+     * @param sources       the 来源 named on item detail pages, each item drawing one (null: the site's place name)
      */
     public record Overrides(Set<String> families, Set<String> blankFamilies, Set<String> staleFamilies,
-                            PageLayout layout, PageCharset charset, Integer brokenLinks, Boolean navOnly) {
+                            PageLayout layout, PageCharset charset, Integer brokenLinks, Boolean navOnly,
+                            List<String> sources) {
 
-        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null);
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null);
+
+        public Overrides {
+            sources = sources == null ? null : List.copyOf(sources);
+        }
+
+        /** Without {@code sources}: every item names the site's place as its source. */
+        public Overrides(Set<String> families, Set<String> blankFamilies, Set<String> staleFamilies,
+                         PageLayout layout, PageCharset charset, Integer brokenLinks, Boolean navOnly) {
+            this(families, blankFamilies, staleFamilies, layout, charset, brokenLinks, navOnly, null);
+        }
 
         void validate() {
             for (Set<String> set : java.util.Arrays.asList(families, blankFamilies, staleFamilies)) {
@@ -66,6 +78,9 @@ public record SiteSpec(long seed, String host, int port, SiteKind kind, String n
             }
             if (brokenLinks != null && brokenLinks < 0) {
                 throw new IllegalArgumentException("brokenLinks must be >= 0");
+            }
+            if (sources != null && sources.isEmpty()) {
+                throw new IllegalArgumentException("sources must not be empty (null: the place name)");
             }
         }
     }

@@ -30,6 +30,7 @@ public final class CrawlSettingsFile {
                 (int) Math.min(s.readTimeoutMs(), deadlineMs), deadlineMs, s.maxBodyBytes(),
                 s.maxDecompressionRatio(), s.maxRedirects(), s.perHostConcurrency(), s.perHostDelayMs(),
                 s.maxCrawlDelayMs(), s.globalConcurrency(), s.robotsCacheTtl(), s.allowPrivateCidrs(), s.proxyHost(),
-                s.proxyPort(), s.linkCheckConcurrency(), s.maxPagesPerSite(), s.maxDepth());
+                s.proxyPort(), s.linkCheckConcurrency(), s.maxPagesPerSite(), s.maxDepth(), s.maxLinkChecksPerSite(),
+                s.hostOverrides());
     }
 }

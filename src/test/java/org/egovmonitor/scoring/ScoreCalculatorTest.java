@@ -415,11 +415,11 @@ class ScoreCalculatorTest {
         void staleOrUnreachableMeasurement_noData() {
             SiteMeasurement old = measurement(DAY, healthySections(), List.of(), List.of());
             old = new SiteMeasurement(old.url(), old.finalUrl(), old.kind(), true, 200, 1, "UTF-8", null,
-                    old.homepage(), old.sections(), List.of(), List.of(), 1, List.of(), "h", DAY.minusDays(8));
+                    old.homepage(), old.sections(), List.of(), List.of(), 1, List.of(), "h", DAY.minusDays(8), List.of(), List.of(), 0);
             assertThat(indicator(score(ScoringFixtures.withMeasurement(healthy("a"), old)), "homepage_freshness")
                     .state()).isEqualTo(IndicatorState.NO_DATA);
             SiteMeasurement down = new SiteMeasurement("http://site.test/", null, "DEPARTMENT", false, 0, 1, null,
-                    "CONNECT_TIMEOUT", null, List.of(), List.of(), List.of(), 1, List.of(), null, DAY);
+                    "CONNECT_TIMEOUT", null, List.of(), List.of(), List.of(), 1, List.of(), null, DAY, List.of(), List.of(), 0);
             IndicatorResult r = indicator(score(ScoringFixtures.withMeasurement(healthy("a"), down)),
                     "blank_sections");
             assertThat(r.state()).isEqualTo(IndicatorState.NO_DATA);

@@ -31,7 +31,7 @@ public final class HomepageOnlyMeasurer implements SiteMeasurer, AutoCloseable {
                 : List.of(new SiteMeasurement.CrawlError(r.url(), r.error().name()));
         return new SiteMeasurement(siteRoot.toString(), r.status() == 0 ? null : r.finalUrl(), kind.name(), r.ok(),
                 r.status(), r.responseMs(), null, r.ok() ? null : r.error().name(), null, List.of(), List.of(),
-                List.of(), 1, errors, null, now);
+                List.of(), 1, errors, null, now, List.of(), List.of(), 0);
     }
 
     @Override

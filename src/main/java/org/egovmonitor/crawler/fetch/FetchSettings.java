@@ -12,11 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +49,8 @@ import java.util.regex.Pattern;
  * @param maxDepth              link depth from the homepage (carried for the measurer)
  * @param maxLinkChecksPerSite  distinct homepage links checked per site measurement; the rest are counted as not
  *                              checked (a page with 100,000 links must not turn into 100,000 requests)
+ * @param hostOverrides         host name to IP address (optionally {@code ip:port}) used instead of DNS, like
+ *                              {@code /etc/hosts}; the address is still checked against {@code allowPrivateCidrs}
  */
 public record FetchSettings(
         String userAgent,
@@ -67,7 +72,8 @@ public record FetchSettings(
         int linkCheckConcurrency,
         int maxPagesPerSite,
         int maxDepth,
-        int maxLinkChecksPerSite) {
+        int maxLinkChecksPerSite,
+        Map<String, String> hostOverrides) {
 
     public static final String DEFAULT_USER_AGENT = "egov-monitor/0.1 (+https://github.com/egov-monitor)";
     public static final String DEFAULT_ROBOTS_AGENT = "egov-monitor";
@@ -78,13 +84,14 @@ public record FetchSettings(
             "userAgent", "robotsAgent", "connectTimeoutMs", "readTimeoutMs", "deadlineMs", "maxBodyBytes",
             "maxDecompressionRatio", "maxRedirects", "perHostConcurrency", "perHostDelayMs", "maxCrawlDelayMs",
             "globalConcurrency", "robotsCacheTtl", "allowPrivateCidrs", "proxyHost", "proxyPort",
-            "linkCheckConcurrency", "maxPagesPerSite", "maxDepth", "maxLinkChecksPerSite");
+            "linkCheckConcurrency", "maxPagesPerSite", "maxDepth", "maxLinkChecksPerSite", "hostOverrides");
 
     /** Default of {@link #maxLinkChecksPerSite()}. */
     public static final int DEFAULT_MAX_LINK_CHECKS_PER_SITE = 300;
 
     public FetchSettings {
         allowPrivateCidrs = List.copyOf(allowPrivateCidrs);
+        hostOverrides = hostOverrides == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(hostOverrides));
         List<String> problems = validate(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs,
                 maxBodyBytes, maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs,
                 maxCrawlDelayMs, globalConcurrency, robotsCacheTtl, proxyHost, proxyPort, linkCheckConcurrency,
@@ -92,9 +99,23 @@ public record FetchSettings(
         if (maxLinkChecksPerSite < 0) {
             problems.add("maxLinkChecksPerSite must be 0 or more");
         }
+        problems.addAll(HostOverrides.problems(hostOverrides));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid fetch settings: " + String.join("; ", problems));
         }
+    }
+
+    /** Without {@code hostOverrides} (none): the signature before host overrides, kept for callers. */
+    public FetchSettings(String userAgent, String robotsAgent, int connectTimeoutMs, int readTimeoutMs,
+                         long deadlineMs, long maxBodyBytes, int maxDecompressionRatio, int maxRedirects,
+                         int perHostConcurrency, long perHostDelayMs, long maxCrawlDelayMs, int globalConcurrency,
+                         Duration robotsCacheTtl, List<CidrRange> allowPrivateCidrs, String proxyHost,
+                         Integer proxyPort, int linkCheckConcurrency, int maxPagesPerSite, int maxDepth,
+                         int maxLinkChecksPerSite) {
+        this(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes, maxDecompressionRatio,
+                maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs, globalConcurrency, robotsCacheTtl,
+                allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite, maxDepth,
+                maxLinkChecksPerSite, Map.of());
     }
 
     /** Without {@code maxLinkChecksPerSite} (the default applies): the original signature, kept for callers. */
@@ -116,7 +137,30 @@ public record FetchSettings(
         return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, all, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite,
-                maxDepth, maxLinkChecksPerSite);
+                maxDepth, maxLinkChecksPerSite, hostOverrides);
+    }
+
+    /** These settings with more host overrides (entries given here win over the file's). */
+    public FetchSettings withHostOverrides(Map<String, String> more) {
+        Map<String, String> all = new TreeMap<>(hostOverrides);
+        all.putAll(more);
+        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
+                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
+                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
+                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, all);
+    }
+
+    /** These settings with another minimum delay between two requests to one host. */
+    public FetchSettings withPerHostDelayMs(long delayMs) {
+        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
+                maxDecompressionRatio, maxRedirects, perHostConcurrency, delayMs, maxCrawlDelayMs,
+                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
+                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides);
+    }
+
+    /** The parsed {@link #hostOverrides()}. */
+    public HostOverrides overrides() {
+        return HostOverrides.parse(hostOverrides);
     }
 
     /** The production defaults (the values written in {@code crawlers/crawl.yml}). */
@@ -177,13 +221,15 @@ public record FetchSettings(
         int maxPages = (int) r.integer("maxPagesPerSite", d.maxPagesPerSite(), 1, Integer.MAX_VALUE);
         int maxDepth = (int) r.integer("maxDepth", d.maxDepth(), 0, 100);
         int maxLinkChecks = (int) r.integer("maxLinkChecksPerSite", d.maxLinkChecksPerSite(), 0, 1_000_000);
+        Map<String, String> hostOverrides = r.stringMap("hostOverrides");
         if (!r.problems.isEmpty()) {
             throw new IllegalArgumentException(source + ": " + String.join("; ", r.problems));
         }
         try {
             return new FetchSettings(userAgent, robotsAgent, connect, read, deadline, maxBody, ratio, redirects,
                     perHost, delay, maxCrawlDelay, global, ttl, cidrs, proxyHost,
-                    proxyPort < 0 ? null : (int) proxyPort, linkCheck, maxPages, maxDepth, maxLinkChecks);
+                    proxyPort < 0 ? null : (int) proxyPort, linkCheck, maxPages, maxDepth, maxLinkChecks,
+                    hostOverrides);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
@@ -315,6 +361,28 @@ public record FetchSettings(
                 problems.add(key + " must be a duration such as 1h, 30m, 90s or PT1H, got '" + n.asText() + "'");
                 return fallback;
             }
+        }
+
+        Map<String, String> stringMap(String key) {
+            JsonNode n = node(key);
+            if (n == null) {
+                return Map.of();
+            }
+            if (!n.isObject()) {
+                problems.add(key + " must be a mapping of host names to addresses such as {www.example.gov.cn: "
+                        + "10.1.2.3}");
+                return Map.of();
+            }
+            Map<String, String> out = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    problems.add(key + ": " + e.getKey() + " must map to one address");
+                } else {
+                    out.put(e.getKey(), e.getValue().asText());
+                }
+            }
+            return out;
         }
 
         List<CidrRange> cidrs(String key) {

@@ -142,6 +142,7 @@ public final class HttpPageFetcher implements PageFetcher {
 
     private final FetchSettings settings;
     private final AddressGuard guard;
+    private final HostOverrides overrides;
     private final Semaphore global;
     private final Map<String, HostGate> gates = new ConcurrentHashMap<>();
     private final Map<String, RobotsEntry> robots = new ConcurrentHashMap<>();
@@ -158,7 +159,9 @@ public final class HttpPageFetcher implements PageFetcher {
     /** With a custom resolver: tests use it to simulate hostile DNS answers. */
     public HttpPageFetcher(FetchSettings settings, AddressGuard.HostResolver hostResolver) {
         this.settings = settings;
-        this.guard = new AddressGuard(settings.allowPrivateCidrs(), hostResolver);
+        this.overrides = settings.overrides();
+        // pinned hosts skip DNS but not the guard: their addresses are checked like any resolved address
+        this.guard = new AddressGuard(settings.allowPrivateCidrs(), overrides.resolver(hostResolver));
         this.global = new Semaphore(settings.globalConcurrency(), true);
         this.watchdog = new ScheduledThreadPoolExecutor(1, daemonThreads("egov-fetch-watchdog"));
         this.watchdog.setRemoveOnCancelPolicy(true);
@@ -469,7 +472,7 @@ public final class HttpPageFetcher implements PageFetcher {
 
     private Hop connectAndExchange(URI target, Mode mode, Deadline deadline) throws FetchFailure {
         String host = host(target);
-        int port = port(target);
+        int port = overrides.port(host, port(target));
         boolean tls = "https".equalsIgnoreCase(target.getScheme());
         boolean proxied = settings.proxyHost() != null;
         List<InetAddress> addresses = resolveGuarded(host, deadline);

@@ -1,0 +1,105 @@
+package org.egovmonitor.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.egovmonitor.core.registry.RegistryFileReader;
+import org.egovmonitor.crawler.fetch.CidrRange;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.farm.FarmMain;
+import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.farm.SiteSpec;
+
+/**
+ * The demo's generated sites ({@link DemoSites}), served in-process by a {@link SiteFarm} on a free port, and the
+ * crawler settings that reach them.
+ *
+ * <p>How the crawler reaches {@code http://www.chizhou.gov.cn/} with no DNS for it: the sites keep their registry
+ * URLs (the farm writes port 80 into every link), and the demo pins each host name to its own loopback address with
+ * the farm's port ({@code www.chizhou.gov.cn -> 127.0.1.1:41234}) through the fetcher's {@code hostOverrides}. The
+ * pinned addresses still pass the SSRF guard, which the demo opens for 127.0.0.0/8 only, in memory: the production
+ * settings in crawlers/crawl.yml are never changed. (Serving the farm as an HTTP proxy was the alternative; it would
+ * have meant skipping the guard's lookup of the target name whenever a proxy is set, weakening it for everyone.)
+ */
+public final class DemoFarm implements Managed, AutoCloseable {
+
+    /** The farm is local: a short politeness delay lets the first round finish within a minute. */
+    static final long PER_HOST_DELAY_MS = 20;
+
+    private final SiteFarm farm;
+    private final DemoSites plan;
+    private final Map<String, String> hostOverrides;
+
+    private DemoFarm(SiteFarm farm, DemoSites plan, Map<String, String> hostOverrides) {
+        this.farm = farm;
+        this.plan = plan;
+        this.hostOverrides = hostOverrides;
+    }
+
+    /** Generates and serves the demo registry's sites as of {@code today}. */
+    public static DemoFarm start(ObjectMapper mapper, LocalDate today) {
+        RegistryFileReader.Result registry;
+        try {
+            registry = new RegistryFileReader(mapper).readResource(DemoRegistry.RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DemoSites plan = DemoSites.plan(registry.document(), today);
+        SiteFarm farm = SiteFarm.start(plan.specs(), plan.mounts(),
+                SiteFarm.Options.defaults().withAdvertisedPort(80));
+        plan.down().forEach(h -> farm.setDown(h, true));
+        Map<String, String> overrides = new LinkedHashMap<>();
+        List<SiteSpec> specs = new ArrayList<>(plan.specs());
+        for (int i = 0; i < specs.size(); i++) {
+            overrides.put(specs.get(i).host(), FarmMain.loopbackHost(i) + ":" + farm.port());
+        }
+        return new DemoFarm(farm, plan, Collections.unmodifiableMap(overrides));
+    }
+
+    /** {@code host -> 127.0.1.x:port} for every farm host. */
+    public Map<String, String> hostOverrides() {
+        return hostOverrides;
+    }
+
+    public int port() {
+        return farm.port();
+    }
+
+    /** Registry sites served (township pages mounted under county hosts included). */
+    public int siteCount() {
+        return plan.sites();
+    }
+
+    public SiteFarm farm() {
+        return farm;
+    }
+
+    /** {@code settings} able to reach the farm: its hosts pinned, loopback allowed, a short per-host delay. */
+    public FetchSettings reach(FetchSettings settings) {
+        FetchSettings s = settings.withHostOverrides(hostOverrides)
+                .withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")));
+        return s.perHostDelayMs() > PER_HOST_DELAY_MS ? s.withPerHostDelayMs(PER_HOST_DELAY_MS) : s;
+    }
+
+    @Override
+    public void start() {
+        // started on construction: the crawler settings need its port before the app is wired
+    }
+
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        farm.close();
+    }
+}

@@ -1,0 +1,184 @@
+package org.egovmonitor.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.egovmonitor.EgovMonitorApplication;
+import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.testing.TestApp;
+import org.egovmonitor.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The demo as a newcomer runs it: the demo app with its farm and the scheduler on. Within a bounded wait every demo
+ * site has a crawled measurement taken from the generated site at its registry URL, the score snapshot has run and
+ * the portal's 信息报送 sources are mapped to units.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DemoFarmAppTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * TestApp's overrides, but with the scheduler on. Not TestApp.extension plus a second scheduler.enabled: the
+     * test support keeps overrides in a set, so which of two values for one key wins is not defined.
+     */
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = demoApp();
+
+    private static DropwizardAppExtension<EgovMonitorConfiguration> demoApp() {
+        TestPostgres.TestDatabase db = TestPostgres.newDatabase();
+        return new DropwizardAppExtension<>(EgovMonitorApplication.class, "config.yml",
+                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
+                        new EnvironmentVariableSubstitutor(false)),
+                ConfigOverride.config("database.url", db.url()),
+                ConfigOverride.config("database.user", db.user()),
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("demo", "true"),
+                ConfigOverride.config("demoFarm", "true"),
+                ConfigOverride.config("scheduler.enabled", "true"),
+                // other test classes in this JVM leave dw.* properties behind: pin everything the demo relies on
+                ConfigOverride.config("scheduler.measurerClass", ""),
+                ConfigOverride.config("scheduler.observationStoreClass", ""),
+                ConfigOverride.config("scheduler.crawlSettings", "crawlers/crawl.yml"),
+                ConfigOverride.config("scheduler.crawlWorkersPerNode", "4"),
+                ConfigOverride.config("scheduler.pollInterval", "1s"),
+                ConfigOverride.config("scheduler.leaseSeconds", "300"),
+                ConfigOverride.config("auth.adminUsername", TestApp.OFFICE_USER),
+                ConfigOverride.config("auth.adminPassword", TestApp.OFFICE_PASSWORD),
+                ConfigOverride.config("auth.passwordHashCost", "4"));
+    }
+
+    /** Latest measurement by site URL, once every site has one. */
+    private static final Map<String, JsonNode> LATEST = new HashMap<>();
+
+    @BeforeAll
+    static void awaitFirstRound() throws Exception {
+        JsonNode sites = await(() -> {
+            JsonNode s = get("/api/sites");
+            return s != null && s.size() > 0 ? s : null;
+        });
+        assertThat(sites).hasSize(33);
+        await(() -> {
+            for (JsonNode site : sites) {
+                String url = site.path("url").asText();
+                if (!LATEST.containsKey(url)) {
+                    JsonNode m = get("/api/sites/" + site.path("id").asLong() + "/measurements/latest");
+                    if (m == null) {
+                        return null;
+                    }
+                    LATEST.put(url, m.path("measurement"));
+                }
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    @Test
+    void everyDemoSite_measuredAndReachable_exceptTheOneTakenDown() {
+        assertThat(LATEST).hasSize(33);
+        List<String> unreachable = new ArrayList<>();
+        LATEST.forEach((url, m) -> {
+            if (!m.path("reachable").asBoolean()) {
+                unreachable.add(url);
+            }
+        });
+        assertThat(unreachable).containsExactly(DemoSites.DOWN);
+    }
+
+    @Test
+    void portal_missingForumAndBlankOnlineService() {
+        JsonNode portal = LATEST.get(DemoSites.PORTAL);
+        assertThat(portal.path("missingFamilies").toString()).contains("\"forum\"");
+        List<String> blank = new ArrayList<>();
+        portal.path("sections").forEach(s -> {
+            if (s.path("blank").asBoolean()) {
+                blank.add(s.path("family").asText());
+            }
+        });
+        assertThat(blank).containsExactly("online_service");
+    }
+
+    @Test
+    void townshipPage_servedUnderItsCountyPath() {
+        JsonNode zhaotan = LATEST.get("http://www.dongzhi.gov.cn/xiangzhen/zhaotan/");
+        assertThat(zhaotan.path("reachable").asBoolean()).isTrue();
+        assertThat(zhaotan.path("sections")).isNotEmpty();
+        zhaotan.path("sections").forEach(s -> assertThat(s.path("url").asText())
+                .startsWith("http://www.dongzhi.gov.cn/xiangzhen/zhaotan/"));
+    }
+
+    @Test
+    void rankings_departmentsScoredFromCrawledWebsites() throws Exception {
+        JsonNode rows = await(() -> {
+            JsonNode r = get("/api/rankings?group=DEPARTMENTS");
+            return r != null && r.path("rows").size() > 0 ? r.path("rows") : null;
+        });
+        JsonNode card = get("/api/units/czs-kjj/scorecard");
+        assertThat(rows.size()).isGreaterThan(10);
+        List<String> scored = new ArrayList<>();
+        card.path("score").path("indicators").forEach(i -> {
+            if (List.of("section_completeness", "blank_sections", "homepage_freshness", "link_health")
+                    .contains(i.path("id").asText()) && !i.path("state").asText().equals("NO_DATA")) {
+                scored.add(i.path("id").asText());
+            }
+        });
+        assertThat(scored).hasSize(4);
+    }
+
+    @Test
+    void contributions_portalSourcesMappedToUnits() throws Exception {
+        JsonNode summary = await(() -> {
+            JsonNode c = get("/api/contributions");
+            return c != null && c.path("mapped90Days").asInt() > 0 ? c : null;
+        });
+        assertThat(summary.path("mapped90Days").asInt()).isPositive();
+        assertThat(summary.path("unmapped90Days").asInt()).isPositive();
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort()
+                        + path)).timeout(Duration.ofSeconds(10)).header("Authorization", TestApp.OFFICE_BASIC)
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+    }
+
+    @FunctionalInterface
+    private interface Probe<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T await(Probe<T> probe) throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not ready within " + WAIT);
+            }
+            Thread.sleep(500);
+        }
+    }
+}
