@@ -174,7 +174,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         ContributionService contributions = contributionService(config, env, jdbi, clock, reach);
 
         // Scoring (issue 6) over the registry, probes and the stored observations.
-        IndicatorCatalogue indicators = IndicatorCatalogue.loadDefault();
+        CrawlerFiles.Text indicatorFile = CrawlerFiles.text(config.crawlersPath(), "indicators.yml");
+        IndicatorCatalogue indicators = IndicatorCatalogue.parse(indicatorFile.yaml(), indicatorFile.source(),
+                crawlerFiles.sections());
         ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, new RegistryEvidenceSource(jdbi,
                 config.zoneId(), indicators.probeWindowDays(),
                 new StoredObservationFacts(jdbi, observations, contributions, config.zoneId())), indicators,

@@ -69,7 +69,17 @@ public record CrawlerFiles(FetchSettings fetch, SectionCatalog sections, String 
         static final SectionCatalog CATALOG = load(null).sections();
     }
 
-    private record Text(String yaml, String source) {
+    /** A crawler data file's text and where it came from (a path, or {@code jar:…} for the bundled copy). */
+    public record Text(String yaml, String source) {
+    }
+
+    /**
+     * Another data file of the crawler folder (e.g. indicators.yml), found the same way as crawl.yml and
+     * sections.yml: in {@code dir}, or in ./crawlers with the jar's copy as fallback when {@code dir} is null.
+     */
+    public static Text text(Path dir, String name) {
+        boolean explicit = dir != null && !dir.normalize().equals(DEFAULT_DIR);
+        return read(dir == null ? DEFAULT_DIR : dir, name, explicit);
     }
 
     private static Text read(Path folder, String name, boolean explicit) {
