@@ -171,7 +171,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
                 crawlerFiles.source());
 
         // Portal contributions (信息报送, issue 5): collected after each crawl round and on demand; read by scoring.
-        ContributionService contributions = contributionService(config, env, jdbi, clock, reach);
+        ContributionService contributions = contributionService(config, env, jdbi, clock, reach, crawlerFiles.fetch());
 
         // Scoring (issue 6) over the registry, probes and the stored observations.
         CrawlerFiles.Text indicatorFile = CrawlerFiles.text(config.crawlersPath(), "indicators.yml");
@@ -188,7 +188,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
-        FetchSettings crawlSettings = reach.apply(CrawlSettingsFile.load(config.getScheduler()));
+        FetchSettings crawlSettings = reach.apply(CrawlSettingsFile.load(config.getScheduler(), crawlerFiles.fetch()));
         CrawlStage crawlStage = CrawlStage.select(config.getScheduler(), crawlSettings, jdbi,
                 new MeasurementEngine(crawlSettings, crawlerFiles.sections()), observations);
         Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
@@ -210,11 +210,13 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
     }
 
     private static ContributionService contributionService(EgovMonitorConfiguration config, Environment env,
-                                                           Jdbi jdbi, Clock clock, UnaryOperator<FetchSettings> reach)
-            throws java.io.IOException {
-        java.nio.file.Path fetchFile = java.nio.file.Path.of(config.getContributions().getFetchSettingsFile());
-        FetchSettings fetchSettings = java.nio.file.Files.isRegularFile(fetchFile) ? FetchSettings.load(fetchFile)
-                : FetchSettings.defaults();
+                                                           Jdbi jdbi, Clock clock, UnaryOperator<FetchSettings> reach,
+                                                           FetchSettings crawlerFolder) throws java.io.IOException {
+        // Its own file only when one is named and present; otherwise the crawler folder's crawl.yml, as for crawling.
+        String named = config.getContributions().getFetchSettingsFile();
+        java.nio.file.Path fetchFile = named == null || named.isBlank() ? null : java.nio.file.Path.of(named);
+        FetchSettings fetchSettings = fetchFile != null && java.nio.file.Files.isRegularFile(fetchFile)
+                ? FetchSettings.load(fetchFile) : crawlerFolder;
         HttpPageFetcher fetcher = new HttpPageFetcher(reach.apply(fetchSettings));
         env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override

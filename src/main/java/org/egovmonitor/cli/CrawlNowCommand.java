@@ -51,10 +51,11 @@ public class CrawlNowCommand extends DatabaseCommand {
             throw new CommandFailedException("未找到单位：" + unit);
         }
         SchedulerConfiguration sc = config.getScheduler();
-        FetchSettings settings = CrawlSettingsFile.load(sc);
+        CrawlerFiles crawlerFiles = CrawlerFiles.load(config.crawlersPath());
+        FetchSettings settings = CrawlSettingsFile.load(sc, crawlerFiles.fetch());
         // The same engine and store as the server's crawl workers.
         CrawlStage stage = CrawlStage.select(sc, settings, jdbi,
-                new MeasurementEngine(settings, CrawlerFiles.load(config.crawlersPath()).sections()),
+                new MeasurementEngine(settings, crawlerFiles.sections()),
                 new SqlObservationStore(jdbi));
         if (!stage.ready()) {
             throw new CommandFailedException("没有可用的网站测量器（请检查 scheduler.measurerClass 配置）");

@@ -6,17 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 
-/** Reads the crawl settings named by {@code scheduler.crawlSettings}; a missing file means the defaults. */
+/**
+ * Reads the crawl settings named by {@code scheduler.crawlSettings}. Left empty (the default), or naming a file that
+ * does not exist, the scheduler uses the crawler folder's crawl.yml ({@code crawlersDir}, or the jar's copy), so one
+ * file governs every fetcher unless an operator deliberately gives the scheduler its own.
+ */
 public final class CrawlSettingsFile {
 
     private CrawlSettingsFile() {
     }
 
-    public static FetchSettings load(SchedulerConfiguration config) {
-        Path file = Path.of(config.getCrawlSettings());
-        if (!Files.exists(file)) {
-            return FetchSettings.defaults();
+    public static FetchSettings load(SchedulerConfiguration config, FetchSettings crawlerFolder) {
+        String name = config.getCrawlSettings();
+        if (name == null || name.isBlank() || !Files.exists(Path.of(name))) {
+            return crawlerFolder;
         }
+        Path file = Path.of(name);
         try {
             return FetchSettings.load(file);
         } catch (IOException e) {

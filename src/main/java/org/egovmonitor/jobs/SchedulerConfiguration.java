@@ -88,9 +88,8 @@ public class SchedulerConfiguration {
     @NotNull
     private Duration crawlOverdueGrace = Duration.hours(6);
 
-    /** Crawl settings (fetch limits, allow-listed ranges) for the probes and the measurer. */
-    @NotEmpty
-    private String crawlSettings = "crawlers/crawl.yml";
+    /** Crawl settings (fetch limits, allow-listed ranges) for the probes and the measurer; empty: crawlersDir's. */
+    private String crawlSettings = "";
 
     /**
      * Until the measurement engine is merged: a SiteMeasurer class to instantiate (public constructor taking

@@ -1,5 +1,6 @@
 package org.egovmonitor.jobs;
 
+import org.egovmonitor.crawler.fetch.FetchSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.egovmonitor.jobs.SchedulingFixtures.await;
 import static org.egovmonitor.jobs.SchedulingFixtures.count;
@@ -26,7 +27,7 @@ class CrawlRetryTest {
     void crawlItem_measurerThrowsEveryTime_failedAfterMaxAttemptsWithError() throws Exception {
         try (SiteFarm farm = SchedulingFixtures.farm(5, 33, java.time.Duration.ZERO);
              HomepageOnlyMeasurer real = new HomepageOnlyMeasurer(
-                     CrawlSettingsFile.load(settings()))) {
+                     CrawlSettingsFile.load(settings(), FetchSettings.defaults()))) {
             TestPostgres.TestDatabase db = TestPostgres.newDatabase();
             Jdbi jdbi = db.jdbi();
             SchedulingFixtures.register(jdbi, farm);

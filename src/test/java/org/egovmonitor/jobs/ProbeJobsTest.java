@@ -1,5 +1,6 @@
 package org.egovmonitor.jobs;
 
+import org.egovmonitor.crawler.fetch.FetchSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.egovmonitor.jobs.SchedulingFixtures.await;
 import static org.egovmonitor.jobs.SchedulingFixtures.count;
@@ -35,7 +36,7 @@ class ProbeJobsTest {
         ds.setUrl(db.url());
         ds.setUser(db.user());
         node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds,
-                CrawlSettingsFile.load(config), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);
+                CrawlSettingsFile.load(config, FetchSettings.defaults()), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);
         node.scheduler().start();
     }
 

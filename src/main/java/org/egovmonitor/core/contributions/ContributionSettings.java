@@ -38,9 +38,9 @@ public class ContributionSettings {
     @NotNull
     private List<String> stripSuffixes = List.of("局", "委", "办");
 
-    /** The fetch settings file (timeouts, caps, SSRF allow-list); its defaults when the file is absent. */
+    /** A fetch settings file of its own (timeouts, caps, SSRF allow-list); empty: the crawler folder's crawl.yml. */
     @NotNull
-    private String fetchSettingsFile = "crawlers/crawl.yml";
+    private String fetchSettingsFile = "";
 
     @JsonProperty
     public int getMaxArticlesPerRound() {
