@@ -1,5 +1,6 @@
 package org.egovmonitor.jobs;
 
+import org.egovmonitor.core.DaemonThreads;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,11 +50,7 @@ public class AvailabilityProber {
         AtomicInteger down = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, sites.size())),
-                r -> {
-                    Thread t = new Thread(r, "availability-probe");
-                    t.setDaemon(true);
-                    return t;
-                });
+                DaemonThreads.named("availability-probe"));
         try {
             List<Future<?>> futures = sites.stream().<Future<?>>map(site -> pool.submit(() -> {
                 try {

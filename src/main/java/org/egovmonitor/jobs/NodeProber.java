@@ -1,5 +1,6 @@
 package org.egovmonitor.jobs;
 
+import org.egovmonitor.core.DaemonThreads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -45,11 +46,7 @@ public class NodeProber {
         AtomicInteger up = new AtomicInteger();
         AtomicInteger down = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, probed.size())),
-                r -> {
-                    Thread t = new Thread(r, "node-probe");
-                    t.setDaemon(true);
-                    return t;
-                });
+                DaemonThreads.named("node-probe"));
         try {
             List<Future<?>> futures = probed.stream().<Future<?>>map(node -> pool.submit(() -> {
                 try {

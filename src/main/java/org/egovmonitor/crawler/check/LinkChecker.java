@@ -1,5 +1,6 @@
 package org.egovmonitor.crawler.check;
 
+import org.egovmonitor.core.DaemonThreads;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.PageFetcher;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Checks link health: each distinct link once (fragments ignored), in parallel on a pool that lives only for the
@@ -67,12 +67,8 @@ public final class LinkChecker {
         if (toCheck.isEmpty()) {
             return new LinkCheckReport(List.of(), skipped);
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, toCheck.size()), r -> {
-            Thread t = new Thread(r, "egov-linkcheck-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, toCheck.size()),
+                DaemonThreads.named("egov-linkcheck"));
         try {
             List<Future<FetchResult>> futures = new ArrayList<>(toCheck.size());
             for (URI uri : toCheck) {

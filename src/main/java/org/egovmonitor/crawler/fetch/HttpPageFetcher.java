@@ -1,5 +1,6 @@
 package org.egovmonitor.crawler.fetch;
 
+import org.egovmonitor.core.DaemonThreads;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
@@ -45,12 +46,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
@@ -163,12 +162,12 @@ public final class HttpPageFetcher implements PageFetcher {
         // pinned hosts skip DNS but not the guard: their addresses are checked like any resolved address
         this.guard = new AddressGuard(settings.allowPrivateCidrs(), overrides.resolver(hostResolver));
         this.global = new Semaphore(settings.globalConcurrency(), true);
-        this.watchdog = new ScheduledThreadPoolExecutor(1, daemonThreads("egov-fetch-watchdog"));
+        this.watchdog = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("egov-fetch-watchdog"));
         this.watchdog.setRemoveOnCancelPolicy(true);
         this.watchdog.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         // DNS lookups cannot be interrupted; they run here so the caller can stop waiting at the deadline.
         this.resolver = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemonThreads("egov-fetch-dns"));
+                DaemonThreads.named("egov-fetch-dns"));
     }
 
     @Override
@@ -833,14 +832,5 @@ public final class HttpPageFetcher implements PageFetcher {
         } catch (Exception ignored) {
             // closing is best effort: the socket may already be gone
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package org.egovmonitor.crawler.measure;
 
+import org.egovmonitor.core.DaemonThreads;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -99,7 +99,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final SectionClassifier classifier;
     private final ListPageAnalyzer listAnalyzer;
     private final HomepageAnalyzer homepageAnalyzer = new HomepageAnalyzer();
-    private final ExecutorService sectionPool = Executors.newCachedThreadPool(daemonThreads("egov-measure-section"));
+    private final ExecutorService sectionPool = Executors.newCachedThreadPool(DaemonThreads.named("egov-measure-section"));
 
     /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
     public MeasurementEngine(FetchSettings settings, SectionCatalog catalog) {
@@ -148,7 +148,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             return List.of();
         }
         ExecutorService sites = Executors.newFixedThreadPool(Math.min(concurrency, targets.size()),
-                daemonThreads("egov-measure-site"));
+                DaemonThreads.named("egov-measure-site"));
         try {
             List<Future<SiteMeasurement>> futures = new ArrayList<>(targets.size());
             for (Target t : targets) {
@@ -516,14 +516,5 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         return new SiteMeasurement(url, null, kind.name(), false, 0, 0, null, errorKind,
                 new Homepage(null, 0, true, List.of()), List.of(), List.of(), List.of(), 0,
                 List.of(new CrawlError(url, errorKind)), null, now, List.of(), List.of(), 0);
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
