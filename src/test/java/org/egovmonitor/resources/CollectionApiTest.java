@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.testing.OfficeApi;
 import org.egovmonitor.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,28 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CollectionApiTest {
 
     static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.extension(true);
-
-    private static Invocation.Builder api(String path) {
-        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request(MediaType.APPLICATION_JSON)
-                .header("Authorization", TestApp.OFFICE_BASIC);
-    }
-
-    private static JsonNode json(Response response, int expectedStatus) {
-        JsonNode body = response.readEntity(JsonNode.class);
-        assertThat(response.getStatus()).as(body.toString()).isEqualTo(expectedStatus);
-        if (expectedStatus >= 400) {
-            assertThat(body.path("code").asInt()).isEqualTo(expectedStatus);
-        }
-        return body;
-    }
-
-    private static JsonNode get(String path, int status) {
-        return json(api(path).get(), status);
-    }
-
-    private static JsonNode post(String path, Object body, int status) {
-        return json(api(path).post(Entity.json(body)), status);
-    }
+    static final OfficeApi API = new OfficeApi(APP);
 
     private static List<String> fields(JsonNode body) {
         List<String> out = new ArrayList<>();
@@ -60,90 +39,90 @@ class CollectionApiTest {
 
     @Test
     void coverage_currentAndHistory() {
-        JsonNode current = get("/api/coverage", 200);
+        JsonNode current = API.get("/api/coverage", 200);
         assertThat(current.path("total").path("connected").asInt()).isEqualTo(19);
         assertThat(current.path("total").path("planned").asInt()).isEqualTo(30);
         assertThat(current.path("byCounty")).hasSize(6);
         assertThat(current.path("total").path("availability7d").path("text").asText()).isEqualTo("无数据");
-        JsonNode history = get("/api/coverage/history?from=2002-06&to=2003-05", 200);
+        JsonNode history = API.get("/api/coverage/history?from=2002-06&to=2003-05", 200);
         assertThat(history.path("months").get(0).path("month").asText()).isEqualTo("2002-06");
         assertThat(history.path("months").get(0).path("connected").asInt()).isEqualTo(16);
         assertThat(history.path("months").get(10).path("connected").asInt()).isEqualTo(19);
         assertThat(history.path("months").get(11).path("planned").asInt()).isEqualTo(30);
-        assertThat(fields(get("/api/coverage/history?from=2002/06", 422))).containsExactly("from");
-        assertThat(fields(get("/api/coverage/history?from=2003-06&to=2003-01", 422))).containsExactly("from");
-        assertThat(fields(get("/api/coverage/units?group=MARS", 422))).containsExactly("group");
+        assertThat(fields(API.get("/api/coverage/history?from=2002/06", 422))).containsExactly("from");
+        assertThat(fields(API.get("/api/coverage/history?from=2003-06&to=2003-01", 422))).containsExactly("from");
+        assertThat(fields(API.get("/api/coverage/units?group=MARS", 422))).containsExactly("group");
     }
 
     @Test
     void survey_badCsv_422WithLines_goodCsvApplied() {
-        Response bad = api("/api/coverage/survey").post(Entity.entity("单位编码,状态\nczs-gaj,已接入\nnope,规划\n",
+        Response bad = API.api("/api/coverage/survey").post(Entity.entity("单位编码,状态\nczs-gaj,已接入\nnope,规划\n",
                 "text/csv"));
-        assertThat(fields(json(bad, 422))).contains("2:connectedOn", "3:unitCode");
-        json(api("/api/coverage/survey").post(Entity.entity(" ", "text/csv")), 422);
-        JsonNode ok = json(api("/api/coverage/survey").post(Entity.entity(
+        assertThat(fields(API.json(bad, 422))).contains("2:connectedOn", "3:unitCode");
+        API.json(API.api("/api/coverage/survey").post(Entity.entity(" ", "text/csv")), 422);
+        JsonNode ok = API.json(API.api("/api/coverage/survey").post(Entity.entity(
                 "unitCode,status,phase\nczs-gaj,PLANNED,2\n", "text/csv")), 200);
         assertThat(ok.path("applied").asBoolean()).isTrue();
-        assertThat(get("/api/units/czs-gaj/node", 200).path("status").asText()).isEqualTo("PLANNED");
+        assertThat(API.get("/api/units/czs-gaj/node", 200).path("status").asText()).isEqualTo("PLANNED");
     }
 
     @Test
     void selfReports_statuses() {
-        post("/api/units/nope/self-reports", report("2003-05-01", 10, 10), 404);
-        JsonNode invalid = post("/api/units/czs-rdb/self-reports", report("2999-01-01", -1, 10), 422);
+        API.post("/api/units/nope/self-reports", report("2003-05-01", 10, 10), 404);
+        JsonNode invalid = API.post("/api/units/czs-rdb/self-reports", report("2999-01-01", -1, 10), 422);
         assertThat(fields(invalid)).contains("reportDate", "computers");
-        json(api("/api/units/czs-rdb/self-reports").post(Entity.entity("{not json", MediaType.APPLICATION_JSON)),
+        API.json(API.api("/api/units/czs-rdb/self-reports").post(Entity.entity("{not json", MediaType.APPLICATION_JSON)),
                 400);
-        assertThat(fields(post("/api/units/czs-rdb/self-reports", Map.of("computers", "many"), 422)))
+        assertThat(fields(API.post("/api/units/czs-rdb/self-reports", Map.of("computers", "many"), 422)))
                 .containsExactly("computers");
 
-        JsonNode created = post("/api/units/czs-rdb/self-reports", report("2003-05-01", 10, 10), 201);
+        JsonNode created = API.post("/api/units/czs-rdb/self-reports", report("2003-05-01", 10, 10), 201);
         long id = created.path("id").asLong();
         assertThat(created.path("status").asText()).isEqualTo("PENDING");
-        assertThat(get("/api/self-reports?status=PENDING", 200).findValuesAsText("id")).contains(Long.toString(id));
-        get("/api/self-reports?status=MAYBE", 422);
-        JsonNode approved = post("/api/self-reports/" + id + "/approve", Map.of("reviewedBy", "信息中心"), 200);
+        assertThat(API.get("/api/self-reports?status=PENDING", 200).findValuesAsText("id")).contains(Long.toString(id));
+        API.get("/api/self-reports?status=MAYBE", 422);
+        JsonNode approved = API.post("/api/self-reports/" + id + "/approve", Map.of("reviewedBy", "信息中心"), 200);
         assertThat(approved.path("current").asBoolean()).isTrue();
         // The reviewer is the logged-in account, not whatever the request body claims.
         assertThat(approved.path("reviewedBy").asText()).isEqualTo(TestApp.OFFICE_USER);
-        post("/api/self-reports/" + id + "/approve", Map.of(), 409);
-        post("/api/self-reports/999999/approve", Map.of(), 404);
+        API.post("/api/self-reports/" + id + "/approve", Map.of(), 409);
+        API.post("/api/self-reports/999999/approve", Map.of(), 404);
 
-        long second = post("/api/units/czs-rdb/self-reports", report("2003-06-01", 12, 10), 201).path("id").asLong();
-        assertThat(fields(post("/api/self-reports/" + second + "/reject", Map.of(), 422))).containsExactly("comment");
-        assertThat(post("/api/self-reports/" + second + "/reject", Map.of("comment", "请核实"), 200)
+        long second = API.post("/api/units/czs-rdb/self-reports", report("2003-06-01", 12, 10), 201).path("id").asLong();
+        assertThat(fields(API.post("/api/self-reports/" + second + "/reject", Map.of(), 422))).containsExactly("comment");
+        assertThat(API.post("/api/self-reports/" + second + "/reject", Map.of("comment", "请核实"), 200)
                 .path("status").asText()).isEqualTo("REJECTED");
-        assertThat(get("/api/units/czs-rdb/self-reports", 200)).hasSize(2);
+        assertThat(API.get("/api/units/czs-rdb/self-reports", 200)).hasSize(2);
 
-        JsonNode lan = get("/api/lan-status", 200);
+        JsonNode lan = API.get("/api/lan-status", 200);
         assertThat(lan.path("lan").path("有局域网").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(lan.path("computersPerStaff").path("无计算机").asInt()).isEqualTo(1);
     }
 
     @Test
     void liaisons_missingAndRequests() {
-        JsonNode missing = get("/api/liaisons/missing", 200);
+        JsonNode missing = API.get("/api/liaisons/missing", 200);
         assertThat(missing.size()).isGreaterThan(0);
-        post("/api/units/nope/liaison-requests", Map.of("name", "甲", "since", "2003-05-01"), 404);
-        assertThat(fields(post("/api/units/czs-tjj/liaison-requests", Map.of("name", ""), 422)))
+        API.post("/api/units/nope/liaison-requests", Map.of("name", "甲", "since", "2003-05-01"), 404);
+        assertThat(fields(API.post("/api/units/czs-tjj/liaison-requests", Map.of("name", ""), 422)))
                 .contains("name", "since");
-        long id = post("/api/units/czs-tjj/liaison-requests", Map.of("name", "新联络员", "since",
+        long id = API.post("/api/units/czs-tjj/liaison-requests", Map.of("name", "新联络员", "since",
                 java.time.LocalDate.now().toString()), 201).path("id").asLong();
-        assertThat(get("/api/liaison-requests?status=PENDING", 200)).hasSize(1);
-        post("/api/liaison-requests/" + id + "/approve", Map.of(), 200);
-        post("/api/liaison-requests/" + id + "/approve", Map.of(), 409);
-        assertThat(get("/api/units/czs-tjj/liaisons", 200).get(0).path("name").asText()).isEqualTo("新联络员");
+        assertThat(API.get("/api/liaison-requests?status=PENDING", 200)).hasSize(1);
+        API.post("/api/liaison-requests/" + id + "/approve", Map.of(), 200);
+        API.post("/api/liaison-requests/" + id + "/approve", Map.of(), 409);
+        assertThat(API.get("/api/units/czs-tjj/liaisons", 200).get(0).path("name").asText()).isEqualTo("新联络员");
     }
 
     @Test
     void contributions_emptyAndErrors() {
-        JsonNode summary = get("/api/contributions", 200);
+        JsonNode summary = API.get("/api/contributions", 200);
         assertThat(summary.path("items90Days").asInt()).isZero();
         assertThat(summary.path("units").size()).isGreaterThan(80);
-        assertThat(get("/api/contributions/unmapped", 200)).isEmpty();
-        post("/api/contributions/unmapped/%E6%96%B0%E5%8D%8E%E7%A4%BE/assign", Map.of("unitCode", "czs-xcb"), 404);
-        assertThat(fields(post("/api/contributions/unmapped/x/assign", Map.of(), 422))).containsExactly("unitCode");
-        assertThat(fields(post("/api/contributions/collect", Map.of("portal", "ftp://example.org/"), 422)))
+        assertThat(API.get("/api/contributions/unmapped", 200)).isEmpty();
+        API.post("/api/contributions/unmapped/%E6%96%B0%E5%8D%8E%E7%A4%BE/assign", Map.of("unitCode", "czs-xcb"), 404);
+        assertThat(fields(API.post("/api/contributions/unmapped/x/assign", Map.of(), 422))).containsExactly("unitCode");
+        assertThat(fields(API.post("/api/contributions/collect", Map.of("portal", "ftp://example.org/"), 422)))
                 .containsExactly("portal");
     }
 }

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.testing.OfficeApi;
 import org.egovmonitor.testing.TestApp;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,34 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RegistryApiTest {
 
     static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.extension(true);
-
-    private static Invocation.Builder api(String path) {
-        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request(MediaType.APPLICATION_JSON)
-                .header("Authorization", TestApp.OFFICE_BASIC);
-    }
-
-    /** Every response of the API, errors included, is JSON whose code equals the HTTP status. */
-    private static JsonNode json(Response response, int expectedStatus) {
-        JsonNode body = response.readEntity(JsonNode.class);
-        assertThat(response.getStatus()).as(body.toString()).isEqualTo(expectedStatus);
-        if (expectedStatus >= 400) {
-            assertThat(body.path("code").asInt()).isEqualTo(expectedStatus);
-            assertThat(body.path("message").asText()).isNotBlank();
-        }
-        return body;
-    }
-
-    private static JsonNode get(String path, int status) {
-        return json(api(path).get(), status);
-    }
-
-    private static JsonNode post(String path, Object body, int status) {
-        return json(api(path).post(Entity.json(body)), status);
-    }
-
-    private static JsonNode put(String path, Object body, int status) {
-        return json(api(path).put(Entity.json(body)), status);
-    }
+    static final OfficeApi API = new OfficeApi(APP);
 
     private static List<String> errorFields(JsonNode body) {
         List<String> fields = new ArrayList<>();
@@ -75,7 +48,7 @@ class RegistryApiTest {
 
         @Test
         void listUnits_demoCity_hasDepartmentsCountiesAndTownships() {
-            JsonNode units = get("/api/units", 200);
+            JsonNode units = API.get("/api/units", 200);
             int departments = 0;
             int counties = 0;
             int townships = 0;
@@ -97,27 +70,27 @@ class RegistryApiTest {
 
         @Test
         void listUnits_connectedFilter_nineteenDepartments() {
-            JsonNode connected = get("/api/units?connected=true", 200);
+            JsonNode connected = API.get("/api/units?connected=true", 200);
             assertThat(connected).hasSize(19);
             connected.forEach(u -> assertThat(u.path("networkStatus").asText()).isEqualTo("CONNECTED"));
         }
 
         @Test
         void listUnits_filtersByKindGroupAndParent() {
-            assertThat(demoRows(get("/api/units?kind=COUNTY", 200))).hasSize(3);
-            assertThat(demoRows(get("/api/units?peerGroup=COUNTIES", 200))).hasSize(6);
-            JsonNode dongzhi = get("/api/units?parent=dzx", 200);
+            assertThat(demoRows(API.get("/api/units?kind=COUNTY", 200))).hasSize(3);
+            assertThat(demoRows(API.get("/api/units?peerGroup=COUNTIES", 200))).hasSize(6);
+            JsonNode dongzhi = API.get("/api/units?parent=dzx", 200);
             assertThat(dongzhi).isNotEmpty();
             dongzhi.forEach(u -> assertThat(u.path("parentCode").asText()).isEqualTo("dzx"));
         }
 
         @Test
         void getUnit_detail_carriesNodeLiaisonAndSites() {
-            JsonNode jw = get("/api/units/czs-jw", 200);
+            JsonNode jw = API.get("/api/units/czs-jw", 200);
             assertThat(jw.path("unit").path("aliases").toString()).contains("计委");
             assertThat(jw.path("node").path("status").asText()).isEqualTo("CONNECTED");
             assertThat(jw.path("node").path("connectedOn").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
-            JsonNode dongzhi = get("/api/units/dzx", 200);
+            JsonNode dongzhi = API.get("/api/units/dzx", 200);
             assertThat(dongzhi.path("sites")).isNotEmpty();
             assertThat(dongzhi.path("childCodes")).isNotEmpty();
         }
@@ -125,7 +98,7 @@ class RegistryApiTest {
         @ParameterizedTest
         @CsvSource({"kind=BUREAU, kind", "peerGroup=x, peerGroup", "connected=maybe, connected"})
         void listUnits_badFilter_422NamesTheParameter(String query, String field) {
-            assertThat(errorFields(get("/api/units?" + query, 422))).containsExactly(field);
+            assertThat(errorFields(API.get("/api/units?" + query, 422))).containsExactly(field);
         }
     }
 
@@ -134,34 +107,34 @@ class RegistryApiTest {
 
         @Test
         void unitLifecycle_createReadUpdateDelete() {
-            Response created = api("/api/units").post(Entity.json(Map.of("code", "t-life", "name", "测试单位",
+            Response created = API.api("/api/units").post(Entity.json(Map.of("code", "t-life", "name", "测试单位",
                     "kind", "DEPARTMENT", "aliases", List.of("测试"))));
             assertThat(created.getStatus()).isEqualTo(201);
             assertThat(created.getLocation().getPath()).isEqualTo("/api/units/t-life");
-            assertThat(get("/api/units/t-life", 200).path("unit").path("peerGroup").asText()).isEqualTo("DEPARTMENTS");
+            assertThat(API.get("/api/units/t-life", 200).path("unit").path("peerGroup").asText()).isEqualTo("DEPARTMENTS");
 
-            JsonNode updated = put("/api/units/t-life", Map.of("name", "改名单位", "kind", "DEPARTMENT"), 200);
+            JsonNode updated = API.put("/api/units/t-life", Map.of("name", "改名单位", "kind", "DEPARTMENT"), 200);
             assertThat(updated.path("name").asText()).isEqualTo("改名单位");
             assertThat(updated.path("demo").asBoolean()).isFalse();
 
-            assertThat(api("/api/units/t-life").delete().getStatus()).isEqualTo(204);
-            get("/api/units/t-life", 404);
+            assertThat(API.api("/api/units/t-life").delete().getStatus()).isEqualTo(204);
+            API.get("/api/units/t-life", 404);
         }
 
         @Test
         void createUnit_malformedJson_400() {
-            json(api("/api/units").post(Entity.entity("{\"code\": ", MediaType.APPLICATION_JSON)), 400);
+            API.json(API.api("/api/units").post(Entity.entity("{\"code\": ", MediaType.APPLICATION_JSON)), 400);
         }
 
         @Test
         void createUnit_missingFields_422ListsEachField() {
-            assertThat(errorFields(post("/api/units", Map.of("code", "Bad Code"), 422)))
+            assertThat(errorFields(API.post("/api/units", Map.of("code", "Bad Code"), 422)))
                     .containsExactlyInAnyOrder("code", "name", "kind");
         }
 
         @Test
         void createUnit_emptyBody_422() {
-            json(api("/api/units").post(Entity.entity("", MediaType.APPLICATION_JSON)), 422);
+            API.json(API.api("/api/units").post(Entity.entity("", MediaType.APPLICATION_JSON)), 422);
         }
 
         @ParameterizedTest
@@ -171,48 +144,48 @@ class RegistryApiTest {
                 "{\"code\":\"t-x\",\"name\":\"甲\",\"kind\":\"DEPARTMENT\",\"colour\":1} | colour",
                 "{\"code\":\"t-x\",\"name\":\"甲\",\"kind\":\"DEPARTMENT\",\"parentCode\":\"nobody\"} | parentCode"})
         void createUnit_badField_422NamesIt(String body, String field) {
-            JsonNode error = json(api("/api/units").post(Entity.entity(body, MediaType.APPLICATION_JSON)), 422);
+            JsonNode error = API.json(API.api("/api/units").post(Entity.entity(body, MediaType.APPLICATION_JSON)), 422);
             assertThat(errorFields(error)).containsExactly(field);
         }
 
         @Test
         void createUnit_duplicateCode_409() {
-            post("/api/units", Map.of("code", "czs-jw", "name", "重复", "kind", "DEPARTMENT"), 409);
+            API.post("/api/units", Map.of("code", "czs-jw", "name", "重复", "kind", "DEPARTMENT"), 409);
         }
 
         @Test
         void updateUnit_unknownCode_404() {
-            put("/api/units/t-nobody", Map.of("name", "甲", "kind", "DEPARTMENT"), 404);
+            API.put("/api/units/t-nobody", Map.of("name", "甲", "kind", "DEPARTMENT"), 404);
         }
 
         @Test
         void updateUnit_codeInBodyDiffers_422() {
-            assertThat(errorFields(put("/api/units/czs-jw", Map.of("code", "czs-x", "name", "甲", "kind",
+            assertThat(errorFields(API.put("/api/units/czs-jw", Map.of("code", "czs-x", "name", "甲", "kind",
                     "DEPARTMENT"), 422))).containsExactly("code");
         }
 
         @Test
         void updateUnit_parentCycle_422() {
-            post("/api/units", Map.of("code", "t-p", "name", "上级", "kind", "DEPARTMENT"), 201);
-            post("/api/units", Map.of("code", "t-c", "name", "下级", "kind", "DEPARTMENT", "parentCode", "t-p"), 201);
-            assertThat(errorFields(put("/api/units/t-p", Map.of("name", "上级", "kind", "DEPARTMENT", "parentCode",
+            API.post("/api/units", Map.of("code", "t-p", "name", "上级", "kind", "DEPARTMENT"), 201);
+            API.post("/api/units", Map.of("code", "t-c", "name", "下级", "kind", "DEPARTMENT", "parentCode", "t-p"), 201);
+            assertThat(errorFields(API.put("/api/units/t-p", Map.of("name", "上级", "kind", "DEPARTMENT", "parentCode",
                     "t-c"), 422))).containsExactly("parentCode");
         }
 
         @Test
         void deleteUnit_withChildrenOrSites_409() {
-            json(api("/api/units/dzx").delete(), 409);
-            json(api("/api/units/czkfq").delete(), 409);
+            API.json(API.api("/api/units/dzx").delete(), 409);
+            API.json(API.api("/api/units/czkfq").delete(), 409);
         }
 
         @Test
         void deleteUnit_unknown_404() {
-            json(api("/api/units/t-nobody").delete(), 404);
+            API.json(API.api("/api/units/t-nobody").delete(), 404);
         }
 
         @Test
         void createUnit_wrongMediaType_415Json() {
-            json(api("/api/units").post(Entity.entity("code=x", MediaType.APPLICATION_FORM_URLENCODED)), 415);
+            API.json(API.api("/api/units").post(Entity.entity("code=x", MediaType.APPLICATION_FORM_URLENCODED)), 415);
         }
     }
 
@@ -221,38 +194,38 @@ class RegistryApiTest {
 
         @Test
         void siteLifecycle_normalisedUrlAndConflicts() {
-            JsonNode site = json(api("/api/sites").post(Entity.json(Map.of("url", "HTTP://Test.Example.GOV.cn",
+            JsonNode site = API.json(API.api("/api/sites").post(Entity.json(Map.of("url", "HTTP://Test.Example.GOV.cn",
                     "name", "测试网", "kind", "DEPARTMENT", "unitCode", "czs-jw"))), 201);
             long id = site.path("id").asLong();
             assertThat(site.path("url").asText()).isEqualTo("http://test.example.gov.cn/");
             assertThat(site.path("monitored").asBoolean()).isTrue();
-            post("/api/sites", Map.of("url", "http://test.example.gov.cn/", "name", "重复", "kind", "DEPARTMENT",
+            API.post("/api/sites", Map.of("url", "http://test.example.gov.cn/", "name", "重复", "kind", "DEPARTMENT",
                     "unitCode", "czs-jw"), 409);
-            assertThat(get("/api/sites?unit=czs-jw", 200)).anyMatch(s -> s.path("id").asLong() == id);
+            assertThat(API.get("/api/sites?unit=czs-jw", 200)).anyMatch(s -> s.path("id").asLong() == id);
 
-            JsonNode moved = put("/api/sites/" + id, Map.of("url", "http://test.example.gov.cn/", "name", "测试网",
+            JsonNode moved = API.put("/api/sites/" + id, Map.of("url", "http://test.example.gov.cn/", "name", "测试网",
                     "kind", "DEPARTMENT", "unitCode", "czs-czj", "monitored", false), 200);
             assertThat(moved.path("unitCode").asText()).isEqualTo("czs-czj");
             assertThat(moved.path("monitored").asBoolean()).isFalse();
 
-            assertThat(api("/api/sites/" + id).delete().getStatus()).isEqualTo(204);
-            get("/api/sites/" + id, 404);
-            json(api("/api/sites/" + id).delete(), 404);
+            assertThat(API.api("/api/sites/" + id).delete().getStatus()).isEqualTo(204);
+            API.get("/api/sites/" + id, 404);
+            API.json(API.api("/api/sites/" + id).delete(), 404);
         }
 
         @Test
         void createSite_unknownOwnerAndBadUrl_422() {
-            assertThat(errorFields(post("/api/sites", Map.of("url", "http://ok.gov.cn/", "name", "甲", "kind",
+            assertThat(errorFields(API.post("/api/sites", Map.of("url", "http://ok.gov.cn/", "name", "甲", "kind",
                     "PORTAL", "unitCode", "t-nobody"), 422))).containsExactly("unitCode");
-            assertThat(errorFields(post("/api/sites", Map.of("url", "ftp://x.gov.cn/", "name", "甲", "kind",
+            assertThat(errorFields(API.post("/api/sites", Map.of("url", "ftp://x.gov.cn/", "name", "甲", "kind",
                     "PORTAL", "unitCode", "czs-jw"), 422))).containsExactly("url");
         }
 
         @Test
         void sites_filterByKind_andBadKind422() {
-            assertThat(get("/api/sites?kind=PORTAL", 200)).hasSize(1);
-            get("/api/sites?kind=BLOG", 422);
-            get("/api/sites/abc", 404);
+            assertThat(API.get("/api/sites?kind=PORTAL", 200)).hasSize(1);
+            API.get("/api/sites?kind=BLOG", 422);
+            API.get("/api/sites/abc", 404);
         }
     }
 
@@ -261,40 +234,40 @@ class RegistryApiTest {
 
         @Test
         void putNode_thenRead_andValidation() {
-            post("/api/units", Map.of("code", "t-node", "name", "节点单位", "kind", "DEPARTMENT"), 201);
-            get("/api/units/t-node/node", 404);
-            assertThat(errorFields(put("/api/units/t-node/node", Map.of("status", "CONNECTED"), 422)))
+            API.post("/api/units", Map.of("code", "t-node", "name", "节点单位", "kind", "DEPARTMENT"), 201);
+            API.get("/api/units/t-node/node", 404);
+            assertThat(errorFields(API.put("/api/units/t-node/node", Map.of("status", "CONNECTED"), 422)))
                     .containsExactly("connectedOn");
-            assertThat(errorFields(put("/api/units/t-node/node", Map.of("status", "CONNECTED", "connectedOn",
+            assertThat(errorFields(API.put("/api/units/t-node/node", Map.of("status", "CONNECTED", "connectedOn",
                     "2002-13-01"), 422))).containsExactly("connectedOn");
-            JsonNode node = put("/api/units/t-node/node", Map.of("status", "CONNECTED", "phase", 2, "connectedOn",
+            JsonNode node = API.put("/api/units/t-node/node", Map.of("status", "CONNECTED", "phase", 2, "connectedOn",
                     "2003-09-01", "terminals", 8, "probeHost", "10.34.1.20", "probePort", 80), 200);
             assertThat(node.path("terminals").asInt()).isEqualTo(8);
-            assertThat(get("/api/nodes", 200)).anyMatch(n -> n.path("unitCode").asText().equals("t-node"));
-            assertThat(api("/api/units/t-node/node").delete().getStatus()).isEqualTo(204);
-            json(api("/api/units/t-node/node").delete(), 404);
+            assertThat(API.get("/api/nodes", 200)).anyMatch(n -> n.path("unitCode").asText().equals("t-node"));
+            assertThat(API.api("/api/units/t-node/node").delete().getStatus()).isEqualTo(204);
+            API.json(API.api("/api/units/t-node/node").delete(), 404);
         }
 
         @Test
         void putNode_unknownUnit_404() {
-            put("/api/units/t-nobody/node", Map.of("status", "PLANNED"), 404);
+            API.put("/api/units/t-nobody/node", Map.of("status", "PLANNED"), 404);
         }
 
         @Test
         void putLiaison_replacesCurrentAndKeepsHistory() {
-            post("/api/units", Map.of("code", "t-li", "name", "联络单位", "kind", "DEPARTMENT"), 201);
-            json(api("/api/units/t-li/liaison").delete(), 404);
-            put("/api/units/t-li/liaison", Map.of("name", "张三", "phone", "0566-1234567", "since", "2003-01-01"), 200);
-            put("/api/units/t-li/liaison", Map.of("name", "李四", "since", "2003-06-01"), 200);
-            assertThat(errorFields(put("/api/units/t-li/liaison", Map.of("name", "王五", "since", "2002-01-01"),
+            API.post("/api/units", Map.of("code", "t-li", "name", "联络单位", "kind", "DEPARTMENT"), 201);
+            API.json(API.api("/api/units/t-li/liaison").delete(), 404);
+            API.put("/api/units/t-li/liaison", Map.of("name", "张三", "phone", "0566-1234567", "since", "2003-01-01"), 200);
+            API.put("/api/units/t-li/liaison", Map.of("name", "李四", "since", "2003-06-01"), 200);
+            assertThat(errorFields(API.put("/api/units/t-li/liaison", Map.of("name", "王五", "since", "2002-01-01"),
                     422))).containsExactly("since");
-            JsonNode history = get("/api/units/t-li/liaisons", 200);
+            JsonNode history = API.get("/api/units/t-li/liaisons", 200);
             assertThat(history).hasSize(2);
             assertThat(history.get(0).path("name").asText()).isEqualTo("李四");
             assertThat(history.get(0).path("untilDate").isNull()).isTrue();
             assertThat(history.get(1).path("untilDate").asText()).isEqualTo("2003-06-01");
-            assertThat(get("/api/units/t-li", 200).path("liaison").path("name").asText()).isEqualTo("李四");
-            get("/api/units/t-nobody/liaisons", 404);
+            assertThat(API.get("/api/units/t-li", 200).path("liaison").path("name").asText()).isEqualTo("李四");
+            API.get("/api/units/t-nobody/liaisons", 404);
         }
     }
 }

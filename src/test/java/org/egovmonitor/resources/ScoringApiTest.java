@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.testing.OfficeApi;
 import org.egovmonitor.testing.TestApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,43 +23,33 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ScoringApiTest {
 
     static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.extension(true);
+    static final OfficeApi API = new OfficeApi(APP);
     static final String DAY = "2024-06-30";
 
     private static Response get(String path) {
-        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request()
-                .header("Authorization", TestApp.OFFICE_BASIC).get();
+        return API.request(path).get();
     }
 
     private static Response post(String path, Object body) {
-        return APP.client().target("http://localhost:" + APP.getLocalPort() + path).request(MediaType.APPLICATION_JSON)
-                .header("Authorization", TestApp.OFFICE_BASIC).post(Entity.json(body));
-    }
-
-    private static JsonNode json(Response r, int status) {
-        JsonNode body = r.readEntity(JsonNode.class);
-        assertThat(r.getStatus()).as(body.toString()).isEqualTo(status);
-        if (status >= 400) {
-            assertThat(body.path("code").asInt()).isEqualTo(status);
-        }
-        return body;
+        return API.api(path).post(Entity.json(body));
     }
 
     private static String anyUnit() {
-        return json(get("/api/units"), 200).get(0).path("code").asText();
+        return API.json(get("/api/units"), 200).get(0).path("code").asText();
     }
 
     @BeforeAll
     static void snapshot() {
-        JsonNode summary = json(post("/api/scoring/snapshot?date=" + DAY, ""), 200);
+        JsonNode summary = API.json(post("/api/scoring/snapshot?date=" + DAY, ""), 200);
         assertThat(summary.path("units").asInt()).isPositive();
     }
 
     @Test
     void rankings_latestDayByDefault_andByGroup() {
-        JsonNode all = json(get("/api/rankings"), 200);
+        JsonNode all = API.json(get("/api/rankings"), 200);
         assertThat(all.path("day").asText()).isEqualTo(DAY);
         assertThat(all.path("rows")).isNotEmpty();
-        JsonNode counties = json(get("/api/rankings?group=COUNTIES&date=" + DAY), 200);
+        JsonNode counties = API.json(get("/api/rankings?group=COUNTIES&date=" + DAY), 200);
         counties.path("rows").forEach(r -> assertThat(r.path("peerGroup").asText()).isEqualTo("COUNTIES"));
     }
 
@@ -75,36 +65,36 @@ class ScoringApiTest {
             "/api/units/no-such-unit/findings.csv, 404",
             "/api/rankings.csv?date=2001-01-01, 404"})
     void badParams_422_unknown_404(String path, int status) {
-        json(get(path), status);
+        API.json(get(path), status);
     }
 
     @Test
     void scorecardHistoryBottlenecksWarnings_200() {
         String code = anyUnit();
-        JsonNode card = json(get("/api/units/" + code + "/scorecard"), 200);
+        JsonNode card = API.json(get("/api/units/" + code + "/scorecard"), 200);
         assertThat(card.path("score").path("indicators")).hasSize(13);
         assertThat(card.path("score").path("indicators").findValuesAsText("state")).contains("NO_DATA");
-        json(get("/api/units/" + code + "/scorecard?date=2001-01-01"), 404);
-        assertThat(json(get("/api/units/" + code + "/history"), 200)).hasSize(1);
-        assertThat(json(get("/api/bottlenecks"), 200).isArray()).isTrue();
-        assertThat(json(get("/api/warnings?includeVetoes=true"), 200).isArray()).isTrue();
+        API.json(get("/api/units/" + code + "/scorecard?date=2001-01-01"), 404);
+        assertThat(API.json(get("/api/units/" + code + "/history"), 200)).hasSize(1);
+        assertThat(API.json(get("/api/bottlenecks"), 200).isArray()).isTrue();
+        assertThat(API.json(get("/api/warnings?includeVetoes=true"), 200).isArray()).isTrue();
     }
 
     @Test
     void whatIf_returnsRankings_savesNothing() {
-        JsonNode result = json(post("/api/scoring/what-if", Map.of("date", DAY, "weights", Map.of("liaison", 50))),
+        JsonNode result = API.json(post("/api/scoring/what-if", Map.of("date", DAY, "weights", Map.of("liaison", 50))),
                 200);
         assertThat(result.path("saved").asBoolean()).isFalse();
         assertThat(result.path("rankings")).isNotEmpty();
-        assertThat(json(get("/api/units/" + anyUnit() + "/history"), 200)).hasSize(1);
-        JsonNode bad = json(post("/api/scoring/what-if", Map.of("weights", Map.of("nope", 1))), 422);
+        assertThat(API.json(get("/api/units/" + anyUnit() + "/history"), 200)).hasSize(1);
+        JsonNode bad = API.json(post("/api/scoring/what-if", Map.of("weights", Map.of("nope", 1))), 422);
         assertThat(bad.path("errors").get(0).path("field").asText()).isEqualTo("weights.nope");
-        json(post("/api/scoring/what-if", Map.of("weights", "heavy")), 422);
+        API.json(post("/api/scoring/what-if", Map.of("weights", "heavy")), 422);
     }
 
     @Test
     void snapshot_badDate_422() {
-        json(post("/api/scoring/snapshot?date=tomorrow", ""), 422);
+        API.json(post("/api/scoring/snapshot?date=tomorrow", ""), 422);
     }
 
     @Test
