@@ -76,7 +76,7 @@
             } else {
                 w.appendChild(el('ul', {class: 'findings'}, warnings.map(function (f) { return E.finding(f, names[f.indicator]); })));
             }
-            loadRanking(s.peerGroup, s.unitCode);
+            loadRanking(s.peerGroup, s.unitCode, card.rank);
             E.markReady('data-ready');
         }).catch(function (e) {
             E.showError($('scorecard'), e.status === 404 ? '本单位尚无评分结果（等待首次评分）。' : e);
@@ -90,14 +90,20 @@
         }).catch(function () { return null; });
     }
 
-    function loadRanking(group, mine) {
-        E.api('/api/rankings?group=' + group).then(function (t) {
-            $('ranking').appendChild(E.table([
+    // The units ranked around this one (a peer group may hold thousands); the whole list is in the CSV export.
+    var AROUND = 10;
+
+    function loadRanking(group, mine, rank) {
+        var offset = rank ? Math.max(rank - 1 - AROUND, 0) : 0;
+        E.api('/api/rankings?group=' + group + '&offset=' + offset + '&limit=' + (2 * AROUND + 1)).then(function (t) {
+            E.append(E.clear($('ranking')), [el('p', {class: 'muted', text: '共 ' + t.units + ' 个单位，显示第 '
+                + (t.rows.length ? (offset + 1) + '–' + (offset + t.rows.length) : '0') + ' 位。'}), E.table([
                 {label: '名次', class: 'num', cell: function (r) { return r.rank || '—'; }},
                 {label: '单位', cell: function (r) { return r.unitName; }},
                 {label: '得分', class: 'num', cell: function (r) { return E.fmt(r.total, 1); }},
                 {label: '等级', cell: function (r) { return E.gradeBadge(r.grade, r.gradeLabel); }}
-            ], t.rows, {rowClass: function (r) { return r.unitCode === mine ? 'mine' : null; }}));
+            ], t.rows, {rowClass: function (r) { return r.unitCode === mine ? 'mine' : null; }}),
+                el('p', null, [el('a', {href: '/api/rankings.csv?group=' + group, text: '下载本组完整排名（CSV）'})])]);
         }).catch(function (e) { E.showError($('ranking'), e); });
     }
 

@@ -13,7 +13,7 @@
             E.api('/api/coverage/history').then(coverageHistory),
             E.api('/api/lan-status').then(lan),
             E.api('/api/indicators/homepage_freshness/distribution').then(freshness).catch(noScores('chart-freshness')),
-            E.api('/api/rankings').then(rankings).catch(noScores(null)),
+            E.api('/api/rankings?limit=0').then(rankings).catch(noScores(null)),
             E.api('/api/warnings?includeVetoes=true').then(vetoes).catch(noScores(null))
         ]);
     }).then(function () {
@@ -148,48 +148,54 @@
         });
     }
 
-    function rankings(table) {
-        var byGroup = {};
-        table.rows.forEach(function (r) {
-            (byGroup[r.peerGroup] = byGroup[r.peerGroup] || []).push(r);
-        });
-        var averages = [];
-        var box = E.clear($('top-bottom'));
-        E.PEER_GROUPS.forEach(function (g) {
-            var rows = (byGroup[g.id] || []).filter(function (r) { return r.rank !== null; });
-            if (!rows.length) {
-                return;
+    // The average of all rated units, from the per-group summaries of a ranking answer.
+    function cityAverage(table) {
+        var sum = 0, rated = 0;
+        table.groups.forEach(function (g) {
+            if (g.rated) {
+                sum += g.averageTotal * g.rated;
+                rated += g.rated;
             }
-            var avg = rows.reduce(function (s, r) { return s + r.total; }, 0) / rows.length;
-            averages.push(g.label + ' ' + E.fmt(avg, 1));
-            var cols = [
-                {label: '名次', class: 'num', cell: function (r) { return r.rank; }},
-                {label: '单位', cell: function (r) { return r.unitName; }},
-                {label: '得分', class: 'num', cell: function (r) { return E.fmt(r.total, 1); }},
-                {label: '等级', cell: function (r) { return E.gradeBadge(r.grade, r.gradeLabel); }}];
-            box.appendChild(el('div', {class: 'top-bottom-group'}, [
-                el('h3', {text: g.label + '（' + rows.length + ' 个单位，平均 ' + E.fmt(avg, 1) + ' 分）'}),
-                el('div', {class: 'grid2'}, [
-                    el('div', null, [el('p', {class: 'muted', text: '前十名'}), E.table(cols, rows.slice(0, 10))]),
-                    el('div', null, [el('p', {class: 'muted', text: '后十名'}),
-                        E.table(cols, rows.slice(Math.max(rows.length - 10, 0)).reverse())])])]));
         });
+        return rated ? sum / rated : null;
+    }
+
+    // Per peer group: its average, its first ten and its last ten rated units (two small pages each).
+    function rankings(table) {
+        var groups = table.groups.filter(function (g) { return g.rated > 0; });
+        var averages = groups.map(function (g) { return g.label + ' ' + E.fmt(g.averageTotal, 1); });
         kpi('kpi-average', averages.length ? averages[0].replace(/^\S+ /, '') : '—',
             averages.map(function (a) { return el('div', {text: a}); }));
+        var box = E.clear($('top-bottom'));
+        var cols = [
+            {label: '名次', class: 'num', cell: function (r) { return r.rank; }},
+            {label: '单位', cell: function (r) { return r.unitName; }},
+            {label: '得分', class: 'num', cell: function (r) { return E.fmt(r.total, 1); }},
+            {label: '等级', cell: function (r) { return E.gradeBadge(r.grade, r.gradeLabel); }}];
+        function rated(t) {
+            return t.rows.filter(function (r) { return r.rank !== null; });
+        }
+        var lists = groups.map(function (g) {
+            var page = '/api/rankings?date=' + table.day + '&group=' + g.peerGroup + '&limit=10';
+            return Promise.all([E.api(page), E.api(page + '&sort=rank&dir=desc')]).then(function (r) {
+                return el('div', {class: 'top-bottom-group'}, [
+                    el('h3', {text: g.label + '（' + g.rated + ' 个单位，平均 ' + E.fmt(g.averageTotal, 1) + ' 分）'}),
+                    el('div', {class: 'grid2'}, [
+                        el('div', null, [el('p', {class: 'muted', text: '前十名'}), E.table(cols, rated(r[0]))]),
+                        el('div', null, [el('p', {class: 'muted', text: '后十名'}), E.table(cols, rated(r[1]))])])]);
+            });
+        });
         var day = new Date(table.day + 'T00:00:00Z');
         day.setUTCDate(day.getUTCDate() - 30);
         var before = day.toISOString().slice(0, 10);
-        E.api('/api/rankings?date=' + before).then(function (old) {
-            function avg(rows) {
-                var rated = rows.filter(function (r) { return r.rank !== null; });
-                return rated.length ? rated.reduce(function (s, r) { return s + r.total; }, 0) / rated.length : null;
-            }
-            var a = avg(table.rows), b = avg(old.rows);
+        E.api('/api/rankings?limit=0&date=' + before).then(function (old) {
+            var a = cityAverage(table), b = cityAverage(old);
             if (a !== null && b !== null) {
                 trend.score = a - b;
                 showTrend();
             }
         }).catch(function () { return null; });
+        return Promise.all(lists).then(function (sections) { E.append(box, sections); });
     }
 
     function vetoes(alerts) {

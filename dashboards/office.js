@@ -6,7 +6,7 @@
     var PAGE = 50;
     var indicatorNames = {};
     var loaded = {};
-    var rk = {group: 'DEPARTMENTS', rows: [], sortKey: 'rank', sortDir: 1, page: 0};
+    var rk = {group: 'DEPARTMENTS', sortKey: 'rank', sortDir: 1, page: 0, seq: 0, timer: null};
     var mx = {group: 'DEPARTMENTS', page: 0};
     var jobsTimer = null;
 
@@ -25,8 +25,12 @@
 
     function wire() {
         $('rk-group').addEventListener('change', function () { rk.group = this.value; rk.page = 0; loadRanking(); });
-        $('rk-grade').addEventListener('change', function () { rk.page = 0; renderRanking(); });
-        $('rk-search').addEventListener('input', function () { rk.page = 0; renderRanking(); });
+        $('rk-grade').addEventListener('change', function () { rk.page = 0; loadRanking(); });
+        $('rk-search').addEventListener('input', function () {
+            // One request when typing pauses, not one per keystroke.
+            clearTimeout(rk.timer);
+            rk.timer = setTimeout(function () { rk.page = 0; loadRanking(); }, 250);
+        });
         $('mx-group').addEventListener('change', function () { mx.group = this.value; mx.page = 0; loadMatrix(); });
         $('wn-group').addEventListener('change', loadWarnings);
         $('wn-vetoes').addEventListener('change', loadWarnings);
@@ -76,52 +80,61 @@
         E.markReady('data-ready-' + name);
     }
 
-    // ---- rankings: the whole peer group is fetched once, then sorted, filtered and paged in the browser
+    // ---- rankings: filtered, sorted and paged on the server (a peer group may hold 15,000 units)
 
     function loadIndicatorNames() {
-        return E.api('/api/bottlenecks').then(function (list) {
+        if (loaded.indicatorNames) {
+            return loaded.indicatorNames;
+        }
+        loaded.indicatorNames = E.api('/api/bottlenecks').then(function (list) {
             list.forEach(function (b) { indicatorNames[b.indicator] = b.name; });
         }).catch(function () { return null; });
+        return loaded.indicatorNames;
+    }
+
+    function rankingParams() {
+        var params = new URLSearchParams({group: rk.group, sort: rk.sortKey, dir: rk.sortDir > 0 ? 'asc' : 'desc'});
+        var q = $('rk-search').value.trim();
+        if (q) {
+            params.set('q', q);
+        }
+        if ($('rk-grade').value) {
+            params.set('grade', $('rk-grade').value);
+        }
+        return params;
     }
 
     function loadRanking() {
-        $('rk-csv').setAttribute('href', '/api/rankings.csv?group=' + rk.group);
-        E.append(E.clear($('rk-table')), el('p', {class: 'muted', text: '正在读取…'}));
-        Promise.all([E.api('/api/rankings?group=' + rk.group), loadIndicatorNames()]).then(function (r) {
-            rk.rows = r[0].rows;
-            rk.rows.forEach(function (row) { row.search = (row.unitName + ' ' + row.unitCode).toLowerCase(); });
-            $('rk-day').textContent = '评分日 ' + r[0].day;
-            renderRanking();
+        var params = rankingParams();
+        $('rk-csv').setAttribute('href', '/api/rankings.csv?' + params);
+        params.set('offset', rk.page * PAGE);
+        params.set('limit', PAGE);
+        // Answers may arrive out of order when the user types or pages quickly: only the newest is shown.
+        var seq = ++rk.seq;
+        Promise.all([E.api('/api/rankings?' + params), loadIndicatorNames()]).then(function (r) {
+            if (seq !== rk.seq) {
+                return;
+            }
+            var table = r[0];
+            var pages = Math.ceil(table.units / PAGE);
+            if (rk.page > 0 && rk.page >= pages) {
+                rk.page = Math.max(pages - 1, 0);
+                loadRanking();
+                return;
+            }
+            $('rk-day').textContent = '评分日 ' + table.day;
+            renderRanking(table, pages);
             ready('ranking');
         }).catch(function (e) {
+            if (seq !== rk.seq) {
+                return;
+            }
             E.showError($('rk-table'), e.status === 404 ? '尚无评分快照。' : e);
             ready('ranking');
         });
     }
 
-    var SORTS = {
-        rank: function (r) { return r.rank === null ? Infinity : r.rank; },
-        name: function (r) { return r.unitName; },
-        total: function (r) { return r.total; },
-        change: function (r) { return r.rankChange === null ? -Infinity : r.rankChange; },
-        warnings: function (r) { return r.warningCount + 100 * r.vetoCount; },
-        shortfall: function (r) { return r.bottleneckShortfall; }
-    };
-
-    function renderRanking() {
-        var q = $('rk-search').value.trim().toLowerCase();
-        var grade = $('rk-grade').value;
-        var rows = rk.rows.filter(function (r) {
-            return (!grade || r.grade === grade) && (!q || r.search.indexOf(q) >= 0);
-        });
-        var key = SORTS[rk.sortKey], dir = rk.sortDir;
-        rows.sort(function (a, b) {
-            var x = key(a), y = key(b);
-            return (x < y ? -1 : x > y ? 1 : 0) * dir || (a.unitCode < b.unitCode ? -1 : 1);
-        });
-        var pages = Math.ceil(rows.length / PAGE);
-        rk.page = Math.max(0, Math.min(rk.page, pages - 1));
-        var slice = rows.slice(rk.page * PAGE, rk.page * PAGE + PAGE);
+    function renderRanking(table, pages) {
         E.append(E.clear($('rk-table')), [E.table([
             {label: '名次', class: 'num', sortKey: 'rank', cell: function (r) { return r.rank || '—'; }},
             {label: '变化', sortKey: 'change', cell: function (r) { return r.rank ? E.rankChange(r.rankChange) : ''; }},
@@ -135,11 +148,12 @@
             {label: '瓶颈指标', cell: function (r) { return r.bottleneck ? (indicatorNames[r.bottleneck] || r.bottleneck) : ''; }},
             {label: '瓶颈失分', class: 'num', sortKey: 'shortfall', cell: function (r) { return E.fmt(r.bottleneckShortfall, 1); }},
             {label: '否决/预警', class: 'num', sortKey: 'warnings', cell: function (r) { return r.vetoCount + ' / ' + r.warningCount; }}
-        ], slice, {id: 'ranking-table', sortKey: rk.sortKey, sortDir: rk.sortDir, onSort: function (k) {
+        ], table.rows, {id: 'ranking-table', sortKey: rk.sortKey, sortDir: rk.sortDir, onSort: function (k) {
             rk.sortDir = rk.sortKey === k ? -rk.sortDir : (k === 'rank' || k === 'name' ? 1 : -1);
             rk.sortKey = k;
-            renderRanking();
-        }}), E.pager(rk.page, pages, rows.length, function (p) { rk.page = p; renderRanking(); })]);
+            rk.page = 0;
+            loadRanking();
+        }}), E.pager(rk.page, pages, table.units, function (p) { rk.page = p; loadRanking(); })]);
     }
 
     // ---- bottleneck matrix: paged on the server

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Scoring benchmark: full rescoring of 15,000 synthetic units (compute + rank + save), then 365 daily snapshots
 # (≈ 5.5 M unit-day rows), then GET /api/rankings and a unit's history under load with wrk.
-# Usage: docs/bench/scoring.sh [units] [days] [wrk-duration]
+# Usage: docs/bench/scoring.sh [units] [days] [wrk-duration] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-UNITS="${1:-15000}"; DAYS="${2:-365}"; DURATION="${3:-20s}"
+UNITS="${1:-15000}"; DAYS="${2:-365}"; DURATION="${3:-20s}"; CONNECTIONS="${4:-8}"
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
@@ -23,9 +23,13 @@ until grep -q READY "$OUT"; do
     kill -0 $BENCH 2>/dev/null || { echo "bench tool died"; exit 1; }
     sleep 1
 done
-read -r _ PORT UNIT < <(grep READY "$OUT")
+read -r _ PORT UNIT USER PASSWORD < <(grep READY "$OUT")
 grep -E '^(units=|history:)' "$LOG"
 BASE="http://127.0.0.1:$PORT"
+# One session, as a browser has: the cookie goes with every wrk request (HTTP Basic would run bcrypt each time).
+COOKIE=$(curl -s -o /dev/null -D - -H 'Accept: application/json' -H "Origin: $BASE" --data-urlencode "username=$USER" \
+    --data-urlencode "password=$PASSWORD" "$BASE/auth/login" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p' | head -1)
+[ -n "$COOKIE" ] || { echo "login failed"; exit 1; }
 LUA=$(mktemp --suffix=.lua)
 cat >"$LUA" <<'LUA'
 done = function(summary, latency, requests)
@@ -34,8 +38,16 @@ done = function(summary, latency, requests)
     summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
 end
 LUA
-for path in "/api/rankings?group=DEPARTMENTS" "/api/rankings?group=TOWNSHIPS&date=2024-01-01" \
+# What the dashboards ask: the office's first page, a deep page, another order, a search, an old day; the leader's
+# group summary; the whole group (the CSV export's query, for comparison); a unit's history and scorecard.
+for path in "/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=0&limit=50" \
+            "/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=3000&limit=50" \
+            "/api/rankings?group=DEPARTMENTS&sort=total&dir=desc&offset=0&limit=50" \
+            "/api/rankings?group=DEPARTMENTS&q=%E5%8D%95%E4%BD%8D12&sort=rank&dir=asc&offset=0&limit=50" \
+            "/api/rankings?group=TOWNSHIPS&date=2024-01-01&offset=0&limit=50" \
+            "/api/rankings?limit=0" \
+            "/api/rankings?group=DEPARTMENTS&limit=1000" \
             "/api/units/$UNIT/history" "/api/units/$UNIT/scorecard"; do
-    echo "== GET $path ($(curl -s -o /dev/null -w '%{size_download} bytes' "$BASE$path"))"
-    wrk -t2 -c8 -d"$DURATION" -s "$LUA" "$BASE$path" | grep -E 'Requests/sec|p95|Non-2xx' || true
+    echo "== GET $path ($(curl -s -o /dev/null -H "Cookie: $COOKIE" -w '%{http_code}, %{size_download} bytes' "$BASE$path"))"
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "Cookie: $COOKIE" -s "$LUA" "$BASE$path" | grep -E 'Requests/sec|p95|Non-2xx' || true
 done

@@ -7,11 +7,15 @@ import java.util.Optional;
 import org.egovmonitor.api.PeerGroup;
 import org.egovmonitor.scoring.CityBottleneck;
 import org.egovmonitor.scoring.HistoryPoint;
+import org.egovmonitor.scoring.RankingQuery;
 import org.egovmonitor.scoring.RankingRow;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -55,12 +59,34 @@ public interface ScoreSnapshotDao {
     @ValueColumn("rank")
     Map<String, Integer> ranks(@Bind("day") LocalDate day);
 
-    @SqlQuery("""
-            SELECT * FROM unit_scores
-             WHERE day = :day AND (CAST(:group AS TEXT) IS NULL OR peer_group = :group)
-             ORDER BY peer_group, rank NULLS LAST, unit_code
-            """)
-    List<RankingRow> rankings(@Bind("day") LocalDate day, @Bind("group") PeerGroup group);
+    /** The rows of {@code query} on {@code day}, in its order; its limit applies (null = all). */
+    default List<RankingRow> rankings(LocalDate day, RankingQuery query) {
+        return rankingPage(day, query.filters(), query.orderBy(), query.group(),
+                query.grade() == null ? null : query.grade().name(), query.search(), query.offset(), query.limit());
+    }
+
+    /** Per peer group, the units matching {@code query}'s filters (its order and page do not matter). */
+    default List<GroupCount> rankingGroups(LocalDate day, RankingQuery query) {
+        return rankingGroups(day, query.filters(), query.group(),
+                query.grade() == null ? null : query.grade().name(), query.search());
+    }
+
+    record GroupCount(PeerGroup peerGroup, int units, int rated, Double averageTotal) {
+    }
+
+    @SqlQuery
+    @UseClasspathSqlLocator
+    List<RankingRow> rankingPage(@Bind("day") LocalDate day, @Define("filters") String filters,
+                                 @Define("orderBy") String orderBy, @Bind("group") PeerGroup group,
+                                 @Bind("grade") String grade, @Bind("search") String search,
+                                 @Bind("offset") int offset, @Bind("limit") Integer limit);
+
+    @SqlQuery
+    @UseClasspathSqlLocator
+    @RegisterConstructorMapper(GroupCount.class)
+    List<GroupCount> rankingGroups(@Bind("day") LocalDate day, @Define("filters") String filters,
+                                   @Bind("group") PeerGroup group, @Bind("grade") String grade,
+                                   @Bind("search") String search);
 
     @SqlQuery("SELECT * FROM unit_scores WHERE day = :day AND unit_code = :code")
     Optional<RankingRow> row(@Bind("day") LocalDate day, @Bind("code") String unitCode);

@@ -5,12 +5,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.egovmonitor.api.BottleneckMatrix;
-import org.egovmonitor.api.FieldError;
 import org.egovmonitor.api.PeerGroup;
 import org.egovmonitor.auth.LeaderOrOffice;
-import org.egovmonitor.errors.ValidationException;
 import org.egovmonitor.scoring.BottleneckMatrixService;
 
 /** The bottleneck matrix of the office dashboard: units × indicator groups, one page at a time. */
@@ -30,22 +27,7 @@ public class BottleneckMatrixResource {
                                    @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         PeerGroup peerGroup = QueryParams.enumValue(PeerGroup.class, "group", group);
         return matrices.matrix(peerGroup == null ? PeerGroup.DEPARTMENTS : peerGroup, ScoringParams.date("date", date),
-                number("offset", offset, 0, 0, Integer.MAX_VALUE),
-                number("limit", limit, 50, 1, BottleneckMatrixService.MAX_LIMIT));
-    }
-
-    private static int number(String name, String value, int absent, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ValidationException(List.of(FieldError.of(name, "应为 " + min + " 到 " + max + " 之间的整数")));
+                QueryParams.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
+                QueryParams.integer("limit", limit, 50, 1, BottleneckMatrixService.MAX_LIMIT));
     }
 }

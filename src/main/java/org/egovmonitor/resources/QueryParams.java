@@ -38,4 +38,20 @@ final class QueryParams {
             default -> throw new ValidationException(List.of(FieldError.of(name, "应为 true 或 false")));
         };
     }
+
+    /** An integer query parameter within [min, max]; {@code absent} when missing or blank. */
+    static int integer(String name, String value, int absent, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ValidationException(List.of(FieldError.of(name, "应为 " + min + " 到 " + max + " 之间的整数")));
+    }
 }

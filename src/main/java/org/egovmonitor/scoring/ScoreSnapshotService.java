@@ -101,7 +101,7 @@ public class ScoreSnapshotService {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
             ScoreSnapshotDao.Day stored = dao.day(day).orElseThrow(() -> noSnapshot(day));
             List<RankedScore> units = new ArrayList<>();
-            for (RankingRow row : dao.rankings(day, null)) {
+            for (RankingRow row : dao.rankings(day, RankingQuery.all(null))) {
                 units.add(new RankedScore(unitScore(row, dao.detail(day, row.unitCode()).orElseThrow()), row.rank(),
                         row.rankChange()));
             }
@@ -137,12 +137,22 @@ public class ScoreSnapshotService {
         return new NotFoundException("该日期没有评分快照：" + day);
     }
 
-    public RankingTable rankings(PeerGroup group, LocalDate date) {
+    /** One page of a stored day's ranking (the latest day when {@code date} is null). */
+    public RankingTable rankings(RankingQuery query, LocalDate date) {
         return jdbi.inTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
             LocalDate day = dayOrLatest(dao, date);
-            return new RankingTable(day, dao.day(day).orElseThrow().catalogueVersion(), group,
-                    dao.rankings(day, group));
+            List<RankingTable.GroupSummary> groups = new ArrayList<>();
+            int units = 0;
+            for (ScoreSnapshotDao.GroupCount g : dao.rankingGroups(day, query)) {
+                groups.add(new RankingTable.GroupSummary(g.peerGroup(), g.peerGroup().label(), g.units(), g.rated(),
+                        g.averageTotal()));
+                units += g.units();
+            }
+            groups.sort(Comparator.comparing(RankingTable.GroupSummary::peerGroup));
+            List<RankingRow> rows = query.limit() != null && query.limit() == 0 ? List.of() : dao.rankings(day, query);
+            return new RankingTable(day, dao.day(day).orElseThrow().catalogueVersion(), query.group(), units,
+                    query.offset(), query.limit() == null ? rows.size() : query.limit(), List.copyOf(groups), rows);
         });
     }
 

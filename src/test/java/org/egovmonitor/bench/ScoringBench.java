@@ -28,9 +28,13 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Scoring benchmark (docs/bench/scoring.sh): full rescoring of N synthetic units, then a year of daily snapshots
  * copied in SQL, then the app serving them until stdin closes. Progress and figures go to stderr; the only stdout
- * line is {@code READY <port> <unit-code>} for the script's wrk runs.
+ * line is {@code READY <port> <unit-code> <user> <password>} for the script's wrk runs (it logs in once).
  */
 public final class ScoringBench {
+
+    /** The office account the script logs in with (a session cookie, as the dashboards use). */
+    static final String BENCH_USER = "bench-office";
+    static final String BENCH_PASSWORD = java.util.UUID.randomUUID().toString();
 
     private ScoringBench() {
     }
@@ -93,10 +97,13 @@ public final class ScoringBench {
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("logging.level", "WARN"),
+                ConfigOverride.config("auth.adminUsername", BENCH_USER),
+                ConfigOverride.config("auth.adminPassword", BENCH_PASSWORD),
                 ConfigOverride.config("server.requestLog.appenders[0].type", "console"),
                 ConfigOverride.config("server.requestLog.appenders[0].threshold", "OFF"));
         app.before();
-        System.out.println("READY " + app.getLocalPort() + " " + evidence.get(units / 2).unit().code());
+        System.out.println("READY " + app.getLocalPort() + " " + evidence.get(units / 2).unit().code() + " "
+                + BENCH_USER + " " + BENCH_PASSWORD);
         System.out.flush();
         while (System.in.read() >= 0) {
             // serve until the script closes stdin

@@ -163,8 +163,13 @@ class DashboardBrowserTest {
             assertThat(rows).hasSizeBetween(2, 50);
             assertThat(browser.driver().findElement(By.cssSelector(".pager .page-info")).getText()).contains("共");
             browser.driver().findElement(By.xpath("//table[@id='ranking-table']//th[text()='得分']")).click();
-            assertThat(browser.driver().findElement(By.cssSelector("#ranking-table th.sorted-desc")).getText())
-                    .isEqualTo("得分");
+            // The page asks the server for the new order; wait for the table drawn from its answer.
+            WebElement sorted = browser.waitFor().until(d -> d.findElement(By.cssSelector(
+                    "#ranking-table th.sorted-desc")));
+            assertThat(sorted.getText()).isEqualTo("得分");
+            List<Double> totals = browser.driver().findElements(By.cssSelector("#ranking-table tbody tr td:nth-child(4)"))
+                    .stream().map(td -> Double.parseDouble(td.getText())).toList();
+            assertThat(totals).hasSizeGreaterThan(1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
             browser.screenshot("office");
         }
 
@@ -173,7 +178,11 @@ class DashboardBrowserTest {
             browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
             browser.waitForAttribute("data-ready-ranking");
             browser.driver().findElement(By.id("rk-search")).sendKeys(HOSTILE_UNIT);
-            WebElement link = browser.waitFor().until(d -> d.findElement(By.cssSelector("#ranking-table a.unit-link")));
+            // The search is answered by the server after typing pauses: wait until the hostile unit is the only row.
+            WebElement link = browser.waitFor().until(d -> {
+                List<WebElement> links = d.findElements(By.cssSelector("#ranking-table a.unit-link"));
+                return links.size() == 1 && links.get(0).getText().equals(PAYLOAD) ? links.get(0) : null;
+            });
             assertThat(link.getText()).isEqualTo(PAYLOAD);
             assertThat(browser.driver().findElements(By.cssSelector("#ranking-table img"))).isEmpty();
             link.click();
@@ -223,6 +232,7 @@ class DashboardBrowserTest {
             assertThat(browser.driver().findElement(By.cssSelector("#kpi-network .kpi-value")).getText())
                     .matches("\\d+ / \\d+");
             assertThat(browser.driver().findElements(By.cssSelector("#top-bottom table"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#top-bottom tbody tr"))).isNotEmpty();
             browser.screenshot("leader");
         }
 
@@ -249,6 +259,9 @@ class DashboardBrowserTest {
             assertThat(browser.driver().findElement(By.id("rank-line")).getText()).containsPattern("第 \\d+ / \\d+ 名");
             assertThat(browser.driver().findElements(By.cssSelector("#indicator-table tbody tr"))).hasSizeGreaterThan(5);
             assertThat(browser.paintedPixels("history-chart")).isGreaterThan(500);
+            // Its own row among the units ranked around it.
+            WebElement mine = browser.waitFor().until(d -> d.findElement(By.cssSelector("#ranking tr.mine")));
+            assertThat(mine.getText()).contains(name);
             browser.screenshot("department");
         }
 

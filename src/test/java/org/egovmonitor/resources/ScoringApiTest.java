@@ -53,8 +53,57 @@ class ScoringApiTest {
         counties.path("rows").forEach(r -> assertThat(r.path("peerGroup").asText()).isEqualTo("COUNTIES"));
     }
 
+    @Test
+    void rankings_pagedOnTheServer_withTotalsAndGroupSummaries() {
+        JsonNode all = API.json(get("/api/rankings?limit=1000"), 200);
+        int units = all.path("units").asInt();
+        assertThat(all.path("rows")).hasSize(units);
+        assertThat(units).isGreaterThan(100);
+        JsonNode first = API.json(get("/api/rankings"), 200);
+        assertThat(first.path("limit").asInt()).isEqualTo(100);
+        assertThat(first.path("rows")).hasSize(100);
+        JsonNode page = API.json(get("/api/rankings?offset=10&limit=5"), 200);
+        assertThat(page.path("offset").asInt()).isEqualTo(10);
+        for (int i = 0; i < 5; i++) {
+            assertThat(page.path("rows").get(i)).isEqualTo(all.path("rows").get(10 + i));
+        }
+        JsonNode summary = API.json(get("/api/rankings?limit=0"), 200);
+        assertThat(summary.path("rows")).isEmpty();
+        int sum = 0;
+        for (JsonNode g : summary.path("groups")) {
+            sum += g.path("units").asInt();
+            assertThat(g.path("label").asText()).isNotBlank();
+        }
+        assertThat(sum).isEqualTo(units);
+    }
+
+    @Test
+    void rankings_filterAndSort_byQueryParameters() {
+        JsonNode found = API.json(get("/api/rankings?q=%E5%8E%BF&sort=name&dir=desc&limit=1000"), 200);
+        assertThat(found.path("units").asInt()).isPositive().isEqualTo(found.path("rows").size());
+        String previous = null;
+        for (JsonNode r : found.path("rows")) {
+            assertThat(r.path("unitName").asText() + " " + r.path("unitCode").asText()).contains("县");
+            if (previous != null) {
+                assertThat(r.path("unitName").asText().compareTo(previous)).isLessThanOrEqualTo(0);
+            }
+            previous = r.path("unitName").asText();
+        }
+        JsonNode grade = API.json(get("/api/rankings?grade=not_rated&limit=1000"), 200);
+        grade.path("rows").forEach(r -> assertThat(r.path("grade").asText()).isEqualTo("NOT_RATED"));
+        Response csv = get("/api/rankings.csv?q=%E5%8E%BF&sort=name&dir=desc");
+        String text = new String(csv.readEntity(byte[].class), StandardCharsets.UTF_8);
+        assertThat(text.lines().count()).isEqualTo(1 + found.path("units").asInt());
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
+            "/api/rankings?sort=popularity, 422",
+            "/api/rankings?dir=up, 422",
+            "/api/rankings?limit=1001, 422",
+            "/api/rankings?limit=-1, 422",
+            "/api/rankings?offset=x, 422",
+            "/api/rankings?grade=A, 422",
             "/api/rankings?group=PLANETS, 422",
             "/api/rankings?date=30-06-2024, 422",
             "/api/rankings?date=2001-01-01, 404",

@@ -95,7 +95,7 @@ class ScoreSnapshotServiceTest {
         service.snapshot(DAY);
         evidence.days.put(DAY, List.of(healthy("dept-a")));
         service.snapshot(DAY);
-        assertThat(service.rankings(null, DAY).rows()).extracting(RankingRow::unitCode).containsExactly("dept-a");
+        assertThat(service.rankings(RankingQuery.all(null), DAY).rows()).extracting(RankingRow::unitCode).containsExactly("dept-a");
         int details = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM unit_score_details")
                 .mapTo(Integer.class).one());
         assertThat(details).isEqualTo(1);
@@ -110,7 +110,7 @@ class ScoreSnapshotServiceTest {
                 NodeStatus.NOT_CONNECTED, null, 0, 0, null)), ScoringFixtures.withLiaison(healthy("dept-b"), null)));
         service.snapshot(DAY);
         Map<String, RankingRow> rows = new HashMap<>();
-        service.rankings(PeerGroup.DEPARTMENTS, null).rows().forEach(r -> rows.put(r.unitCode(), r));
+        service.rankings(RankingQuery.all(PeerGroup.DEPARTMENTS), null).rows().forEach(r -> rows.put(r.unitCode(), r));
         assertThat(rows.get("dept-b").rank()).isEqualTo(1);
         assertThat(rows.get("dept-b").rankChange()).isEqualTo(1);
         assertThat(rows.get("dept-a").rankChange()).isEqualTo(-1);
@@ -136,10 +136,10 @@ class ScoreSnapshotServiceTest {
 
     @Test
     void missingDayOrUnit_notFound() {
-        assertThatThrownBy(() -> service.rankings(null, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.rankings(RankingQuery.all(null), null)).isInstanceOf(NotFoundException.class);
         evidence.days.put(DAY, city(DAY));
         service.snapshot(DAY);
-        assertThatThrownBy(() -> service.rankings(null, DAY.minusDays(3))).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> service.rankings(RankingQuery.all(null), DAY.minusDays(3))).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining(DAY.minusDays(3).toString());
         assertThatThrownBy(() -> service.scorecard("nobody", null)).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("nobody");
@@ -164,7 +164,7 @@ class ScoreSnapshotServiceTest {
             assertThat(rows.get("dept-b").baselineRank()).isEqualTo(1);
             assertThat(rows.get("dept-b").rank()).isEqualTo(2);
             assertThat(rows.get("dept-c").rank()).isEqualTo(1);
-            assertThat(service.rankings(null, DAY).rows().stream().filter(r -> r.unitCode().equals("dept-b"))
+            assertThat(service.rankings(RankingQuery.all(null), DAY).rows().stream().filter(r -> r.unitCode().equals("dept-b"))
                     .findFirst().orElseThrow().rank()).isEqualTo(1);
         }
 
