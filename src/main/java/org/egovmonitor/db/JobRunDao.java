@@ -42,6 +42,25 @@ public interface JobRunDao {
             """)
     int finish(@Bind("id") long id, @Bind("status") JobRunStatus status, @Bind("message") String message);
 
+    /**
+     * Fails the RUNNING runs left by nodes that stopped checking in to the Quartz cluster (killed, or cut off), so
+     * the office does not see them "running" for ever. Crawl rounds are left alone (any node's workers finish a
+     * round), and so are command-line runs (no Quartz node); a run younger than {@code graceMs} is never touched.
+     */
+    @SqlUpdate("""
+            UPDATE job_runs r
+               SET status = 'FAILED', finished_at = now(), message = :before || r.instance_id || :after
+             WHERE r.status = 'RUNNING' AND r.job <> :roundJob AND r.cause <> 'CLI'
+               AND r.started_at < now() - make_interval(secs => :graceMs / 1000.0)
+               AND NOT EXISTS (
+                   SELECT 1 FROM qrtz_scheduler_state s
+                    WHERE s.instance_name = r.instance_id
+                      AND s.last_checkin_time >= (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+                                                 - greatest(4 * s.checkin_interval, :graceMs))
+            """)
+    int failAbandoned(@Bind("roundJob") String roundJob, @Bind("graceMs") long graceMs,
+                      @Bind("before") String before, @Bind("after") String after);
+
     @SqlUpdate("INSERT INTO job_run_failures (run_id, subject, reason) VALUES (:runId, :subject, :reason)")
     void addFailure(@Bind("runId") long runId, @Bind("subject") String subject, @Bind("reason") String reason);
 

@@ -5,12 +5,16 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base of the jobs: records a run (node, cause, planned fire time), calls the job's service, and records how it
  * ended. A failure is recorded and logged by Quartz; it is not refired (the next schedule tries again).
  */
 abstract class RecordedJob implements Job {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordedJob.class);
 
     /** Job data key saying why a run started; absent means its trigger fired on schedule. */
     static final String CAUSE = "cause";
@@ -25,6 +29,7 @@ abstract class RecordedJob implements Job {
 
     @Override
     public final void execute(JobExecutionContext context) throws JobExecutionException {
+        sweepAbandonedRuns();
         long runId = runs.start(name, instanceId(context), cause(context), scheduledFor(context));
         try {
             runs.succeeded(runId, run(context, runId));
@@ -35,6 +40,18 @@ abstract class RecordedJob implements Job {
         } catch (Exception e) {
             runs.failed(runId, RunRecorder.describe(e));
             throw new JobExecutionException(e, false);
+        }
+    }
+
+    private void sweepAbandonedRuns() {
+        try {
+            int failed = runs.failAbandoned();
+            if (failed > 0) {
+                LOG.warn("{} run(s) of nodes that stopped checking in were marked failed", failed);
+            }
+        } catch (RuntimeException e) {
+            // Housekeeping only: this job still runs.
+            LOG.warn("could not mark abandoned runs failed", e);
         }
     }
 

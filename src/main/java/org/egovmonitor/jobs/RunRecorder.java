@@ -1,5 +1,6 @@
 package org.egovmonitor.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.egovmonitor.api.JobRunStatus;
 import org.egovmonitor.db.JobRunDao;
@@ -10,6 +11,9 @@ public class RunRecorder {
 
     /** Reasons are kept readable, not whole stack traces. */
     private static final int MAX_REASON = 2000;
+
+    /** A run is judged abandoned only when its node has been silent this long (several Quartz check-ins). */
+    static final Duration ABANDONED_GRACE = Duration.ofMinutes(2);
 
     private final Jdbi jdbi;
 
@@ -39,6 +43,15 @@ public class RunRecorder {
 
     public void failed(long runId, String message) {
         jdbi.useExtension(JobRunDao.class, d -> d.finish(runId, JobRunStatus.FAILED, clip(message)));
+    }
+
+    /**
+     * Marks failed the runs of nodes that no longer check in to the cluster (see JobRunDao#failAbandoned); called
+     * as each recorded job starts, so any live node cleans up after a dead one. Returns how many were failed.
+     */
+    public int failAbandoned() {
+        return jdbi.withExtension(JobRunDao.class, d -> d.failAbandoned(JobName.CRAWL_ROUND.id(),
+                ABANDONED_GRACE.toMillis(), "运行节点 ", " 已停止响应（集群签到超时），本次运行未完成"));
     }
 
     static String clip(String reason) {
