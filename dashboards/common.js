@@ -104,7 +104,10 @@
                 if (!r.ok) {
                     var msg = body.message || ('请求失败（' + r.status + '）');
                     if (body.errors && body.errors.length) {
-                        msg += '：' + body.errors.map(function (e) { return e.field + ' ' + e.message; }).join('；');
+                        msg += '：' + body.errors.map(function (e) {
+                            return (e.line ? '第 ' + e.line + ' 行 ' : '') + (e.field ? e.field + ' ' : '')
+                                + (e.reason || e.message || '');
+                        }).join('；');
                     }
                     throw new ApiError(r.status, msg);
                 }

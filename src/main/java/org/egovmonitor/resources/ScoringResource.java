@@ -22,6 +22,7 @@ import org.egovmonitor.scoring.RankingSort;
 import org.egovmonitor.scoring.AlertRow;
 import org.egovmonitor.scoring.CityBottleneck;
 import org.egovmonitor.scoring.Indicator;
+import org.egovmonitor.scoring.IndicatorRules;
 import org.egovmonitor.scoring.RankingRow;
 import org.egovmonitor.scoring.RankingTable;
 import org.egovmonitor.scoring.ScoreSnapshotService;
@@ -126,6 +127,14 @@ public class ScoringResource {
         return scoring.warnings(QueryParams.enumValue(PeerGroup.class, "group", group),
                 ScoringParams.date("date", date), Boolean.TRUE.equals(QueryParams.bool("includeVetoes",
                         includeVetoes)));
+    }
+
+    /** The scoring rules in force: indicators, weights per peer group, thresholds, grades (published to all). */
+    @GET
+    @Path("/indicators")
+    @AnyRole
+    public IndicatorRules indicators() {
+        return IndicatorRules.of(scoring.catalogue());
     }
 
     /** Rankings under other weights/thresholds next to the current ones; nothing is saved. */

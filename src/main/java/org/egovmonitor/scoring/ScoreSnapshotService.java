@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.egovmonitor.api.FieldError;
 import org.egovmonitor.api.PeerGroup;
 import org.egovmonitor.db.ScoreMappers;
@@ -239,17 +241,52 @@ public class ScoreSnapshotService {
         return new WhatIfResult(day, false, rows, changed.bottlenecks());
     }
 
-    /** Catalogue problems ("weights.x: …", "indicators[3] (x).params.y …") as API field errors. */
+    /**
+     * Catalogue problems ("weights.x: …", "indicators[3] (x).params.y …") as API field errors in Chinese, named by
+     * the request's own fields (weights.x, thresholds.x.y). The catalogue's messages are English because they are
+     * also the operator's start-up errors; here a user of the office page reads them.
+     */
     static final class WhatIfErrors {
+
+        private static final Pattern UNKNOWN_INDICATOR = Pattern.compile(
+                "(weights|thresholds)\\.([^.:]+): unknown indicator");
+        private static final Pattern UNKNOWN_PARAM = Pattern.compile(
+                "thresholds\\.([^.:]+)\\.([^.:]+): unknown param \\(expected one of (.*)\\)");
+        private static final Pattern BAD_WEIGHT = Pattern.compile(
+                "indicators\\[\\d+] \\(([^)]+)\\)\\.weight must be between (\\S+) and (\\S+), was (.*)");
+        private static final Pattern NEGATIVE = Pattern.compile(
+                "indicators\\[\\d+] \\(([^)]+)\\)\\.params\\.(\\w+) must not be negative, was (.*)");
+        private static final Pattern ORDER = Pattern.compile(
+                "indicators\\[\\d+] \\(([^)]+)\\)\\.params\\.(\\w+) \\((.*)\\) must not exceed (\\w+) \\((.*)\\)");
+        private static final Pattern PARAM = Pattern.compile("indicators\\[\\d+] \\(([^)]+)\\)\\.params\\.(\\w+).*");
+
         private WhatIfErrors() {
         }
 
         static FieldError toFieldError(String problem) {
-            int colon = problem.indexOf(": ");
-            if (problem.startsWith("weights.") || problem.startsWith("thresholds.")) {
-                return FieldError.of(problem.substring(0, colon), problem.substring(colon + 2));
+            Matcher m;
+            if ((m = UNKNOWN_INDICATOR.matcher(problem)).matches()) {
+                return FieldError.of(m.group(1) + "." + m.group(2), "没有这个指标");
             }
-            return FieldError.of("thresholds", problem);
+            if ((m = UNKNOWN_PARAM.matcher(problem)).matches()) {
+                return FieldError.of("thresholds." + m.group(1) + "." + m.group(2),
+                        "该指标没有这个参数，可用参数：" + m.group(3));
+            }
+            if ((m = BAD_WEIGHT.matcher(problem)).matches()) {
+                return FieldError.of("weights." + m.group(1), "权重应在 " + m.group(2) + " 到 " + m.group(3)
+                        + " 之间，收到 " + m.group(4));
+            }
+            if ((m = NEGATIVE.matcher(problem)).matches()) {
+                return FieldError.of("thresholds." + m.group(1) + "." + m.group(2), "不能为负数，收到 " + m.group(3));
+            }
+            if ((m = ORDER.matcher(problem)).matches()) {
+                return FieldError.of("thresholds." + m.group(1) + "." + m.group(2), "取值（" + m.group(3)
+                        + "）不能大于 " + m.group(4) + "（" + m.group(5) + "）");
+            }
+            if ((m = PARAM.matcher(problem)).matches()) {
+                return FieldError.of("thresholds." + m.group(1) + "." + m.group(2), "取值不合理");
+            }
+            return FieldError.of("thresholds", "规则组合不合理，请检查权重和阈值");
         }
     }
 }

@@ -142,6 +142,30 @@ class ScoringApiTest {
     }
 
     @Test
+    void indicators_publishTheRulesInForce() {
+        JsonNode rules = API.json(get("/api/indicators"), 200);
+        assertThat(rules.path("version").asText()).isNotBlank();
+        assertThat(rules.path("indicators")).hasSize(13);
+        for (String group : new String[] {"DEPARTMENTS", "COUNTIES", "COUNTY_DEPARTMENTS", "TOWNSHIPS"}) {
+            double sum = 0;
+            for (JsonNode i : rules.path("indicators")) {
+                sum += i.path("weights").path(group).asDouble(0);
+            }
+            assertThat(sum).as(group).isEqualTo(100.0);
+        }
+        JsonNode availability = rules.path("indicators").get(0);
+        assertThat(availability.path("name").asText()).isEqualTo("网站可用性");
+        assertThat(availability.path("params").path("vetoAtPercent").asDouble()).isEqualTo(5.0);
+    }
+
+    @Test
+    void whatIf_refusedOverride_422InChinese() {
+        JsonNode bad = API.json(post("/api/scoring/what-if", Map.of("weights", Map.of("availability", 500))), 422);
+        assertThat(bad.path("errors").get(0).path("field").asText()).isEqualTo("weights.availability");
+        assertThat(bad.path("errors").get(0).path("reason").asText()).contains("权重应在 0 到 100 之间");
+    }
+
+    @Test
     void snapshot_badDate_422() {
         API.json(post("/api/scoring/snapshot?date=tomorrow", ""), 422);
     }
