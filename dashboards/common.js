@@ -73,9 +73,10 @@
         return document.getElementById(id);
     }
 
-    function ApiError(status, message) {
+    function ApiError(status, message, errors) {
         this.status = status;
         this.message = message;
+        this.errors = errors || [];
     }
     ApiError.prototype = Object.create(Error.prototype);
 
@@ -109,7 +110,7 @@
                                 + (e.reason || e.message || '');
                         }).join('；');
                     }
-                    throw new ApiError(r.status, msg);
+                    throw new ApiError(r.status, msg, body.errors);
                 }
                 return body;
             });

@@ -216,6 +216,33 @@ class DashboardBrowserTest {
             browser.waitForAttribute("data-ready-reviews");
             assertThat(browser.driver().findElement(By.id("review-reports")).isDisplayed()).isTrue();
         }
+
+        @Test
+        void office_whatIf_changedWeightRescoresWithoutSaving_badWeightExplained() {
+            browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
+            String rankingBefore = office(http.get("/api/rankings?limit=1000")).send().body();
+            browser.open("/office.html#whatif");
+            browser.waitForAttribute("data-ready-whatif");
+            assertThat(browser.driver().findElements(By.cssSelector("#rules-table tbody tr"))).hasSize(13);
+            WebElement liaison = browser.driver().findElement(By.id("wi-w-liaison"));
+            liaison.clear();
+            liaison.sendKeys("60");
+            browser.driver().findElement(By.id("wi-run")).click();
+            browser.waitForAttribute("data-ready-whatif-result");
+            assertThat(browser.driver().findElement(By.id("wi-status")).getText()).contains("未保存");
+            assertThat(browser.driver().findElements(By.cssSelector("#whatif-summary li"))).isNotEmpty();
+            // A weight of 60 for one indicator moves scores in a city where some units lack a liaison officer.
+            assertThat(browser.driver().findElements(By.cssSelector("#whatif-table tbody tr"))).isNotEmpty();
+            assertThat(office(http.get("/api/rankings?limit=1000")).send().body()).isEqualTo(rankingBefore);
+
+            liaison.clear();
+            liaison.sendKeys("500");
+            browser.driver().findElement(By.id("wi-run")).click();
+            browser.waitFor().until(d -> d.findElement(By.id("wi-summary")).getText()
+                    .contains("信息联络员 权重：权重应在 0 到 100 之间"));
+            assertThat(browser.driver().findElements(By.cssSelector("#whatif-table"))).isEmpty();
+            browser.screenshot("office-whatif");
+        }
     }
 
     @Nested
