@@ -41,6 +41,9 @@ public interface ScoreSnapshotDao {
     @SqlQuery("SELECT max(day) FROM score_days WHERE day < :day")
     Optional<LocalDate> dayBefore(@Bind("day") LocalDate day);
 
+    @SqlQuery("SELECT * FROM score_days ORDER BY day DESC LIMIT 1")
+    Optional<Day> latest();
+
     @SqlQuery("SELECT * FROM score_days WHERE day = :day")
     Optional<Day> day(@Bind("day") LocalDate day);
 
@@ -65,11 +68,35 @@ public interface ScoreSnapshotDao {
                 query.grade() == null ? null : query.grade().name(), query.search(), query.offset(), query.limit());
     }
 
-    /** Per peer group, the units matching {@code query}'s filters (its order and page do not matter). */
+    /**
+     * Per peer group, the units matching {@code query}'s filters (its order and page do not matter): the figures
+     * stored with the day when there is no grade or text filter, else counted now.
+     */
     default List<GroupCount> rankingGroups(LocalDate day, RankingQuery query) {
+        if (query.grade() == null && query.search() == null) {
+            return storedGroups(day, query.group());
+        }
         return rankingGroups(day, query.filters(), query.group(),
                 query.grade() == null ? null : query.grade().name(), query.search());
     }
+
+    @SqlQuery("""
+            SELECT peer_group, units, rated, average_total FROM score_groups
+             WHERE day = :day AND (CAST(:group AS TEXT) IS NULL OR peer_group = :group)
+            """)
+    @RegisterConstructorMapper(GroupCount.class)
+    List<GroupCount> storedGroups(@Bind("day") LocalDate day, @Bind("group") PeerGroup group);
+
+    /** Stores the day's per-group figures from its unit_scores rows (part of saving a day). */
+    @SqlUpdate("""
+            INSERT INTO score_groups (day, peer_group, units, rated, average_total)
+            SELECT day, peer_group, count(*), count(*) FILTER (WHERE rank IS NOT NULL),
+                   avg(total) FILTER (WHERE rank IS NOT NULL)::float8
+              FROM unit_scores
+             WHERE day = :day
+             GROUP BY day, peer_group
+            """)
+    void summariseGroups(@Bind("day") LocalDate day);
 
     record GroupCount(PeerGroup peerGroup, int units, int rated, Double averageTotal) {
     }

@@ -93,6 +93,7 @@ public class ScoreSnapshotService {
                     catalogue.indicators().stream().map(Indicator::id).toArray(String[]::new),
                     snapshot.units().size());
             writer.write(h, snapshot.day(), snapshot.units());
+            dao.summariseGroups(snapshot.day());
             snapshot.bottlenecks().forEach(b -> dao.insertBottleneck(snapshot.day(), b));
         });
     }
@@ -127,6 +128,14 @@ public class ScoreSnapshotService {
 
     // ---- read side
 
+    /** The stored day asked for, or the latest; one query either way (rankings are read on every page turn). */
+    private ScoreSnapshotDao.Day storedDay(ScoreSnapshotDao dao, LocalDate date) {
+        if (date != null) {
+            return dao.day(date).orElseThrow(() -> noSnapshot(date));
+        }
+        return dao.latest().orElseThrow(() -> new NotFoundException("尚无评分快照"));
+    }
+
     private LocalDate dayOrLatest(ScoreSnapshotDao dao, LocalDate date) {
         if (date != null) {
             dao.day(date).orElseThrow(() -> noSnapshot(date));
@@ -143,7 +152,8 @@ public class ScoreSnapshotService {
     public RankingTable rankings(RankingQuery query, LocalDate date) {
         return jdbi.inTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
-            LocalDate day = dayOrLatest(dao, date);
+            ScoreSnapshotDao.Day stored = storedDay(dao, date);
+            LocalDate day = stored.day();
             List<RankingTable.GroupSummary> groups = new ArrayList<>();
             int units = 0;
             for (ScoreSnapshotDao.GroupCount g : dao.rankingGroups(day, query)) {
@@ -153,7 +163,7 @@ public class ScoreSnapshotService {
             }
             groups.sort(Comparator.comparing(RankingTable.GroupSummary::peerGroup));
             List<RankingRow> rows = query.limit() != null && query.limit() == 0 ? List.of() : dao.rankings(day, query);
-            return new RankingTable(day, dao.day(day).orElseThrow().catalogueVersion(), query.group(), units,
+            return new RankingTable(day, stored.catalogueVersion(), query.group(), units,
                     query.offset(), query.limit() == null ? rows.size() : query.limit(), List.copyOf(groups), rows);
         });
     }
@@ -162,11 +172,12 @@ public class ScoreSnapshotService {
         return jdbi.inTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
             requireKnownUnit(h.attach(UnitDao.class), dao, code);
-            LocalDate day = dayOrLatest(dao, date);
+            ScoreSnapshotDao.Day stored = storedDay(dao, date);
+            LocalDate day = stored.day();
             RankingRow row = dao.row(day, code).orElseThrow(() -> new NotFoundException("单位 " + code + " 在 " + day
                     + " 没有评分"));
             UnitScore score = unitScore(row, dao.detail(day, code).orElseThrow());
-            return new Scorecard(day, dao.day(day).orElseThrow().catalogueVersion(), row.rank(), row.rankChange(),
+            return new Scorecard(day, stored.catalogueVersion(), row.rank(), row.rankChange(),
                     dao.peers(day, row.peerGroup()), row.grade().label(), score);
         });
     }

@@ -81,6 +81,11 @@ public final class ScoringBench {
                     INSERT INTO unit_score_details
                     SELECT d.day - g, unit_code, indicators, findings
                       FROM unit_score_details d, generate_series(1, 6) g WHERE d.day = ?""", day);
+            h.execute("""
+                    INSERT INTO score_groups (day, peer_group, units, rated, average_total)
+                    SELECT day, peer_group, count(*), count(*) FILTER (WHERE rank IS NOT NULL),
+                           avg(total) FILTER (WHERE rank IS NOT NULL)::float8
+                      FROM unit_scores WHERE day < ? GROUP BY day, peer_group""", day);
             h.execute("ANALYZE");
         });
         long rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM unit_scores").mapTo(Long.class).one());

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.egovmonitor.EgovMonitorApplication;
 import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.db.ScoreSnapshotDao;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,8 @@ class RankingPageTest {
                 }
             }
         });
+        // As saving a day does: the unfiltered pages read these stored figures.
+        jdbi.useExtension(ScoreSnapshotDao.class, dao -> dao.summariseGroups(DAY));
         stored = service.rankings(RankingQuery.all(null), DAY).rows();
     }
 
@@ -166,6 +169,16 @@ class RankingPageTest {
                 10), DAY);
         assertThat(none.units()).isZero();
         assertThat(none.groups()).isEmpty();
+    }
+
+    @Test
+    void rankings_storedGroupFigures_equalCountingNow() {
+        List<ScoreSnapshotDao.GroupCount> storedFigures = jdbi.withExtension(ScoreSnapshotDao.class,
+                dao -> dao.storedGroups(DAY, null));
+        // An empty text filter would read the stored figures; this one matches every unit and counts now.
+        List<ScoreSnapshotDao.GroupCount> counted = jdbi.withExtension(ScoreSnapshotDao.class,
+                dao -> dao.rankingGroups(DAY, new RankingQuery(null, null, "-", RankingSort.RANK, false, 0, 0)));
+        assertThat(storedFigures).hasSize(PeerGroup.values().length).containsExactlyInAnyOrderElementsOf(counted);
     }
 
     @Test
