@@ -2,9 +2,6 @@ package org.egovmonitor.cli;
 
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +11,7 @@ import org.egovmonitor.EgovMonitorConfiguration;
 import org.egovmonitor.api.FieldError;
 import org.egovmonitor.core.coverage.NodeSurvey;
 import org.egovmonitor.core.registry.RegistryFileReader;
+import org.egovmonitor.core.registry.UploadedText;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code import-node-survey FILE}: applies the office's node survey (CSV, Chinese or English headers), all or nothing. */
@@ -28,7 +26,7 @@ public class ImportNodeSurveyCommand extends DatabaseCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("survey").metavar("FILE").help("node survey (.csv, UTF-8)");
+        subparser.addArgument("survey").metavar("FILE").help("node survey (.csv, UTF-8 or GBK)");
     }
 
     @Override
@@ -42,13 +40,8 @@ public class ImportNodeSurveyCommand extends DatabaseCommand {
         if (Files.size(file) > MAX_BYTES) {
             throw new CommandFailedException("文件超过 16 MB：" + file);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new CommandFailedException("文件不是 UTF-8 编码，请另存为 UTF-8：" + file);
-        }
+        String text = UploadedText.decode(Files.readAllBytes(file)).orElseThrow(() -> new CommandFailedException(
+                "无法识别文件编码，请另存为 UTF-8 或 GBK：" + file));
         NodeSurvey.Result result = new NodeSurvey(jdbi, new RegistryFileReader(bootstrap.getObjectMapper()),
                 Clock.system(config.zoneId())).importCsv(text);
         if (!result.applied()) {

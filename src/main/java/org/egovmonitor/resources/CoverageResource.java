@@ -3,10 +3,12 @@ package org.egovmonitor.resources;
 import org.egovmonitor.auth.LeaderOrOffice;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -54,13 +56,17 @@ public class CoverageResource {
                 QueryParams.enumValue(PeerGroup.class, "group", group));
     }
 
-    /** A node survey spreadsheet saved as CSV (UTF-8); all rows applied, or none with the line errors (422). */
+    /**
+     * A node survey spreadsheet saved as CSV; all rows applied, or none with the line errors (422). The body is read
+     * as the charset its Content-Type names, else as UTF-8 or, failing that, GBK/GB18030 (Excel's "CSV" in China).
+     */
     @POST
     @Path("/survey")
     @OfficeOnly
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    public NodeSurvey.Result importSurvey(String csv) {
-        if (csv == null || csv.isBlank()) {
+    public NodeSurvey.Result importSurvey(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
+        String csv = RequestBodies.text(body, type);
+        if (csv.isBlank()) {
             throw new ValidationException(List.of(FieldError.of("(请求体)", "CSV 内容不能为空")));
         }
         NodeSurvey.Result result = survey.importCsv(csv);

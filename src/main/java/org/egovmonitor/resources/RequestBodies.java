@@ -1,7 +1,15 @@
 package org.egovmonitor.resources;
 
+import jakarta.ws.rs.core.MediaType;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import org.egovmonitor.api.FieldError;
+import org.egovmonitor.core.registry.UploadedText;
 import org.egovmonitor.errors.ValidationException;
 
 final class RequestBodies {
@@ -15,5 +23,31 @@ final class RequestBodies {
             throw new ValidationException(List.of(FieldError.of("(请求体)", "不能为空")));
         }
         return body;
+    }
+
+    /**
+     * A text body: decoded with the charset its Content-Type names, else as an uploaded file (UTF-8, or GBK/GB18030
+     * when not UTF-8; see {@link UploadedText}). Bytes the charset cannot decode are a 422, never silently replaced.
+     */
+    static String text(byte[] body, MediaType type) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        String named = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (named == null) {
+            return UploadedText.decode(bytes).orElseThrow(() -> new ValidationException(List.of(
+                    FieldError.of("(请求体)", "无法识别编码，请使用 UTF-8 或 GBK"))));
+        }
+        Charset charset;
+        try {
+            charset = Charset.forName(named.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ValidationException(List.of(FieldError.of("(请求体)", "不支持的字符集：" + named)));
+        }
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ValidationException(List.of(FieldError.of("(请求体)", "内容不是声明的 " + charset.name()
+                    + " 编码")));
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.egovmonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,11 @@ import org.egovmonitor.testing.AppProcess;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** import-registry, export-registry and db migrate as a user runs them: a separate JVM, exit codes, output. */
+/** import-registry, export-registry, import-node-survey and db migrate as a user runs them: a separate JVM, exit codes, output. */
 class RegistryCommandsTest {
 
     private static final String GOOD = """
@@ -37,8 +39,12 @@ class RegistryCommandsTest {
     }
 
     private Path write(String name, String content) throws Exception {
+        return write(name, content, StandardCharsets.UTF_8);
+    }
+
+    private Path write(String name, String content, Charset charset) throws Exception {
         Path file = dir.resolve(name);
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        Files.write(file, content.getBytes(charset));
         return file;
     }
 
@@ -115,5 +121,71 @@ class RegistryCommandsTest {
         AppProcess.Result result = AppProcess.run(env, "db", "migrate");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).contains("本次执行 0 个迁移");
+    }
+
+    /** import-node-survey, and GBK files as Excel saves "CSV" on a Chinese Windows. */
+    @Nested
+    class NodeSurveyImport {
+
+        private static final Charset GBK = Charset.forName("GBK");
+
+        private static final String REGISTRY = """
+                type,code,name,kind,aliases
+                unit,czs-jw,池州市发展计划委员会,DEPARTMENT,计委|计划委员会
+                unit,czs-gaj,池州市公安局,DEPARTMENT,
+                """;
+
+        private String status(String unit) {
+            return jdbi.withHandle(h -> h.createQuery("SELECT status FROM network_nodes WHERE unit_code = :u")
+                    .bind("u", unit).mapTo(String.class).findOne().orElse("(none)"));
+        }
+
+        private void registry() throws Exception {
+            AppProcess.Result imported = AppProcess.run(env, "import-registry", write("units.csv", REGISTRY, GBK).toString());
+            assertThat(imported.exitCode()).as(imported.stderr()).isZero();
+        }
+
+        @Test
+        void importNodeSurvey_gbkCsvFromExcel_applied() throws Exception {
+            registry();
+            Path survey = write("survey.csv", """
+                    单位编码,单位名称,状态,期次,接入日期,带宽(Mbps),终端数
+                    czs-jw,池州市发展计划委员会,已接入,一期,2002/6/1,10M,12
+                    czs-gaj,池州市公安局,规划,二期,,,
+                    """, GBK);
+            AppProcess.Result result = AppProcess.run(env, "import-node-survey", survey.toString());
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            assertThat(result.stdout()).contains("导入完成：2 行");
+            assertThat(status("czs-jw")).isEqualTo("CONNECTED");
+            assertThat(status("czs-gaj")).isEqualTo("PLANNED");
+        }
+
+        @Test
+        void importNodeSurvey_badRows_exit1_namesLines_changesNothing() throws Exception {
+            registry();
+            String before = status("czs-jw");
+            Path survey = write("survey.csv", """
+                    单位编码,状态,期次,接入日期,带宽,终端数
+                    czs-jw,已接入,1,2002-06-01,10,12
+                    czs-nope,规划,2,,,
+                    czs-gaj,半通,1,,,
+                    """, GBK);
+            AppProcess.Result result = AppProcess.run(env, "import-node-survey", survey.toString());
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.stderr()).contains("第 3 行").contains("第 4 行").contains("未导入任何数据");
+            assertThat(status("czs-jw")).isEqualTo(before);
+        }
+
+        @Test
+        void importNodeSurvey_unreadableOrMissingFile_exit1WithReason() throws Exception {
+            Path binary = dir.resolve("survey.xlsx");
+            Files.write(binary, new byte[] {0x50, 0x4B, 0x03, 0x04, (byte) 0xFF, (byte) 0xFE, (byte) 0x80, 0x00});
+            AppProcess.Result unreadable = AppProcess.run(env, "import-node-survey", binary.toString());
+            assertThat(unreadable.exitCode()).isEqualTo(1);
+            assertThat(unreadable.stderr()).contains("无法识别文件编码");
+            AppProcess.Result missing = AppProcess.run(env, "import-node-survey", dir.resolve("nope.csv").toString());
+            assertThat(missing.exitCode()).isEqualTo(1);
+            assertThat(missing.stderr()).contains("文件不存在");
+        }
     }
 }

@@ -67,6 +67,20 @@ class CollectionApiTest {
     }
 
     @Test
+    void survey_gbkBody_readWithOrWithoutCharset_wrongCharset422() {
+        byte[] gbk = "单位编码,状态,期次\nczs-gaj,已接入,二期\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        JsonNode undeclared = API.json(API.api("/api/coverage/survey").post(Entity.entity(gbk, "text/csv")), 422);
+        // Read as GBK: the only error is the connection date an 已接入 row needs, named in Chinese.
+        assertThat(fields(undeclared)).containsExactly("2:connectedOn");
+        byte[] ok = "单位编码,状态,期次\nczs-gaj,规划,二期\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        API.json(API.api("/api/coverage/survey").post(Entity.entity(ok, "text/csv; charset=GBK")), 200);
+        assertThat(API.get("/api/units/czs-gaj/node", 200).path("phase").asInt()).isEqualTo(2);
+        JsonNode wrong = API.json(API.api("/api/coverage/survey").post(Entity.entity(ok, "text/csv; charset=UTF-8")),
+                422);
+        assertThat(wrong.path("errors").get(0).path("reason").asText()).contains("UTF-8");
+    }
+
+    @Test
     void selfReports_statuses() {
         API.post("/api/units/nope/self-reports", report("2003-05-01", 10, 10), 404);
         JsonNode invalid = API.post("/api/units/czs-rdb/self-reports", report("2999-01-01", -1, 10), 422);

@@ -123,8 +123,19 @@ public final class Http {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                     .method(method, body);
             headers.forEach(b::header);
+            HttpRequest request = b.build();
             try {
-                return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                try {
+                    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // The pooled connection was closed by the server after its previous answer (Jetty closes a
+                    // connection whose request body it did not read, e.g. on a 401/403): nothing reached the server,
+                    // so the request is sent once more on a new connection.
+                    if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                        throw e;
+                    }
+                    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

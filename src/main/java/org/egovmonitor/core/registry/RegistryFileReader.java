@@ -14,8 +14,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -70,16 +69,11 @@ public final class RegistryFileReader {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         byte[] bytes = Files.readAllBytes(file);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new Result(empty(), List.of(FieldError.of("(文件)", "文件不是 UTF-8 编码，请另存为 UTF-8")));
+        Optional<String> decoded = UploadedText.decode(bytes);
+        if (decoded.isEmpty()) {
+            return new Result(empty(), List.of(FieldError.of("(文件)", "无法识别文件编码，请另存为 UTF-8 或 GBK")));
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = decoded.get();
         if (name.endsWith(".csv")) {
             return readCsv(text);
         }
