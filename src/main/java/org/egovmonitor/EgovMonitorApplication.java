@@ -31,17 +31,16 @@ import org.egovmonitor.core.registry.RegistryFileReader;
 import org.egovmonitor.core.registry.RegistryService;
 import org.egovmonitor.core.reports.SelfReportService;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.cli.MeasureCommand;
 import org.egovmonitor.core.observations.SqlObservationStore;
-import org.egovmonitor.core.registry.RegistryService;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.db.SchemaMigrator;
-import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.demo.DemoCollection;
 import org.egovmonitor.demo.DemoFarm;
 import org.egovmonitor.demo.DemoRegistry;
@@ -170,8 +169,13 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         org.slf4j.LoggerFactory.getLogger(EgovMonitorApplication.class).info("crawler files: {}",
                 crawlerFiles.source());
 
+        // One politeness per host for the whole node: crawl, availability probe and portal collection share it.
+        FetchSettings crawlSettings = reach.apply(CrawlSettingsFile.load(config.getScheduler(), crawlerFiles.fetch()));
+        HostGates politeness = new HostGates(crawlSettings);
+
         // Portal contributions (信息报送, issue 5): collected after each crawl round and on demand; read by scoring.
-        ContributionService contributions = contributionService(config, env, jdbi, clock, reach, crawlerFiles.fetch());
+        ContributionService contributions = contributionService(config, env, jdbi, clock, reach, crawlerFiles.fetch(),
+                politeness);
 
         // Scoring (issue 6) over the registry, probes and the stored observations.
         CrawlerFiles.Text indicatorFile = CrawlerFiles.text(config.crawlersPath(), "indicators.yml");
@@ -188,11 +192,10 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
-        FetchSettings crawlSettings = reach.apply(CrawlSettingsFile.load(config.getScheduler(), crawlerFiles.fetch()));
         CrawlStage crawlStage = CrawlStage.select(config.getScheduler(), crawlSettings, jdbi,
-                new MeasurementEngine(crawlSettings, crawlerFiles.sections()), observations);
+                new MeasurementEngine(crawlSettings, politeness, crawlerFiles.sections()), observations);
         Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
-                crawlSettings, crawlStage, new RoundFollowUp(contributions, scoring, clock));
+                crawlSettings, politeness, crawlStage, new RoundFollowUp(contributions, scoring, clock));
         scheduling.manage(env.lifecycle());
         if (config.isDemo()) {
             scheduling.crawlAtStart();
@@ -211,13 +214,14 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
 
     private static ContributionService contributionService(EgovMonitorConfiguration config, Environment env,
                                                            Jdbi jdbi, Clock clock, UnaryOperator<FetchSettings> reach,
-                                                           FetchSettings crawlerFolder) throws java.io.IOException {
+                                                           FetchSettings crawlerFolder, HostGates politeness)
+            throws java.io.IOException {
         // Its own file only when one is named and present; otherwise the crawler folder's crawl.yml, as for crawling.
         String named = config.getContributions().getFetchSettingsFile();
         java.nio.file.Path fetchFile = named == null || named.isBlank() ? null : java.nio.file.Path.of(named);
         FetchSettings fetchSettings = fetchFile != null && java.nio.file.Files.isRegularFile(fetchFile)
                 ? FetchSettings.load(fetchFile) : crawlerFolder;
-        HttpPageFetcher fetcher = new HttpPageFetcher(reach.apply(fetchSettings));
+        HttpPageFetcher fetcher = new HttpPageFetcher(reach.apply(fetchSettings), politeness);
         env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override
             public void stop() {

@@ -12,6 +12,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.db.CrawlQueueDao.RoundProgress;
 import org.egovmonitor.db.UnitDao;
 import org.egovmonitor.jobs.CrawlRounds;
@@ -54,14 +55,15 @@ public class CrawlNowCommand extends DatabaseCommand {
         CrawlerFiles crawlerFiles = CrawlerFiles.load(config.crawlersPath());
         FetchSettings settings = CrawlSettingsFile.load(sc, crawlerFiles.fetch());
         // The same engine and store as the server's crawl workers.
+        HostGates politeness = new HostGates(settings);
         CrawlStage stage = CrawlStage.select(sc, settings, jdbi,
-                new MeasurementEngine(settings, crawlerFiles.sections()),
+                new MeasurementEngine(settings, politeness, crawlerFiles.sections()),
                 new SqlObservationStore(jdbi));
         if (!stage.ready()) {
             throw new CommandFailedException("没有可用的网站测量器（请检查 scheduler.measurerClass 配置）");
         }
         Clock clock = Clock.system(config.zoneId());
-        Scheduling scheduling = Scheduling.create(sc, config.zoneId(), clock, jdbi, dataSource, settings, stage,
+        Scheduling scheduling = Scheduling.create(sc, config.zoneId(), clock, jdbi, dataSource, settings, politeness, stage,
                 ScoreSnapshotJob.Task.NONE);
         PrintStream err = System.err;
         try {

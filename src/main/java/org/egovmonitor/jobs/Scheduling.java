@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.Job;
@@ -50,12 +51,12 @@ public final class Scheduling {
     }
 
     public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
-                                    DataSource dataSource, FetchSettings crawlSettings, CrawlStage stage,
-                                    ScoreSnapshotJob.Task snapshot) throws SchedulerException {
+                                    DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
+                                    CrawlStage stage, ScoreSnapshotJob.Task snapshot) throws SchedulerException {
         RunRecorder runs = new RunRecorder(jdbi);
         CrawlRounds rounds = new CrawlRounds(jdbi, clock);
         HttpPageFetcher probeFetcher = new HttpPageFetcher(CrawlSettingsFile.withDeadline(crawlSettings,
-                config.getAvailabilityTimeout().toMilliseconds()));
+                config.getAvailabilityTimeout().toMilliseconds()), politeness);
         AvailabilityProber availability = new AvailabilityProber(jdbi, probeFetcher, clock,
                 config.getProbeConcurrency());
         NodeProber nodes = new NodeProber(jdbi, clock, (int) config.getNodeProbeTimeout().toMilliseconds(),

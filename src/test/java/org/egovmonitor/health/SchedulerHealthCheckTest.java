@@ -6,6 +6,7 @@ import com.codahale.metrics.health.HealthCheck;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.jobs.CrawlStage;
 import org.egovmonitor.jobs.SchedulerConfiguration;
 import org.egovmonitor.jobs.Scheduling;
@@ -27,7 +28,8 @@ class SchedulerHealthCheckTest {
         ds.setUrl(db.url());
         ds.setUser(db.user());
         Scheduling node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds,
-                FetchSettings.defaults(), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);
+                FetchSettings.defaults(), new HostGates(FetchSettings.defaults()), new CrawlStage(null, null),
+                ScoreSnapshotJob.Task.NONE);
         SchedulerHealthCheck check = new SchedulerHealthCheck(node.scheduler().scheduler(), jdbi, config,
                 Clock.systemUTC());
         try {

@@ -8,6 +8,7 @@ import io.dropwizard.util.Duration;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,8 @@ class MisfireTest {
         ds.setUrl(db.url());
         ds.setUser(db.user());
         Scheduling s = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds,
-                FetchSettings.defaults(), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);
+                FetchSettings.defaults(), new HostGates(FetchSettings.defaults()), new CrawlStage(null, null),
+                ScoreSnapshotJob.Task.NONE);
         s.scheduler().start();
         return s;
     }

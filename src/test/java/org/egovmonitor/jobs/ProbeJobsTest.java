@@ -1,6 +1,7 @@
 package org.egovmonitor.jobs;
 
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HostGates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.egovmonitor.jobs.SchedulingFixtures.await;
 import static org.egovmonitor.jobs.SchedulingFixtures.count;
@@ -35,8 +36,9 @@ class ProbeJobsTest {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(db.url());
         ds.setUser(db.user());
-        node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds,
-                CrawlSettingsFile.load(config, FetchSettings.defaults()), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);
+        FetchSettings crawl = CrawlSettingsFile.load(config, FetchSettings.defaults());
+        node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds, crawl,
+                new HostGates(crawl), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);
         node.scheduler().start();
     }
 

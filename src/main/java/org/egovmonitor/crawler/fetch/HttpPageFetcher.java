@@ -143,7 +143,7 @@ public final class HttpPageFetcher implements PageFetcher {
     private final AddressGuard guard;
     private final HostOverrides overrides;
     private final Semaphore global;
-    private final Map<String, HostGate> gates = new ConcurrentHashMap<>();
+    private final HostGates gates;
     private final Map<String, RobotsEntry> robots = new ConcurrentHashMap<>();
     private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
     private final Set<Socket> openSockets = ConcurrentHashMap.newKeySet();
@@ -155,9 +155,19 @@ public final class HttpPageFetcher implements PageFetcher {
         this(settings, AddressGuard.SYSTEM_RESOLVER);
     }
 
+    /** A fetcher whose per-host politeness is shared with the other fetchers given the same gates. */
+    public HttpPageFetcher(FetchSettings settings, HostGates gates) {
+        this(settings, AddressGuard.SYSTEM_RESOLVER, gates);
+    }
+
     /** With a custom resolver: tests use it to simulate hostile DNS answers. */
     public HttpPageFetcher(FetchSettings settings, AddressGuard.HostResolver hostResolver) {
+        this(settings, hostResolver, new HostGates(settings));
+    }
+
+    private HttpPageFetcher(FetchSettings settings, AddressGuard.HostResolver hostResolver, HostGates gates) {
         this.settings = settings;
+        this.gates = gates;
         this.overrides = settings.overrides();
         // pinned hosts skip DNS but not the guard: their addresses are checked like any resolved address
         this.guard = new AddressGuard(settings.allowPrivateCidrs(), overrides.resolver(hostResolver));
@@ -443,8 +453,7 @@ public final class HttpPageFetcher implements PageFetcher {
     // ------------------------------------------------------------------------------------------ one exchange
 
     private HostGate gate(String host) {
-        return gates.computeIfAbsent(host,
-                h -> new HostGate(settings.perHostConcurrency(), settings.perHostDelayMs()));
+        return gates.gate(host);
     }
 
     private Hop exchange(URI target, Mode mode, Deadline deadline) throws FetchFailure {

@@ -31,6 +31,7 @@ import org.egovmonitor.crawler.classify.SectionFamily;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.fetch.PageFetcher;
 import org.egovmonitor.crawler.measure.SiteMeasurement.BrokenLink;
@@ -104,6 +105,11 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
     public MeasurementEngine(FetchSettings settings, SectionCatalog catalog) {
         this(new HttpPageFetcher(settings), true, settings, catalog);
+    }
+
+    /** An engine with its own fetcher whose per-host politeness is shared through {@code gates}. */
+    public MeasurementEngine(FetchSettings settings, HostGates gates, SectionCatalog catalog) {
+        this(new HttpPageFetcher(settings, gates), true, settings, catalog);
     }
 
     /**

@@ -556,6 +556,33 @@ class HttpPageFetcherTest {
             }
         }
 
+        @Test
+        void get_twoFetchersSharingGates_politeTogether_separateFetchersNot() throws Exception {
+            try (HostileServer site = HostileServer.start()) {
+                FetchSettings polite = settings("perHostConcurrency", "1", "deadlineMs", "20000");
+                HostGates shared = new HostGates(polite);
+                try (HttpPageFetcher crawl = new HttpPageFetcher(polite, shared);
+                     HttpPageFetcher probe = new HttpPageFetcher(polite, shared)) {
+                    AtomicInteger turn = new AtomicInteger();
+                    List<FetchResult> results = inParallel(6,
+                            () -> (turn.getAndIncrement() % 2 == 0 ? crawl : probe).get(site.uri("/slow")));
+                    assertThat(results).allSatisfy(r -> assertThat(r.error()).isNull());
+                    assertThat(site.maxConcurrentRequests()).isEqualTo(1);
+                }
+            }
+            // The control: the same two fetchers with gates of their own do reach the host together.
+            try (HostileServer site = HostileServer.start()) {
+                FetchSettings polite = settings("perHostConcurrency", "1", "deadlineMs", "20000");
+                try (HttpPageFetcher crawl = new HttpPageFetcher(polite);
+                     HttpPageFetcher probe = new HttpPageFetcher(polite)) {
+                    AtomicInteger turn = new AtomicInteger();
+                    // Five 300 ms requests each: the two fetchers overlap unless a thread stalls for seconds.
+                    inParallel(10, () -> (turn.getAndIncrement() % 2 == 0 ? crawl : probe).get(site.uri("/slow")));
+                    assertThat(site.maxConcurrentRequests()).isEqualTo(2);
+                }
+            }
+        }
+
         private List<FetchResult> inParallel(int n, java.util.concurrent.Callable<FetchResult> task) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(n);
             try {
