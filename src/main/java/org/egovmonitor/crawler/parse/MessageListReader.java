@@ -129,6 +129,14 @@ public final class MessageListReader {
 
     /** The message as its own page shows it, over what its list showed ({@code listed}). */
     public MessageEntry withPage(MessageEntry listed, Document page, LocalDate now) {
+        return withPage(listed, readPage(page, now));
+    }
+
+    /**
+     * What a message's own page shows, labelled: its asked and reply dates and its state. Small, so that a page can
+     * be dropped as soon as it is read.
+     */
+    public MessagePage readPage(Document page, LocalDate now) {
         Element root = page.body() != null ? page.body() : page;
         Reading r = new Reading(texts(root, null, Scope.PAGE_CONTENT, new Tables(), MAX_PAGE_TEXTS));
         if (!r.foundAnything()) {
@@ -137,11 +145,24 @@ public final class MessageListReader {
         }
         DateExtractor dates = new DateExtractor(now);
         LocalDate context = dates.newestFullDateIn(String.join(" ", r.texts)).orElse(null);
-        LocalDate asked = resolve(r.asked, dates, context);
-        LocalDate replied = resolve(r.replied, dates, context);
-        MessageState said = r.said();
-        return finish(listed.title(), listed.url(), asked != null ? asked : listed.askedOn(),
-                replied != null ? replied : listed.answeredOn(), said != MessageState.UNKNOWN ? said : listed.state());
+        return new MessagePage(resolve(r.asked, dates, context), resolve(r.replied, dates, context), r.said());
+    }
+
+    /**
+     * What a message's own page shows.
+     *
+     * @param askedOn    the labelled asked date, or null
+     * @param answeredOn the labelled reply date, or null
+     * @param state      the state its statuses or reply show, UNKNOWN when they show none
+     */
+    public record MessagePage(LocalDate askedOn, LocalDate answeredOn, MessageState state) {
+    }
+
+    /** The listed message with what its page labels: the page's dates and state win over the list's. */
+    public static MessageEntry withPage(MessageEntry listed, MessagePage page) {
+        return finish(listed.title(), listed.url(), page.askedOn() != null ? page.askedOn() : listed.askedOn(),
+                page.answeredOn() != null ? page.answeredOn() : listed.answeredOn(),
+                page.state() != MessageState.UNKNOWN ? page.state() : listed.state());
     }
 
     /** A reply before the question is a typo, not a reply date; a reply date means answered. */
