@@ -30,7 +30,7 @@ import org.jsoup.select.NodeTraversor;
  *
  * <h2>A list page</h2>
  * The messages are the entries of the page's main list as {@link ListPageAnalyzer} finds it, in page order. Each
- * entry's row is read as a sequence of texts — its text outside the entry's link, a table cell being one text:
+ * entry's row is read as a sequence of texts — its text nodes outside the entry's link:
  * <ul>
  *   <li>In a table with a header row ({@code 标题 | 来信时间 | 办理状态 | 回复时间}), a cell is read as if written
  *       after its column's header ({@code 回复时间：2024-01-20}), so the header says which date is which and which
@@ -78,9 +78,6 @@ public final class MessageListReader {
 
     /** Texts looked at after a reply label for the reply itself. */
     static final int REPLY_LOOKAHEAD = 3;
-
-    /** Descendants looked at to tell a leaf cell (no cell inside) from a layout cell. */
-    static final int MAX_LEAF_CHECK = 200;
 
     /** Kinds that may head a table column: which date, which status. */
     private static final Set<Kind> COLUMN_LABELS = EnumSet.of(Kind.ASKED_LABEL, Kind.REPLIED_LABEL,
@@ -418,13 +415,15 @@ public final class MessageListReader {
     }
 
     /**
-     * The texts of {@code root} in document order, {@code skip} (the entry's link) left out: each text node, each
-     * image's alt, and each leaf table cell as one text, prefixed with its column's header label when its table has
-     * one.
+     * The texts of {@code root} in document order, {@code skip} (the entry's link) left out: each text node and each
+     * image's alt. In a table with a header row, a cell's first text is prefixed with its column's label.
      */
     private List<String> texts(Element root, Element skip, Scope scope, Tables tables, int max) {
         List<String> out = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
+            private String label;
+            private Element labelledCell;
+
             @Override
             public FilterResult head(Node node, int depth) {
                 if (out.size() >= max) {
@@ -434,60 +433,36 @@ public final class MessageListReader {
                     if (scope.leaves(e, skip)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (e != root && tables.isLeafCell(e)) {
-                        String text = cellText(e, skip, scope);
-                        if (!text.isEmpty()) {
-                            out.add(tables.labelOf(e).filter(l -> !startsWithLabel(text)).map(l -> l + "：" + text)
-                                    .orElse(text));
-                        }
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    if (e.normalName().equals("img")) {
-                        String alt = LinkExtractor.collapse(e.attr("alt"));
-                        if (!alt.isEmpty()) {
-                            out.add(alt);
-                        }
+                    if (e.normalName().equals("td") || e.normalName().equals("th")) {
+                        label = tables.labelOf(e).orElse(null);
+                        labelledCell = e;
+                    } else if (e.normalName().equals("img")) {
+                        add(e.attr("alt"));
                     }
                 } else if (node instanceof TextNode t && !t.isBlank()) {
-                    out.add(LinkExtractor.collapse(t.text()));
+                    add(t.text());
                 }
                 return FilterResult.CONTINUE;
             }
 
             @Override
             public FilterResult tail(Node node, int depth) {
+                if (node == labelledCell) {
+                    label = null;
+                }
                 return FilterResult.CONTINUE;
+            }
+
+            private void add(String raw) {
+                String text = LinkExtractor.collapse(raw);
+                if (text.isEmpty()) {
+                    return;
+                }
+                out.add(label != null && !startsWithLabel(text) ? label + "：" + text : text);
+                label = null;
             }
         }, root);
         return out;
-    }
-
-    /** A cell's text, {@code skip} left out, as one line. */
-    private static String cellText(Element cell, Element skip, Scope scope) {
-        StringBuilder b = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (b.length() > MAX_TEXT_CHARS) {
-                    return FilterResult.STOP;
-                }
-                if (node instanceof Element e && e != cell && scope.leaves(e, skip)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (node instanceof TextNode t && !t.isBlank()) {
-                    b.append(t.text()).append(' ');
-                } else if (node instanceof Element e && e.normalName().equals("img")) {
-                    b.append(e.attr("alt")).append(' ');
-                }
-                return FilterResult.CONTINUE;
-            }
-
-            @Override
-            public FilterResult tail(Node node, int depth) {
-                return FilterResult.CONTINUE;
-            }
-        }, cell);
-        return LinkExtractor.collapse(b.toString());
     }
 
     private boolean startsWithLabel(String text) {
@@ -498,35 +473,6 @@ public final class MessageListReader {
     /** Header rows of the tables met while reading, found once per row group. */
     private final class Tables {
         private final Map<Element, Optional<Header>> headers = new IdentityHashMap<>();
-
-        /** A {@code td}/{@code th} with no cell inside: a cell of data, not of layout. */
-        boolean isLeafCell(Element e) {
-            String tag = e.normalName();
-            if (!tag.equals("td") && !tag.equals("th")) {
-                return false;
-            }
-            int[] seen = {0};
-            boolean[] nested = {false};
-            NodeTraversor.filter(new NodeFilter() {
-                @Override
-                public FilterResult head(Node node, int depth) {
-                    if (node instanceof Element c && c != e) {
-                        if (++seen[0] > MAX_LEAF_CHECK || c.normalName().equals("td") || c.normalName().equals("th")
-                                || c.normalName().equals("table")) {
-                            nested[0] = true;
-                            return FilterResult.STOP;
-                        }
-                    }
-                    return FilterResult.CONTINUE;
-                }
-
-                @Override
-                public FilterResult tail(Node node, int depth) {
-                    return FilterResult.CONTINUE;
-                }
-            }, e);
-            return !nested[0];
-        }
 
         /** The header label of the cell's column, when its table has a header row above the cell's row. */
         Optional<String> labelOf(Element cell) {
