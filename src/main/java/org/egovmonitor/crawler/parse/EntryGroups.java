@@ -62,19 +62,14 @@ final class EntryGroups {
     }
 
     /**
-     * @param key    tag and class shared by the members
-     * @param order  document position of the first member (earlier wins ties)
-     * @param drafts the entries, in document order
+     * @param key        tag and class shared by the members
+     * @param order      document position of the first member (earlier wins ties)
+     * @param drafts     the entries, in document order
+     * @param datedCount how many of them carry a date (counted once: lists are compared by it many times)
      */
-    record Group(String key, int order, List<Draft> drafts) {
-        int datedCount() {
-            int n = 0;
-            for (Draft d : drafts) {
-                if (d.rawDate() != null) {
-                    n++;
-                }
-            }
-            return n;
+    record Group(String key, int order, List<Draft> drafts, int datedCount) {
+        Group(String key, int order, List<Draft> drafts) {
+            this(key, order, drafts, (int) drafts.stream().filter(d -> d.rawDate() != null).count());
         }
     }
 
