@@ -207,7 +207,8 @@ public final class SiteGenerator {
         }
         for (int i = 0; i < n; i++) {
             boolean late = habit != ReplyHabit.PROMPT && r.nextInt(10) < 3;
-            LocalDate reply = i == neglected ? null : asked.get(i).plusDays(late ? 25 + r.nextInt(36) : 1 + r.nextInt(15));
+            int delay = late ? 25 + r.nextInt(36) : 1 + r.nextInt(15);
+            LocalDate reply = i == neglected ? null : asked.get(i).plusDays(delay);
             if (reply != null && reply.isAfter(now)) {
                 reply = null;
             }

@@ -24,10 +24,10 @@ import org.egovmonitor.db.ObservationDao.SectionRow;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The observation store on PostgreSQL (tables of {@code V4__observations.sql} and {@code V9__messages.sql}). A save is one transaction: the
- * measurement row is inserted with {@code ON CONFLICT (task_key) DO NOTHING}, so of two saves of the same task key —
- * also concurrent ones, which the unique index serialises — exactly one writes and the other returns false having
- * written nothing. Thread-safe.
+ * The observation store on PostgreSQL (tables of {@code V4__observations.sql} and {@code V9__messages.sql}). A save
+ * is one transaction: the measurement row is inserted with {@code ON CONFLICT (task_key) DO NOTHING}, so of two saves
+ * of the same task key — also concurrent ones, which the unique index serialises — exactly one writes and the other
+ * returns false having written nothing, its sections, items, messages and fetches included. Thread-safe.
  *
  * <p>Read side: {@link #latest} rebuilds the newest measurement of a site as a {@link SiteMeasurement} equal to the
  * one saved (errors are rebuilt from the failed fetches); {@link #history} lists a site's measurements over time.

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -262,7 +263,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             UrlNormalizer.normalize(rootUrl).ifPresent(navUrls::add);
             UrlNormalizer.normalize(home.finalUrl()).ifPresent(navUrls::add);
 
-            List<SectionPage> pages = fetchSections(classified, budget);
+            List<FetchedPage> pages = fetchSections(classified, budget);
             List<SectionRead> reads = new ArrayList<>(classified.size());
             for (int i = 0; i < classified.size(); i++) {
                 reads.add(readSection(classified.get(i), i < pages.size() ? pages.get(i) : null, navUrls));
@@ -326,12 +327,12 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         }
 
         /** Fetches the first list page of the first {@code budget} sections, a few at a time. */
-        private List<SectionPage> fetchSections(List<ClassifiedSection> classified, int budget) {
+        private List<FetchedPage> fetchSections(List<ClassifiedSection> classified, int budget) {
             List<ClassifiedSection> todo = classified.subList(0, Math.min(budget, classified.size()));
-            List<SectionPage> pages = inParallel(todo, s -> fetchPage(URI.create(s.url()), SECTION));
-            List<SectionPage> out = new ArrayList<>(pages.size());
+            List<FetchedPage> pages = inParallel(todo, s -> fetchPage(URI.create(s.url()), SECTION));
+            List<FetchedPage> out = new ArrayList<>(pages.size());
             for (int i = 0; i < pages.size(); i++) {
-                out.add(pages.get(i) != null ? pages.get(i) : new SectionPage(unexpected(todo.get(i).url()), null));
+                out.add(pages.get(i) != null ? pages.get(i) : new FetchedPage(unexpected(todo.get(i).url()), null));
             }
             return out;
         }
@@ -370,19 +371,19 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         }
 
         /** GETs one page of the site, records it under {@code purpose} and parses it when it is whole HTML. */
-        private SectionPage fetchPage(URI url, String purpose) {
+        private FetchedPage fetchPage(URI url, String purpose) {
             FetchResult r = fetcher.get(url);
             remember(r);
             if (!r.ok() || r.body() == null) {
                 record(r, purpose, null);
-                return new SectionPage(r, null);
+                return new FetchedPage(r, null);
             }
             DecodedPage page = decoder.decode(r.body(), r.contentType());
             record(r, purpose, page.charset());
-            return new SectionPage(r, Jsoup.parse(page.html(), r.finalUrl()));
+            return new FetchedPage(r, Jsoup.parse(page.html(), r.finalUrl()));
         }
 
-        private SectionRead readSection(ClassifiedSection s, SectionPage page, Set<String> navUrls) {
+        private SectionRead readSection(ClassifiedSection s, FetchedPage page, Set<String> navUrls) {
             if (page == null || page.document() == null) {
                 int status = page == null ? 0 : page.result().status();
                 return new SectionRead(new Section(s.family(), s.title(), s.url(), status, null, 0, 0, false,
@@ -405,7 +406,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
          */
         private void readMessagePages(List<SectionRead> reads, Set<String> hosts, int left) {
             List<URI> todo = new ArrayList<>();
-            Set<String> chosen = new java.util.HashSet<>();
+            Set<String> chosen = new HashSet<>();
             for (SectionRead r : reads) {
                 int taken = 0;
                 for (MessageEntry m : r.messages) {
@@ -530,7 +531,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         }
     }
 
-    private record SectionPage(FetchResult result, Document document) {
+    /** A GET and, when it was whole HTML, its parsed page. */
+    private record FetchedPage(FetchResult result, Document document) {
     }
 
     /** A section as its list page was read, and its messages as read so far (completed by their pages). */

@@ -2,6 +2,7 @@ package org.egovmonitor.crawler.parse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
@@ -368,10 +369,10 @@ public final class MessageListReader {
     private static int lettersBesides(String t, List<Found> found, List<DateMatch> dates) {
         boolean[] covered = new boolean[t.length()];
         for (Found f : found) {
-            java.util.Arrays.fill(covered, f.start(), f.end(), true);
+            Arrays.fill(covered, f.start(), f.end(), true);
         }
         for (DateMatch d : dates) {
-            java.util.Arrays.fill(covered, d.start(), d.end(), true);
+            Arrays.fill(covered, d.start(), d.end(), true);
         }
         int n = 0;
         for (int i = 0; i < t.length(); i++) {
