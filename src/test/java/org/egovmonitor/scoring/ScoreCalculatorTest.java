@@ -325,20 +325,23 @@ class ScoreCalculatorTest {
                 "100, 101, ANSWERED, 6.0, true, false"})
         void state_thresholds(int askedDaysAgo, Integer answeredAfter, MessageState state, double points,
                               boolean veto, boolean warning) {
-            UnitEvidence.Message m = new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(askedDaysAgo),
-                    answeredAfter == null ? null : DAY.minusDays(askedDaysAgo).plusDays(answeredAfter), state);
-            UnitScore s = score(ScoringFixtures.withInteraction(healthy("a"),
-                    new UnitEvidence.InteractionFacts(List.of(m), DAY)));
+            UnitScore s = withMessages(new UnitEvidence.Message("http://site.test/mail/1",
+                    DAY.minusDays(askedDaysAgo), answeredAfter == null ? null
+                    : DAY.minusDays(askedDaysAgo).plusDays(answeredAfter), state));
             expect(s, "interaction", points, veto, warning);
+        }
+
+        /** A healthy unit whose messages, read today, are these. */
+        private UnitScore withMessages(UnitEvidence.Message... messages) {
+            return score(ScoringFixtures.withInteraction(healthy("a"),
+                    new UnitEvidence.InteractionFacts(List.of(messages), DAY)));
         }
 
         @Test
         void answeredWithoutDate_countedNotDeducted_saidInObserved() {
-            UnitScore s = score(ScoringFixtures.withInteraction(healthy("a"), new UnitEvidence.InteractionFacts(
-                    List.of(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
-                                    MessageState.ANSWERED),
-                            new UnitEvidence.Message("http://site.test/mail/2", DAY.minusDays(40),
-                                    DAY.minusDays(10))), DAY)));
+            UnitScore s = withMessages(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
+                    MessageState.ANSWERED), new UnitEvidence.Message("http://site.test/mail/2", DAY.minusDays(40),
+                    DAY.minusDays(10)));
             expect(s, "interaction", 6.0, false, false);
             assertThat(indicator(s, "interaction").observed()).contains("留言 2 条", "超时 1 条",
                     "1 条已答复但未公布答复日期");
@@ -346,20 +349,17 @@ class ScoreCalculatorTest {
 
         @Test
         void unknownState_notJudged_saidInObserved() {
-            UnitScore s = score(ScoringFixtures.withInteraction(healthy("a"), new UnitEvidence.InteractionFacts(
-                    List.of(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
-                                    MessageState.UNKNOWN),
-                            new UnitEvidence.Message("http://site.test/mail/2", DAY.minusDays(30),
-                                    DAY.minusDays(25))), DAY)));
+            UnitScore s = withMessages(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
+                    MessageState.UNKNOWN), new UnitEvidence.Message("http://site.test/mail/2", DAY.minusDays(30),
+                    DAY.minusDays(25)));
             expect(s, "interaction", 8.0, false, false);
             assertThat(indicator(s, "interaction").observed()).contains("留言 1 条", "另有 1 条未能判断是否已答复");
         }
 
         @Test
         void onlyUnknownStates_noData() {
-            UnitScore s = score(ScoringFixtures.withInteraction(healthy("a"), new UnitEvidence.InteractionFacts(
-                    List.of(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
-                            MessageState.UNKNOWN)), DAY)));
+            UnitScore s = withMessages(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
+                    MessageState.UNKNOWN));
             IndicatorResult r = indicator(s, "interaction");
             assertThat(r.state()).isEqualTo(IndicatorState.NO_DATA);
             assertThat(r.reason()).contains("无数据", "1 条留言均未能判断");

@@ -207,7 +207,7 @@ public final class MessageListReader {
             for (DateMatch d : dates) {
                 String before = t.substring(from, d.start());
                 Word label = words.suffix(before);
-                if (label == null && from == 0 && letters(before) == 0) {
+                if (label == null && from == 0 && LinkExtractor.letterCount(before) == 0) {
                     label = labelAtEnd(previous);
                 }
                 if (label != null && label.kind() == Kind.ASKED_LABEL) {
@@ -247,7 +247,7 @@ public final class MessageListReader {
                 String before = t.substring(0, f.start());
                 Word label = words.suffix(before);
                 boolean labelled = (label != null && label.kind() == Kind.STATUS_HEADER)
-                        || (letters(before) == 0 && isStatusHeader(labelAtEnd(previous)));
+                        || (LinkExtractor.letterCount(before) == 0 && isStatusHeader(labelAtEnd(previous)));
                 if (labelled || (delimited(t, f) && company <= MAX_STATUS_COMPANY)) {
                     statuses.add(stateOf(f.word().kind()));
                 }
@@ -265,7 +265,7 @@ public final class MessageListReader {
                 return; // 答复单位 is not the label 答复
             }
             String content = rest.isEmpty() ? "" : rest.substring(1).strip();
-            if (letters(content) > 0) {
+            if (LinkExtractor.letterCount(content) > 0) {
                 reply(content);
                 return;
             }
@@ -296,7 +296,7 @@ public final class MessageListReader {
                     return;
                 }
             }
-            if (letters(content) >= 2) {
+            if (LinkExtractor.letterCount(content) >= 2) {
                 replyShown = true;
             }
         }
@@ -377,16 +377,6 @@ public final class MessageListReader {
         int n = 0;
         for (int i = 0; i < t.length(); i++) {
             if (!covered[i] && Character.isLetter(t.charAt(i))) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static int letters(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetter(s.charAt(i))) {
                 n++;
             }
         }
