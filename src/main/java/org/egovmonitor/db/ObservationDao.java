@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.egovmonitor.crawler.parse.MessageState;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -11,12 +12,13 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of the observation store (V4__observations.sql); see SqlObservationStore for transactions. */
+/** SQL of the observation store (V4__observations.sql, V9__messages.sql); see SqlObservationStore for transactions. */
 @RegisterConstructorMapper(ObservationDao.MeasurementRow.class)
 @RegisterConstructorMapper(ObservationDao.FetchRow.class)
 @RegisterConstructorMapper(ObservationDao.SectionRow.class)
 @RegisterConstructorMapper(ObservationDao.ItemRow.class)
 @RegisterConstructorMapper(ObservationDao.LinkCheckRow.class)
+@RegisterConstructorMapper(ObservationDao.MessageRow.class)
 public interface ObservationDao {
 
     /** A measurements row, as inserted and as read back. */
@@ -39,6 +41,10 @@ public interface ObservationDao {
     }
 
     record LinkCheckRow(int seq, String url, int status, String errorKind, boolean broken) {
+    }
+
+    record MessageRow(int sectionSeq, int seq, String title, String url, LocalDate askedOn, LocalDate answeredOn,
+                      MessageState state) {
     }
 
     /** Inserts the measurement unless its task key exists; empty when it does (nothing written). */
@@ -82,6 +88,13 @@ public interface ObservationDao {
             """)
     void insertLinkChecks(@Bind("id") long measurementId, @BindMethods List<LinkCheckRow> rows);
 
+    @SqlBatch("""
+            INSERT INTO measurement_messages (measurement_id, section_seq, seq, title, url, asked_on, answered_on,
+                                              state)
+            VALUES (:id, :sectionSeq, :seq, :title, :url, :askedOn, :answeredOn, :state)
+            """)
+    void insertMessages(@Bind("id") long measurementId, @BindMethods List<MessageRow> rows);
+
     @SqlQuery("""
             SELECT * FROM measurements
              WHERE site_id = :siteId
@@ -101,6 +114,9 @@ public interface ObservationDao {
 
     @SqlQuery("SELECT * FROM measurement_items WHERE measurement_id = :id ORDER BY section_seq NULLS FIRST, seq")
     List<ItemRow> items(@Bind("id") long measurementId);
+
+    @SqlQuery("SELECT * FROM measurement_messages WHERE measurement_id = :id ORDER BY section_seq, seq")
+    List<MessageRow> messages(@Bind("id") long measurementId);
 
     @SqlQuery("SELECT * FROM measurement_link_checks WHERE measurement_id = :id ORDER BY seq")
     List<LinkCheckRow> linkChecks(@Bind("id") long measurementId);

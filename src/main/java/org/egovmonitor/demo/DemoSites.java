@@ -12,6 +12,7 @@ import org.egovmonitor.api.SiteRequest;
 import org.egovmonitor.core.registry.RegistryDocument;
 import org.egovmonitor.farm.PageCharset;
 import org.egovmonitor.farm.PageLayout;
+import org.egovmonitor.farm.ReplyHabit;
 import org.egovmonitor.farm.SiteFarm;
 import org.egovmonitor.farm.SiteSpec;
 import org.egovmonitor.farm.SiteSpec.Overrides;
@@ -24,7 +25,9 @@ import org.egovmonitor.farm.SiteSpec.Overrides;
  * says something about are dictated: the portal 中国池州 has no forum and a blank 便民服务 (online_service) and
  * carries articles whose 来源 name demo units (信息报送); 池州科技网 and 民营科技网 have not been updated for
  * months; 东至 and 青阳, revamped in 2003, are complete and fresh; 池州消防网 and 东至农经网 have broken links;
- * 石台旅游信息网 is down. Township pages registered under a county site's path are mounted at that path.
+ * 石台旅游信息网 is down. Township pages registered under a county site's path are mounted at that path. Mailboxes
+ * and forums answer promptly, except the portal's 市长信箱, which has left a letter unanswered for months (a veto for
+ * its unit), and 池州科技网's, which answers some letters late.
  *
  * @param specs    one spec per distinct host (the host's root site)
  * @param mounts   sites served under a path of a host in {@code specs}
@@ -89,6 +92,14 @@ public record DemoSites(List<SiteSpec> specs, List<SiteFarm.Mount> mounts, Set<S
     }
 
     static Overrides overrides(String url) {
+        return sections(url).withReplies(switch (url) {
+            case PORTAL -> ReplyHabit.NEGLECTED;
+            case "http://www.czkj.gov.cn/" -> ReplyHabit.LATE;
+            default -> ReplyHabit.PROMPT;
+        });
+    }
+
+    private static Overrides sections(String url) {
         return switch (url) {
             case PORTAL -> new Overrides(Set.of("open_gov", "news", "notices", "policy", "personnel", "service_guide",
                     "downloads", "online_service", "mailbox", "org_info", "overview", "investment", "tourism"),

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.classify.SectionCatalog;
@@ -58,6 +59,9 @@ public final class FamilyCatalog {
      * when a visible, internal homepage navigation link of one of its synonyms leads to its section page.
      */
     public static final Map<SiteKind, List<String>> REQUIRED = required();
+
+    /** Families whose sections list messages (信箱, 留言), from the crawler's catalogue like {@link #REQUIRED}. */
+    public static final Set<String> INTERACTIVE = Set.copyOf(CrawlerFiles.defaultCatalog().interactiveFamilies());
 
     private static Map<SiteKind, List<String>> required() {
         SectionCatalog catalog = CrawlerFiles.defaultCatalog();

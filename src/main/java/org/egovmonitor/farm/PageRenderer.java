@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,11 @@ import org.egovmonitor.farm.SiteModel.Block;
 import org.egovmonitor.farm.SiteModel.DateStyle;
 import org.egovmonitor.farm.SiteModel.HeadingStyle;
 import org.egovmonitor.farm.SiteModel.Item;
+import org.egovmonitor.farm.SiteModel.Letter;
 import org.egovmonitor.farm.SiteModel.Link;
+import org.egovmonitor.farm.SiteModel.Mailbox;
+import org.egovmonitor.farm.SiteModel.MarkPlace;
+import org.egovmonitor.farm.SiteModel.MessageLayout;
 import org.egovmonitor.farm.SiteModel.Section;
 
 /** Renders a {@link SiteModel} to bytes, in its layout and charset. Package-private. */
@@ -352,10 +357,14 @@ final class PageRenderer {
     }
 
     private String dateText(DateStyle style, Item it) {
-        if (style == null || it.date() == null) {
+        return dateText(style, it.date());
+    }
+
+    private String dateText(DateStyle style, LocalDate date) {
+        if (style == null || date == null) {
             return table ? "&nbsp;" : "";
         }
-        String text = style.forDate(it.date(), m.spec.now()).format(it.date());
+        String text = style.forDate(date, m.spec.now()).format(date);
         return table ? "<font color=\"#999999\">" + text + "</font>" : text;
     }
 
@@ -369,7 +378,23 @@ final class PageRenderer {
         }
         nav(b, false);
         List<Item> items = s.page(page);
-        if (table) {
+        if (s.mailbox != null && !items.isEmpty() && s.mailbox.layout() != MessageLayout.DATES_ONLY) {
+            if (table) {
+                b.append("<table width=\"778\" border=\"0\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\">\n"
+                        + "<tr><td height=\"26\">当前位置：<a href=\"/\">首页</a> &gt; ").append(esc(s.title))
+                        .append("</td></tr>\n<tr><td>\n");
+            } else {
+                b.append("<main class=\"main\"><div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; ")
+                        .append(esc(s.title)).append("</div>\n");
+            }
+            if (s.mailbox.layout() == MessageLayout.HEADER_TABLE) {
+                letterTable(b, s, items);
+            } else {
+                letterRows(b, s, items);
+            }
+            pager(b, s, page);
+            b.append(table ? "</td></tr>\n</table>\n" : "</main>\n");
+        } else if (table) {
             b.append("<table width=\"778\" border=\"0\" align=\"center\" cellpadding=\"0\" cellspacing=\"0\">\n"
                             + "<tr><td height=\"26\">当前位置：<a href=\"/\">首页</a> &gt; ").append(esc(s.title))
                     .append("</td></tr>\n<tr><td>\n<table width=\"100%\" border=\"0\" cellspacing=\"0\" "
@@ -412,6 +437,88 @@ final class PageRenderer {
         return b.toString();
     }
 
+    /** Messages under a header row: 标题 | [来信人] | 来信时间 | [办理状态] | [回复时间]. */
+    private void letterTable(StringBuilder b, Section s, List<Item> items) {
+        Mailbox box = s.mailbox;
+        b.append(table ? "<table width=\"100%\" border=\"0\" cellspacing=\"1\" cellpadding=\"3\" bgcolor=\"#CCCCCC\">\n"
+                + "<tr bgcolor=\"#DCE9F7\">" : "<table class=\"letters\">\n<thead><tr>");
+        headerCell(b, "信件标题");
+        if (box.askerColumn()) {
+            headerCell(b, "来信人");
+        }
+        headerCell(b, box.askedHeader());
+        if (box.statusHeader() != null) {
+            headerCell(b, box.statusHeader());
+        }
+        if (box.repliedHeader() != null) {
+            headerCell(b, box.repliedHeader());
+        }
+        b.append(table ? "</tr>\n" : "</tr></thead>\n<tbody>\n");
+        for (Item it : items) {
+            Letter l = it.letter();
+            b.append(table ? "<tr bgcolor=\"#FFFFFF\">" : "<tr>").append("<td><a href=\"").append(esc(it.path()))
+                    .append("\" target=\"_blank\">").append(esc(box.title(it))).append("</a></td>");
+            if (box.askerColumn()) {
+                b.append("<td>").append(esc(l.asker())).append("</td>");
+            }
+            b.append("<td>").append(dateText(s.dateStyle, it.date())).append("</td>");
+            if (box.statusHeader() != null) {
+                b.append("<td>").append(esc(l.status())).append("</td>");
+            }
+            if (box.repliedHeader() != null) {
+                b.append("<td>").append(dateText(s.dateStyle, l.repliedOn())).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append(table ? "</table>\n" : "</tbody></table>\n");
+    }
+
+    private void headerCell(StringBuilder b, String text) {
+        b.append(table ? "<td align=\"center\"><b>" + esc(text) + "</b></td>" : "<th>" + esc(text) + "</th>");
+    }
+
+    /** Messages as list rows with a status marker, the asked date and perhaps the reply's day. */
+    private void letterRows(StringBuilder b, Section s, List<Item> items) {
+        Mailbox box = s.mailbox;
+        b.append(table ? "<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"3\">\n"
+                : "<ul class=\"list\">\n");
+        for (Item it : items) {
+            Letter l = it.letter();
+            String link = "<a href=\"" + esc(it.path()) + "\" target=\"_blank\">" + esc(box.title(it)) + "</a>";
+            String reply = box.replyDates() ? dateText(s.dateStyle, l.repliedOn()) : null;
+            if (table) {
+                b.append("<tr><td width=\"15\">·</td><td>")
+                        .append(box.mark() == MarkPlace.BEFORE ? "[" + esc(l.status()) + "] " : "").append(link)
+                        .append("</td>");
+                if (box.mark() == MarkPlace.AFTER) {
+                    b.append("<td width=\"60\"><font color=\"#CC0000\">").append(esc(l.status()))
+                            .append("</font></td>");
+                }
+                b.append("<td width=\"110\" align=\"right\">").append(dateText(s.dateStyle, it.date()))
+                        .append("</td>");
+                if (reply != null) {
+                    b.append("<td width=\"110\" align=\"right\">").append(reply).append("</td>");
+                }
+                b.append("</tr>\n");
+            } else {
+                b.append("<li>");
+                if (box.mark() == MarkPlace.BEFORE) {
+                    b.append("<span class=\"zt\">[").append(esc(l.status())).append("]</span>");
+                }
+                b.append(link);
+                if (box.mark() == MarkPlace.AFTER) {
+                    b.append("<span class=\"zt\">").append(esc(l.status())).append("</span>");
+                }
+                b.append("<span>").append(dateText(s.dateStyle, it.date())).append("</span>");
+                if (reply != null && !reply.isEmpty()) {
+                    b.append("<span>").append(reply).append("</span>");
+                }
+                b.append("</li>\n");
+            }
+        }
+        b.append(table ? "</table>\n" : "</ul>\n");
+    }
+
     private void pager(StringBuilder b, Section s, int page) {
         int pc = s.pageCount();
         if (pc == 1) {
@@ -444,6 +551,9 @@ final class PageRenderer {
     // ---------------------------------------------------------------- other pages
 
     private String detailPage(Item it) {
+        if (it.letter() != null) {
+            return letterPage(it);
+        }
         String meta = (it.date() == null ? "" : "发布时间：" + it.date() + "　") + "来源：" + esc(it.source())
                 + "　浏览次数：" + it.views();
         StringBuilder body = new StringBuilder();
@@ -457,6 +567,64 @@ final class PageRenderer {
         }
         body.append("<p align=\"center\"><a href=\"javascript:window.close()\">【关闭窗口】</a></p>\n");
         return simplePage(it.title(), body.toString());
+    }
+
+    /**
+     * A message's own page: who wrote when, the letter, its status (办理状态) when shown, and the reply (with its
+     * day when shown) or 暂无回复 — inline, or as a label | value table.
+     */
+    private String letterPage(Item it) {
+        Letter l = it.letter();
+        Mailbox box = m.sections.stream().filter(x -> x.family.id().equals(it.family())).findFirst()
+                .orElseThrow().mailbox;
+        int k = (int) (it.id() % 1000);
+        String question = TextBank.QUESTIONS.get(k % TextBank.QUESTIONS.size());
+        String answer = TextBank.ANSWERS.get(k % TextBank.ANSWERS.size());
+        String replier = m.place + (k % 2 == 0 ? "人民政府办公室" : "信访局");
+        String noReply = TextBank.NO_REPLY_YET.get(k % TextBank.NO_REPLY_YET.size());
+        String replyDay = l.answered() && l.replyDateShown() ? l.repliedOn().toString() : null;
+        StringBuilder body = new StringBuilder();
+        if (box.pageTable()) {
+            body.append("<table class=\"letter\" width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n");
+            labelRow(body, "信件标题", it.title());
+            labelRow(body, "来信人", l.asker());
+            labelRow(body, "来信时间", it.date().toString());
+            labelRow(body, "来信内容", question);
+            if (l.statusOnPage()) {
+                labelRow(body, "办理状态", l.status());
+            }
+            if (l.answered()) {
+                labelRow(body, "答复单位", replier);
+                if (replyDay != null) {
+                    labelRow(body, "回复时间", replyDay);
+                }
+                labelRow(body, "答复内容", answer);
+            } else if (!l.statusOnPage()) {
+                labelRow(body, "答复内容", noReply);
+            }
+            body.append("</table>\n");
+        } else {
+            body.append(table ? "<p align=\"center\"><font size=\"4\"><b>" + esc(it.title()) + "</b></font></p>"
+                    : "<h1>" + esc(it.title()) + "</h1>");
+            body.append("<p class=\"info\">来信人：").append(esc(l.asker())).append("　来信时间：").append(it.date())
+                    .append("</p>\n<p>　　").append(esc(question)).append("</p>\n");
+            if (l.statusOnPage()) {
+                body.append("<p>办理状态：").append(esc(l.status())).append("</p>\n");
+            }
+            if (l.answered()) {
+                body.append("<p>答复单位：").append(esc(replier)).append(replyDay == null ? "" : "　回复时间：" + replyDay)
+                        .append("</p>\n<p>答复内容：").append(esc(answer)).append("</p>\n");
+            } else if (!l.statusOnPage()) {
+                body.append("<p>答复内容：").append(esc(noReply)).append("</p>\n");
+            }
+        }
+        body.append("<p align=\"center\"><a href=\"javascript:window.close()\">【关闭窗口】</a></p>\n");
+        return simplePage(it.title(), body.toString());
+    }
+
+    private static void labelRow(StringBuilder b, String label, String value) {
+        b.append("<tr><td width=\"100\">").append(esc(label)).append("</td><td>").append(esc(value))
+                .append("</td></tr>\n");
     }
 
     private String simplePage(String title, String content) {

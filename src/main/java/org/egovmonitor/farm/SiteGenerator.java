@@ -14,13 +14,19 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.farm.FamilyCatalog.Family;
 import org.egovmonitor.farm.SiteModel.Block;
 import org.egovmonitor.farm.SiteModel.DateStyle;
 import org.egovmonitor.farm.SiteModel.HeadingStyle;
 import org.egovmonitor.farm.SiteModel.Item;
+import org.egovmonitor.farm.SiteModel.Letter;
 import org.egovmonitor.farm.SiteModel.Link;
 import org.egovmonitor.farm.SiteModel.LinkForm;
+import org.egovmonitor.farm.SiteModel.Mailbox;
+import org.egovmonitor.farm.SiteModel.MarkPlace;
+import org.egovmonitor.farm.SiteModel.MessageLayout;
 import org.egovmonitor.farm.SiteModel.Section;
 import org.egovmonitor.farm.SiteModel.UrlScheme;
 
@@ -38,6 +44,12 @@ public final class SiteGenerator {
 
     /** Items younger than this may be shown with year-less dates (see {@link SiteTruth}). */
     static final int YEARLESS_MAX_AGE_DAYS = 299;
+
+    /**
+     * Message pages a measurement reads per interactive section: the crawler's default, which the truth assumes (a
+     * measurement with other settings reads more or fewer of them).
+     */
+    static final int MESSAGE_PAGES = FetchSettings.defaults().maxMessagePagesPerSection();
 
     /** Navigation order real portals roughly follow; sites perturb it a little. */
     private static final List<String> NAV_ORDER = List.of("overview", "news", "open_gov", "notices", "policy",
@@ -114,6 +126,9 @@ public final class SiteGenerator {
         int maxItems = spec.kind() == SiteKind.TOWNSHIP_PAGE ? 12 : 45;
         long nextId = 100 + r.nextInt(5000);
         int classId = 1 + r.nextInt(20);
+        ReplyHabit habit = o.replies() != null ? o.replies()
+                : pickWeighted(new Random(SiteSpec.mix(spec.seed() ^ 0x7E11E75L)), List.of(ReplyHabit.PROMPT,
+                ReplyHabit.LATE, ReplyHabit.NEGLECTED), new int[]{6, 3, 1});
         List<DateStyle> listStyles = m.layout == PageLayout.TABLE_2003
                 ? List.of(DateStyle.BRACKET_ISO, DateStyle.PAREN_ISO, DateStyle.ISO, DateStyle.CN, DateStyle.SLASH,
                 DateStyle.PAREN_MD)
@@ -138,8 +153,11 @@ public final class SiteGenerator {
                     String itemTitle = TextBank.itemTitle(r, id, m.place, d == null ? year : d.getYear());
                     long itemId = nextId++;
                     s.items.add(new Item(itemId, id, itemTitle, d, detailPath(m.scheme, f, itemId, d),
-                            20 + r.nextInt(3000), source(o, spec.seed(), itemId, m.place)));
+                            20 + r.nextInt(3000), source(o, spec.seed(), itemId, m.place), null));
                 }
+            }
+            if (FamilyCatalog.INTERACTIVE.contains(id) && !s.items.isEmpty()) {
+                drawLetters(m, s, habit);
             }
             m.sections.add(s);
         }
@@ -149,7 +167,57 @@ public final class SiteGenerator {
             int i = notices.items.size() > 1 ? r.nextInt(2) : 0;
             Item it = notices.items.get(i);
             notices.items.set(i, new Item(it.id(), it.family(), TextBank.pick(r, TextBank.HEADLINE_DECOYS), it.date(),
-                    it.path(), it.views(), it.source()));
+                    it.path(), it.views(), it.source(), null));
+        }
+    }
+
+    /**
+     * Turns a section's items into messages: a mailbox receives a letter every few days, so their dates are drawn
+     * anew, and each gets its fate by the site's habit. Drawn from a generator of its own (like {@link #source}), so
+     * that the rest of the site is exactly what it would be without messages.
+     */
+    private static void drawLetters(SiteModel m, Section s, ReplyHabit habit) {
+        Random r = new Random(SiteSpec.mix(m.spec.seed() * 31 + 0x1E77E5L + s.classId));
+        LocalDate now = m.spec.now();
+        MessageLayout layout = TextBank.pick(r, List.of(MessageLayout.values()));
+        String replied = r.nextInt(5) < 3 ? TextBank.pick(r, TextBank.REPLIED_HEADERS) : null;
+        String status = replied == null || r.nextInt(4) > 0 ? TextBank.pick(r, TextBank.STATUS_HEADERS) : null;
+        s.mailbox = new Mailbox(layout, TextBank.pick(r, TextBank.ASKED_HEADERS), status, replied, r.nextInt(3) == 0,
+                TextBank.pick(r, List.of(MarkPlace.values())), r.nextBoolean(), r.nextBoolean());
+
+        int n = s.items.size();
+        List<LocalDate> asked = new ArrayList<>(n);
+        LocalDate d = now.minusDays(r.nextInt(31));
+        for (int i = 0; i < n; i++) {
+            asked.add(d);
+            d = d.minusDays(r.nextInt(13));
+        }
+        int neglected = -1;
+        if (habit == ReplyHabit.NEGLECTED) {
+            // Among the first messages a measurement reads the pages of, so that it is judged whatever the layout.
+            int within = Math.min(n, Math.min(s.pageSize, MESSAGE_PAGES));
+            for (int i = 0; i < within && neglected < 0; i++) {
+                long age = now.toEpochDay() - asked.get(i).toEpochDay();
+                neglected = age >= 100 && age <= 300 ? i : -1;
+            }
+            if (neglected < 0) {
+                neglected = within - 1;
+                asked.set(neglected, now.minusDays(100 + r.nextInt(201)));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            boolean late = habit != ReplyHabit.PROMPT && r.nextInt(10) < 3;
+            int delay = late ? 25 + r.nextInt(36) : 1 + r.nextInt(15);
+            LocalDate reply = i == neglected ? null : asked.get(i).plusDays(delay);
+            if (reply != null && reply.isAfter(now)) {
+                reply = null;
+            }
+            String word = TextBank.pick(r, reply != null ? TextBank.ANSWERED_WORDS : TextBank.PENDING_WORDS);
+            Letter letter = new Letter(reply, r.nextInt(5) > 0, word, reply == null ? r.nextInt(5) < 3
+                    : r.nextBoolean(), TextBank.pick(r, TextBank.ASKERS));
+            Item it = s.items.get(i);
+            s.items.set(i, new Item(it.id(), it.family(), it.title(), asked.get(i),
+                    detailPath(m.scheme, s.family, it.id(), asked.get(i)), it.views(), it.source(), letter));
         }
     }
 
@@ -329,7 +397,7 @@ public final class SiteGenerator {
             int inWindow = w == 0 ? 0 : (int) first.stream().map(Item::date)
                     .filter(d -> d != null && !d.isBefore(now.minusDays(w))).count();
             sections.add(new SiteTruth.Section(s.family.id(), s.title, m.abs(s.listPath(1)), 200, newest,
-                    first.size(), inWindow, first.isEmpty()));
+                    first.size(), inWindow, first.isEmpty(), messages(m, s)));
         }
         List<String> missing = FamilyCatalog.REQUIRED.get(m.spec.kind()).stream()
                 .filter(f -> !present.contains(f)).toList();
@@ -365,6 +433,41 @@ public final class SiteGenerator {
         return new SiteTruth(m.spec.rootUrl(), m.spec.kind(), m.spec.name(), now,
                 new SiteTruth.Homepage(newest, datedLinks.size(), navOnly), List.copyOf(sections), missing,
                 Collections.unmodifiableSortedSet(broken));
+    }
+
+    /**
+     * The messages a measurement reads from an interactive section's first list page: what the list shows, completed
+     * from their own pages for the first {@link #MESSAGE_PAGES} messages whose list leaves their state, or an
+     * answered one's reply day, open.
+     */
+    private static List<SiteTruth.Message> messages(SiteModel m, Section s) {
+        if (s.mailbox == null) {
+            return List.of();
+        }
+        Mailbox box = s.mailbox;
+        List<SiteTruth.Message> out = new ArrayList<>();
+        int pagesRead = 0;
+        for (Item it : s.page(1)) {
+            Letter l = it.letter();
+            LocalDate listedReply = switch (box.layout()) {
+                case HEADER_TABLE -> box.repliedHeader() != null ? l.repliedOn() : null;
+                case STATUS_ROWS -> box.replyDates() ? l.repliedOn() : null;
+                case DATES_ONLY -> null;
+            };
+            boolean statusListed = box.layout() == MessageLayout.STATUS_ROWS
+                    || (box.layout() == MessageLayout.HEADER_TABLE && box.statusHeader() != null);
+            MessageState state = listedReply != null || (statusListed && l.answered()) ? MessageState.ANSWERED
+                    : statusListed ? MessageState.PENDING : MessageState.UNKNOWN;
+            LocalDate reply = listedReply;
+            boolean open = state == MessageState.UNKNOWN || (state == MessageState.ANSWERED && reply == null);
+            if (open && pagesRead < MESSAGE_PAGES) {
+                pagesRead++;
+                state = l.answered() ? MessageState.ANSWERED : MessageState.PENDING;
+                reply = l.answered() && l.replyDateShown() ? l.repliedOn() : reply;
+            }
+            out.add(new SiteTruth.Message(box.title(it), m.abs(it.path()), it.date(), reply, state));
+        }
+        return List.copyOf(out);
     }
 
     private static SiteTraits traits(SiteModel m) {

@@ -61,7 +61,60 @@ final class SiteModel {
         LINKED, TEXT_MORE, IMAGE_MORE
     }
 
-    record Item(long id, String family, String title, LocalDate date, String path, int views, String source) {
+    /** @param letter what became of it, for an item of an interactive section (a message); null otherwise */
+    record Item(long id, String family, String title, LocalDate date, String path, int views, String source,
+                Letter letter) {
+    }
+
+    /**
+     * A message's fate and how its page tells it.
+     *
+     * @param repliedOn          the reply's day, or null when not answered by the site's "now"
+     * @param replyDateShown     whether its page (and a list with reply dates) shows the reply's day
+     * @param status             the status word shown for it (已回复, 办理中 …)
+     * @param statusOnPage       whether its page shows that status (办理状态：…)
+     * @param asker              who wrote (张先生 …)
+     */
+    record Letter(LocalDate repliedOn, boolean replyDateShown, String status, boolean statusOnPage, String asker) {
+        boolean answered() {
+            return repliedOn != null;
+        }
+    }
+
+    /** How an interactive section lists its messages (what each lets a crawler read: {@link SiteTruth}). */
+    enum MessageLayout {
+        /** A table under a header row: 标题 | 来信时间 | [办理状态] | [回复时间]. */
+        HEADER_TABLE,
+        /** Rows with a status marker ([已回复]), the asked date and, answered, perhaps the reply's day after it. */
+        STATUS_ROWS,
+        /** Title and asked date only, like any list; the message's page tells the rest. */
+        DATES_ONLY
+    }
+
+    /** Where a STATUS_ROWS row shows its status: before the title, in it ([已回复]关于…), after it. */
+    enum MarkPlace {
+        BEFORE, IN_TITLE, AFTER
+    }
+
+    /**
+     * The message list of an interactive section.
+     *
+     * @param askedHeader   HEADER_TABLE: the asked date column's header
+     * @param statusHeader  HEADER_TABLE: the status column's header, or null when there is none
+     * @param repliedHeader HEADER_TABLE: the reply date column's header, or null when there is none
+     * @param askerColumn   HEADER_TABLE: a 来信人 column after the title
+     * @param mark          STATUS_ROWS: where the status shows
+     * @param replyDates    STATUS_ROWS: answered rows show the reply's day after the asked date
+     * @param pageTable     message pages set their facts out in a label | value table rather than inline
+     */
+    record Mailbox(MessageLayout layout, String askedHeader, String statusHeader, String repliedHeader,
+                   boolean askerColumn, MarkPlace mark, boolean replyDates, boolean pageTable) {
+
+        /** The link text a row shows for a message. */
+        String title(Item it) {
+            return layout == MessageLayout.STATUS_ROWS && mark == MarkPlace.IN_TITLE
+                    ? "【" + it.letter().status() + "】" + it.title() : it.title();
+        }
     }
 
     static final class Section {
@@ -73,6 +126,8 @@ final class SiteModel {
         final DateStyle dateStyle;
         final String placeholder;
         UrlScheme scheme;
+        /** How it lists messages, for an interactive section; null for the others. */
+        Mailbox mailbox;
 
         Section(Family family, String title, int classId, int pageSize, DateStyle dateStyle, String placeholder,
                 UrlScheme scheme) {

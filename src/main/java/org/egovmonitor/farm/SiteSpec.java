@@ -50,21 +50,35 @@ public record SiteSpec(long seed, String host, int port, SiteKind kind, String n
      * @param navOnly       whether the homepage carries no dated items; false is honoured only if some section has
      *                      dated items
      * @param sources       the 来源 named on item detail pages, each item drawing one (null: the site's place name)
+     * @param replies       how its interactive sections' messages are answered (null: drawn)
      */
     public record Overrides(Set<String> families, Set<String> blankFamilies, Set<String> staleFamilies,
                             PageLayout layout, PageCharset charset, Integer brokenLinks, Boolean navOnly,
-                            List<String> sources) {
+                            List<String> sources, ReplyHabit replies) {
 
-        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null);
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
 
         public Overrides {
             sources = sources == null ? null : List.copyOf(sources);
         }
 
+        /** Replies drawn at random. */
+        public Overrides(Set<String> families, Set<String> blankFamilies, Set<String> staleFamilies,
+                         PageLayout layout, PageCharset charset, Integer brokenLinks, Boolean navOnly,
+                         List<String> sources) {
+            this(families, blankFamilies, staleFamilies, layout, charset, brokenLinks, navOnly, sources, null);
+        }
+
+        /** These overrides with the replies dictated. */
+        public Overrides withReplies(ReplyHabit habit) {
+            return new Overrides(families, blankFamilies, staleFamilies, layout, charset, brokenLinks, navOnly, sources,
+                    habit);
+        }
+
         /** Without {@code sources}: every item names the site's place as its source. */
         public Overrides(Set<String> families, Set<String> blankFamilies, Set<String> staleFamilies,
                          PageLayout layout, PageCharset charset, Integer brokenLinks, Boolean navOnly) {
-            this(families, blankFamilies, staleFamilies, layout, charset, brokenLinks, navOnly, null);
+            this(families, blankFamilies, staleFamilies, layout, charset, brokenLinks, navOnly, null, null);
         }
 
         void validate() {

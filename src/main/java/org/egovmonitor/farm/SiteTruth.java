@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SortedSet;
 
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.crawler.parse.MessageState;
 
 /**
  * Exactly what a perfect measurement of a generated site reports (compare with
@@ -17,6 +18,12 @@ import org.egovmonitor.api.SiteKind;
  * {@code newestDate} is the newest dated entry there (null if none); {@code itemsInWindow} counts entries dated
  * {@code d} with {@code !d.isBefore(now.minusDays(windowDays))} for families with a window (news 14, notices 180,
  * policy 180, personnel 365, plans 365), 0 for the others; {@code blank} is {@code items == 0}.</li>
+ * <li>{@code messages} (interactive sections: mailbox, forum): one per entry of the first list page, in list order,
+ * titled with its link text. A list shows, by layout, the asked date and: under a header row, the status and/or the
+ * reply's day in their columns; in status rows, a status marker and perhaps the reply's day after the asked date;
+ * or nothing more. A reply's day shown means ANSWERED; a status shown gives ANSWERED or PENDING; else UNKNOWN. The
+ * first {@code maxMessagePagesPerSection} (crawl.yml's default) messages left UNKNOWN, or ANSWERED without a reply
+ * day, take their page's word: ANSWERED (with the reply's day when the page shows it) or PENDING.</li>
  * <li>{@code missingFamilies}: {@link FamilyCatalog#REQUIRED} for the kind minus the families present, in the
  * required list's order.</li>
  * <li>{@code homepage}: {@code datedItems} = distinct item links on the homepage with at least one entry showing a
@@ -34,9 +41,16 @@ public record SiteTruth(String url, SiteKind kind, String name, LocalDate now, H
     public record Homepage(LocalDate newestDate, int datedItems, boolean navOnly) {
     }
 
-    /** Same fields as {@code SiteMeasurement.Section}; status is always 200. */
+    /** Same fields as {@code SiteMeasurement.Section} (entries left out); status is always 200. */
     public record Section(String family, String title, String url, int status, LocalDate newestDate, int items,
-                          int itemsInWindow, boolean blank) {
+                          int itemsInWindow, boolean blank, List<Message> messages) {
+        public Section {
+            messages = messages == null ? List.of() : List.copyOf(messages);
+        }
+    }
+
+    /** Same fields as {@code SiteMeasurement.Message}. */
+    public record Message(String title, String url, LocalDate askedOn, LocalDate answeredOn, MessageState state) {
     }
 
     public Section section(String family) {

@@ -116,6 +116,39 @@ final class TextBank {
     static final List<String> BROKEN_EXTERNAL_TEXTS = List.of("中国政府网", "安徽省人民政府", "国家信息中心",
             "市电子政务网", "中国池州网");
 
+    /** Headers of a message list's asked date column. */
+    static final List<String> ASKED_HEADERS = List.of("来信时间", "来信日期", "留言时间", "提问时间", "咨询时间", "写信时间");
+
+    /** Headers of a message list's status column. */
+    static final List<String> STATUS_HEADERS = List.of("状态", "办理状态", "处理状态", "回复状态");
+
+    /** Headers of a message list's reply date column. */
+    static final List<String> REPLIED_HEADERS = List.of("回复时间", "答复时间", "回复日期", "办结时间");
+
+    /** Statuses of answered messages. */
+    static final List<String> ANSWERED_WORDS = List.of("已回复", "已答复", "已办结", "已处理", "已反馈");
+
+    /** Statuses of waiting messages: 已受理 (accepted) and 未办结 are not answers. */
+    static final List<String> PENDING_WORDS = List.of("未回复", "待回复", "办理中", "处理中", "受理中", "已受理", "未办结",
+            "待处理");
+
+    static final List<String> ASKERS = List.of("张先生", "李女士", "王某某", "网友", "市民刘先生", "陈女士", "匿名");
+
+    /** Letters to the mailbox; the first complains in words a careless reader would take for a status. */
+    static final List<String> QUESTIONS = List.of(
+            "我于今年初反映的问题至今未处理，希望有关部门尽快给予答复。",
+            "请问办理该事项需要准备哪些材料？到哪个窗口办理？",
+            "建议在城区主干道增设公交站点，方便群众出行。",
+            "小区附近施工噪音很大，夜间也不停工，严重影响居民休息。");
+
+    static final List<String> ANSWERS = List.of(
+            "您好！您反映的问题已转交有关部门核实处理，感谢您对我们工作的关注和支持。",
+            "您好！经核实，该事项可到市行政服务中心相关窗口办理，所需材料详见办事指南栏目。",
+            "您好！您的建议已收悉，我们将在下一步工作中认真研究。");
+
+    /** What a message's page shows in place of a reply not yet given. */
+    static final List<String> NO_REPLY_YET = List.of("暂无回复", "尚未答复", "暂未回复");
+
     static final List<String> PARAGRAPHS = List.of(
             "为进一步加快推进我市电子政务建设步伐，根据市政府的统一部署，现将有关事项通知如下。",
             "各县区人民政府、市直各部门要高度重视，切实加强领导，明确责任，确保各项工作落到实处。",

@@ -35,8 +35,17 @@ public interface ObservationFacts {
         return Map.of();
     }
 
-    /** Unit code → messages read from its interactive sections. */
+    /** Unit code → messages read from its interactive sections, as of the end of {@code day}. */
     default Map<String, UnitEvidence.InteractionFacts> interactions(LocalDate day) {
         return Map.of();
+    }
+
+    /**
+     * {@link #interactions(LocalDate)} for a caller that already holds {@link #latestMeasurements} of the same day,
+     * so that an implementation reading messages from those measurements need not read them twice.
+     */
+    default Map<String, UnitEvidence.InteractionFacts> interactions(LocalDate day,
+                                                                   Map<Long, SiteMeasurement> latestMeasurements) {
+        return interactions(day);
     }
 }

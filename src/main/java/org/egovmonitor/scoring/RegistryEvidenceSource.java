@@ -61,7 +61,7 @@ public final class RegistryEvidenceSource implements EvidenceSource {
             Map<Long, SiteMeasurement> measurements = facts.latestMeasurements(day);
             Map<String, UnitEvidence.LanReport> reports = facts.approvedReports(day);
             Map<String, UnitEvidence.Contributions> contributions = facts.contributions(day);
-            Map<String, UnitEvidence.InteractionFacts> interactions = facts.interactions(day);
+            Map<String, UnitEvidence.InteractionFacts> interactions = facts.interactions(day, measurements);
 
             List<UnitEvidence> out = new ArrayList<>(units.size());
             for (Unit unit : units) {

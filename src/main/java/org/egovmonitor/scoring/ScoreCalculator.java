@@ -10,6 +10,7 @@ import org.egovmonitor.api.NodeStatus;
 import org.egovmonitor.api.PeerGroup;
 import org.egovmonitor.crawler.classify.SectionFamily;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.scoring.UnitEvidence.SiteEvidence;
 
 /**
@@ -105,7 +106,7 @@ public final class ScoreCalculator {
         }
         Judgement j = new Judgement(ind, weight, null);
         switch (ind.rule()) {
-            case INTERACTION -> interaction(j, ev.interaction(), day);
+            case INTERACTION -> interaction(j, ev.interaction(), cat, day);
             case NETWORK_COVERAGE -> network(j, ev.node());
             case LAN_OA -> lanOa(j, ev.lanReport());
             case APPLICATIONS -> applications(j, ev.lanReport());
@@ -383,10 +384,22 @@ public final class ScoreCalculator {
 
     // ---- unit-level indicators
 
-    static void interaction(Judgement j, UnitEvidence.InteractionFacts facts, LocalDate day) {
+    /**
+     * Messages asked within the lookback are judged: answered ones by their reply's delay, pending ones by their wait
+     * until {@code day}. One answered without a published reply date counts as answered, without deduction (its wait
+     * is unknown); one whose state the site does not show is not judged. Facts read longer ago than a website
+     * measurement may be are no data, as are facts whose every message is of unknown state.
+     */
+    static void interaction(Judgement j, UnitEvidence.InteractionFacts facts, IndicatorCatalogue cat,
+                            LocalDate day) {
         Indicator ind = j.indicator;
         if (facts == null) {
             j.noData("无数据：未能读取互动栏目的留言及答复");
+            return;
+        }
+        if (facts.readOn() != null && facts.readOn().isBefore(day.minusDays(cat.maxMeasurementAgeDays()))) {
+            j.noData("未监测：最近一次读取互动栏目在 " + facts.readOn() + "，早于评分日 " + cat.maxMeasurementAgeDays()
+                    + " 天以上");
             return;
         }
         LocalDate since = day.minusDays((long) ind.param("lookbackDays"));
@@ -394,12 +407,22 @@ public final class ScoreCalculator {
         double deductAfter = ind.param("deductAfterDays");
         int counted = 0;
         int late = 0;
+        int undated = 0;
+        int unknown = 0;
         for (UnitEvidence.Message msg : facts.messages()) {
             if (msg.askedOn() == null || msg.askedOn().isBefore(since) || msg.askedOn().isAfter(day)) {
                 continue;
             }
+            if (msg.state() == MessageState.UNKNOWN) {
+                unknown++;
+                continue;
+            }
             counted++;
-            boolean answered = msg.answeredOn() != null && !msg.answeredOn().isAfter(day);
+            if (msg.state() == MessageState.ANSWERED && msg.answeredOn() == null) {
+                undated++;
+                continue;
+            }
+            boolean answered = msg.state() == MessageState.ANSWERED && !msg.answeredOn().isAfter(day);
             long wait = ChronoUnit.DAYS.between(msg.askedOn(), answered ? msg.answeredOn() : day);
             String seen = "留言 " + msg.askedOn() + (answered ? "，" + msg.answeredOn() + " 答复（" + wait + " 天）"
                     : "，至今未答复（" + wait + " 天）");
@@ -417,7 +440,14 @@ public final class ScoreCalculator {
                         "留言已 " + wait + " 天未答复，即将达到否决线", evidence);
             }
         }
-        j.observed = "近 " + num(ind.param("lookbackDays")) + " 天留言 " + counted + " 条，超时 " + late + " 条";
+        String lookback = num(ind.param("lookbackDays"));
+        if (counted == 0 && unknown > 0) {
+            j.noData("无数据：近 " + lookback + " 天的 " + unknown + " 条留言均未能判断是否已答复");
+            return;
+        }
+        j.observed = "近 " + lookback + " 天留言 " + counted + " 条，超时 " + late + " 条"
+                + (undated > 0 ? "，其中 " + undated + " 条已答复但未公布答复日期（用时不明，不扣分）" : "")
+                + (unknown > 0 ? "；另有 " + unknown + " 条未能判断是否已答复，未计入" : "");
     }
 
     static void network(Judgement j, UnitEvidence.NodeEvidence node) {

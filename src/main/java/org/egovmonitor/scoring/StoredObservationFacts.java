@@ -2,6 +2,7 @@ package org.egovmonitor.scoring;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,9 +21,13 @@ import org.egovmonitor.db.SiteDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@link ObservationFacts} over what the app has stored: crawl measurements, approved self-reports and portal
- * contributions, each as of the end of the asked day so that a past day recomputes to the same scores.
- * Interaction messages (信箱/留言 replies) are not collected yet, so that indicator stays NO_DATA.
+ * {@link ObservationFacts} over what the app has stored: crawl measurements, approved self-reports, portal
+ * contributions and the messages (信箱, 留言) read from interactive sections, each as of the end of the asked day so
+ * that a past day recomputes to the same scores.
+ *
+ * <p>Interaction messages are those of the sections of each monitored site's latest measurement on or before the
+ * day (only interactive sections carry messages), gathered per owning unit. A unit none of whose sites showed a
+ * message — no interactive section, none fetched, or lists without a single message — has no facts (无数据).
  */
 public final class StoredObservationFacts implements ObservationFacts {
 
@@ -53,6 +58,37 @@ public final class StoredObservationFacts implements ObservationFacts {
                     .flatMap(observations::find)
                     .ifPresent(stored -> out.put(site.id(), stored.measurement()));
         }
+        return out;
+    }
+
+    @Override
+    public Map<String, UnitEvidence.InteractionFacts> interactions(LocalDate day) {
+        return interactions(day, latestMeasurements(day));
+    }
+
+    @Override
+    public Map<String, UnitEvidence.InteractionFacts> interactions(LocalDate day,
+                                                                   Map<Long, SiteMeasurement> latestMeasurements) {
+        Map<String, List<UnitEvidence.Message>> messages = new HashMap<>();
+        Map<String, LocalDate> readOn = new HashMap<>();
+        for (Site site : jdbi.withExtension(SiteDao.class, d -> d.list(null, null, true))) {
+            SiteMeasurement m = latestMeasurements.get(site.id());
+            if (m == null) {
+                continue;
+            }
+            List<UnitEvidence.Message> read = new ArrayList<>();
+            for (SiteMeasurement.Section s : m.sections()) {
+                for (SiteMeasurement.Message msg : s.messages()) {
+                    read.add(new UnitEvidence.Message(msg.url(), msg.askedOn(), msg.answeredOn(), msg.state()));
+                }
+            }
+            if (!read.isEmpty()) {
+                messages.computeIfAbsent(site.unitCode(), k -> new ArrayList<>()).addAll(read);
+                readOn.merge(site.unitCode(), m.measuredOn(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Map<String, UnitEvidence.InteractionFacts> out = new HashMap<>();
+        messages.forEach((unit, list) -> out.put(unit, new UnitEvidence.InteractionFacts(list, readOn.get(unit))));
         return out;
     }
 

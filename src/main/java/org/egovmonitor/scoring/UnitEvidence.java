@@ -2,10 +2,12 @@ package org.egovmonitor.scoring;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.egovmonitor.api.NodeStatus;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.api.Unit;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.crawler.parse.MessageState;
 
 /**
  * Everything scoring needs to know about one unit on one day: the input of {@link ScoreCalculator}. Built by an
@@ -69,14 +71,38 @@ public record UnitEvidence(Unit unit, List<SiteEvidence> sites, NodeEvidence nod
     public record Contributions(int last30Days, int last90Days) {
     }
 
-    /** Messages read from interactive sections (信箱 / 留言), with the page they were read on. */
-    public record InteractionFacts(List<Message> messages) {
+    /**
+     * Messages read from interactive sections (信箱 / 留言).
+     *
+     * @param messages the messages, each with the page it was read on
+     * @param readOn   the day of the oldest measurement they were read in (their age is judged like a website's
+     *                 measurement), or null when not known
+     */
+    public record InteractionFacts(List<Message> messages, LocalDate readOn) {
         public InteractionFacts {
             messages = messages == null ? List.of() : List.copyOf(messages);
         }
+
+        /** Messages of unknown age (built by hand). */
+        public InteractionFacts(List<Message> messages) {
+            this(messages, null);
+        }
     }
 
-    /** A message: when asked, when answered (null while unanswered), where it is listed. */
-    public record Message(String url, LocalDate askedOn, LocalDate answeredOn) {
+    /**
+     * A message: where it is listed, when asked, when answered and whether, as its site shows it.
+     *
+     * @param answeredOn the reply's day; null while unanswered, and when the site shows it answered without a date
+     * @param state      ANSWERED, PENDING or UNKNOWN (the site does not say; such a message is not judged)
+     */
+    public record Message(String url, LocalDate askedOn, LocalDate answeredOn, MessageState state) {
+        public Message {
+            Objects.requireNonNull(state, "state");
+        }
+
+        /** Answered on {@code answeredOn}, or pending when it is null. */
+        public Message(String url, LocalDate askedOn, LocalDate answeredOn) {
+            this(url, askedOn, answeredOn, answeredOn == null ? MessageState.PENDING : MessageState.ANSWERED);
+        }
     }
 }

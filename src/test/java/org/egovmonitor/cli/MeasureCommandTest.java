@@ -70,6 +70,17 @@ class MeasureCommandTest {
                     assertThat(m.get("homepage").get("datedItems").asInt()).isEqualTo(t.homepage().datedItems());
                     String newest = t.homepage().newestDate() == null ? "null" : t.homepage().newestDate().toString();
                     assertThat(m.get("homepage").get("newestDate").asText()).isEqualTo(newest);
+                    for (int k = 0; k < t.sections().size(); k++) {
+                        JsonNode messages = m.get("sections").get(k).get("messages");
+                        List<SiteTruth.Message> expected = t.sections().get(k).messages();
+                        assertThat(messages.size()).isEqualTo(expected.size());
+                        for (int j = 0; j < expected.size(); j++) {
+                            assertThat(messages.get(j).get("askedOn").asText())
+                                    .isEqualTo(expected.get(j).askedOn().toString());
+                            assertThat(messages.get(j).get("state").asText())
+                                    .isEqualTo(expected.get(j).state().name());
+                        }
+                    }
                 }
             }
         }

@@ -147,6 +147,35 @@ class DemoFarmAppTest {
     }
 
     @Test
+    void interaction_portalVetoed_lateUnitDeducted_promptUnitFullMarks() throws Exception {
+        JsonNode portal = await(() -> {
+            JsonNode i = indicator("czs-xxzx", "interaction");
+            return i != null && i.path("state").asText().equals("SCORED") ? i : null;
+        });
+        assertThat(portal.path("vetoed").asBoolean()).isTrue();
+        JsonNode late = indicator("czs-kjj", "interaction");
+        assertThat(late.path("state").asText()).isEqualTo("SCORED");
+        assertThat(late.path("points").asDouble()).isLessThan(late.path("weight").asDouble());
+        JsonNode prompt = indicator("dzx", "interaction");
+        assertThat(prompt.path("state").asText()).isEqualTo("SCORED");
+        assertThat(prompt.path("points").asDouble()).isEqualTo(prompt.path("weight").asDouble());
+        assertThat(prompt.path("observed").asText()).contains("留言");
+    }
+
+    private static JsonNode indicator(String unit, String id) throws Exception {
+        JsonNode card = get("/api/units/" + unit + "/scorecard");
+        if (card == null) {
+            return null;
+        }
+        for (JsonNode i : card.path("score").path("indicators")) {
+            if (i.path("id").asText().equals(id)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void contributions_portalSourcesMappedToUnits() throws Exception {
         JsonNode summary = await(() -> {
             JsonNode c = get("/api/contributions");

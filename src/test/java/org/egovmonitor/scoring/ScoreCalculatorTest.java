@@ -20,6 +20,7 @@ import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.crawler.parse.MessageState;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -301,6 +302,77 @@ class ScoreCalculatorTest {
             UnitScore s = score(ScoringFixtures.withInteraction(healthy("a"),
                     new UnitEvidence.InteractionFacts(List.of(m))));
             expect(s, "interaction", points, veto, warning);
+        }
+
+        // As the site shows it: PENDING waits until the scoring day; ANSWERED without a reply date counts as answered
+        // and loses nothing (its wait is unknown); ANSWERED with a date is judged by its delay.
+        @ParameterizedTest(name = "{2} asked {0} days ago, answered after {1} -> {3} points, veto {4}, warning {5}")
+        @CsvSource({
+                "20,  ,   PENDING,  8.0, false, false",
+                "21,  ,   PENDING,  6.0, false, false",
+                "60,  ,   PENDING,  6.0, false, false",
+                "61,  ,   PENDING,  6.0, false, true",
+                "90,  ,   PENDING,  6.0, false, true",
+                "91,  ,   PENDING,  6.0, true,  false",
+                "365, ,   PENDING,  6.0, true,  false",
+                "366, ,   PENDING,  8.0, false, false",
+                "30,  ,   ANSWERED, 8.0, false, false",
+                "200, ,   ANSWERED, 8.0, false, false",
+                "30,  20, ANSWERED, 8.0, false, false",
+                "30,  21, ANSWERED, 6.0, false, false",
+                "100, 90, ANSWERED, 6.0, false, false",
+                "100, 91, ANSWERED, 6.0, true,  false",
+                "100, 101, ANSWERED, 6.0, true, false"})
+        void state_thresholds(int askedDaysAgo, Integer answeredAfter, MessageState state, double points,
+                              boolean veto, boolean warning) {
+            UnitScore s = withMessages(new UnitEvidence.Message("http://site.test/mail/1",
+                    DAY.minusDays(askedDaysAgo), answeredAfter == null ? null
+                    : DAY.minusDays(askedDaysAgo).plusDays(answeredAfter), state));
+            expect(s, "interaction", points, veto, warning);
+        }
+
+        /** A healthy unit whose messages, read today, are these. */
+        private UnitScore withMessages(UnitEvidence.Message... messages) {
+            return score(ScoringFixtures.withInteraction(healthy("a"),
+                    new UnitEvidence.InteractionFacts(List.of(messages), DAY)));
+        }
+
+        @Test
+        void answeredWithoutDate_countedNotDeducted_saidInObserved() {
+            UnitScore s = withMessages(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
+                    MessageState.ANSWERED), new UnitEvidence.Message("http://site.test/mail/2", DAY.minusDays(40),
+                    DAY.minusDays(10)));
+            expect(s, "interaction", 6.0, false, false);
+            assertThat(indicator(s, "interaction").observed()).contains("留言 2 条", "超时 1 条",
+                    "1 条已答复但未公布答复日期");
+        }
+
+        @Test
+        void unknownState_notJudged_saidInObserved() {
+            UnitScore s = withMessages(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
+                    MessageState.UNKNOWN), new UnitEvidence.Message("http://site.test/mail/2", DAY.minusDays(30),
+                    DAY.minusDays(25)));
+            expect(s, "interaction", 8.0, false, false);
+            assertThat(indicator(s, "interaction").observed()).contains("留言 1 条", "另有 1 条未能判断是否已答复");
+        }
+
+        @Test
+        void onlyUnknownStates_noData() {
+            UnitScore s = withMessages(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
+                    MessageState.UNKNOWN));
+            IndicatorResult r = indicator(s, "interaction");
+            assertThat(r.state()).isEqualTo(IndicatorState.NO_DATA);
+            assertThat(r.reason()).contains("无数据", "1 条留言均未能判断");
+        }
+
+        @ParameterizedTest(name = "read {0} days before the scoring day -> {1}")
+        @CsvSource({"0, SCORED", "7, SCORED", "8, NO_DATA"})
+        void readLongAgo_noData(int daysAgo, IndicatorState state) {
+            UnitScore s = score(ScoringFixtures.withInteraction(healthy("a"), new UnitEvidence.InteractionFacts(
+                    List.of(new UnitEvidence.Message("http://site.test/mail/1", DAY.minusDays(200), null,
+                            MessageState.PENDING)), DAY.minusDays(daysAgo))));
+            assertThat(indicator(s, "interaction").state()).isEqualTo(state);
+            assertThat(s.vetoed()).isEqualTo(state == IndicatorState.SCORED);
         }
 
         @Test

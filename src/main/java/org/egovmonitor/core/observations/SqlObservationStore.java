@@ -12,20 +12,22 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.Entry;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Fetch;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Homepage;
 import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.db.ObservationDao;
 import org.egovmonitor.db.ObservationDao.FetchRow;
 import org.egovmonitor.db.ObservationDao.ItemRow;
 import org.egovmonitor.db.ObservationDao.LinkCheckRow;
 import org.egovmonitor.db.ObservationDao.MeasurementRow;
+import org.egovmonitor.db.ObservationDao.MessageRow;
 import org.egovmonitor.db.ObservationDao.SectionRow;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The observation store on PostgreSQL (tables of {@code V4__observations.sql}). A save is one transaction: the
- * measurement row is inserted with {@code ON CONFLICT (task_key) DO NOTHING}, so of two saves of the same task key —
- * also concurrent ones, which the unique index serialises — exactly one writes and the other returns false having
- * written nothing. Thread-safe.
+ * The observation store on PostgreSQL (tables of {@code V4__observations.sql} and {@code V9__messages.sql}). A save
+ * is one transaction: the measurement row is inserted with {@code ON CONFLICT (task_key) DO NOTHING}, so of two saves
+ * of the same task key — also concurrent ones, which the unique index serialises — exactly one writes and the other
+ * returns false having written nothing, its sections, items, messages and fetches included. Thread-safe.
  *
  * <p>Read side: {@link #latest} rebuilds the newest measurement of a site as a {@link SiteMeasurement} equal to the
  * one saved (errors are rebuilt from the failed fetches); {@link #history} lists a site's measurements over time.
@@ -64,6 +66,7 @@ public final class SqlObservationStore implements ObservationStore {
             }
             List<SectionRow> sections = new ArrayList<>();
             List<ItemRow> items = new ArrayList<>();
+            List<MessageRow> messages = new ArrayList<>();
             for (Entry e : home.entries()) {
                 items.add(new ItemRow(null, items.size(), e.title(), e.url(), e.date()));
             }
@@ -75,6 +78,11 @@ public final class SqlObservationStore implements ObservationStore {
                 for (Entry e : s.entries()) {
                     items.add(new ItemRow(seq, i++, e.title(), e.url(), e.date()));
                 }
+                int j = 0;
+                for (Message msg : s.messages()) {
+                    messages.add(new MessageRow(seq, j++, msg.title(), msg.url(), msg.askedOn(), msg.answeredOn(),
+                            msg.state()));
+                }
             }
             List<LinkCheckRow> checks = new ArrayList<>();
             for (LinkCheck c : m.linkChecks()) {
@@ -83,6 +91,7 @@ public final class SqlObservationStore implements ObservationStore {
             dao.insertFetches(mid, fetches);
             dao.insertSections(mid, sections);
             dao.insertItems(mid, items);
+            dao.insertMessages(mid, messages);
             dao.insertLinkChecks(mid, checks);
             return true;
         });
@@ -121,12 +130,16 @@ public final class SqlObservationStore implements ObservationStore {
         List<Fetch> fetches = dao.fetches(r.id()).stream().map(f -> new Fetch(f.url(), f.finalUrl(), f.purpose(),
                 f.status(), f.responseMs(), f.bytes(), f.charset(), f.errorKind())).toList();
         List<ItemRow> items = dao.items(r.id());
+        List<MessageRow> messages = dao.messages(r.id());
         List<Entry> homeEntries = items.stream().filter(i -> i.sectionSeq() == null)
                 .map(i -> new Entry(i.title(), i.url(), i.itemDate())).toList();
         List<Section> sections = dao.sections(r.id()).stream().map(s -> new Section(s.family(), s.title(), s.url(),
                 s.status(), s.newestDate(), s.items(), s.itemsInWindow(), s.blank(),
                 items.stream().filter(i -> i.sectionSeq() != null && i.sectionSeq() == s.seq())
-                        .map(i -> new Entry(i.title(), i.url(), i.itemDate())).toList())).toList();
+                        .map(i -> new Entry(i.title(), i.url(), i.itemDate())).toList(),
+                messages.stream().filter(m -> m.sectionSeq() == s.seq())
+                        .map(m -> new Message(m.title(), m.url(), m.askedOn(), m.answeredOn(), m.state())).toList()))
+                .toList();
         List<LinkCheck> checks = dao.linkChecks(r.id()).stream()
                 .map(c -> new LinkCheck(c.url(), c.status(), c.errorKind(), c.broken())).toList();
         List<BrokenLink> broken = checks.stream().filter(LinkCheck::broken)

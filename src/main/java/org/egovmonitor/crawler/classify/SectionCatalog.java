@@ -20,10 +20,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.crawler.parse.MessageVocabulary;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
 
 /**
- * The section families, required families per site kind, blank placeholders and decoy patterns, loaded from
+ * The section families, required families per site kind, blank placeholders, decoy patterns and the words that read
+ * messages on interactive sections, loaded from
  * {@code crawlers/sections.yml} (every key is documented in that file). Validated on load: a bad file fails with a
  * {@link SectionCatalogException} listing every problem by key, so the app stops at start with a clear message.
  * Immutable and thread-safe once loaded.
@@ -43,13 +45,16 @@ public final class SectionCatalog {
     private final List<String> decoyPathFragments;
     private final int maxContainsLength;
     private final int maxContainsExtra;
+    private final List<String> interactiveFamilies;
+    private final MessageVocabulary messageVocabulary;
 
     /** Default of {@code maxContainsExtra} when the file does not set it. */
     static final int DEFAULT_MAX_CONTAINS_EXTRA = 4;
 
     /** The file's shape; field names are the YAML keys. */
-    record File(Integer maxContainsLength, Integer maxContainsExtra, List<FamilyEntry> families, Map<String, List<String>> requiredFamilies,
-                List<String> blankPlaceholders, Decoys decoys) {
+    record File(Integer maxContainsLength, Integer maxContainsExtra, List<FamilyEntry> families,
+                Map<String, List<String>> requiredFamilies, List<String> blankPlaceholders, Decoys decoys,
+                Messages messages) {
     }
 
     record FamilyEntry(String id, String name, List<String> synonyms, Integer windowDays, Boolean shouldUpdate,
@@ -57,6 +62,10 @@ public final class SectionCatalog {
     }
 
     record Decoys(List<String> queryKeys, List<String> pathContains) {
+    }
+
+    record Messages(List<String> families, List<String> answered, List<String> pending, List<String> askedLabels,
+                    List<String> repliedLabels, List<String> replyLabels, List<String> statusHeaders) {
     }
 
     private SectionCatalog(File f) {
@@ -80,6 +89,10 @@ public final class SectionCatalog {
         this.decoyPathFragments = f.decoys().pathContains().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
         this.maxContainsLength = f.maxContainsLength();
         this.maxContainsExtra = f.maxContainsExtra() == null ? DEFAULT_MAX_CONTAINS_EXTRA : f.maxContainsExtra();
+        Messages m = f.messages();
+        this.interactiveFamilies = List.copyOf(m.families());
+        this.messageVocabulary = new MessageVocabulary(m.answered(), m.pending(), m.askedLabels(), m.repliedLabels(),
+                m.replyLabels(), m.statusHeaders());
     }
 
     /** Loads and validates a catalogue file. */
@@ -189,7 +202,51 @@ public final class SectionCatalog {
                 problems.add("decoys.pathContains must be a list of non-blank path fragments");
             }
         }
+        validateMessages(f.messages(), ids, problems);
         return problems;
+    }
+
+    /** Every list present and non-empty, families known, each word in one list only, words of letters only. */
+    private static void validateMessages(Messages m, Map<String, FamilyEntry> ids, List<String> problems) {
+        if (m == null) {
+            problems.add("messages is missing");
+            return;
+        }
+        if (m.families() == null || m.families().isEmpty()) {
+            problems.add("messages.families must list at least one family id");
+        } else {
+            for (String id : m.families()) {
+                if (!ids.containsKey(id)) {
+                    problems.add("messages.families names unknown family '" + id + "'");
+                }
+            }
+        }
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        lists.put("answered", m.answered());
+        lists.put("pending", m.pending());
+        lists.put("askedLabels", m.askedLabels());
+        lists.put("repliedLabels", m.repliedLabels());
+        lists.put("replyLabels", m.replyLabels());
+        lists.put("statusHeaders", m.statusHeaders());
+        Map<String, String> owner = new HashMap<>();
+        lists.forEach((name, words) -> {
+            String key = "messages." + name;
+            if (words == null || words.isEmpty()) {
+                problems.add(key + " must list at least one word");
+                return;
+            }
+            for (String w : words) {
+                if (w == null || w.isEmpty() || !w.chars().allMatch(Character::isLetterOrDigit)) {
+                    problems.add(key + ": '" + w + "' must be letters or digits only (no spaces or punctuation)");
+                    continue;
+                }
+                String other = owner.putIfAbsent(w, name);
+                if (other != null) {
+                    problems.add(key + ": '" + w + "' is " + (other.equals(name) ? "listed twice"
+                            : "also in messages." + other));
+                }
+            }
+        });
     }
 
     private static void validateFamily(FamilyEntry e, String key, Map<String, FamilyEntry> ids,
@@ -270,6 +327,16 @@ public final class SectionCatalog {
     /** How many characters a link text may carry beyond the synonym it contains and still name that family. */
     public int maxContainsExtra() {
         return maxContainsExtra;
+    }
+
+    /** Families whose sections list messages (信箱, 留言): their list pages are read for messages and replies. */
+    public List<String> interactiveFamilies() {
+        return interactiveFamilies;
+    }
+
+    /** The words messages and replies are read by. */
+    public MessageVocabulary messageVocabulary() {
+        return messageVocabulary;
     }
 
     /** A search or keyword link (a decoy query key or path fragment), never a section. */

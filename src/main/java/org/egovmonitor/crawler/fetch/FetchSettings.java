@@ -51,6 +51,10 @@ import java.util.regex.Pattern;
  *                              checked (a page with 100,000 links must not turn into 100,000 requests)
  * @param hostOverrides         host name to IP address (optionally {@code ip:port}) used instead of DNS, like
  *                              {@code /etc/hosts}; the address is still checked against {@code allowPrivateCidrs}
+ * @param maxMessagesPerSection rows of an interactive section's list read as messages; a 100,000-row list costs no
+ *                              more than this many
+ * @param maxMessagePagesPerSection message pages fetched per interactive section, for messages whose list does not
+ *                              show their state or reply date (within {@code maxPagesPerSite})
  */
 public record FetchSettings(
         String userAgent,
@@ -73,7 +77,9 @@ public record FetchSettings(
         int maxPagesPerSite,
         int maxDepth,
         int maxLinkChecksPerSite,
-        Map<String, String> hostOverrides) {
+        Map<String, String> hostOverrides,
+        int maxMessagesPerSection,
+        int maxMessagePagesPerSection) {
 
     public static final String DEFAULT_USER_AGENT = "egov-monitor/0.1 (+https://github.com/egov-monitor)";
     public static final String DEFAULT_ROBOTS_AGENT = "egov-monitor";
@@ -84,10 +90,17 @@ public record FetchSettings(
             "userAgent", "robotsAgent", "connectTimeoutMs", "readTimeoutMs", "deadlineMs", "maxBodyBytes",
             "maxDecompressionRatio", "maxRedirects", "perHostConcurrency", "perHostDelayMs", "maxCrawlDelayMs",
             "globalConcurrency", "robotsCacheTtl", "allowPrivateCidrs", "proxyHost", "proxyPort",
-            "linkCheckConcurrency", "maxPagesPerSite", "maxDepth", "maxLinkChecksPerSite", "hostOverrides");
+            "linkCheckConcurrency", "maxPagesPerSite", "maxDepth", "maxLinkChecksPerSite", "hostOverrides",
+            "maxMessagesPerSection", "maxMessagePagesPerSection");
 
     /** Default of {@link #maxLinkChecksPerSite()}. */
     public static final int DEFAULT_MAX_LINK_CHECKS_PER_SITE = 300;
+
+    /** Default of {@link #maxMessagesPerSection()}. */
+    public static final int DEFAULT_MAX_MESSAGES_PER_SECTION = 200;
+
+    /** Default of {@link #maxMessagePagesPerSection()}. */
+    public static final int DEFAULT_MAX_MESSAGE_PAGES_PER_SECTION = 10;
 
     public FetchSettings {
         allowPrivateCidrs = List.copyOf(allowPrivateCidrs);
@@ -99,10 +112,30 @@ public record FetchSettings(
         if (maxLinkChecksPerSite < 0) {
             problems.add("maxLinkChecksPerSite must be 0 or more");
         }
+        if (maxMessagesPerSection < 0) {
+            problems.add("maxMessagesPerSection must be 0 or more");
+        }
+        if (maxMessagePagesPerSection < 0) {
+            problems.add("maxMessagePagesPerSection must be 0 or more");
+        }
         problems.addAll(HostOverrides.problems(hostOverrides));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid fetch settings: " + String.join("; ", problems));
         }
+    }
+
+    /** Without the message limits (defaults): the signature before messages were read, kept for callers. */
+    public FetchSettings(String userAgent, String robotsAgent, int connectTimeoutMs, int readTimeoutMs,
+                         long deadlineMs, long maxBodyBytes, int maxDecompressionRatio, int maxRedirects,
+                         int perHostConcurrency, long perHostDelayMs, long maxCrawlDelayMs, int globalConcurrency,
+                         Duration robotsCacheTtl, List<CidrRange> allowPrivateCidrs, String proxyHost,
+                         Integer proxyPort, int linkCheckConcurrency, int maxPagesPerSite, int maxDepth,
+                         int maxLinkChecksPerSite, Map<String, String> hostOverrides) {
+        this(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes, maxDecompressionRatio,
+                maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs, globalConcurrency, robotsCacheTtl,
+                allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite, maxDepth,
+                maxLinkChecksPerSite, hostOverrides, DEFAULT_MAX_MESSAGES_PER_SECTION,
+                DEFAULT_MAX_MESSAGE_PAGES_PER_SECTION);
     }
 
     /** Without {@code hostOverrides} (none): the signature before host overrides, kept for callers. */
@@ -137,7 +170,7 @@ public record FetchSettings(
         return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, all, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite,
-                maxDepth, maxLinkChecksPerSite, hostOverrides);
+                maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection, maxMessagePagesPerSection);
     }
 
     /** These settings with more host overrides (entries given here win over the file's). */
@@ -147,7 +180,7 @@ public record FetchSettings(
         return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
-                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, all);
+                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, all, maxMessagesPerSection, maxMessagePagesPerSection);
     }
 
     /** These settings with another minimum delay between two requests to one host. */
@@ -155,7 +188,8 @@ public record FetchSettings(
         return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, delayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
-                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides);
+                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
+                maxMessagePagesPerSection);
     }
 
     /** The parsed {@link #hostOverrides()}. */
@@ -222,6 +256,8 @@ public record FetchSettings(
         int maxDepth = (int) r.integer("maxDepth", d.maxDepth(), 0, 100);
         int maxLinkChecks = (int) r.integer("maxLinkChecksPerSite", d.maxLinkChecksPerSite(), 0, 1_000_000);
         Map<String, String> hostOverrides = r.stringMap("hostOverrides");
+        int maxMessages = (int) r.integer("maxMessagesPerSection", d.maxMessagesPerSection(), 0, 100_000);
+        int maxMessagePages = (int) r.integer("maxMessagePagesPerSection", d.maxMessagePagesPerSection(), 0, 10_000);
         if (!r.problems.isEmpty()) {
             throw new IllegalArgumentException(source + ": " + String.join("; ", r.problems));
         }
@@ -229,7 +265,7 @@ public record FetchSettings(
             return new FetchSettings(userAgent, robotsAgent, connect, read, deadline, maxBody, ratio, redirects,
                     perHost, delay, maxCrawlDelay, global, ttl, cidrs, proxyHost,
                     proxyPort < 0 ? null : (int) proxyPort, linkCheck, maxPages, maxDepth, maxLinkChecks,
-                    hostOverrides);
+                    hostOverrides, maxMessages, maxMessagePages);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.check.LinkCheckReport;
 import org.egovmonitor.crawler.check.LinkCheckResult;
@@ -40,6 +42,7 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.Entry;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Fetch;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Homepage;
 import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.DecodedPage;
 import org.egovmonitor.crawler.parse.HomepageAnalyzer;
@@ -48,6 +51,8 @@ import org.egovmonitor.crawler.parse.LinkExtractor;
 import org.egovmonitor.crawler.parse.ListEntry;
 import org.egovmonitor.crawler.parse.ListPageAnalyzer;
 import org.egovmonitor.crawler.parse.ListPageSummary;
+import org.egovmonitor.crawler.parse.MessageEntry;
+import org.egovmonitor.crawler.parse.MessageListReader;
 import org.egovmonitor.crawler.parse.PageDecoder;
 import org.egovmonitor.crawler.parse.PageLink;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
@@ -63,9 +68,13 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>What is fetched</h2>
  * The homepage, then the first list page of each classified section (at most one per family, so a site costs at
- * most {@code 1 + families} GETs, further capped by {@code maxPagesPerSite}). Nothing deeper is crawled: a calendar
- * or an endless query-string trap on the homepage is at worst a set of links to <em>check</em>, and link checks are
- * capped by {@code maxLinkChecksPerSite}. Section URLs are normalised ({@link UrlNormalizer}) and fetched once.
+ * most {@code 1 + families} GETs, further capped by {@code maxPagesPerSite}). Nothing deeper is crawled, with one
+ * bounded exception: on an interactive section (信箱, 留言; {@code messages.families} in sections.yml), the pages of
+ * messages whose list shows neither their state nor, when answered, the reply date are read — at most
+ * {@code maxMessagePagesPerSection} per section, same host only, within what {@code maxPagesPerSite} leaves, in list
+ * order, recorded as MESSAGE fetches; a page that fails leaves its message as the list showed it. A calendar or an
+ * endless query-string trap on the homepage is at worst a set of links to <em>check</em>, and link checks are capped
+ * by {@code maxLinkChecksPerSite}. Section URLs are normalised ({@link UrlNormalizer}) and fetched once.
  *
  * <h2>Parallelism</h2>
  * A site's section pages are fetched by up to {@code perHostConcurrency} workers (the fetcher enforces the per-host
@@ -84,6 +93,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
 
     static final String HOMEPAGE = "HOMEPAGE";
     static final String SECTION = "SECTION";
+    static final String MESSAGE = "MESSAGE";
 
     /** An undated homepage list naming at least this many families exactly is a menu, not content. */
     static final int MENU_FAMILIES = 3;
@@ -99,6 +109,9 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final LinkExtractor linkExtractor = new LinkExtractor();
     private final SectionClassifier classifier;
     private final ListPageAnalyzer listAnalyzer;
+    private final Set<String> interactiveFamilies;
+    private final MessageListReader messageReader;
+    private final int maxMessagePages;
     private final HomepageAnalyzer homepageAnalyzer = new HomepageAnalyzer();
     private final ExecutorService sectionPool = Executors.newCachedThreadPool(DaemonThreads.named("egov-measure-section"));
 
@@ -131,6 +144,9 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         this.linkChecker = new LinkChecker(fetcher, settings.linkCheckConcurrency());
         this.classifier = new SectionClassifier(catalog);
         this.listAnalyzer = new ListPageAnalyzer(catalog.blankPlaceholders());
+        this.interactiveFamilies = Set.copyOf(catalog.interactiveFamilies());
+        this.messageReader = new MessageListReader(catalog.messageVocabulary(), settings.maxMessagesPerSection());
+        this.maxMessagePages = settings.maxMessagePagesPerSection();
     }
 
     /** A site to measure and the kind it is judged as. */
@@ -253,11 +269,13 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             UrlNormalizer.normalize(rootUrl).ifPresent(navUrls::add);
             UrlNormalizer.normalize(home.finalUrl()).ifPresent(navUrls::add);
 
-            List<SectionPage> pages = fetchSections(classified, budget);
-            List<Section> sections = new ArrayList<>(classified.size());
+            List<FetchedPage> pages = fetchSections(classified, budget);
+            List<SectionRead> reads = new ArrayList<>(classified.size());
             for (int i = 0; i < classified.size(); i++) {
-                sections.add(section(classified.get(i), i < pages.size() ? pages.get(i) : null, navUrls));
+                reads.add(readSection(classified.get(i), i < pages.size() ? pages.get(i) : null, navUrls));
             }
+            readMessagePages(reads, hosts, Math.max(0, maxPagesPerSite - 1 - pages.size()));
+            List<Section> sections = reads.stream().map(SectionRead::section).toList();
 
             HomepageSummary summary = homepageAnalyzer.analyze(doc, now);
             Homepage homepage = summary.navOnly() ? secondLevel(sections) : new Homepage(summary.newestDate(),
@@ -315,13 +333,26 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         }
 
         /** Fetches the first list page of the first {@code budget} sections, a few at a time. */
-        private List<SectionPage> fetchSections(List<ClassifiedSection> classified, int budget) {
+        private List<FetchedPage> fetchSections(List<ClassifiedSection> classified, int budget) {
             List<ClassifiedSection> todo = classified.subList(0, Math.min(budget, classified.size()));
-            SectionPage[] pages = new SectionPage[todo.size()];
+            List<FetchedPage> pages = inParallel(todo, s -> fetchPage(URI.create(s.url()), SECTION));
+            List<FetchedPage> out = new ArrayList<>(pages.size());
+            for (int i = 0; i < pages.size(); i++) {
+                out.add(pages.get(i) != null ? pages.get(i) : new FetchedPage(unexpected(todo.get(i).url()), null));
+            }
+            return out;
+        }
+
+        /** {@code work} on each of {@code todo}, a few at a time; null where it failed unexpectedly. */
+        private <T, R> List<R> inParallel(List<T> todo, Function<T, R> work) {
+            List<R> results = new ArrayList<>(Collections.nCopies(todo.size(), null));
             AtomicInteger next = new AtomicInteger();
             Runnable worker = () -> {
                 for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
-                    pages[i] = fetchSection(todo.get(i));
+                    R r = work.apply(todo.get(i));
+                    synchronized (results) {
+                        results.set(i, r);
+                    }
                 }
             };
             int workers = Math.min(sectionParallelism, todo.size());
@@ -337,38 +368,85 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                     Thread.currentThread().interrupt();
                     break;
                 } catch (ExecutionException e) {
-                    LOG.warn("section fetch of {} failed unexpectedly", rootUrl, e.getCause());
+                    LOG.warn("a fetch of {} failed unexpectedly", rootUrl, e.getCause());
                 }
             }
-            List<SectionPage> out = new ArrayList<>(pages.length);
-            for (int i = 0; i < pages.length; i++) {
-                out.add(pages[i] != null ? pages[i] : new SectionPage(unexpected(todo.get(i).url()), null));
+            synchronized (results) {
+                return new ArrayList<>(results);
             }
-            return out;
         }
 
-        private SectionPage fetchSection(ClassifiedSection s) {
-            FetchResult r = fetcher.get(URI.create(s.url()));
+        /** GETs one page of the site, records it under {@code purpose} and parses it when it is whole HTML. */
+        private FetchedPage fetchPage(URI url, String purpose) {
+            FetchResult r = fetcher.get(url);
             remember(r);
             if (!r.ok() || r.body() == null) {
-                record(r, SECTION, null);
-                return new SectionPage(r, null);
+                record(r, purpose, null);
+                return new FetchedPage(r, null);
             }
             DecodedPage page = decoder.decode(r.body(), r.contentType());
-            record(r, SECTION, page.charset());
-            return new SectionPage(r, Jsoup.parse(page.html(), r.finalUrl()));
+            record(r, purpose, page.charset());
+            return new FetchedPage(r, Jsoup.parse(page.html(), r.finalUrl()));
         }
 
-        private Section section(ClassifiedSection s, SectionPage page, Set<String> navUrls) {
+        private SectionRead readSection(ClassifiedSection s, FetchedPage page, Set<String> navUrls) {
             if (page == null || page.document() == null) {
                 int status = page == null ? 0 : page.result().status();
-                return new Section(s.family(), s.title(), s.url(), status, null, 0, 0, false, List.of());
+                return new SectionRead(new Section(s.family(), s.title(), s.url(), status, null, 0, 0, false,
+                        List.of()), List.of());
             }
             Integer window = catalog.family(s.family()).map(SectionFamily::windowDays).orElse(null);
-            ListPageSummary list = listAnalyzer.analyze(page.document(), window, now, navUrls);
-            return new Section(s.family(), s.title(), s.url(), page.result().status(), list.newestDate(),
+            ListPageAnalyzer.MainList main = listAnalyzer.mainList(page.document(), now, navUrls);
+            ListPageSummary list = ListPageAnalyzer.summarise(main.entries(), window, now);
+            Section section = new Section(s.family(), s.title(), s.url(), page.result().status(), list.newestDate(),
                     list.items(), window == null ? 0 : list.itemsInWindow(), list.blank(),
                     list.entries().stream().map(MeasurementEngine::entry).toList());
+            return new SectionRead(section, interactiveFamilies.contains(s.family())
+                    ? messageReader.read(main, now) : List.of());
+        }
+
+        /**
+         * Reads the pages of messages whose list left their state or reply date open: per interactive section the
+         * first {@code maxMessagePages} such pages on the site's own hosts, {@code left} pages in all. A page read
+         * completes every listed message that links to it.
+         */
+        private void readMessagePages(List<SectionRead> reads, Set<String> hosts, int left) {
+            List<URI> todo = new ArrayList<>();
+            Set<String> chosen = new HashSet<>();
+            for (SectionRead r : reads) {
+                int taken = 0;
+                for (MessageEntry m : r.messages) {
+                    if (taken >= maxMessagePages || todo.size() >= left) {
+                        break;
+                    }
+                    URI uri = m.wantsDetail() ? toUri(m.url()) : null;
+                    String host = uri == null ? null : UrlNormalizer.host(m.url());
+                    if (host != null && hosts.contains(host.toLowerCase(Locale.ROOT)) && chosen.add(m.url())) {
+                        todo.add(uri);
+                        taken++;
+                    }
+                }
+            }
+            if (todo.isEmpty()) {
+                return;
+            }
+            // Each page is read as soon as it arrives and dropped: only its few facts are kept.
+            List<MessageListReader.MessagePage> read = inParallel(todo, uri -> {
+                Document doc = fetchPage(uri, MESSAGE).document();
+                return doc == null ? null : messageReader.readPage(doc, now);
+            });
+            Map<String, MessageListReader.MessagePage> byUrl = new HashMap<>();
+            for (int i = 0; i < todo.size(); i++) {
+                if (read.get(i) != null) {
+                    byUrl.put(todo.get(i).toString(), read.get(i));
+                }
+            }
+            for (SectionRead r : reads) {
+                r.messages.replaceAll(m -> {
+                    MessageListReader.MessagePage page = m.wantsDetail() ? byUrl.get(m.url()) : null;
+                    return page == null ? m : MessageListReader.withPage(m, page);
+                });
+            }
         }
 
         /**
@@ -459,7 +537,27 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         }
     }
 
-    private record SectionPage(FetchResult result, Document document) {
+    /** A GET and, when it was whole HTML, its parsed page. */
+    private record FetchedPage(FetchResult result, Document document) {
+    }
+
+    /** A section as its list page was read, and its messages as read so far (completed by their pages). */
+    private static final class SectionRead {
+        private final Section listed;
+        private final List<MessageEntry> messages;
+
+        SectionRead(Section listed, List<MessageEntry> messages) {
+            this.listed = listed;
+            this.messages = new ArrayList<>(messages);
+        }
+
+        /** The section with its messages; entries that show neither a date nor a state are no messages. */
+        Section section() {
+            List<Message> out = messages.stream().filter(MessageEntry::isMessage)
+                    .map(m -> new Message(m.title(), m.url(), m.askedOn(), m.answeredOn(), m.state())).toList();
+            return new Section(listed.family(), listed.title(), listed.url(), listed.status(), listed.newestDate(),
+                    listed.items(), listed.itemsInWindow(), listed.blank(), listed.entries(), out);
+        }
     }
 
     private record LinkChecks(List<LinkCheck> all, List<BrokenLink> broken, int notChecked) {

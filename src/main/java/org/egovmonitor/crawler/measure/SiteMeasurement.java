@@ -2,6 +2,7 @@ package org.egovmonitor.crawler.measure;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.egovmonitor.crawler.parse.MessageState;
 
 /**
  * One site's measurement: what `measure --json` prints (one JSON object per line) and what the observation store
@@ -19,7 +20,7 @@ import java.util.List;
  * @param sections        one entry per classified section, in homepage order
  * @param missingFamilies required families (for the kind) that no section was classified into
  * @param brokenLinks     homepage links that failed their check
- * @param pagesFetched    number of GET fetches done for this site (homepage, sections, second-level pages)
+ * @param pagesFetched    number of GET fetches done for this site (homepage, sections, message pages)
  * @param errors          every fetch of this site that ended in an error kind
  * @param contentHash     SHA-256 (hex) of the homepage's main text, to see change on sites that show no dates
  * @param measuredOn      the "now" the measurement was judged against
@@ -90,11 +91,21 @@ public record SiteMeasurement(
      * @param blank         no items at all, or only a placeholder such as 暂无信息 (a page that could not be fetched
      *                      is not blank: its status and the measurement's errors say what happened)
      * @param entries       the list's entries in page order (dated or not): the evidence for freshness and volume
+     * @param messages      for an interactive section (信箱, 留言), the messages read from its list and, where the list
+     *                      left their state or reply date open, from their own pages; in list order. Entries showing
+     *                      neither when they were asked nor what became of them are not messages and are left out
      */
     public record Section(String family, String title, String url, int status, LocalDate newestDate, int items,
-                          int itemsInWindow, boolean blank, List<Entry> entries) {
+                          int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages) {
         public Section {
             entries = entries == null ? List.of() : List.copyOf(entries);
+            messages = messages == null ? List.of() : List.copyOf(messages);
+        }
+
+        /** A section without messages (not interactive, or built by callers other than the engine). */
+        public Section(String family, String title, String url, int status, LocalDate newestDate, int items,
+                       int itemsInWindow, boolean blank, List<Entry> entries) {
+            this(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, List.of());
         }
     }
 
@@ -103,9 +114,21 @@ public record SiteMeasurement(
     }
 
     /**
+     * A message (信件, 留言) of an interactive section.
+     *
+     * @param title      its link text
+     * @param url        its own page (null when its link is not a usable http(s) URL)
+     * @param askedOn    the day it was asked, or null when the site does not show it
+     * @param answeredOn the day it was answered, or null: unanswered, or answered without a published reply date
+     * @param state      ANSWERED, PENDING or UNKNOWN, as the site shows it
+     */
+    public record Message(String title, String url, LocalDate askedOn, LocalDate answeredOn, MessageState state) {
+    }
+
+    /**
      * One GET of this site.
      *
-     * @param purpose   HOMEPAGE or SECTION
+     * @param purpose   HOMEPAGE, SECTION or MESSAGE (a message's own page)
      * @param charset   the charset the body was decoded with, null when no body was used
      * @param errorKind the {@link org.egovmonitor.crawler.fetch.FetchErrorKind} name, null when the fetch succeeded
      */

@@ -2,6 +2,9 @@ package org.egovmonitor.crawler.parse;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +44,15 @@ public final class DateExtractor {
         public boolean hasYear() {
             return year != null;
         }
+    }
+
+    /**
+     * A date written somewhere in a text, before year inference.
+     *
+     * @param start index of its first character in the text
+     * @param end   index after its last character (a time written after it included)
+     */
+    public record DateMatch(RawDate raw, int start, int end) {
     }
 
     private static final String TIME = "(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?";
@@ -116,6 +128,43 @@ public final class DateExtractor {
         String t = trim(text);
         Optional<RawDate> found = edgeMatch(t, FULL.matcher(t), true);
         return found.isPresent() ? found : edgeMatch(t, SHORT.matcher(t), false);
+    }
+
+    /**
+     * Every date written in a text, in order, for texts where labels say which date is which ({@code 来信时间：2024-01-02
+     * 回复时间：2024-01-20}). Full dates anywhere; year-less ones only where they cannot be a fraction or a score:
+     * bracketed, right after a label's colon, or as the whole text. Nothing in a copyright line.
+     */
+    public static List<DateMatch> rawDatesIn(String text) {
+        List<DateMatch> out = new ArrayList<>();
+        if (text == null || isCopyright(text)) {
+            return out;
+        }
+        Matcher full = FULL.matcher(text);
+        while (full.find()) {
+            out.add(new DateMatch(fullRaw(full), full.start(), full.end()));
+        }
+        Matcher shortDate = SHORT.matcher(text);
+        while (shortDate.find()) {
+            int start = shortDate.start();
+            int end = shortDate.end();
+            if (out.stream().anyMatch(d -> d.start() < end && start < d.end())) {
+                continue;
+            }
+            int before = start - 1;
+            while (before >= 0 && isSpace(text.charAt(before))) {
+                before--;
+            }
+            boolean bracketed = before >= 0 && OPEN.indexOf(text.charAt(before)) >= 0 && end < text.length()
+                    && CLOSE.indexOf(text.charAt(end)) >= 0;
+            boolean afterColon = before >= 0 && (text.charAt(before) == ':' || text.charAt(before) == '：');
+            boolean whole = before < 0 && trim(text.substring(end)).isEmpty();
+            if (bracketed || afterColon || whole) {
+                out.add(new DateMatch(shortRaw(shortDate), start, end));
+            }
+        }
+        out.sort(Comparator.comparingInt(DateMatch::start));
+        return out;
     }
 
     /**

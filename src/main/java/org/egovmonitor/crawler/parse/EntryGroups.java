@@ -52,24 +52,24 @@ final class EntryGroups {
 
     private static final Pattern DECORATION = Pattern.compile("[\\s\\u00A0\\u3000\\p{Punct}<>«»【】〔〕（）·•…]+");
 
-    /** An entry before year inference. */
-    record Draft(String title, String url, DateExtractor.RawDate rawDate) {
+    /**
+     * An entry before year inference.
+     *
+     * @param member the repeated element the entry was read from (the row)
+     * @param link   the entry's link within it (the member itself for a bare link)
+     */
+    record Draft(String title, String url, DateExtractor.RawDate rawDate, Element member, Element link) {
     }
 
     /**
-     * @param key    tag and class shared by the members
-     * @param order  document position of the first member (earlier wins ties)
-     * @param drafts the entries, in document order
+     * @param key        tag and class shared by the members
+     * @param order      document position of the first member (earlier wins ties)
+     * @param drafts     the entries, in document order
+     * @param datedCount how many of them carry a date (counted once: lists are compared by it many times)
      */
-    record Group(String key, int order, List<Draft> drafts) {
-        int datedCount() {
-            int n = 0;
-            for (Draft d : drafts) {
-                if (d.rawDate() != null) {
-                    n++;
-                }
-            }
-            return n;
+    record Group(String key, int order, List<Draft> drafts, int datedCount) {
+        Group(String key, int order, List<Draft> drafts) {
+            this(key, order, drafts, (int) drafts.stream().filter(d -> d.rawDate() != null).count());
         }
     }
 
@@ -165,7 +165,7 @@ final class EntryGroups {
         if (raw == null) {
             raw = DateExtractor.rawDateAtEdges(title).orElse(null);
         }
-        return Optional.of(new Draft(title, url, raw));
+        return Optional.of(new Draft(title, url, raw, member, link));
     }
 
     private static Element firstEntryLink(Element member) {
@@ -207,7 +207,7 @@ final class EntryGroups {
     }
 
     /** For a bare link: the text that follows it up to the next link, line break or block. */
-    private static List<String> runText(Element link) {
+    static List<String> runText(Element link) {
         List<String> texts = new ArrayList<>();
         for (Node n = link.nextSibling(); n != null; n = n.nextSibling()) {
             if (n instanceof TextNode t) {

@@ -143,7 +143,8 @@ public final class LinkExtractor {
         return s == null ? "" : DateExtractor.trim(WHITESPACE.matcher(s).replaceAll(" "));
     }
 
-    private static int letterCount(String s) {
+    /** Letters (Chinese characters included) in {@code s}. */
+    static int letterCount(String s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             if (Character.isLetter(s.charAt(i))) {

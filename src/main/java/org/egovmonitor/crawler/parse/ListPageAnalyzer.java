@@ -48,17 +48,25 @@ public final class ListPageAnalyzer {
      *                navigation repeated on the section page, not its list
      */
     public ListPageSummary analyze(Document sectionPage, Integer windowDays, LocalDate now, Set<String> navUrls) {
+        return summarise(mainList(sectionPage, now, navUrls).entries(), windowDays, now);
+    }
+
+    /**
+     * The page's main list as {@link #analyze} finds it, entries dated, with what readers that look further than
+     * each entry's link and date need (see {@link MessageListReader}).
+     */
+    public MainList mainList(Document sectionPage, LocalDate now, Set<String> navUrls) {
         DateExtractor dates = new DateExtractor(now);
         PageScan scan = PageScan.of(sectionPage, true);
-        Optional<EntryGroups.Group> main = mainList(EntryGroups.find(scan), scan.mainText, navUrls);
+        Optional<EntryGroups.Group> main = chooseList(EntryGroups.find(scan), scan.mainText, navUrls);
         if (main.isEmpty() && scan.excludedShare() > MAX_BOILERPLATE_SHARE) {
             // Nearly everything looked like boilerplate and nothing was left: the names were misleading (a wrapper
             // called "top"). A short list on a page that is mostly navigation is found without this second look.
             scan = PageScan.of(sectionPage, false);
-            main = mainList(EntryGroups.find(scan), scan.mainText, navUrls);
+            main = chooseList(EntryGroups.find(scan), scan.mainText, navUrls);
         }
         if (main.isEmpty()) {
-            return new ListPageSummary(0, 0, null, 0, true, List.of());
+            return new MainList(List.of(), List.of(), null);
         }
         List<EntryGroups.Draft> drafts = main.get().drafts();
         String mainText = scan.mainText;
@@ -70,7 +78,37 @@ public final class ListPageAnalyzer {
             LocalDate date = d.rawDate() == null ? null : dates.resolve(d.rawDate(), context).orElse(null);
             entries.add(new ListEntry(d.title(), d.url(), date));
         }
-        return summarise(entries, windowDays, now);
+        return new MainList(entries, drafts, context);
+    }
+
+    /**
+     * A page's main list: its entries and, for readers in this package, the rows they were read from.
+     */
+    public static final class MainList {
+        private final List<ListEntry> entries;
+        private final List<EntryGroups.Draft> drafts;
+        private final LocalDate dateContext;
+
+        MainList(List<ListEntry> entries, List<EntryGroups.Draft> drafts, LocalDate dateContext) {
+            this.entries = List.copyOf(entries);
+            this.drafts = List.copyOf(drafts);
+            this.dateContext = dateContext;
+        }
+
+        /** The entries, in page order. */
+        public List<ListEntry> entries() {
+            return entries;
+        }
+
+        /** The rows, one per entry, in the same order. */
+        List<EntryGroups.Draft> drafts() {
+            return drafts;
+        }
+
+        /** The newest full date of the list (else of the page) that year-less dates on it are read against. */
+        public LocalDate dateContext() {
+            return dateContext;
+        }
     }
 
     /** The summary of a list of entries; public so that the contract has one implementation. */
@@ -95,8 +133,8 @@ public final class ListPageAnalyzer {
         return new ListPageSummary(entries.size(), dated, newest, inWindow, entries.isEmpty(), List.copyOf(entries));
     }
 
-    private Optional<EntryGroups.Group> mainList(List<EntryGroups.Group> groups, String mainText,
-                                                 Set<String> navUrls) {
+    private Optional<EntryGroups.Group> chooseList(List<EntryGroups.Group> groups, String mainText,
+                                                   Set<String> navUrls) {
         List<EntryGroups.Group> candidates = new ArrayList<>();
         for (EntryGroups.Group g : groups) {
             if (!isNavigation(g, navUrls)) {

@@ -17,7 +17,9 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.Entry;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Fetch;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Homepage;
 import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,12 +56,23 @@ class ObservationStoreTest {
         String h = "http://www.chizhou.gov.cn";
         List<Entry> news = List.of(new Entry("池州召开电子政务建设工作会议", h + "/zwdt/1.html", on.minusDays(1)),
                 new Entry("无日期条目", null, null));
+        List<Entry> letters = List.of(new Entry("关于路灯维修的咨询", h + "/szxx/1.html", on.minusDays(30)),
+                new Entry("【已办结】反映噪音扰民", h + "/szxx/2.html", on.minusDays(40)),
+                new Entry("关于社保转移的咨询", null, on.minusDays(100)));
+        List<Message> messages = List.of(
+                new Message("关于路灯维修的咨询", h + "/szxx/1.html", on.minusDays(30), on.minusDays(25),
+                        MessageState.ANSWERED),
+                new Message("【已办结】反映噪音扰民", h + "/szxx/2.html", on.minusDays(40), null, MessageState.ANSWERED),
+                new Message("关于社保转移的咨询", null, on.minusDays(100), null, MessageState.PENDING));
         return new SiteMeasurement(h + "/", h + "/index.asp", "PORTAL", true, 200, 321, "GB18030", null,
                 new Homepage(on.minusDays(1), 1, false, List.of(news.get(0))),
                 List.of(new Section("news", "政务动态", h + "/zwdt/", 200, on.minusDays(1), 2, 1, false, news),
                         new Section("notices", "通知公告", h + "/tzgg/", 200, null, 0, 0, true, List.of()),
-                        new Section("policy", "政策文件", h + "/zcwj/", 404, null, 0, 0, false, List.of())),
-                List.of("open_gov", "mailbox"),
+                        new Section("policy", "政策文件", h + "/zcwj/", 404, null, 0, 0, false, List.of()),
+                        new Section("mailbox", "市长信箱", h + "/szxx/", 200, on.minusDays(30), 3, 0, false, letters,
+                                messages),
+                        new Section("forum", "网上咨询", h + "/wszx/", 200, null, 0, 0, true, List.of(), List.of())),
+                List.of("open_gov"),
                 List.of(new BrokenLink(h + "/zcwj/", 404, "HTTP_ERROR"), new BrokenLink("http://dead.example/",
                         null, "DNS_FAILURE")),
                 4, List.of(new CrawlError(h + "/zcwj/", "HTTP_ERROR")), "ab12", on,
@@ -89,6 +102,7 @@ class ObservationStoreTest {
             assertThat(store.save("crawl-item:2", siteId, sample(DAY.plusDays(1)), Instant.now())).isFalse();
             assertThat(store.history(siteId, 10)).hasSize(1);
             assertThat(count("measurement_fetches")).isEqualTo(4);
+            assertThat(count("measurement_messages")).isEqualTo(3);
         }
 
         @Test
@@ -107,7 +121,26 @@ class ObservationStoreTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(count("measurement_sections")).isEqualTo(3);
+            assertThat(count("measurement_sections")).isEqualTo(5);
+            assertThat(count("measurement_messages")).isEqualTo(3);
+        }
+
+        @Test
+        void save_messages_rebuiltInOrderWithDatesAndStates() {
+            SiteMeasurement m = sample(DAY);
+            store.save("crawl-item:4", siteId, m, Instant.now());
+            Section mailbox = store.latest(siteId).orElseThrow().measurement().sections().get(3);
+            assertThat(mailbox.messages()).isEqualTo(m.sections().get(3).messages());
+            assertThat(mailbox.messages()).extracting(Message::state).containsExactly(MessageState.ANSWERED,
+                    MessageState.ANSWERED, MessageState.PENDING);
+            assertThat(store.latest(siteId).orElseThrow().measurement().sections().get(4).messages()).isEmpty();
+        }
+
+        @Test
+        void delete_measurement_cascadesToItsMessages() {
+            store.save("crawl-item:5", siteId, sample(DAY), Instant.now());
+            jdbi.useHandle(h -> h.execute("DELETE FROM measurements"));
+            assertThat(count("measurement_messages")).isZero();
         }
 
         @Test

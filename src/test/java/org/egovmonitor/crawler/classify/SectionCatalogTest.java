@@ -61,6 +61,17 @@ class SectionCatalogTest {
         }
 
         @Test
+        void loadDefault_messages_interactiveFamiliesAndVocabulary() {
+            assertThat(catalog.interactiveFamilies()).containsExactly("mailbox", "forum");
+            assertThat(catalog.messageVocabulary().answered()).contains("已回复", "已办结", "办结")
+                    .doesNotContain("已受理");
+            assertThat(catalog.messageVocabulary().pending()).contains("已受理", "未办结", "办理中");
+            assertThat(catalog.messageVocabulary().askedLabels()).startsWith("来信时间").endsWith("发布日期");
+            assertThat(catalog.messageVocabulary().repliedLabels()).contains("回复时间", "办结时间");
+            assertThat(catalog.messageVocabulary().statusHeaders()).contains("状态", "办理状态");
+        }
+
+        @Test
         void loadDefault_placeholdersAndDecoys_present() {
             assertThat(catalog.blankPlaceholders()).contains("暂无信息", "正在建设中", "敬请期待", "没有记录");
             assertThat(catalog.isDecoy("http://a.gov.cn/list.asp?KeyWord=x")).isTrue();
@@ -80,6 +91,12 @@ class SectionCatalogTest {
                 "'  TOWNSHIP_PAGE:' | '  VILLAGE: [news]\n  TOWNSHIP_PAGE:' | requiredFamilies.VILLAGE: unknown site kind 'VILLAGE'",
                 "'PORTAL: [open_gov, news' | 'PORTAL: [tourism, open_gov, news' | requiredFamilies.PORTAL names thematic family 'tourism'",
                 "'  - id: notices' | '  - id: news' | families[1].id 'news' is used by two families",
+                "'families: [mailbox, forum]' | 'families: [mailbox, letters]' | messages.families names unknown family 'letters'",
+                "'pending: [未回复,' | 'pending: [已回复, 未回复,' | messages.pending: '已回复' is also in messages.answered",
+                "'statusHeaders: [状态,' | 'statusHeaders: [状态, 状态,' | messages.statusHeaders: '状态' is listed twice",
+                "'repliedLabels: [回复时间,' | 'repliedLabels: [回复 时间,' | messages.repliedLabels: '回复 时间' must be letters or digits only",
+                "'replyLabels: [答复内容,' | 'replyLabels: [答复内容：,' | messages.replyLabels: '答复内容：' must be letters or digits only",
+                "'families: [mailbox, forum]' | 'families: []' | messages.families must list at least one family id",
         })
         void parse_badFile_failsNamingTheKey(String original, String replacement, String message) throws IOException {
             String yaml = defaultYaml();
@@ -90,6 +107,15 @@ class SectionCatalogTest {
                     .isInstanceOf(SectionCatalogException.class)
                     .hasMessageStartingWith("sections.yml is invalid")
                     .hasMessageContaining(message);
+        }
+
+        @Test
+        void parse_withoutMessages_failsNamingIt() throws IOException {
+            String yaml = defaultYaml();
+            String bad = yaml.substring(0, yaml.indexOf("\nmessages:"));
+            assertThatThrownBy(() -> SectionCatalog.parse(bad, "sections.yml"))
+                    .isInstanceOf(SectionCatalogException.class)
+                    .hasMessageContaining("messages is missing");
         }
 
         @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.egovmonitor.crawler.measure.MeasurementEngine.Target;
+import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.farm.SiteFarm;
 import org.egovmonitor.farm.SiteSpec;
 import org.egovmonitor.farm.SiteTruth;
@@ -98,6 +99,28 @@ class MeasureFarmTruthTest {
         assertThat(results).hasSize(SITES).allSatisfy(m -> assertThat(m.reachable()).isTrue());
         assertThat(mismatches).as("sites whose measurement differs from truth (farm.seed=" + baseSeed + ")")
                 .isEmpty();
+        assertMessagesVaried(hosts, out);
+    }
+
+    /** The messages compared above cover every state, both encodings, and pages read for them. */
+    private void assertMessagesVaried(List<String> hosts, SiteMeasurement[] measured) {
+        java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            boolean gbk = farm.site(hosts.get(i)).traits().charset().isGbk();
+            for (SiteTruth.Section s : farm.truth(hosts.get(i)).sections()) {
+                for (SiteTruth.Message msg : s.messages()) {
+                    seen.merge(msg.state() + (msg.state() == MessageState.ANSWERED && msg.answeredOn() == null
+                            ? " without date" : ""), 1, Integer::sum);
+                    seen.merge(gbk ? "GBK" : "UTF-8", 1, Integer::sum);
+                }
+            }
+            long pages = measured[i].fetches().stream().filter(f -> f.purpose().equals("MESSAGE")).count();
+            seen.merge("message pages", (int) pages, Integer::sum);
+        }
+        System.err.println("MeasureFarmTruthTest: messages " + seen);
+        assertThat(seen).containsKeys("ANSWERED", "ANSWERED without date", "PENDING", "UNKNOWN", "GBK", "UTF-8")
+                .allSatisfy((k, n) -> assertThat(n).as(k).isPositive());
+        assertThat(seen.get("message pages")).isPositive();
     }
 
     private String describe(String host, SiteTruth truth, MeasureTestSupport.Comparable e,

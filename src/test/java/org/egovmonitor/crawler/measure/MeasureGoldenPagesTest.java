@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class MeasureGoldenPagesTest {
 
     private static HostileServer server;
+    private static HostileServer mailboxSite;
     private static MeasurementEngine engine;
 
     @BeforeAll
@@ -29,12 +32,28 @@ class MeasureGoldenPagesTest {
         server.route("/tzgg/", (r, s, out) -> HostileServer.respond(out, 200, "text/html", notices));
         server.route("/xxgk/", (r, s, out) -> HostileServer.respond(out, 200, "text/html", blank));
         engine = new MeasurementEngine(MeasureTestSupport.localSettings(), CrawlerFiles.defaultCatalog());
+
+        // A county site with a 2003 县长信箱 in GB18030 (declared gb2312) and a modern 在线咨询 whose list leaves some
+        // replies to their own pages: one inline, one a label | value table, one pending, one gone (404).
+        mailboxSite = HostileServer.start();
+        serve(mailboxSite, "/", "portal-county-mailbox.html", "text/html; charset=utf-8");
+        serve(mailboxSite, "/hdjl/xzxx/", "mailbox-list-2003-gb18030.html", "text/html");
+        serve(mailboxSite, "/hdjl/zxzx/", "consult-list-modern-utf8.html", "text/html; charset=utf-8");
+        serve(mailboxSite, "/hdjl/zxzx/200304/t20030420_501.html", "letter-inline-answered.html", "text/html");
+        serve(mailboxSite, "/hdjl/zxzx/200304/t20030401_503.html", "letter-table-answered.html", "text/html");
+        serve(mailboxSite, "/hdjl/zxzx/200303/t20030310_505.html", "letter-pending.html", "text/html");
+    }
+
+    private static void serve(HostileServer on, String path, String fixture, String contentType) throws IOException {
+        byte[] body = fixture(fixture);
+        on.route(path, (r, s, out) -> HostileServer.respond(out, 200, contentType, body));
     }
 
     @AfterAll
     static void stop() {
         engine.close();
         server.close();
+        mailboxSite.close();
     }
 
     private static byte[] fixture(String name) throws IOException {
@@ -80,5 +99,53 @@ class MeasureGoldenPagesTest {
         assertThat(m.fetches()).hasSize(13).first().extracting(SiteMeasurement.Fetch::purpose).isEqualTo("HOMEPAGE");
         assertThat(m.errors()).extracting(SiteMeasurement.CrawlError::kind).containsOnly("HTTP_ERROR").hasSize(10);
         assertThat(m.contentHash()).hasSize(64);
+    }
+
+    @Test
+    void measure_mailboxAndConsultation_messagesFromListsAndTheirPages() {
+        SiteMeasurement m = engine.measure(mailboxSite.uri("/"), SiteKind.COUNTY, LocalDate.of(2003, 4, 28));
+        String h = "http://127.0.0.1:" + mailboxSite.port();
+        assertThat(m.sections()).extracting(Section::family).containsExactly("news", "mailbox", "forum");
+
+        // Everything the 2003 table shows: status and reply date columns under a header row. 已受理 and 未办结 are
+        // pending; 已办结 in a title is no status.
+        Section mailbox = m.sections().get(1);
+        assertThat(m.fetches()).filteredOn(f -> f.url().equals(h + "/hdjl/xzxx/"))
+                .extracting(SiteMeasurement.Fetch::charset).containsExactly("GB18030");
+        assertThat(mailbox.messages()).extracting(Message::title, Message::url, Message::askedOn,
+                Message::answeredOn, Message::state).containsExactly(
+                tuple("关于城区路灯长期不亮的问题", h + "/hdjl/xzxx/view.asp?id=1031", LocalDate.of(2003, 4, 18), null,
+                        MessageState.PENDING),
+                tuple("反映九华路占道经营问题", h + "/hdjl/xzxx/view.asp?id=1027", LocalDate.of(2003, 4, 10),
+                        LocalDate.of(2003, 4, 16), MessageState.ANSWERED),
+                tuple("咨询下岗职工再就业优惠政策", h + "/hdjl/xzxx/view.asp?id=1019", LocalDate.of(2003, 3, 28),
+                        LocalDate.of(2003, 4, 25), MessageState.ANSWERED),
+                tuple("关于农村税费改革后村级经费的建议", h + "/hdjl/xzxx/view.asp?id=1002", LocalDate.of(2003, 1, 5),
+                        null, MessageState.PENDING),
+                tuple("关于外来务工人员子女入学的咨询", h + "/hdjl/xzxx/view.asp?id=1011", LocalDate.of(2003, 3, 2), null,
+                        MessageState.PENDING),
+                tuple("已办结信件如何查询答复内容", h + "/hdjl/xzxx/view.asp?id=988", LocalDate.of(2002, 12, 20),
+                        LocalDate.of(2002, 12, 23), MessageState.ANSWERED));
+
+        // The modern list shows a status for some; its pages tell the rest, a missing page leaves the list's word.
+        Section forum = m.sections().get(2);
+        String z = h + "/hdjl/zxzx/";
+        assertThat(forum.messages()).extracting(Message::title, Message::askedOn, Message::answeredOn,
+                Message::state).containsExactly(
+                tuple("请问营业执照年检需要带哪些材料", LocalDate.of(2003, 4, 20), LocalDate.of(2003, 4, 22),
+                        MessageState.ANSWERED),
+                tuple("咨询个体工商户登记事宜", LocalDate.of(2003, 4, 24), null, MessageState.PENDING),
+                tuple("关于公交线路调整的咨询", LocalDate.of(2003, 4, 1), LocalDate.of(2003, 4, 3),
+                        MessageState.ANSWERED),
+                tuple("【已办结】关于社保卡补办的咨询", LocalDate.of(2003, 3, 15), null, MessageState.ANSWERED),
+                tuple("咨询公积金提取手续", LocalDate.of(2003, 3, 10), null, MessageState.PENDING));
+        assertThat(m.fetches()).filteredOn(f -> f.purpose().equals("MESSAGE"))
+                .extracting(SiteMeasurement.Fetch::url).containsExactlyInAnyOrder(
+                        z + "200304/t20030420_501.html", z + "200304/t20030401_503.html",
+                        z + "200303/t20030315_504.html", z + "200303/t20030310_505.html");
+        assertThat(m.errors()).extracting(SiteMeasurement.CrawlError::url)
+                .contains(z + "200303/t20030315_504.html");
+        assertThat(m.pagesFetched()).isEqualTo(m.fetches().size()).isEqualTo(1 + 3 + 4);
+        assertThat(m.sections().get(0).messages()).isEmpty();
     }
 }

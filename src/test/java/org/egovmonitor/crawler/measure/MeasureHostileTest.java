@@ -7,10 +7,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +181,40 @@ class MeasureHostileTest {
             server.route("/deep", (req, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", html));
             SiteMeasurement m = measure("/deep");
             assertThat(m.reachable()).isTrue();
+        }
+
+        @Test
+        void measure_mailboxOfHundredThousandLettersWhosePagesHang_boundedMessagesAndPages() {
+            StringBuilder list = new StringBuilder("<html><body><ul>");
+            for (int i = 0; i < 100_000; i++) {
+                list.append("<li><a href=\"/xx/m/").append(i).append("\">来信").append(i)
+                        .append("</a><span>2025-01-01</span></li>");
+            }
+            byte[] body = list.append("</ul></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+            server.route("/xx/", (req, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8",
+                    "<html><body><a href=\"/xx/list\">县长信箱</a></body></html>"));
+            server.route("/xx/list", (req, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8",
+                    body));
+            // Every letter's page accepts the request and never answers.
+            server.route("/xx/m/*", (req, s, out) -> Thread.sleep(60_000));
+            try (MeasurementEngine big = engine(MeasureTestSupport.localSettings("maxPagesPerSite: 10\n"
+                    + "maxBodyBytes: 20000000\nreadTimeoutMs: 1000\ndeadlineMs: 1500\n"))) {
+                long start = System.nanoTime();
+                SiteMeasurement m = big.measure(server.uri("/xx/"), SiteKind.COUNTY, NOW);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+                SiteMeasurement.Section mailbox = m.sections().get(0);
+                assertThat(mailbox.family()).isEqualTo("mailbox");
+                assertThat(mailbox.items()).isEqualTo(100_000);
+                // The first maxMessagesPerSection rows are read; their pages, within the site's page budget, failed.
+                assertThat(mailbox.messages()).hasSize(200)
+                        .allSatisfy(msg -> assertThat(msg.state()).isEqualTo(MessageState.UNKNOWN));
+                List<SiteMeasurement.Fetch> pages = m.fetches().stream()
+                        .filter(f -> f.purpose().equals("MESSAGE")).toList();
+                assertThat(pages).hasSize(8).allSatisfy(f -> assertThat(f.errorKind())
+                        .isIn("READ_TIMEOUT", "DEADLINE_EXCEEDED"));
+                assertThat(m.pagesFetched()).isEqualTo(10);
+                assertThat(m.errors()).hasSize(8);
+            }
         }
     }
 }

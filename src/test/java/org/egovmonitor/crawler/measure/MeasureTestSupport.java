@@ -1,10 +1,12 @@
 package org.egovmonitor.crawler.measure;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.egovmonitor.crawler.fetch.CidrRange;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.farm.SiteTruth;
 
 /** Settings and comparisons shared by the engine tests. */
@@ -28,7 +30,10 @@ final class MeasureTestSupport {
                 """ + extraYaml).withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")));
     }
 
-    /** The truth's fields, in the measurement's shape (entries left out: the truth does not list them). */
+    /**
+     * The truth's fields, in the measurement's shape (entries left out: the truth does not list them). Each section
+     * line carries its messages: title, URL, asked, answered, state.
+     */
     record Comparable(List<String> sections, List<String> missingFamilies, String homepage,
                       SortedSet<String> brokenLinks) {
     }
@@ -37,10 +42,17 @@ final class MeasureTestSupport {
         return new Comparable(
                 t.sections().stream().map(s -> String.join(" | ", s.family(), s.title(), s.url(),
                         String.valueOf(s.status()), String.valueOf(s.newestDate()), String.valueOf(s.items()),
-                        String.valueOf(s.itemsInWindow()), String.valueOf(s.blank()))).toList(),
+                        String.valueOf(s.itemsInWindow()), String.valueOf(s.blank()), s.messages().stream()
+                                .map(x -> message(x.title(), x.url(), x.askedOn(), x.answeredOn(), x.state()))
+                                .toList().toString())).toList(),
                 t.missingFamilies(),
                 t.homepage().newestDate() + " | " + t.homepage().datedItems() + " | " + t.homepage().navOnly(),
                 new TreeSet<>(t.brokenLinks()));
+    }
+
+    private static String message(String title, String url, LocalDate asked, LocalDate answered,
+                                  MessageState state) {
+        return "\n      " + title + " " + url + " " + asked + " " + answered + " " + state;
     }
 
     static Comparable of(SiteMeasurement m) {
@@ -49,7 +61,9 @@ final class MeasureTestSupport {
         return new Comparable(
                 m.sections().stream().map(s -> String.join(" | ", s.family(), s.title(), s.url(),
                         String.valueOf(s.status()), String.valueOf(s.newestDate()), String.valueOf(s.items()),
-                        String.valueOf(s.itemsInWindow()), String.valueOf(s.blank()))).toList(),
+                        String.valueOf(s.itemsInWindow()), String.valueOf(s.blank()), s.messages().stream()
+                                .map(x -> message(x.title(), x.url(), x.askedOn(), x.answeredOn(), x.state()))
+                                .toList().toString())).toList(),
                 m.missingFamilies(),
                 m.homepage().newestDate() + " | " + m.homepage().datedItems() + " | " + m.homepage().navOnly(),
                 broken);

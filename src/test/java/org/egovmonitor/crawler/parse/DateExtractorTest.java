@@ -3,6 +3,7 @@ package org.egovmonitor.crawler.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,6 +135,34 @@ class DateExtractorTest {
         void newestFullDateIn_pageText_returnsNewestValidPastDate() {
             String text = "今天是：2003年4月20日 更新 2003-04-18 下期 2003-05-01 非法 2003-02-30";
             assertThat(dates.newestFullDateIn(text)).contains(LocalDate.of(2003, 4, 20));
+        }
+    }
+
+    @Nested
+    class DatesIn {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "来信时间：2024-01-02　回复时间：2024-01-20 | 2024-1-2;2024-1-20",
+                "留言：2003年4月15日 10:30 答复：(04-20) | 2003-4-15;-4-20",
+                "回复时间:04-20 | -4-20",
+                "04-20 | -4-20",
+                "第1/2页 共3-4条 电话0566-2021234 | ''",
+                "版权所有 2003-04-15 | ''",
+        })
+        void rawDatesIn_text_everyDateInOrder(String text, String expected) {
+            List<String> found = DateExtractor.rawDatesIn(text).stream()
+                    .map(d -> (d.raw().year() == null ? "" : d.raw().year()) + "-" + d.raw().month() + "-"
+                            + d.raw().day())
+                    .toList();
+            assertThat(String.join(";", found)).isEqualTo(expected);
+        }
+
+        @Test
+        void rawDatesIn_labelledDates_positionsSpanTheDates() {
+            String text = "来信时间：2024-01-02 10:30 回复";
+            DateExtractor.DateMatch d = DateExtractor.rawDatesIn(text).get(0);
+            assertThat(text.substring(d.start(), d.end())).isEqualTo("2024-01-02 10:30");
         }
     }
 }
