@@ -48,6 +48,8 @@ for path in "/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=0&limit=50
             "/api/rankings?limit=0" \
             "/api/rankings?group=DEPARTMENTS&limit=1000" \
             "/api/units/$UNIT/history" "/api/units/$UNIT/scorecard"; do
+    # warm-up (JIT, caches), not counted
+    wrk -t1 -c2 -d3s -H "Cookie: $COOKIE" "$BASE$path" >/dev/null
     echo "== GET $path ($(curl -s -o /dev/null -H "Cookie: $COOKIE" -w '%{http_code}, %{size_download} bytes' "$BASE$path"))"
     wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "Cookie: $COOKIE" -s "$LUA" "$BASE$path" | grep -E 'Requests/sec|p95|Non-2xx' || true
 done

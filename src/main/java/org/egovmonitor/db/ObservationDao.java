@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.egovmonitor.crawler.parse.MessageState;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -120,6 +121,61 @@ public interface ObservationDao {
 
     @SqlQuery("SELECT * FROM measurement_link_checks WHERE measurement_id = :id ORDER BY seq")
     List<LinkCheckRow> linkChecks(@Bind("id") long measurementId);
+
+    /** The newest measurement of every site measured on or before {@code day}: one index probe per site. */
+    @SqlQuery("""
+            SELECT m.*
+              FROM sites s
+             CROSS JOIN LATERAL (SELECT * FROM measurements
+                                  WHERE site_id = s.id AND measured_on <= :day
+                                  ORDER BY measured_at DESC, id DESC
+                                  LIMIT 1) m
+             ORDER BY m.site_id
+            """)
+    List<MeasurementRow> latestOnOrBefore(@Bind("day") LocalDate day);
+
+    // Child rows of many measurements at once, each with the measurement it belongs to (bulk rebuilds).
+
+    record OwnedFetch(long measurementId, @Nested FetchRow row) {
+    }
+
+    record OwnedSection(long measurementId, @Nested SectionRow row) {
+    }
+
+    record OwnedItem(long measurementId, @Nested ItemRow row) {
+    }
+
+    record OwnedMessage(long measurementId, @Nested MessageRow row) {
+    }
+
+    record OwnedLinkCheck(long measurementId, @Nested LinkCheckRow row) {
+    }
+
+    @SqlQuery("SELECT * FROM measurement_fetches WHERE measurement_id = ANY(:ids) ORDER BY measurement_id, seq")
+    @RegisterConstructorMapper(OwnedFetch.class)
+    List<OwnedFetch> fetchesOf(@Bind("ids") Long[] measurementIds);
+
+    @SqlQuery("SELECT * FROM measurement_sections WHERE measurement_id = ANY(:ids) ORDER BY measurement_id, seq")
+    @RegisterConstructorMapper(OwnedSection.class)
+    List<OwnedSection> sectionsOf(@Bind("ids") Long[] measurementIds);
+
+    @SqlQuery("""
+            SELECT * FROM measurement_items WHERE measurement_id = ANY(:ids)
+             ORDER BY measurement_id, section_seq NULLS FIRST, seq
+            """)
+    @RegisterConstructorMapper(OwnedItem.class)
+    List<OwnedItem> itemsOf(@Bind("ids") Long[] measurementIds);
+
+    @SqlQuery("""
+            SELECT * FROM measurement_messages WHERE measurement_id = ANY(:ids)
+             ORDER BY measurement_id, section_seq, seq
+            """)
+    @RegisterConstructorMapper(OwnedMessage.class)
+    List<OwnedMessage> messagesOf(@Bind("ids") Long[] measurementIds);
+
+    @SqlQuery("SELECT * FROM measurement_link_checks WHERE measurement_id = ANY(:ids) ORDER BY measurement_id, seq")
+    @RegisterConstructorMapper(OwnedLinkCheck.class)
+    List<OwnedLinkCheck> linkChecksOf(@Bind("ids") Long[] measurementIds);
 
     @SqlQuery("SELECT count(*) FROM measurements WHERE task_key = :taskKey")
     int countByTaskKey(@Bind("taskKey") String taskKey);

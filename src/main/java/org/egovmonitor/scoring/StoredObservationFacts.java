@@ -13,7 +13,6 @@ import org.egovmonitor.api.SelfReport;
 import org.egovmonitor.api.Site;
 import org.egovmonitor.api.SystemInUse;
 import org.egovmonitor.core.contributions.ContributionService;
-import org.egovmonitor.core.observations.MeasurementSummary;
 import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.db.SelfReportDao;
@@ -31,9 +30,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class StoredObservationFacts implements ObservationFacts {
 
-    /** How far back a site's measurement history is searched for one taken on or before the day. */
-    private static final int HISTORY_DEPTH = 60;
-
     private final Jdbi jdbi;
     private final SqlObservationStore observations;
     private final ContributionService contributions;
@@ -50,14 +46,7 @@ public final class StoredObservationFacts implements ObservationFacts {
     @Override
     public Map<Long, SiteMeasurement> latestMeasurements(LocalDate day) {
         Map<Long, SiteMeasurement> out = new HashMap<>();
-        for (Site site : jdbi.withExtension(SiteDao.class, d -> d.list(null, null, null))) {
-            observations.history(site.id(), HISTORY_DEPTH).stream()
-                    .filter(m -> !m.measuredOn().isAfter(day))
-                    .findFirst()
-                    .map(MeasurementSummary::id)
-                    .flatMap(observations::find)
-                    .ifPresent(stored -> out.put(site.id(), stored.measurement()));
-        }
+        observations.latestOnOrBefore(day).forEach((site, stored) -> out.put(site, stored.measurement()));
         return out;
     }
 

@@ -1,10 +1,15 @@
 package org.egovmonitor.core.observations;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.BrokenLink;
 import org.egovmonitor.crawler.measure.SiteMeasurement.CrawlError;
@@ -33,6 +38,9 @@ import org.jdbi.v3.core.Jdbi;
  * one saved (errors are rebuilt from the failed fetches); {@link #history} lists a site's measurements over time.
  */
 public final class SqlObservationStore implements ObservationStore {
+
+    /** Measurements rebuilt per round trip set by {@link #latestOnOrBefore}: bounds the rows held at once. */
+    private static final int BULK_BATCH = 500;
 
     private final Jdbi jdbi;
 
@@ -126,21 +134,67 @@ public final class SqlObservationStore implements ObservationStore {
                 .toList();
     }
 
+    /**
+     * The newest measurement of every site measured on or before {@code day}, rebuilt whole (site id →
+     * measurement): what scoring reads for a day. A few queries per batch of measurements, not several per site, so
+     * that a city of 15,000 sites is read in seconds.
+     */
+    public Map<Long, StoredMeasurement> latestOnOrBefore(LocalDate day) {
+        List<MeasurementRow> rows = jdbi.withExtension(ObservationDao.class, dao -> dao.latestOnOrBefore(day));
+        Map<Long, StoredMeasurement> out = new HashMap<>();
+        for (int from = 0; from < rows.size(); from += BULK_BATCH) {
+            List<MeasurementRow> batch = rows.subList(from, Math.min(from + BULK_BATCH, rows.size()));
+            Long[] ids = batch.stream().map(MeasurementRow::id).toArray(Long[]::new);
+            jdbi.useTransaction(h -> {
+                ObservationDao dao = h.attach(ObservationDao.class);
+                Map<Long, List<FetchRow>> fetches = byOwner(dao.fetchesOf(ids), ObservationDao.OwnedFetch::measurementId,
+                        ObservationDao.OwnedFetch::row);
+                Map<Long, List<SectionRow>> sections = byOwner(dao.sectionsOf(ids),
+                        ObservationDao.OwnedSection::measurementId, ObservationDao.OwnedSection::row);
+                Map<Long, List<ItemRow>> items = byOwner(dao.itemsOf(ids), ObservationDao.OwnedItem::measurementId,
+                        ObservationDao.OwnedItem::row);
+                Map<Long, List<MessageRow>> messages = byOwner(dao.messagesOf(ids),
+                        ObservationDao.OwnedMessage::measurementId, ObservationDao.OwnedMessage::row);
+                Map<Long, List<LinkCheckRow>> checks = byOwner(dao.linkChecksOf(ids),
+                        ObservationDao.OwnedLinkCheck::measurementId, ObservationDao.OwnedLinkCheck::row);
+                for (MeasurementRow r : batch) {
+                    out.put(r.siteId(), rebuild(r, fetches.getOrDefault(r.id(), List.of()),
+                            sections.getOrDefault(r.id(), List.of()), items.getOrDefault(r.id(), List.of()),
+                            messages.getOrDefault(r.id(), List.of()), checks.getOrDefault(r.id(), List.of())));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static <O, R> Map<Long, List<R>> byOwner(List<O> owned, ToLongFunction<O> owner, Function<O, R> row) {
+        Map<Long, List<R>> out = new HashMap<>();
+        for (O o : owned) {
+            out.computeIfAbsent(owner.applyAsLong(o), k -> new ArrayList<>()).add(row.apply(o));
+        }
+        return out;
+    }
+
     private static StoredMeasurement rebuild(ObservationDao dao, MeasurementRow r) {
-        List<Fetch> fetches = dao.fetches(r.id()).stream().map(f -> new Fetch(f.url(), f.finalUrl(), f.purpose(),
+        return rebuild(r, dao.fetches(r.id()), dao.sections(r.id()), dao.items(r.id()), dao.messages(r.id()),
+                dao.linkChecks(r.id()));
+    }
+
+    private static StoredMeasurement rebuild(MeasurementRow r, List<FetchRow> fetchRows, List<SectionRow> sectionRows,
+                                             List<ItemRow> items, List<MessageRow> messages,
+                                             List<LinkCheckRow> checkRows) {
+        List<Fetch> fetches = fetchRows.stream().map(f -> new Fetch(f.url(), f.finalUrl(), f.purpose(),
                 f.status(), f.responseMs(), f.bytes(), f.charset(), f.errorKind())).toList();
-        List<ItemRow> items = dao.items(r.id());
-        List<MessageRow> messages = dao.messages(r.id());
         List<Entry> homeEntries = items.stream().filter(i -> i.sectionSeq() == null)
                 .map(i -> new Entry(i.title(), i.url(), i.itemDate())).toList();
-        List<Section> sections = dao.sections(r.id()).stream().map(s -> new Section(s.family(), s.title(), s.url(),
+        List<Section> sections = sectionRows.stream().map(s -> new Section(s.family(), s.title(), s.url(),
                 s.status(), s.newestDate(), s.items(), s.itemsInWindow(), s.blank(),
                 items.stream().filter(i -> i.sectionSeq() != null && i.sectionSeq() == s.seq())
                         .map(i -> new Entry(i.title(), i.url(), i.itemDate())).toList(),
                 messages.stream().filter(m -> m.sectionSeq() == s.seq())
                         .map(m -> new Message(m.title(), m.url(), m.askedOn(), m.answeredOn(), m.state())).toList()))
                 .toList();
-        List<LinkCheck> checks = dao.linkChecks(r.id()).stream()
+        List<LinkCheck> checks = checkRows.stream()
                 .map(c -> new LinkCheck(c.url(), c.status(), c.errorKind(), c.broken())).toList();
         List<BrokenLink> broken = checks.stream().filter(LinkCheck::broken)
                 .map(c -> new BrokenLink(c.url(), c.status() > 0 ? c.status() : null, c.error())).toList();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,6 +168,35 @@ class ObservationStoreTest {
             List<MeasurementSummary> h = store.history(siteId, 3);
             assertThat(h).extracting(MeasurementSummary::taskKey).containsExactly("t:4", "t:3", "t:2");
             assertThat(store.latest(siteId).orElseThrow().measurement().measuredOn()).isEqualTo(DAY.plusDays(4));
+        }
+
+        @Test
+        void latestOnOrBefore_manySites_bulkRebuildEqualsOneByOne() {
+            List<Long> sites = new java.util.ArrayList<>(List.of(siteId));
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                sites.add(jdbi.withHandle(h -> h.createQuery("INSERT INTO sites (url, name, kind, unit_code) VALUES "
+                        + "('http://s" + n + ".chizhou.gov.cn/', '站点" + n + "', 'DEPARTMENT', 'czs') RETURNING id")
+                        .mapTo(Long.class).one()));
+            }
+            Instant t0 = Instant.parse("2025-04-10T00:00:00Z");
+            // site 0: three days, the middle one is the newest on or before DAY + 1
+            store.save("a:0", sites.get(0), sample(DAY.minusDays(1)), t0);
+            store.save("a:1", sites.get(0), sample(DAY.plusDays(1)), t0.plusSeconds(86_400));
+            store.save("a:2", sites.get(0), sample(DAY.plusDays(5)), t0.plusSeconds(2 * 86_400));
+            // site 1: one measurement; site 2: only after the day; site 3: none
+            store.save("b:0", sites.get(1), sample(DAY), t0);
+            store.save("c:0", sites.get(2), sample(DAY.plusDays(9)), t0);
+
+            Map<Long, StoredMeasurement> bulk = store.latestOnOrBefore(DAY.plusDays(1));
+
+            assertThat(bulk).containsOnlyKeys(sites.get(0), sites.get(1));
+            assertThat(bulk.get(sites.get(0)).taskKey()).isEqualTo("a:1");
+            for (Map.Entry<Long, StoredMeasurement> e : bulk.entrySet()) {
+                assertThat(e.getValue()).isEqualTo(store.find(e.getValue().id()).orElseThrow());
+                assertThat(e.getValue().measurement().sections()).isNotEmpty();
+            }
+            assertThat(store.latestOnOrBefore(DAY.minusDays(30))).isEmpty();
         }
 
         @Test
