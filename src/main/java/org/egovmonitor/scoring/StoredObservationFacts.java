@@ -46,7 +46,8 @@ public final class StoredObservationFacts implements ObservationFacts {
     @Override
     public Map<Long, SiteMeasurement> latestMeasurements(LocalDate day) {
         Map<Long, SiteMeasurement> out = new HashMap<>();
-        observations.latestOnOrBefore(day).forEach((site, stored) -> out.put(site, stored.measurement()));
+        observations.latestOnOrBefore(day, SqlObservationStore.Detail.FOR_SCORING)
+                .forEach((site, stored) -> out.put(site, stored.measurement()));
         return out;
     }
 

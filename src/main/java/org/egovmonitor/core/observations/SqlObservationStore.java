@@ -134,12 +134,24 @@ public final class SqlObservationStore implements ObservationStore {
                 .toList();
     }
 
+    /** How much of a measurement a bulk read rebuilds. */
+    public enum Detail {
+        /** Everything, as {@link #find} does. */
+        WHOLE,
+        /**
+         * What scoring judges: without the list entries and the fetch records (the bulk of the rows: ~250 entries a
+         * site), which no indicator reads; sections, link checks and messages are whole.
+         */
+        FOR_SCORING
+    }
+
     /**
-     * The newest measurement of every site measured on or before {@code day}, rebuilt whole (site id →
-     * measurement): what scoring reads for a day. A few queries per batch of measurements, not several per site, so
-     * that a city of 15,000 sites is read in seconds.
+     * The newest measurement of every site measured on or before {@code day} (site id → measurement): what scoring
+     * reads for a day. A few queries per batch of measurements, not several per site, so that a city of 15,000 sites
+     * is read in seconds.
      */
-    public Map<Long, StoredMeasurement> latestOnOrBefore(LocalDate day) {
+    public Map<Long, StoredMeasurement> latestOnOrBefore(LocalDate day, Detail detail) {
+        boolean whole = detail == Detail.WHOLE;
         List<MeasurementRow> rows = jdbi.withExtension(ObservationDao.class, dao -> dao.latestOnOrBefore(day));
         Map<Long, StoredMeasurement> out = new HashMap<>();
         for (int from = 0; from < rows.size(); from += BULK_BATCH) {
@@ -147,12 +159,12 @@ public final class SqlObservationStore implements ObservationStore {
             Long[] ids = batch.stream().map(MeasurementRow::id).toArray(Long[]::new);
             jdbi.useTransaction(h -> {
                 ObservationDao dao = h.attach(ObservationDao.class);
-                Map<Long, List<FetchRow>> fetches = byOwner(dao.fetchesOf(ids), ObservationDao.OwnedFetch::measurementId,
-                        ObservationDao.OwnedFetch::row);
+                Map<Long, List<FetchRow>> fetches = !whole ? Map.of() : byOwner(dao.fetchesOf(ids),
+                        ObservationDao.OwnedFetch::measurementId, ObservationDao.OwnedFetch::row);
                 Map<Long, List<SectionRow>> sections = byOwner(dao.sectionsOf(ids),
                         ObservationDao.OwnedSection::measurementId, ObservationDao.OwnedSection::row);
-                Map<Long, List<ItemRow>> items = byOwner(dao.itemsOf(ids), ObservationDao.OwnedItem::measurementId,
-                        ObservationDao.OwnedItem::row);
+                Map<Long, List<ItemRow>> items = !whole ? Map.of() : byOwner(dao.itemsOf(ids),
+                        ObservationDao.OwnedItem::measurementId, ObservationDao.OwnedItem::row);
                 Map<Long, List<MessageRow>> messages = byOwner(dao.messagesOf(ids),
                         ObservationDao.OwnedMessage::measurementId, ObservationDao.OwnedMessage::row);
                 Map<Long, List<LinkCheckRow>> checks = byOwner(dao.linkChecksOf(ids),

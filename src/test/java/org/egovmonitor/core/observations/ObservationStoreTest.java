@@ -188,15 +188,28 @@ class ObservationStoreTest {
             store.save("b:0", sites.get(1), sample(DAY), t0);
             store.save("c:0", sites.get(2), sample(DAY.plusDays(9)), t0);
 
-            Map<Long, StoredMeasurement> bulk = store.latestOnOrBefore(DAY.plusDays(1));
+            Map<Long, StoredMeasurement> bulk = store.latestOnOrBefore(DAY.plusDays(1), SqlObservationStore.Detail.WHOLE);
+            Map<Long, StoredMeasurement> light = store.latestOnOrBefore(DAY.plusDays(1),
+                    SqlObservationStore.Detail.FOR_SCORING);
 
             assertThat(bulk).containsOnlyKeys(sites.get(0), sites.get(1));
             assertThat(bulk.get(sites.get(0)).taskKey()).isEqualTo("a:1");
             for (Map.Entry<Long, StoredMeasurement> e : bulk.entrySet()) {
                 assertThat(e.getValue()).isEqualTo(store.find(e.getValue().id()).orElseThrow());
                 assertThat(e.getValue().measurement().sections()).isNotEmpty();
+                // Scoring's read: the same but for list entries and fetch records.
+                SiteMeasurement whole = e.getValue().measurement();
+                SiteMeasurement forScoring = light.get(e.getKey()).measurement();
+                assertThat(forScoring.sections()).extracting(SiteMeasurement.Section::newestDate)
+                        .isEqualTo(whole.sections().stream().map(SiteMeasurement.Section::newestDate).toList());
+                assertThat(forScoring.sections()).allSatisfy(sec -> assertThat(sec.entries()).isEmpty());
+                assertThat(forScoring.sections()).extracting(SiteMeasurement.Section::messages)
+                        .isEqualTo(whole.sections().stream().map(SiteMeasurement.Section::messages).toList());
+                assertThat(forScoring.brokenLinks()).isEqualTo(whole.brokenLinks());
+                assertThat(forScoring.homepage().newestDate()).isEqualTo(whole.homepage().newestDate());
+                assertThat(forScoring.fetches()).isEmpty();
             }
-            assertThat(store.latestOnOrBefore(DAY.minusDays(30))).isEmpty();
+            assertThat(store.latestOnOrBefore(DAY.minusDays(30), SqlObservationStore.Detail.WHOLE)).isEmpty();
         }
 
         @Test
