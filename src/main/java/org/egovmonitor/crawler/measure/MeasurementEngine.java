@@ -302,9 +302,11 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
          * 概况 block (历史沿革) is an item, not a column of the site. An undated list whose entries name three or more
          * different families exactly is a menu, though, and stays; so is a small site's short navigation bar, where
          * two or more different families make up at least half the entries (e.g. 首页 · 在线办事 · 概况信息). A 概况
-         * block's items all name the one family of its heading, so it never passes for a menu. A URL also linked from outside the
-         * content lists (the navigation, a block heading) is kept: list detection may take a block's heading row for
-         * an entry, the navigation link to the same page is what counts.
+         * block's items all name the one family of its heading, so it never passes for a menu. A row of nothing but
+         * links (a small site's table navigation, 首页 | 政务公开) is no entry at all (see
+         * {@link HomepageAnalyzer#contentLists}), however few its links. A URL also linked from outside the content
+         * lists (the navigation, a block heading) is kept: list detection may take a block's heading row for an
+         * entry, the navigation link to the same page is what counts.
          */
         private Set<String> contentListItems(Document doc, List<PageLink> links) {
             Map<String, Integer> inLists = new HashMap<>();

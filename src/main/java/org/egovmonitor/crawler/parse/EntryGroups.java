@@ -177,6 +177,50 @@ final class EntryGroups {
         return null;
     }
 
+    /**
+     * Whether an entry's row is a bar of links rather than one entry: it holds two or more links and, outside them,
+     * nothing but separators ({@code |}, {@code ·}, {@code 丨}, spaces, images) — no date, no label, no sentence. The
+     * navigation of a small table-layout site is such a row ({@code <td><a>首页</a></td><td>|</td><td><a>政务公开</a>
+     * </td>…}); with no more than {@link #MAX_LINKS_PER_ENTRY} links it passes for one entry of whatever list its
+     * table or row is grouped into (the page's stacked layout tables, the rows of an outer layout table), and its
+     * first link for a headline. So does a strip of image buttons (市长信箱 | 网上办事). A headline or an article
+     * stands in its row with its date, a bullet or a label, or alone. Only the homepage asks (its content lists decide
+     * which links are items, not columns): on a list page a row such as {@code <a>申请表</a> | <a>下载</a>} is an
+     * entry.
+     */
+    static boolean isLinkBar(Draft draft) {
+        Element member = draft.member();
+        if (member == draft.link() || member.select(LINKS).size() < 2) {
+            return false;
+        }
+        boolean[] bar = {true};
+        NodeTraversor.traverse(new NodeVisitor() {
+            private int skip;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e && (e.normalName().equals("a") || PageRegions.isNonContent(e))) {
+                    skip++;
+                } else if (skip == 0 && node instanceof TextNode t && !isSeparatorText(t.text())) {
+                    bar[0] = false;
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && (e.normalName().equals("a") || PageRegions.isNonContent(e))) {
+                    skip--;
+                }
+            }
+        }, member);
+        return bar[0];
+    }
+
+    /** Text that only separates links: no letters or digits, except the 丨 that table navigations use as a bar. */
+    private static boolean isSeparatorText(String text) {
+        return text.codePoints().noneMatch(c -> Character.isLetterOrDigit(c) && c != '丨');
+    }
+
     static boolean isNotAnEntry(String linkText) {
         return NOT_AN_ENTRY.matcher(DECORATION.matcher(linkText).replaceAll("")).matches();
     }

@@ -57,9 +57,10 @@ public final class HomepageAnalyzer {
 
     /**
      * The homepage's content lists (news, notices ... blocks): every group of at least two repeated entries (or one
-     * list item) outside
-     * header/nav/footer-like blocks, with its entries (dated or not) in page order. Their links are items, not the
-     * site's columns; the measurer uses this to keep a headline such as 关于招商引资的咨询 from being taken for a section.
+     * list item) outside header/nav/footer-like blocks, with its entries (dated or not) in page order. Their links are
+     * items, not the site's columns; the measurer uses this to keep a headline such as 关于招商引资的咨询 from being
+     * taken for a section. A row of nothing but links (首页 | 政务公开 | 概况信息 in the table navigation of a small
+     * site) is a bar, not an entry ({@link EntryGroups#isLinkBar}): it is left out before the entries are counted.
      */
     public List<List<ListEntry>> contentLists(Document homepage, LocalDate now) {
         DateExtractor dates = new DateExtractor(now);
@@ -69,14 +70,15 @@ public final class HomepageAnalyzer {
         }
         List<List<ListEntry>> lists = new ArrayList<>();
         for (EntryGroups.Group g : EntryGroups.find(scan)) {
+            List<EntryGroups.Draft> drafts = g.drafts().stream().filter(d -> !EntryGroups.isLinkBar(d)).toList();
             // One entry is a list only when the markup says so (a lone <li> of a <ul>); a lone table row or link
             // is as likely an image button (市长信箱) as an item.
-            if (g.drafts().size() < 2 && !LIST_ITEM_KEYS.contains(g.key())) {
+            if (drafts.isEmpty() || (drafts.size() < 2 && !LIST_ITEM_KEYS.contains(g.key()))) {
                 continue;
             }
             LocalDate context = newestFullDate(g, dates);
-            List<ListEntry> entries = new ArrayList<>(g.drafts().size());
-            for (EntryGroups.Draft d : g.drafts()) {
+            List<ListEntry> entries = new ArrayList<>(drafts.size());
+            for (EntryGroups.Draft d : drafts) {
                 LocalDate date = d.rawDate() == null ? null : dates.resolve(d.rawDate(), context).orElse(null);
                 entries.add(new ListEntry(d.title(), d.url(), date));
             }

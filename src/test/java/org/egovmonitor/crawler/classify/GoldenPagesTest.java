@@ -131,6 +131,36 @@ class GoldenPagesTest {
     }
 
     @Nested
+    class Township2003 {
+
+        private static final String URL = "http://mj.gc.chizhou.gov.cn/";
+        private static final String H = "http://mj.gc.chizhou.gov.cn";
+
+        @Test
+        void contentLists_navigationRowOfLayoutTable_isNoList() throws IOException {
+            // The navigation row (首页 | 政务公开 | 镇情介绍) and the footer row are rows of one layout table; only the
+            // 镇内动态 block's rows are items.
+            Document doc = load("township-2003-gb2312.html", "text/html", URL);
+            List<List<ListEntry>> lists = homepages.contentLists(doc, LocalDate.of(2003, 4, 20));
+            assertThat(lists).hasSize(1);
+            assertThat(lists.get(0)).extracting(ListEntry::url).containsExactly(H + "/zndt/show.asp?id=231",
+                    H + "/zndt/show.asp?id=229", H + "/zndt/show.asp?id=226", H + "/zndt/show.asp?id=220");
+        }
+
+        @Test
+        void classify_tableNavigationAndMoreLink_findsSections() throws IOException {
+            List<PageLink> found = links.extract(load("township-2003-gb2312.html", "text/html", URL));
+            List<ClassifiedSection> sections = classifier.classify(found, Set.of("mj.gc.chizhou.gov.cn"),
+                    SiteKind.TOWNSHIP_PAGE);
+            assertThat(sections).extracting(ClassifiedSection::family, ClassifiedSection::title,
+                    ClassifiedSection::url).containsExactly(
+                    tuple("open_gov", "政务公开", H + "/zwgk/index.asp"),
+                    tuple("overview", "镇情介绍", H + "/zqjs/index.asp"),
+                    tuple("news", "镇内动态", H + "/zndt/index.asp"));
+        }
+    }
+
+    @Nested
     class ListPages {
 
         @Test

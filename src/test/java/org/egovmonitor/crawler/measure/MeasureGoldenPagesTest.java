@@ -20,6 +20,7 @@ class MeasureGoldenPagesTest {
 
     private static HostileServer server;
     private static HostileServer mailboxSite;
+    private static HostileServer townshipSite;
     private static MeasurementEngine engine;
 
     @BeforeAll
@@ -42,6 +43,15 @@ class MeasureGoldenPagesTest {
         serve(mailboxSite, "/hdjl/zxzx/200304/t20030420_501.html", "letter-inline-answered.html", "text/html");
         serve(mailboxSite, "/hdjl/zxzx/200304/t20030401_503.html", "letter-table-answered.html", "text/html");
         serve(mailboxSite, "/hdjl/zxzx/200303/t20030310_505.html", "letter-pending.html", "text/html");
+
+        // A 2003 township page (gb2312 declared): one layout table whose navigation row (首页, 政务公开, 镇情介绍, image
+        // separators) is a row like the footer's; 镇内动态 is reached only by its 更多 link, and its list page is gone.
+        townshipSite = HostileServer.start();
+        serve(townshipSite, "/", "township-2003-gb2312.html", "text/html");
+        serve(townshipSite, "/index.asp", "township-2003-gb2312.html", "text/html");
+        serve(townshipSite, "/zwgk/index.asp", "township-list-2003-gb2312.html", "text/html");
+        serve(townshipSite, "/zqjs/index.asp", "list-blank.html", "text/html");
+        serve(townshipSite, "/lxwm.asp", "letter-pending.html", "text/html");
     }
 
     private static void serve(HostileServer on, String path, String fixture, String contentType) throws IOException {
@@ -54,6 +64,7 @@ class MeasureGoldenPagesTest {
         engine.close();
         server.close();
         mailboxSite.close();
+        townshipSite.close();
     }
 
     private static byte[] fixture(String name) throws IOException {
@@ -147,5 +158,24 @@ class MeasureGoldenPagesTest {
                 .contains(z + "200303/t20030315_504.html");
         assertThat(m.pagesFetched()).isEqualTo(m.fetches().size()).isEqualTo(1 + 3 + 4);
         assertThat(m.sections().get(0).messages()).isEmpty();
+    }
+
+    @Test
+    void measure_townshipTableNavigationRow_findsItsSections() {
+        SiteMeasurement m = engine.measure(townshipSite.uri("/"), SiteKind.TOWNSHIP_PAGE, LocalDate.of(2003, 4, 20));
+        String h = "http://127.0.0.1:" + townshipSite.port();
+        assertThat(m.charset()).isEqualTo("GB18030");
+        assertThat(m.sections()).extracting(Section::family, Section::title, Section::url, Section::status)
+                .containsExactly(
+                        tuple("open_gov", "政务公开", h + "/zwgk/index.asp", 200),
+                        tuple("overview", "镇情介绍", h + "/zqjs/index.asp", 200),
+                        tuple("news", "镇内动态", h + "/zndt/index.asp", 404));
+        assertThat(m.missingFamilies()).containsExactly("notices");
+        Section openGov = m.sections().get(0);
+        assertThat(openGov.items()).isEqualTo(3);
+        assertThat(openGov.newestDate()).isEqualTo(LocalDate.of(2003, 4, 8));
+        assertThat(m.sections().get(1).blank()).isTrue();
+        assertThat(m.homepage()).extracting(SiteMeasurement.Homepage::newestDate, SiteMeasurement.Homepage::datedItems,
+                SiteMeasurement.Homepage::navOnly).containsExactly(LocalDate.of(2003, 4, 16), 4, false);
     }
 }
