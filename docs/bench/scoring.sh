@@ -13,8 +13,8 @@ mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep
 CP="target/test-classes:target/classes:$(cat target/bench.cp)"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, $(uname -sr), $(java -version 2>&1 | head -1)"
-# Part 1: full rescoring as the service does it, reading the evidence from stored crawl measurements.
-java -Xmx3g -cp "$CP" org.egovmonitor.bench.StoredScoringBench "$UNITS" 2>&1 | grep -E '^(stored|full rescoring)'
+# Part 1: full rescoring as the service does it, reading the evidence from stored crawl measurements (STORED=0 skips).
+[ "${STORED:-1}" = 0 ] || java -Xmx3g -cp "$CP" org.egovmonitor.bench.StoredScoringBench "$UNITS" 2>&1 | grep -E '^(stored|full rescoring)'
 # Part 2: scoring alone, a year of snapshots, and the read API under wrk.
 FIFO=$(mktemp -u); mkfifo "$FIFO"
 exec 3<>"$FIFO"
