@@ -41,9 +41,11 @@ done = function(summary, latency, requests)
     summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
 end
 LUA
-# What the dashboards ask: the office's first page, a deep page, another order, a search, an old day; the leader's
-# group summary; the whole group (the CSV export's query, for comparison); a unit's history and scorecard.
-for path in "/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=0&limit=50" \
+# What the dashboards ask: the office's first page, the API's defaults (100 rows, all groups / one group), a deep
+# page, another order, a search, an old day; the leader's group summary; the whole group (the CSV export's query, for
+# comparison); a unit's history and scorecard.
+for path in "/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=0&limit=50" "/api/rankings" \
+            "/api/rankings?group=DEPARTMENTS" \
             "/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=3000&limit=50" \
             "/api/rankings?group=DEPARTMENTS&sort=total&dir=desc&offset=0&limit=50" \
             "/api/rankings?group=DEPARTMENTS&q=%E5%8D%95%E4%BD%8D12&sort=rank&dir=asc&offset=0&limit=50" \
