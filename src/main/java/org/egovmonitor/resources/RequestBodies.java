@@ -1,10 +1,7 @@
 package org.egovmonitor.resources;
 
 import jakarta.ws.rs.core.MediaType;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
@@ -42,12 +39,7 @@ final class RequestBodies {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new ValidationException(List.of(FieldError.of("(请求体)", "不支持的字符集：" + named)));
         }
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ValidationException(List.of(FieldError.of("(请求体)", "内容不是声明的 " + charset.name()
-                    + " 编码")));
-        }
+        return UploadedText.decode(bytes, charset).orElseThrow(() -> new ValidationException(List.of(
+                FieldError.of("(请求体)", "内容不是声明的 " + charset.name() + " 编码"))));
     }
 }

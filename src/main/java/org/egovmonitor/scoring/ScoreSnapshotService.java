@@ -136,14 +136,6 @@ public class ScoreSnapshotService {
         return dao.latest().orElseThrow(() -> new NotFoundException("尚无评分快照"));
     }
 
-    private LocalDate dayOrLatest(ScoreSnapshotDao dao, LocalDate date) {
-        if (date != null) {
-            dao.day(date).orElseThrow(() -> noSnapshot(date));
-            return date;
-        }
-        return dao.latestDay().orElseThrow(() -> new NotFoundException("尚无评分快照"));
-    }
-
     private static NotFoundException noSnapshot(LocalDate day) {
         return new NotFoundException("该日期没有评分快照：" + day);
     }
@@ -199,7 +191,7 @@ public class ScoreSnapshotService {
     public List<CityBottleneck> bottlenecks(PeerGroup group, LocalDate date) {
         return jdbi.inTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
-            return sortedBottlenecks(dao.bottlenecks(dayOrLatest(dao, date), group));
+            return sortedBottlenecks(dao.bottlenecks(storedDay(dao, date).day(), group));
         });
     }
 
@@ -212,7 +204,7 @@ public class ScoreSnapshotService {
     public List<AlertRow> warnings(PeerGroup group, LocalDate date, boolean includeVetoes) {
         return jdbi.inTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
-            LocalDate day = dayOrLatest(dao, date);
+            LocalDate day = storedDay(dao, date).day();
             List<AlertRow> out = new ArrayList<>();
             for (ScoreMappers.RawAlert raw : dao.alerts(day, group, includeVetoes)) {
                 try {

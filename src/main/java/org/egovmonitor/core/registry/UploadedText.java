@@ -21,11 +21,12 @@ public final class UploadedText {
 
     /** The decoded text, or empty when the bytes are neither valid UTF-8 nor valid GB18030. */
     public static Optional<String> decode(byte[] bytes) {
-        Optional<String> text = strict(bytes, StandardCharsets.UTF_8).or(() -> strict(bytes, GB18030));
+        Optional<String> text = decode(bytes, StandardCharsets.UTF_8).or(() -> decode(bytes, GB18030));
         return text.map(t -> t.startsWith("\uFEFF") ? t.substring(1) : t);
     }
 
-    private static Optional<String> strict(byte[] bytes, Charset charset) {
+    /** The text in {@code charset}, or empty when the bytes are not valid in it (never a replacement character). */
+    public static Optional<String> decode(byte[] bytes, Charset charset) {
         try {
             return Optional.of(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
