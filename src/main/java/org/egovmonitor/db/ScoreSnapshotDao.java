@@ -64,8 +64,14 @@ public interface ScoreSnapshotDao {
 
     /** The rows of {@code query} on {@code day}, in its order; its limit applies (null = all). */
     default List<RankingRow> rankings(LocalDate day, RankingQuery query) {
-        return rankingPage(day, query.filters(), query.orderBy(), query.group(),
-                query.grade() == null ? null : query.grade().name(), query.search(), query.offset(), query.limit());
+        String grade = query.grade() == null ? null : query.grade().name();
+        if (query.groupByGroup()) {
+            Integer window = query.limit() == null ? null : query.offset() + query.limit();
+            return rankingPageByGroup(day, query.groupPages(), query.orderBy(), grade, query.search(), query.offset(),
+                    query.limit(), window);
+        }
+        return rankingPage(day, query.filters(), query.orderBy(), query.group(), grade, query.search(),
+                query.offset(), query.limit());
     }
 
     /**
@@ -107,6 +113,13 @@ public interface ScoreSnapshotDao {
                                  @Define("orderBy") String orderBy, @Bind("group") PeerGroup group,
                                  @Bind("grade") String grade, @Bind("search") String search,
                                  @Bind("offset") int offset, @Bind("limit") Integer limit);
+
+    @SqlQuery
+    @UseClasspathSqlLocator
+    List<RankingRow> rankingPageByGroup(@Bind("day") LocalDate day, @Define("groupPages") String groupPages,
+                                        @Define("orderBy") String orderBy, @Bind("grade") String grade,
+                                        @Bind("search") String search, @Bind("offset") int offset,
+                                        @Bind("limit") Integer limit, @Bind("window") Integer window);
 
     @SqlQuery
     @UseClasspathSqlLocator

@@ -29,12 +29,38 @@ public record RankingQuery(PeerGroup group, Grade grade, String search, RankingS
 
     /** The WHERE conditions after the day's, as fixed SQL text naming bound parameters only. */
     public String filters() {
-        return (group == null ? "" : " AND peer_group = :group")
-                + (grade == null ? "" : " AND grade = :grade")
+        return (group == null ? "" : " AND peer_group = :group") + gradeAndSearch();
+    }
+
+    private String gradeAndSearch() {
+        return (grade == null ? "" : " AND grade = :grade")
                 + (search == null ? "" : " AND strpos(lower(unit_name || ' ' || unit_code), lower(:search)) > 0");
     }
 
     public String orderBy() {
-        return sort.orderBy(descending, group == null);
+        return sort.orderBy(descending);
+    }
+
+    /**
+     * The rank order of all groups: group after group in {@link PeerGroup} order, each in rank order. Read as one
+     * index range per group (see {@link #groupPages()}) rather than by sorting the whole day.
+     */
+    public boolean groupByGroup() {
+        return group == null && sort == RankingSort.RANK;
+    }
+
+    /**
+     * For {@link #groupByGroup()}: one subquery per peer group, each the group's first {@code :window} rows in rank
+     * order (an index range scan), tagged with the group's position. Fixed SQL text from enum constants.
+     */
+    public String groupPages() {
+        StringBuilder sql = new StringBuilder();
+        for (PeerGroup g : PeerGroup.values()) {
+            sql.append(sql.length() == 0 ? "" : "\n UNION ALL\n")
+                    .append("(SELECT ").append(g.ordinal()).append(" AS group_order, * FROM unit_scores")
+                    .append(" WHERE day = :day AND peer_group = '").append(g.name()).append("'").append(gradeAndSearch())
+                    .append(" ORDER BY ").append(orderBy()).append(" LIMIT :window)");
+        }
+        return sql.toString();
     }
 }

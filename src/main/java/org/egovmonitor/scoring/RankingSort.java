@@ -1,8 +1,5 @@
 package org.egovmonitor.scoring;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import org.egovmonitor.api.PeerGroup;
 
 /**
  * The orders a ranking page can be read in. Each carries its SQL ORDER BY keys: the text is fixed here and never
@@ -26,14 +23,8 @@ public enum RankingSort {
         this.expression = expression;
     }
 
-    /** Peer groups in the order of {@link PeerGroup} (municipal departments first), not alphabetically. */
-    private static final String GROUP_ORDER = Arrays.stream(PeerGroup.values())
-            .map(g -> "'" + g.name() + "'")
-            .collect(Collectors.joining(",", "array_position(ARRAY[", "], peer_group)"));
-
-    /** The ORDER BY list; rank order of all groups keeps the groups apart. */
-    public String orderBy(boolean descending, boolean allGroups) {
-        String key = expression + (descending ? " DESC" : " ASC") + " NULLS LAST";
-        return (this == RANK && allGroups ? GROUP_ORDER + ", " : "") + key + ", unit_code COLLATE \"C\"";
+    /** The ORDER BY list within the rows read (see RankingQuery for the rank order of all groups). */
+    public String orderBy(boolean descending) {
+        return expression + (descending ? " DESC" : " ASC") + " NULLS LAST, unit_code COLLATE \"C\"";
     }
 }
