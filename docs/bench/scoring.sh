@@ -44,17 +44,20 @@ LUA
 # What the dashboards ask: the office's first page, the API's defaults (100 rows, all groups / one group), a deep
 # page, another order, a search, an old day; the leader's group summary; the whole group (the CSV export's query, for
 # comparison); a unit's history and scorecard.
-for path in "/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=0&limit=50" "/api/rankings" \
-            "/api/rankings?group=DEPARTMENTS" \
-            "/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=3000&limit=50" \
-            "/api/rankings?group=DEPARTMENTS&sort=total&dir=desc&offset=0&limit=50" \
-            "/api/rankings?group=DEPARTMENTS&q=%E5%8D%95%E4%BD%8D12&sort=rank&dir=asc&offset=0&limit=50" \
-            "/api/rankings?group=TOWNSHIPS&date=2024-01-01&offset=0&limit=50" \
-            "/api/rankings?limit=0" \
-            "/api/rankings?group=DEPARTMENTS&limit=1000" \
-            "/api/units/$UNIT/history" "/api/units/$UNIT/scorecard"; do
-    # warm-up (JIT, caches), not counted
+PATHS=("/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=0&limit=50" "/api/rankings"
+       "/api/rankings?group=DEPARTMENTS"
+       "/api/rankings?group=DEPARTMENTS&sort=rank&dir=asc&offset=3000&limit=50"
+       "/api/rankings?group=DEPARTMENTS&sort=total&dir=desc&offset=0&limit=50"
+       "/api/rankings?group=DEPARTMENTS&q=%E5%8D%95%E4%BD%8D12&sort=rank&dir=asc&offset=0&limit=50"
+       "/api/rankings?group=TOWNSHIPS&date=2024-01-01&offset=0&limit=50"
+       "/api/rankings?limit=0"
+       "/api/rankings?group=DEPARTMENTS&limit=1000"
+       "/api/units/$UNIT/history" "/api/units/$UNIT/scorecard")
+# Warm-up (JIT, caches) over every URL first, not counted: a cold JVM made the first URL measured look worst.
+for path in "${PATHS[@]}"; do
     wrk -t1 -c2 -d3s -H "Cookie: $COOKIE" "$BASE$path" >/dev/null
+done
+for path in "${PATHS[@]}"; do
     echo "== GET $path ($(curl -s -o /dev/null -H "Cookie: $COOKIE" -w '%{http_code}, %{size_download} bytes' "$BASE$path"))"
     wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "Cookie: $COOKIE" -s "$LUA" "$BASE$path" | grep -E 'Requests/sec|p95|Non-2xx' || true
 done
