@@ -44,6 +44,16 @@ final class EntryGroups {
     private static final Set<String> RUN_BREAKS = Set.of(
             "a", "br", "p", "div", "li", "tr", "td", "table", "ul", "ol", "dl", "hr", "h1", "h2", "h3", "h4");
 
+    /**
+     * A date shown as "today" rather than as an item's date: a full date with a greeting before it (今天是, 今日,
+     * 现在是, 当前日期) or a weekday after it (星期四, 周四), perhaps with the time. A headline row never carries a weekday.
+     */
+    private static final Pattern TODAY_GREETING = Pattern.compile(
+            "(?=.*(?:今天|今日|现在是|当前日期|当前时间|星期|礼拜|周[一二三四五六日天]))"
+                    + "(?:(?:今天是|今天|今日|现在是|当前日期|当前时间)[:：]?\\s*)?"
+                    + "(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2})"
+                    + "\\s*(?:(?:星期|礼拜|周)[一二三四五六日天])?\\s*(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?");
+
     /** Paging and utility links are not entries: 下一页, 尾页, 1 2 3, 返回首页, 打印, 关闭窗口, more ... */
     private static final Pattern NOT_AN_ENTRY = Pattern.compile(
             "(?i)(上一?页|下一?页|前一?页|后一?页|首页|尾页|末页|最后一?页|第一页|第\\d+页|共\\d+页|跳转|转到|go|确定"
@@ -216,9 +226,14 @@ final class EntryGroups {
         return bar[0];
     }
 
-    /** Text that only separates links: no letters or digits, except the 丨 that table navigations use as a bar. */
+    /**
+     * Text that only separates links: no letters or digits, except the 丨 that table navigations use as a bar; or the
+     * day's date that many navigation bars print as a greeting (今天是2003年4月20日 星期日), which dates the page
+     * view, not an item.
+     */
     private static boolean isSeparatorText(String text) {
-        return text.codePoints().noneMatch(c -> Character.isLetterOrDigit(c) && c != '丨');
+        return text.codePoints().noneMatch(c -> Character.isLetterOrDigit(c) && c != '丨')
+                || TODAY_GREETING.matcher(text.strip()).matches();
     }
 
     static boolean isNotAnEntry(String linkText) {

@@ -89,6 +89,15 @@ class HomepageAnalyzerTest {
                                     + "<tr><td><a href='/lxwm.asp'>联系我们</a> 版权所有 2003</td></tr></table>",
                             List.of(List.of("http://www.ah.gov.cn/", "/lxwm.asp"),
                                     List.of("http://www.ah.gov.cn/", "http://www.chizhou.gov.cn/"))),
+                    Arguments.of("the day's date as a greeting beside the links: the row is a bar, its cell a run of links",
+                            TABLE + "<tr><td>今天是2026年11月26日 星期四</td><td><a href='/'>首页</a> | "
+                                    + "<a href='/zwgk/'>政务公开</a> | <a href='/gk/'>概况信息</a></td></tr></table>"
+                                    + FOOTER,
+                            List.of(List.of("/zwgk/", "/gk/"))),
+                    Arguments.of("a weekday after a numeric date greets as well",
+                            TABLE + "<tr><td><a href='/'>首页</a> · <a href='/zwgk/'>政务公开</a> "
+                                    + "2003-04-20 星期日 10:30</td></tr></table>" + FOOTER,
+                            List.of()),
                     Arguments.of("a strip of image buttons beside a footer table",
                             TABLE + "<tr><td><a href='/zzxx/'><img src=x.gif alt=镇长信箱></a>&nbsp;"
                                     + "<a href='/bszn/'><img src=y.gif alt=办事指南></a></td></tr></table>" + FOOTER,
