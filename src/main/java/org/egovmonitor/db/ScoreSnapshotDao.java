@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.egovmonitor.api.PeerGroup;
 import org.egovmonitor.scoring.CityBottleneck;
+import org.egovmonitor.scoring.Grade;
 import org.egovmonitor.scoring.HistoryPoint;
 import org.egovmonitor.scoring.RankingQuery;
 import org.egovmonitor.scoring.RankingRow;
@@ -64,13 +65,12 @@ public interface ScoreSnapshotDao {
 
     /** The rows of {@code query} on {@code day}, in its order; its limit applies (null = all). */
     default List<RankingRow> rankings(LocalDate day, RankingQuery query) {
-        String grade = query.grade() == null ? null : query.grade().name();
         if (query.groupByGroup()) {
             Integer window = query.limit() == null ? null : query.offset() + query.limit();
-            return rankingPageByGroup(day, query.groupPages(), query.orderBy(), grade, query.search(), query.offset(),
-                    query.limit(), window);
+            return rankingPageByGroup(day, query.groupPages(), query.orderBy(), query.grade(), query.search(),
+                    query.offset(), query.limit(), window);
         }
-        return rankingPage(day, query.filters(), query.orderBy(), query.group(), grade, query.search(),
+        return rankingPage(day, query.filters(), query.orderBy(), query.group(), query.grade(), query.search(),
                 query.offset(), query.limit());
     }
 
@@ -82,8 +82,7 @@ public interface ScoreSnapshotDao {
         if (query.grade() == null && query.search() == null) {
             return storedGroups(day, query.group());
         }
-        return rankingGroups(day, query.filters(), query.group(),
-                query.grade() == null ? null : query.grade().name(), query.search());
+        return rankingGroups(day, query.filters(), query.group(), query.grade(), query.search());
     }
 
     @SqlQuery("""
@@ -111,13 +110,13 @@ public interface ScoreSnapshotDao {
     @UseClasspathSqlLocator
     List<RankingRow> rankingPage(@Bind("day") LocalDate day, @Define("filters") String filters,
                                  @Define("orderBy") String orderBy, @Bind("group") PeerGroup group,
-                                 @Bind("grade") String grade, @Bind("search") String search,
+                                 @Bind("grade") Grade grade, @Bind("search") String search,
                                  @Bind("offset") int offset, @Bind("limit") Integer limit);
 
     @SqlQuery
     @UseClasspathSqlLocator
     List<RankingRow> rankingPageByGroup(@Bind("day") LocalDate day, @Define("groupPages") String groupPages,
-                                        @Define("orderBy") String orderBy, @Bind("grade") String grade,
+                                        @Define("orderBy") String orderBy, @Bind("grade") Grade grade,
                                         @Bind("search") String search, @Bind("offset") int offset,
                                         @Bind("limit") Integer limit, @Bind("window") Integer window);
 
@@ -125,7 +124,7 @@ public interface ScoreSnapshotDao {
     @UseClasspathSqlLocator
     @RegisterConstructorMapper(GroupCount.class)
     List<GroupCount> rankingGroups(@Bind("day") LocalDate day, @Define("filters") String filters,
-                                   @Bind("group") PeerGroup group, @Bind("grade") String grade,
+                                   @Bind("group") PeerGroup group, @Bind("grade") Grade grade,
                                    @Bind("search") String search);
 
     @SqlQuery("SELECT * FROM unit_scores WHERE day = :day AND unit_code = :code")

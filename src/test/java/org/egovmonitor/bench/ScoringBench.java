@@ -19,6 +19,7 @@ import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.api.Unit;
 import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.db.ScoreSnapshotDao;
 import org.egovmonitor.scoring.IndicatorCatalogue;
 import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.egovmonitor.scoring.UnitEvidence;
@@ -82,11 +83,12 @@ public final class ScoringBench {
                     INSERT INTO unit_score_details
                     SELECT d.day - g, unit_code, indicators, findings
                       FROM unit_score_details d, generate_series(1, 6) g WHERE d.day = ?""", day);
-            h.execute("""
-                    INSERT INTO score_groups (day, peer_group, units, rated, average_total)
-                    SELECT day, peer_group, count(*), count(*) FILTER (WHERE rank IS NOT NULL),
-                           avg(total) FILTER (WHERE rank IS NOT NULL)::float8
-                      FROM unit_scores WHERE day < ? GROUP BY day, peer_group""", day);
+        });
+        // The copied days' per-group figures, as saving a day stores them.
+        jdbi.useExtension(ScoreSnapshotDao.class, dao -> {
+            for (int g = 1; g < days; g++) {
+                dao.summariseGroups(day.minusDays(g));
+            }
         });
         // As in service: each day is written at once (so its rows lie together on disk), and autovacuum has passed
         // over the old days (hint bits, visibility map) before anyone reads them.
