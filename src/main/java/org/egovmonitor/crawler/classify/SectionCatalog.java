@@ -37,6 +37,8 @@ public final class SectionCatalog {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
+    private static final Pattern URL_HINT = Pattern.compile("[A-Za-z0-9_\\-]+");
+
     private final List<SectionFamily> families;
     private final Map<String, SectionFamily> byId;
     private final Map<SiteKind, List<String>> required;
@@ -58,7 +60,7 @@ public final class SectionCatalog {
     }
 
     record FamilyEntry(String id, String name, List<String> synonyms, Integer windowDays, Boolean shouldUpdate,
-                       Boolean thematic) {
+                       Boolean thematic, List<String> shortLabels, List<String> urlHints) {
     }
 
     record Decoys(List<String> queryKeys, List<String> pathContains) {
@@ -73,7 +75,9 @@ public final class SectionCatalog {
         Map<String, SectionFamily> ids = new LinkedHashMap<>();
         for (FamilyEntry e : f.families()) {
             SectionFamily family = new SectionFamily(e.id(), e.name(), List.copyOf(e.synonyms()), e.windowDays(),
-                    Boolean.TRUE.equals(e.shouldUpdate()), Boolean.TRUE.equals(e.thematic()));
+                    Boolean.TRUE.equals(e.shouldUpdate()), Boolean.TRUE.equals(e.thematic()), e.shortLabels(),
+                    e.urlHints() == null ? List.of()
+                            : e.urlHints().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
             list.add(family);
             ids.put(family.id(), family);
         }
@@ -148,11 +152,12 @@ public final class SectionCatalog {
         }
         Map<String, FamilyEntry> ids = new HashMap<>();
         Map<String, String> synonymOwner = new HashMap<>();
+        Map<String, String> hintOwner = new HashMap<>();
         if (f.families() == null || f.families().isEmpty()) {
             problems.add("families must list at least one family");
         } else {
             for (int i = 0; i < f.families().size(); i++) {
-                validateFamily(f.families().get(i), "families[" + i + "]", ids, synonymOwner, problems);
+                validateFamily(f.families().get(i), "families[" + i + "]", ids, synonymOwner, hintOwner, problems);
             }
         }
         if (f.requiredFamilies() == null) {
@@ -250,7 +255,8 @@ public final class SectionCatalog {
     }
 
     private static void validateFamily(FamilyEntry e, String key, Map<String, FamilyEntry> ids,
-                                       Map<String, String> synonymOwner, List<String> problems) {
+                                       Map<String, String> synonymOwner, Map<String, String> hintOwner,
+                                       List<String> problems) {
         if (e == null) {
             problems.add(key + " is empty");
             return;
@@ -280,6 +286,21 @@ public final class SectionCatalog {
         List<String> texts = new ArrayList<>(e.synonyms());
         if (e.name() != null) {
             texts.add(e.name());
+        }
+        if (e.shortLabels() != null) {
+            texts.addAll(e.shortLabels());
+        }
+        for (String hint : e.urlHints() == null ? List.<String>of() : e.urlHints()) {
+            if (hint == null || !URL_HINT.matcher(hint).matches()) {
+                problems.add(label + ".urlHints: '" + hint + "' must be letters, digits, - or _ (a directory or file "
+                        + "name without extension)");
+                continue;
+            }
+            String owner = hintOwner.putIfAbsent(hint.toLowerCase(Locale.ROOT), String.valueOf(e.id()));
+            if (owner != null) {
+                problems.add(label + ".urlHints: '" + hint + "' is " + (owner.equals(String.valueOf(e.id()))
+                        ? "listed twice" : "also a hint of family '" + owner + "'"));
+            }
         }
         for (String synonym : texts) {
             String normalized = SectionText.normalize(synonym);

@@ -30,6 +30,7 @@ public final class LinkExtractor {
 
     /** Parsed once: select(String) parses its query on every call (see EntryGroups). */
     private static final Evaluator IMG = QueryParser.parse("img");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
     /** Heading candidates are short: a block title, not a sentence. Counted in characters after trimming. */
     static final int MAX_HEADING_CHARS = 16;
@@ -49,6 +50,7 @@ public final class LinkExtractor {
     private static final class Visitor implements NodeVisitor {
         private final List<PageLink> links;
         private int hiddenDepth;
+        private boolean hiddenIsDropdown;
         private int linkDepth;
         private int skipDepth;
         private String heading;
@@ -64,6 +66,9 @@ public final class LinkExtractor {
                     skipDepth++;
                 }
                 if (PageRegions.isHidden(e)) {
+                    if (hiddenDepth == 0) {
+                        hiddenIsDropdown = isDropdown(e);
+                    }
                     hiddenDepth++;
                 }
                 if (e.normalName().equals("a")) {
@@ -71,6 +76,9 @@ public final class LinkExtractor {
                         link(e).ifPresent(links::add);
                     }
                     linkDepth++;
+                } else if (e.normalName().equals("area") && linkDepth == 0 && skipDepth == 0) {
+                    // Image maps: a 2000s homepage banner of columns is often one picture with <area> hot spots.
+                    link(e).ifPresent(links::add);
                 } else if (e.normalName().equals("img") && linkDepth == 0 && skipDepth == 0 && hiddenDepth == 0) {
                     offerHeading(e.attr("alt"));
                 }
@@ -116,9 +124,50 @@ public final class LinkExtractor {
                     || lower.startsWith("tel:") || lower.startsWith("data:")) {
                 return Optional.empty();
             }
-            return UrlNormalizer.normalize(a.absUrl("href"))
-                    .map(url -> new PageLink(linkText(a), url, hiddenDepth > 0, heading));
+            return UrlNormalizer.normalize(a.absUrl("href")).map(url -> labelled(a, url));
         }
+
+        private PageLink labelled(Element a, String url) {
+            boolean dropdown = hiddenDepth > 0 && hiddenIsDropdown;
+            boolean hidden = hiddenDepth > 0 && !dropdown;
+            if (a.normalName().equals("area")) {
+                String alt = collapse(a.attr("alt"));
+                return new PageLink(alt.isEmpty() ? collapse(a.attr("title")) : alt, url, hidden, heading,
+                        PageLink.TextSource.IMAGE_MAP, dropdown);
+            }
+            String text = collapse(a.text());
+            if (!text.isEmpty()) {
+                return new PageLink(text, url, hidden, heading, PageLink.TextSource.TEXT, dropdown);
+            }
+            String title = collapse(a.attr("title"));
+            if (!title.isEmpty()) {
+                return new PageLink(title, url, hidden, heading, PageLink.TextSource.TITLE, dropdown);
+            }
+            return new PageLink(imageText(a), url, hidden, heading, PageLink.TextSource.IMAGE_ALT, dropdown);
+        }
+    }
+
+    /** Elements before a submenu that may hold the menu link revealing it (the link itself, or its span/div). */
+    private static final int MENU_LINK_SIBLINGS = 2;
+
+    /**
+     * A hidden block is a dropdown submenu when it holds at least two links and one of the elements just before it
+     * holds a link: the menu entry a script opens it from. A lone hidden link, or a hidden block after plain text,
+     * is kept from visitors. Only the two preceding siblings are looked at, so a page of many hidden blocks costs
+     * linear time.
+     */
+    static boolean isDropdown(Element hidden) {
+        if (hidden.select(LINKS).size() < 2) {
+            return false;
+        }
+        Element sibling = hidden.previousElementSibling();
+        for (int i = 0; i < MENU_LINK_SIBLINGS && sibling != null; i++, sibling = sibling.previousElementSibling()) {
+            if (!PageRegions.isHidden(sibling) && (sibling.normalName().equals("a") && sibling.hasAttr("href")
+                    || sibling.selectFirst(LINKS) != null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Visible text, else the link's title, else the first image's alt or title. */
@@ -128,15 +177,17 @@ public final class LinkExtractor {
             return text;
         }
         String title = collapse(a.attr("title"));
-        if (!title.isEmpty()) {
-            return title;
-        }
+        return title.isEmpty() ? imageText(a) : title;
+    }
+
+    /** The first image's alt, else its title; empty when the link holds no image. */
+    private static String imageText(Element a) {
         Element img = a.selectFirst(IMG);
-        if (img != null) {
-            String alt = collapse(img.attr("alt"));
-            return alt.isEmpty() ? collapse(img.attr("title")) : alt;
+        if (img == null) {
+            return "";
         }
-        return "";
+        String alt = collapse(img.attr("alt"));
+        return alt.isEmpty() ? collapse(img.attr("title")) : alt;
     }
 
     static String collapse(String s) {

@@ -98,13 +98,15 @@ class GoldenPagesTest {
         private static final String H = "http://www.qingyang.gov.cn";
 
         @Test
-        void classify_divLayoutHomepage_usesMoreLinksAndSkipsHiddenAndSearch() throws IOException {
+        void classify_divLayoutHomepage_usesMoreLinksAndDropdownAndSkipsSearch() throws IOException {
             Document doc = load("portal-modern-utf8.html", "text/html", URL);
             List<ClassifiedSection> sections = classifier.classify(links.extract(doc),
                     Set.of("www.qingyang.gov.cn"), SiteKind.COUNTY);
             assertThat(sections).extracting(ClassifiedSection::family, ClassifiedSection::title,
                     ClassifiedSection::url).containsExactly(
                     tuple("open_gov", "信息公开", H + "/xxgk/"),
+                    // Only in the 信息公开 dropdown, hidden until hovered: the site's column all the same.
+                    tuple("personnel", "人事信息", H + "/xxgk/rsxx/"),
                     tuple("news", "政务动态", H + "/zwdt/"),
                     tuple("online_service", "网上办事", H + "/zwfw/"),
                     tuple("forum", "互动交流", H + "/hdjl/"),

@@ -70,7 +70,7 @@ class SectionClassifierTest {
         @ParameterizedTest(name = "[{index}] {0}")
         @ValueSource(strings = {"/search.asp?keyword=信息公开", "/list.asp?q=信息公开", "/s.jsp?wd=信息公开",
                 "/cms/search/index.jsp?searchword=信息公开", "/search/", "http://www.ah.gov.cn/xxgk/",
-                "http://xxgk.chizhou.gov.cn/"})
+                "http://www.gov.cn/zhengce/", "http://xxgk.chizhou.com.cn/"})
         void classify_searchOrExternalLink_isNotASection(String url) {
             assertThat(classify(link("信息公开", url))).isEmpty();
         }
@@ -133,6 +133,87 @@ class SectionClassifierTest {
             List<ClassifiedSection> found = List.of(new ClassifiedSection("news", "乡镇动态", H + "/a/"));
             assertThat(CLASSIFIER.missingFamilies(found, SiteKind.TOWNSHIP_PAGE))
                     .containsExactly("notices", "overview", "open_gov");
+        }
+    }
+
+    @Nested
+    class NavigationForms {
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource({"机构, org_info", "新闻, news", "公开, open_gov", "服务, online_service", "互动, forum",
+                "'【新闻】', news"})
+        void familyOf_shortMenuLabel_wholeTextOnly(String text, String family) {
+            assertThat(CLASSIFIER.familyOf(text)).contains(family);
+            assertThat(classify(link(text, "/m/"))).extracting(ClassifiedSection::rule)
+                    .containsExactly(SectionRule.SHORT_LABEL);
+        }
+
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"新闻发布会", "公开承诺", "服务热线", "互动话题", "机构编制网"})
+        void familyOf_shortLabelInsideLongerText_isNoFamily(String text) {
+            assertThat(CLASSIFIER.familyOf(text)).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0} {1} -> {2}")
+        @CsvSource({
+                "'', /zwgk/, open_gov", "'', /zwgk/index.html, open_gov", "'', /xxgk/index.shtml, open_gov",
+                "'', /tzgg.asp, notices", "专栏, /zwgk/zcwj/, policy", "'', /col/hdjl/list_2.html, forum",
+                "政民之窗, http://www.chizhou.gov.cn/zmhd/, forum"})
+        void classify_unnamedLinkWithColumnUrl_readsTheUrl(String text, String path, String family) {
+            assertThat(classify(link(text, path))).extracting(ClassifiedSection::family, ClassifiedSection::rule)
+                    .containsExactly(tuple(family, SectionRule.URL_HINT));
+        }
+
+        @ParameterizedTest(name = "{0} {1}")
+        @CsvSource({
+                "'', /xwzx/202406/t20240613_123.html", "'', /zwgk/ztzl/", "首页, /", "'', /index.html",
+                "关于开展政务公开工作检查的通知, /zwgk/", "'', /search/zwgk/", "'', http://www.ah.gov.cn/zwgk/"})
+        void classify_urlHintNotApplicable_isNoSection(String text, String path) {
+            assertThat(classify(link(text, path))).isEmpty();
+        }
+
+        @Test
+        void classify_sameRegisteredDomain_isTheSitesOwn() {
+            assertThat(classify(link("信息公开", "http://xxgk.chizhou.gov.cn/")))
+                    .extracting(ClassifiedSection::family).containsExactly("open_gov");
+        }
+
+        @Test
+        void classify_dropdownOnly_isHiddenMenuSection() {
+            PageLink dropdown = new PageLink("人事任免", H + "/xxgk/rsrm/", false, null, PageLink.TextSource.TEXT, true);
+            assertThat(classify(dropdown)).extracting(ClassifiedSection::family, ClassifiedSection::rule)
+                    .containsExactly(tuple("personnel", SectionRule.HIDDEN_MENU));
+        }
+
+        @ParameterizedTest(name = "{1}")
+        @CsvSource({"IMAGE_MAP, IMAGE_MAP", "IMAGE_ALT, IMAGE_ALT", "TITLE, LINK_TITLE", "TEXT, SYNONYM"})
+        void classify_textSource_givesRule(PageLink.TextSource source, SectionRule rule) {
+            PageLink l = new PageLink("通知公告", H + "/tzgg/", false, null, source);
+            assertThat(classify(l)).extracting(ClassifiedSection::rule).containsExactly(rule);
+        }
+
+        @Test
+        void decide_everyLink_saysWhatBecameOfIt() {
+            List<SectionDecision> d = CLASSIFIER.decide(List.of(
+                    link("通知公告", "/tzgg/"),
+                    link("公示公告", "/gsgg/"),
+                    link("中国政府网", "http://www.gov.cn/"),
+                    link("信息公开", "/search.asp?keyword=信息公开"),
+                    link("关于做好办事指南编制工作的重要通知", "/a/1.html"),
+                    link("联系我们", "/lxwm/"),
+                    new PageLink("人事信息", H + "/old/1.htm", true, null),
+                    link("政策法规", "/tzgg/"),
+                    new PageLink("更多>>", H + "/x/", false, null)), HOSTS);
+            assertThat(d).extracting(SectionDecision::family, SectionDecision::reason).containsExactly(
+                    tuple("notices", null),
+                    tuple(null, SectionDecision.Reason.FAMILY_TAKEN),
+                    tuple(null, SectionDecision.Reason.EXTERNAL),
+                    tuple(null, SectionDecision.Reason.DECOY),
+                    tuple(null, SectionDecision.Reason.TOO_LONG),
+                    tuple(null, SectionDecision.Reason.NO_MATCH),
+                    tuple(null, SectionDecision.Reason.HIDDEN),
+                    tuple(null, SectionDecision.Reason.URL_TAKEN),
+                    tuple(null, SectionDecision.Reason.NO_HEADING));
         }
     }
 }

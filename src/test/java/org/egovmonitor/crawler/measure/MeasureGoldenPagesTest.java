@@ -81,6 +81,8 @@ class MeasureGoldenPagesTest {
         assertThat(m.charset()).isEqualTo("UTF-8");
         assertThat(m.sections()).extracting(Section::family, Section::title, Section::url).containsExactly(
                 tuple("open_gov", "信息公开", h + "/xxgk/"),
+                // An entry of the 信息公开 dropdown, hidden until hovered.
+                tuple("personnel", "人事信息", h + "/xxgk/rsxx/"),
                 tuple("news", "政务动态", h + "/zwdt/"),
                 tuple("online_service", "网上办事", h + "/zwfw/"),
                 tuple("forum", "互动交流", h + "/hdjl/"),
@@ -93,22 +95,22 @@ class MeasureGoldenPagesTest {
                 tuple("interviews", "在线访谈", h + "/hdjl/zxft/"),
                 tuple("surveys", "民意征集", h + "/hdjl/myzj/"));
         assertThat(m.missingFamilies()).containsExactly("org_info");
-        Section notices = m.sections().get(5);
+        Section notices = m.sections().get(6);
         assertThat(notices.status()).isEqualTo(200);
         assertThat(notices.items()).isEqualTo(12);
         // Only year-less dates and no full date to give a year: the latest such day not after now.
         assertThat(notices.newestDate()).isEqualTo(LocalDate.of(2024, 1, 8));
         Section openGov = m.sections().get(0);
         assertThat(openGov.blank()).isTrue();
-        assertThat(m.sections().get(1).status()).isEqualTo(404);
-        assertThat(m.sections().get(1).blank()).isFalse();
+        assertThat(m.sections().get(2).status()).isEqualTo(404);
+        assertThat(m.sections().get(2).blank()).isFalse();
         assertThat(m.homepage()).extracting(SiteMeasurement.Homepage::newestDate, SiteMeasurement.Homepage::datedItems,
                 SiteMeasurement.Homepage::navOnly).containsExactly(LocalDate.of(2024, 5, 18), 6, false);
         assertThat(m.brokenLinks()).extracting(SiteMeasurement.BrokenLink::url).contains(h + "/zwdt/")
                 .doesNotContain(h + "/", h + "/tzgg/");
-        assertThat(m.pagesFetched()).isEqualTo(13);
-        assertThat(m.fetches()).hasSize(13).first().extracting(SiteMeasurement.Fetch::purpose).isEqualTo("HOMEPAGE");
-        assertThat(m.errors()).extracting(SiteMeasurement.CrawlError::kind).containsOnly("HTTP_ERROR").hasSize(10);
+        assertThat(m.pagesFetched()).isEqualTo(14);
+        assertThat(m.fetches()).hasSize(14).first().extracting(SiteMeasurement.Fetch::purpose).isEqualTo("HOMEPAGE");
+        assertThat(m.errors()).extracting(SiteMeasurement.CrawlError::kind).containsOnly("HTTP_ERROR").hasSize(11);
         assertThat(m.contentHash()).hasSize(64);
     }
 

@@ -1,5 +1,7 @@
 package org.egovmonitor.crawler.parse;
 
+import org.junit.jupiter.params.provider.ValueSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -164,5 +166,49 @@ class LinkExtractorTest {
         e.appendElement("a").attr("href", "/deep.html").text("深处的链接");
         doc.body().appendElement("a").attr("href", "/top.html").text("表层链接");
         return doc;
+    }
+
+    @Nested
+    class NavigationForms {
+
+        @Test
+        void extract_imageMapAreas_areLinksReadByAltOrTitle() {
+            List<PageLink> l = links("<img src=\"nav.gif\" usemap=\"#nav\"><map name=\"nav\">"
+                    + "<area shape=\"rect\" coords=\"0,0,80,20\" href=\"/zwgk/\" alt=\"政务公开\">"
+                    + "<area shape=\"rect\" coords=\"80,0,160,20\" href=\"/bsfw/\" title=\"办事服务\">"
+                    + "<area shape=\"rect\" coords=\"160,0,240,20\" nohref alt=\"空\"></map>");
+            assertThat(l).extracting(PageLink::text, PageLink::url, PageLink::source).containsExactly(
+                    tuple("政务公开", "http://www.chizhou.gov.cn/zwgk/", PageLink.TextSource.IMAGE_MAP),
+                    tuple("办事服务", "http://www.chizhou.gov.cn/bsfw/", PageLink.TextSource.IMAGE_MAP));
+        }
+
+        @Test
+        void extract_textTitleImage_sourceSaysWhereTheTextCameFrom() {
+            assertThat(links("<a href=\"/a/\">通知公告</a><a href=\"/b/\" title=\"政策文件\"></a>"
+                    + "<a href=\"/c/\"><img src=\"x.gif\" alt=\"办事指南\"></a>"))
+                    .extracting(PageLink::text, PageLink::source).containsExactly(
+                            tuple("通知公告", PageLink.TextSource.TEXT), tuple("政策文件", PageLink.TextSource.TITLE),
+                            tuple("办事指南", PageLink.TextSource.IMAGE_ALT));
+        }
+
+        @Test
+        void extract_hiddenSubmenuAfterMenuLink_isDropdownNotHidden() {
+            List<PageLink> l = links("<ul><li><a href=\"/xxgk/\">信息公开</a><ul style=\"display:none\">"
+                    + "<li><a href=\"/xxgk/rsxx/\">人事信息</a></li><li><a href=\"/xxgk/ghjh/\">规划计划</a></li>"
+                    + "</ul></li></ul>");
+            assertThat(l).extracting(PageLink::text, PageLink::hidden, PageLink::dropdown).containsExactly(
+                    tuple("信息公开", false, false), tuple("人事信息", false, true), tuple("规划计划", false, true));
+        }
+
+        @ParameterizedTest(name = "[{index}]")
+        @ValueSource(strings = {
+                "<div style=\"display:none\"><a href=\"/old/1.htm\">通知公告</a></div>",
+                "<a href=\"/old/1.htm\" style=\"display:none\">通知公告</a>",
+                "<p>栏目</p><div style=\"display:none\"><a href=\"/old/1.htm\">通知公告</a><a href=\"/old/2.htm\">x</a></div>",
+                "<a href=\"/a/\">首页</a><div style=\"display:none\"><a href=\"/old/1.htm\">通知公告</a></div>"})
+        void extract_loneHiddenLinkOrBlockAfterText_staysHidden(String body) {
+            assertThat(links(body)).filteredOn(p -> p.text().equals("通知公告"))
+                    .extracting(PageLink::hidden, PageLink::dropdown).containsExactly(tuple(true, false));
+        }
     }
 }
