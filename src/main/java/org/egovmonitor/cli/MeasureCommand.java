@@ -34,11 +34,12 @@ import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.MeasurementEngine.Target;
+import org.egovmonitor.crawler.measure.SectionExplanation;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code measure [--json] [--kind K] [--now YYYY-MM-DD] [--allow-private CIDR]... [--concurrency N] [--crawlers DIR]
+ * {@code measure [--json] [--explain] [--kind K] [--now YYYY-MM-DD] [--allow-private CIDR]... [--concurrency N] [--crawlers DIR]
  * (URL... | --sites FILE)}: measures sites now, without a database. stdout carries only the results (one JSON object
  * per line with {@code --json}, else a short summary per site); logs and the progress line go to stderr. An
  * unreachable or hostile site is a result (exit 0); bad arguments exit 1 with a message.
@@ -54,6 +55,8 @@ public class MeasureCommand extends Command {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--json").action(Arguments.storeTrue()).help("每个网站输出一行 JSON");
+        subparser.addArgument("--explain").action(Arguments.storeTrue())
+                .help("只读首页，逐个链接说明：识别为哪个栏目、依据什么规则，或为什么不算栏目");
         subparser.addArgument("--kind").metavar("KIND").setDefault("PORTAL")
                 .help("网站类型 PORTAL|DEPARTMENT|COUNTY|TOWNSHIP_PAGE（--sites 文件中可逐行指定）");
         subparser.addArgument("--now").metavar("YYYY-MM-DD").help("按哪一天判断更新（默认今天）");
@@ -98,6 +101,10 @@ public class MeasureCommand extends Command {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         PrintStream err = System.err;
 
+        if (ns.getBoolean("explain")) {
+            explain(targets, now, settings, files, asJson ? json : null, out);
+            return;
+        }
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         try (MeasurementEngine engine = new MeasurementEngine(settings, files.sections())) {
@@ -124,6 +131,18 @@ public class MeasureCommand extends Command {
             });
         }
         out.flush();
+    }
+
+    /** {@code --explain}: one site after the other, a table each (or one JSON object each with {@code --json}). */
+    private static void explain(List<Target> targets, LocalDate now, FetchSettings settings, CrawlerFiles files,
+                                ObjectMapper json, PrintStream out) throws IOException {
+        try (MeasurementEngine engine = new MeasurementEngine(settings, files.sections())) {
+            for (Target t : targets) {
+                SectionExplanation e = engine.explain(t.url(), t.kind(), now);
+                out.println(json != null ? json.writeValueAsString(e) : ExplanationTable.render(e, files.sections()));
+                out.flush();
+            }
+        }
     }
 
     @Override

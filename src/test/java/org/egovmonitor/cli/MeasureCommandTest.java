@@ -134,4 +134,56 @@ class MeasureCommandTest {
         System.arraycopy(rest, 0, all, 1, rest.length);
         return all;
     }
+
+    @Nested
+    class Explain {
+
+        private static final String HOMEPAGE = "<html><head><meta charset=\"utf-8\"></head><body>"
+                + "<div class=\"nav\"><a href=\"/\">首页</a><a href=\"/xxgk/\">信息公开</a>"
+                + "<a href=\"/zwgk/\"><img src=\"z.gif\"></a>"
+                + "<a href=\"/search.asp?keyword=%E5%8A%9E%E4%BA%8B%E6%8C%87%E5%8D%97\">办事指南</a>"
+                + "<a href=\"http://www.gov.cn/\">中国政府网\u001b[2J</a></div>"
+                + "<img src=\"m.gif\" usemap=\"#m\"><map name=\"m\"><area href=\"/tzgg/\" alt=\"通知公告\"></map>"
+                + "<div class=\"list\"><h3>政务动态</h3><ul>"
+                + "<li><a href=\"/zwdt/1.html\">关于做好政务公开工作的通知</a><span>2025-04-10</span></li>"
+                + "<li><a href=\"/zwdt/2.html\">市政府召开常务会议</a><span>2025-04-09</span></li></ul></div>"
+                + "</body></html>";
+
+        @Test
+        void explain_homepage_printsSectionsWithRulesAndEveryOtherLinkWithItsReason() throws Exception {
+            try (HostileServer server = HostileServer.start()) {
+                server.route("/", (req, sock, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8",
+                        HOMEPAGE));
+                AppProcess.Result r = AppProcess.run(Map.of(), "measure", "--explain", "--allow-private",
+                        "127.0.0.0/8", "--now", "2025-04-15", server.uri("/").toString());
+                assertThat(r.exitCode()).as(r.stderr()).isZero();
+                String h = "http://127.0.0.1:" + server.port();
+                assertThat(r.stdout()).contains("识别出的栏目（2 个）")
+                        .containsPattern("政务公开 +信息公开 +链接文字即栏目名称 +" + h + "/xxgk/")
+                        .containsPattern("通知公告 +通知公告 +图片热区的说明文字 +" + h + "/tzgg/")
+                        .contains("■ 站内搜索或关键词链接（1 个）")
+                        .contains("■ 其他网站的链接（上级、下级或友情链接）（1 个）")
+                        .contains("■ 内容列表中的条目（新闻标题等），不是栏目（2 个）")
+                        .contains("中国政府网?[2J")
+                        .doesNotContain("\u001b");
+                // Read by its URL: an image without alt text linking to /zwgk/ (政务公开 already taken by 信息公开).
+                assertThat(r.stdout()).contains("■ 同类栏目已由前面的链接代表（1 个）");
+            }
+        }
+
+        @Test
+        void explain_json_printsOneObjectPerSite() throws Exception {
+            try (HostileServer server = HostileServer.start()) {
+                server.route("/", (req, sock, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8",
+                        HOMEPAGE));
+                AppProcess.Result r = AppProcess.run(Map.of(), "measure", "--explain", "--json", "--allow-private",
+                        "127.0.0.0/8", server.uri("/").toString());
+                assertThat(r.exitCode()).as(r.stderr()).isZero();
+                JsonNode e = JSON.readTree(r.stdout().strip());
+                assertThat(e.get("decisions").size()).isEqualTo(8);
+                assertThat(e.get("decisions").get(1).get("family").asText()).isEqualTo("open_gov");
+                assertThat(e.get("decisions").get(1).get("rule").asText()).isEqualTo("SYNONYM");
+            }
+        }
+    }
 }

@@ -134,7 +134,14 @@ public final class SectionClassifier {
                 continue;
             }
             Optional<String> family = familyOfUrl(link.url());
-            if (family.isPresent() && !urlsSeen.contains(link.url()) && familiesSeen.add(family.get())) {
+            if (family.isEmpty()) {
+                continue;
+            }
+            if (urlsSeen.contains(link.url())) {
+                decisions[i] = SectionDecision.left(link, Reason.URL_TAKEN);
+            } else if (!familiesSeen.add(family.get())) {
+                decisions[i] = SectionDecision.left(link, Reason.FAMILY_TAKEN);
+            } else {
                 urlsSeen.add(link.url());
                 decisions[i] = SectionDecision.taken(link, family.get(), SectionRule.URL_HINT);
             }

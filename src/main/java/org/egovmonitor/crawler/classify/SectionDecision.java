@@ -45,6 +45,11 @@ public record SectionDecision(PageLink link, String family, SectionRule rule, Re
         return new SectionDecision(link, family, rule, null);
     }
 
+    /** A link that is an entry of one of the homepage's content lists (decided by the measurer, not the classifier). */
+    public static SectionDecision contentItem(PageLink link) {
+        return left(link, Reason.CONTENT_ITEM);
+    }
+
     static SectionDecision left(PageLink link, Reason reason) {
         return new SectionDecision(link, null, null, reason);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.egovmonitor.crawler.check.LinkChecker;
 import org.egovmonitor.crawler.classify.ClassifiedSection;
 import org.egovmonitor.crawler.classify.SectionCatalog;
 import org.egovmonitor.crawler.classify.SectionClassifier;
+import org.egovmonitor.crawler.classify.SectionDecision;
 import org.egovmonitor.crawler.classify.SectionFamily;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
@@ -205,6 +207,17 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         }
     }
 
+    /**
+     * Reads a site's homepage as {@link #measure} does and says what became of every link: which sections were
+     * recognised and by which rule, and why each other link was left out ({@code measure --explain}). Only the
+     * homepage (and what it redirects to) is fetched.
+     */
+    public SectionExplanation explain(URI siteRoot, SiteKind kind, LocalDate now) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(now, "now");
+        return new Run(siteRoot, kind, now).explain();
+    }
+
     @Override
     public void close() {
         sectionPool.shutdownNow();
@@ -236,28 +249,67 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             this.now = now;
         }
 
-        SiteMeasurement measure() {
+        /** The homepage as fetched and, when it was whole HTML, decoded and parsed with its links. */
+        private record OpenedHomepage(FetchResult result, DecodedPage decoded, Document doc, List<PageLink> links,
+                                      Set<String> hosts) {
+        }
+
+        private OpenedHomepage openHomepage() {
             FetchResult home = fetcher.get(root);
             remember(home);
             if (!home.ok() || home.body() == null) {
                 record(home, HOMEPAGE, null);
+                return new OpenedHomepage(home, null, null, List.of(), Set.of());
+            }
+            DecodedPage decoded = decoder.decode(home.body(), home.contentType());
+            record(home, HOMEPAGE, decoded.charset());
+            Document doc = Jsoup.parse(decoded.html(), home.finalUrl());
+            Set<String> hosts = new LinkedHashSet<>();
+            addHost(hosts, rootUrl);
+            addHost(hosts, home.finalUrl());
+            return new OpenedHomepage(home, decoded, doc, linkExtractor.extract(doc), hosts);
+        }
+
+        /** What becomes of every homepage link: a content list's entry, or the classifier's decision. */
+        private List<SectionDecision> decide(OpenedHomepage opened) {
+            Set<String> items = contentListItems(opened.doc(), opened.links());
+            List<PageLink> candidates = opened.links().stream().filter(l -> !items.contains(l.url())).toList();
+            Map<PageLink, SectionDecision> byLink = new IdentityHashMap<>();
+            for (SectionDecision d : classifier.decide(candidates, opened.hosts())) {
+                byLink.put(d.link(), d);
+            }
+            List<SectionDecision> all = new ArrayList<>(opened.links().size());
+            for (PageLink l : opened.links()) {
+                SectionDecision d = byLink.get(l);
+                all.add(d != null ? d : SectionDecision.contentItem(l));
+            }
+            return all;
+        }
+
+        SectionExplanation explain() {
+            OpenedHomepage opened = openHomepage();
+            FetchResult home = opened.result();
+            return new SectionExplanation(rootUrl, home.finalUrl(), home.status(),
+                    opened.decoded() == null ? null : opened.decoded().charset(),
+                    home.error() == null ? null : home.error().name(),
+                    opened.doc() == null ? List.of() : decide(opened), List.copyOf(fetches));
+        }
+
+        SiteMeasurement measure() {
+            OpenedHomepage opened = openHomepage();
+            FetchResult home = opened.result();
+            if (opened.doc() == null) {
                 FetchErrorKind kindOfError = home.error() != null ? home.error() : FetchErrorKind.NOT_HTML;
                 return new SiteMeasurement(rootUrl, home.status() > 0 ? home.finalUrl() : null, kind.name(), false,
                         home.status(), home.responseMs(), null, kindOfError.name(),
                         new Homepage(null, 0, true, List.of()), List.of(), List.of(), List.of(), fetches.size(),
                         List.of(new CrawlError(home.url(), kindOfError.name())), null, now, fetches, List.of(), 0);
             }
-            DecodedPage decoded = decoder.decode(home.body(), home.contentType());
-            record(home, HOMEPAGE, decoded.charset());
-            Document doc = Jsoup.parse(decoded.html(), home.finalUrl());
-            List<PageLink> links = linkExtractor.extract(doc);
-
-            Set<String> hosts = new LinkedHashSet<>();
-            addHost(hosts, rootUrl);
-            addHost(hosts, home.finalUrl());
-            Set<String> items = contentListItems(doc, links);
-            List<PageLink> candidates = links.stream().filter(l -> !items.contains(l.url())).toList();
-            List<ClassifiedSection> classified = classifier.classify(candidates, hosts, kind);
+            DecodedPage decoded = opened.decoded();
+            Document doc = opened.doc();
+            List<PageLink> links = opened.links();
+            Set<String> hosts = opened.hosts();
+            List<ClassifiedSection> classified = SectionClassifier.sections(decide(opened));
             int budget = Math.max(0, maxPagesPerSite - 1);
             if (classified.size() > budget) {
                 LOG.info("{}: {} sections, {} fetched (maxPagesPerSite {})", rootUrl, classified.size(), budget,

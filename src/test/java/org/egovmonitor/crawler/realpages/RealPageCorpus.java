@@ -70,7 +70,7 @@ final class RealPageCorpus {
         }
 
         boolean isHomepageLike() {
-            return "homepage".equals(kind) || "column".equals(kind) || "xxgk".equals(kind);
+            return "homepage".equals(kind) || "column".equals(kind) || "xxgk".equals(kind) || "article".equals(kind);
         }
 
         boolean isList() {
