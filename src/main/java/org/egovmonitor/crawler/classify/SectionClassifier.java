@@ -33,9 +33,10 @@ import org.egovmonitor.crawler.parse.UrlNormalizer;
  *   <li>a link without text is read by its {@code title}, its image's {@code alt}, or an image map's {@code alt}
  *       (see {@link PageLink#source()}); a "more" link ({@code 更多>>}, {@code >>}) by {@link PageLink#context()},
  *       the heading of its block; its section title is that heading;</li>
- *   <li>visible links first, in page order, then the entries of dropdown menus ({@link PageLink#dropdown()}): a
- *       menu a script reveals is as much the site's navigation, but a visible link to the same family is what a
- *       visitor sees; other hidden links are never sections;</li>
+ *   <li>links in the page's markup first, in page order, then the entries of dropdown menus and of menus an inline
+ *       script writes ({@link PageLink#placement()}): a menu a script reveals or prints is as much the site's
+ *       navigation, but a link in the markup to the same family is what every visitor sees; hidden links that are
+ *       no dropdown are never sections;</li>
  *   <li>last, a short or empty link text that names no family is read by its URL: the column's directory or file
  *       name ({@code /zwgk/}, {@code tzgg.asp}; {@code urlHints} in the catalogue). Article pages never match, their
  *       last directory being a date or a number.</li>
@@ -106,11 +107,11 @@ public final class SectionClassifier {
         SectionDecision[] decisions = new SectionDecision[n];
         Set<String> familiesSeen = new HashSet<>();
         Set<String> urlsSeen = new HashSet<>();
-        // Pass 1 visible links, pass 2 dropdown entries; a link's text decides.
-        for (boolean dropdownPass : new boolean[] {false, true}) {
+        // Pass 1 links in the markup, pass 2 dropdown entries and script-written menus; a link's text decides.
+        for (boolean secondary : new boolean[] {false, true}) {
             for (int i = 0; i < n; i++) {
                 PageLink link = homepageLinks.get(i);
-                if (link.dropdown() != dropdownPass) {
+                if ((link.placement() != PageLink.Placement.PAGE) != secondary) {
                     continue;
                 }
                 String host = UrlNormalizer.host(link.url());
@@ -182,7 +183,11 @@ public final class SectionClassifier {
             case IMAGE_MAP -> SectionRule.IMAGE_MAP;
             case IMAGE_ALT -> SectionRule.IMAGE_ALT;
             case TITLE -> SectionRule.LINK_TITLE;
-            case TEXT -> link.dropdown() ? SectionRule.HIDDEN_MENU : textRule;
+            case TEXT -> switch (link.placement()) {
+                case DROPDOWN -> SectionRule.HIDDEN_MENU;
+                case SCRIPT -> SectionRule.SCRIPT_MENU;
+                case PAGE -> textRule;
+            };
         };
     }
 

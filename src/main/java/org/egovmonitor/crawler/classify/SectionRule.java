@@ -19,6 +19,8 @@ public enum SectionRule {
     IMAGE_MAP("图片热区的说明文字"),
     /** An entry of a menu hidden until a script shows it (a dropdown or flyout submenu). */
     HIDDEN_MENU("下拉菜单中的链接"),
+    /** A menu entry an inline script writes into the page (document.write, innerHTML: TRS column menus). */
+    SCRIPT_MENU("脚本写出的菜单"),
     /** A 更多>> link classified by the heading of its block. */
     MORE_LINK("“更多”链接所在栏块的标题"),
     /** A link whose text names no family, whose URL's column name does (/zwgk/, tzgg.asp). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -43,25 +44,41 @@ public final class LinkExtractor {
 
     public List<PageLink> extract(Document document) {
         List<PageLink> links = new ArrayList<>();
-        NodeTraversor.traverse(new Visitor(links), document);
+        NodeTraversor.traverse(new Visitor(links, new ScriptMarkup(), null), document);
         return links;
     }
 
     private static final class Visitor implements NodeVisitor {
         private final List<PageLink> links;
+        private final ScriptMarkup scripts;
+        /** Non-null while reading the markup a script writes: the placement its links get. */
+        private final PageLink.Placement written;
         private int hiddenDepth;
         private boolean hiddenIsDropdown;
         private int linkDepth;
         private int skipDepth;
         private String heading;
 
-        Visitor(List<PageLink> links) {
+        Visitor(List<PageLink> links, ScriptMarkup scripts, String heading) {
             this.links = links;
+            this.scripts = scripts;
+            this.written = null;
+            this.heading = heading;
+        }
+
+        private Visitor(List<PageLink> links, String heading) {
+            this.links = links;
+            this.scripts = null;
+            this.written = PageLink.Placement.SCRIPT;
+            this.heading = heading;
         }
 
         @Override
         public void head(Node node, int depth) {
             if (node instanceof Element e) {
+                if (scripts != null && skipDepth == 0 && e.normalName().equals("script") && !e.hasAttr("src")) {
+                    readWritten(e);
+                }
                 if (PageRegions.isNonContent(e)) {
                     skipDepth++;
                 }
@@ -127,23 +144,34 @@ public final class LinkExtractor {
             return UrlNormalizer.normalize(a.absUrl("href")).map(url -> labelled(a, url));
         }
 
+        /** Links in the markup an inline script writes, in the script's place, as {@link PageLink.Placement#SCRIPT}. */
+        private void readWritten(Element script) {
+            String html = scripts.written(script.data());
+            if (html.contains("<a") || html.contains("<A") || html.contains("<area") || html.contains("<AREA")) {
+                Document fragment = Jsoup.parseBodyFragment(html, script.baseUri());
+                NodeTraversor.traverse(new Visitor(links, heading), fragment.body());
+            }
+        }
+
         private PageLink labelled(Element a, String url) {
             boolean dropdown = hiddenDepth > 0 && hiddenIsDropdown;
             boolean hidden = hiddenDepth > 0 && !dropdown;
+            PageLink.Placement placement = written != null ? written
+                    : dropdown ? PageLink.Placement.DROPDOWN : PageLink.Placement.PAGE;
             if (a.normalName().equals("area")) {
                 String alt = collapse(a.attr("alt"));
                 return new PageLink(alt.isEmpty() ? collapse(a.attr("title")) : alt, url, hidden, heading,
-                        PageLink.TextSource.IMAGE_MAP, dropdown);
+                        PageLink.TextSource.IMAGE_MAP, placement);
             }
             String text = collapse(a.text());
             if (!text.isEmpty()) {
-                return new PageLink(text, url, hidden, heading, PageLink.TextSource.TEXT, dropdown);
+                return new PageLink(text, url, hidden, heading, PageLink.TextSource.TEXT, placement);
             }
             String title = collapse(a.attr("title"));
             if (!title.isEmpty()) {
-                return new PageLink(title, url, hidden, heading, PageLink.TextSource.TITLE, dropdown);
+                return new PageLink(title, url, hidden, heading, PageLink.TextSource.TITLE, placement);
             }
-            return new PageLink(imageText(a), url, hidden, heading, PageLink.TextSource.IMAGE_ALT, dropdown);
+            return new PageLink(imageText(a), url, hidden, heading, PageLink.TextSource.IMAGE_ALT, placement);
         }
     }
 

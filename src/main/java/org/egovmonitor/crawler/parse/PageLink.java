@@ -12,13 +12,24 @@ package org.egovmonitor.crawler.parse;
  * @param context the nearest heading-like text before the link in document order that is not itself link text
  *                (e.g. {@code 通知公告} in {@code <div class="title">通知公告</div>} or an image title's {@code alt});
  *                null when none. It lets a {@code 更多>>} link be classified by its block's heading.
- * @param source   where {@code text} was read from
- * @param dropdown the link is an entry of a submenu hidden until a script shows it (a hidden list of links right
- *                 after a visible menu link: {@code <li><a>信息公开</a><ul style="display:none">…}); not
- *                 {@code hidden}
+ * @param source    where {@code text} was read from
+ * @param placement where on the page the link is: in the markup, in a dropdown submenu, written by a script
  */
 public record PageLink(String text, String url, boolean hidden, String context, TextSource source,
-                       boolean dropdown) {
+                       Placement placement) {
+
+    /** Where a link sits: what a visitor sees first, and what the office is shown when a finding is disputed. */
+    public enum Placement {
+        /** In the page's markup, visible. */
+        PAGE,
+        /**
+         * An entry of a submenu hidden until a script shows it (a hidden list of links right after a visible menu
+         * link: {@code <li><a>信息公开</a><ul style="display:none">…}); never {@code hidden}.
+         */
+        DROPDOWN,
+        /** Written into the page by an inline script ({@code document.write}, {@code innerHTML}). */
+        SCRIPT
+    }
 
     /** Where a link's text comes from: what a person disputing a finding is shown. */
     public enum TextSource {
@@ -34,15 +45,16 @@ public record PageLink(String text, String url, boolean hidden, String context, 
 
     public PageLink {
         source = source == null ? TextSource.TEXT : source;
+        placement = placement == null ? Placement.PAGE : placement;
     }
 
-    /** A link read from its visible text. */
+    /** A link in the page's markup read from its visible text. */
     public PageLink(String text, String url, boolean hidden, String context) {
-        this(text, url, hidden, context, TextSource.TEXT, false);
+        this(text, url, hidden, context, TextSource.TEXT, Placement.PAGE);
     }
 
-    /** A link that is no dropdown entry. */
+    /** A link in the page's markup. */
     public PageLink(String text, String url, boolean hidden, String context, TextSource source) {
-        this(text, url, hidden, context, source, false);
+        this(text, url, hidden, context, source, Placement.PAGE);
     }
 }

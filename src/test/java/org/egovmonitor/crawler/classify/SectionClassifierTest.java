@@ -180,7 +180,8 @@ class SectionClassifierTest {
 
         @Test
         void classify_dropdownOnly_isHiddenMenuSection() {
-            PageLink dropdown = new PageLink("人事任免", H + "/xxgk/rsrm/", false, null, PageLink.TextSource.TEXT, true);
+            PageLink dropdown = new PageLink("人事任免", H + "/xxgk/rsrm/", false, null, PageLink.TextSource.TEXT,
+                    PageLink.Placement.DROPDOWN);
             assertThat(classify(dropdown)).extracting(ClassifiedSection::family, ClassifiedSection::rule)
                     .containsExactly(tuple("personnel", SectionRule.HIDDEN_MENU));
         }

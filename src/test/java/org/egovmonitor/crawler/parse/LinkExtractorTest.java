@@ -196,8 +196,22 @@ class LinkExtractorTest {
             List<PageLink> l = links("<ul><li><a href=\"/xxgk/\">信息公开</a><ul style=\"display:none\">"
                     + "<li><a href=\"/xxgk/rsxx/\">人事信息</a></li><li><a href=\"/xxgk/ghjh/\">规划计划</a></li>"
                     + "</ul></li></ul>");
-            assertThat(l).extracting(PageLink::text, PageLink::hidden, PageLink::dropdown).containsExactly(
-                    tuple("信息公开", false, false), tuple("人事信息", false, true), tuple("规划计划", false, true));
+            assertThat(l).extracting(PageLink::text, PageLink::hidden, PageLink::placement).containsExactly(
+                    tuple("信息公开", false, PageLink.Placement.PAGE),
+                    tuple("人事信息", false, PageLink.Placement.DROPDOWN),
+                    tuple("规划计划", false, PageLink.Placement.DROPDOWN));
+        }
+
+        @Test
+        void extract_trsMenuWrittenByScript_linksInTheScriptsPlace() {
+            List<PageLink> l = links("<a href=\"/\">首页</a><ul><script type=\"text/javascript\">"
+                    + "var str3='依申请公开'; var str4='../ysqgk/';"
+                    + "if (str4.substring(0,7)!=\"http://\") { document.write('<li><a href=\"../ysqgk/\">'+str3+'</a></li>'); }"
+                    + "</script></ul><script src=\"/x.js\"></script><a href=\"/lxwm/\">联系我们</a>");
+            assertThat(l).extracting(PageLink::text, PageLink::url, PageLink::placement).containsExactly(
+                    tuple("首页", "http://www.chizhou.gov.cn/", PageLink.Placement.PAGE),
+                    tuple("依申请公开", "http://www.chizhou.gov.cn/ysqgk/", PageLink.Placement.SCRIPT),
+                    tuple("联系我们", "http://www.chizhou.gov.cn/lxwm/", PageLink.Placement.PAGE));
         }
 
         @ParameterizedTest(name = "[{index}]")
@@ -208,7 +222,7 @@ class LinkExtractorTest {
                 "<a href=\"/a/\">首页</a><div style=\"display:none\"><a href=\"/old/1.htm\">通知公告</a></div>"})
         void extract_loneHiddenLinkOrBlockAfterText_staysHidden(String body) {
             assertThat(links(body)).filteredOn(p -> p.text().equals("通知公告"))
-                    .extracting(PageLink::hidden, PageLink::dropdown).containsExactly(tuple(true, false));
+                    .extracting(PageLink::hidden, PageLink::placement).containsExactly(tuple(true, PageLink.Placement.PAGE));
         }
     }
 }

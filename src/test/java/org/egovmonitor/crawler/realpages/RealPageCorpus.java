@@ -69,16 +69,23 @@ final class RealPageCorpus {
             decoys = decoys == null ? List.of() : List.copyOf(decoys);
         }
 
+        /** Pages judged on their sections: homepages, column and xxgk pages, and article pages whose navigation was labelled. */
         boolean isHomepageLike() {
-            return "homepage".equals(kind) || "column".equals(kind) || "xxgk".equals(kind) || "article".equals(kind);
+            return "homepage".equals(kind) || "column".equals(kind) || "xxgk".equals(kind)
+                    || "article".equals(kind) && (!families.isEmpty() || !optional.isEmpty());
         }
 
         boolean isList() {
             return "list".equals(kind) || "column".equals(kind) || "xxgk".equals(kind);
         }
 
+        /**
+         * The address the test server answers at: the page's own, over plain HTTP (the local server speaks no TLS;
+         * a scheme changes nothing the engine reads).
+         */
         URI uri() {
-            return URI.create(url);
+            URI u = URI.create(url);
+            return u.getScheme().equalsIgnoreCase("https") ? URI.create("http" + url.substring(5)) : u;
         }
 
         String host() {
