@@ -45,6 +45,7 @@ public final class SectionCatalog {
     private final List<String> blankPlaceholders;
     private final Set<String> decoyQueryKeys;
     private final List<String> decoyPathFragments;
+    private final List<String> unitNameSuffixes;
     private final int maxContainsLength;
     private final int maxContainsExtra;
     private final List<String> interactiveFamilies;
@@ -63,7 +64,7 @@ public final class SectionCatalog {
                        Boolean thematic, List<String> shortLabels, List<String> urlHints) {
     }
 
-    record Decoys(List<String> queryKeys, List<String> pathContains) {
+    record Decoys(List<String> queryKeys, List<String> pathContains, List<String> unitNameSuffixes) {
     }
 
     record Messages(List<String> families, List<String> answered, List<String> pending, List<String> askedLabels,
@@ -91,6 +92,8 @@ public final class SectionCatalog {
         f.decoys().queryKeys().forEach(k -> keys.add(k.toLowerCase(Locale.ROOT)));
         this.decoyQueryKeys = Collections.unmodifiableSet(keys);
         this.decoyPathFragments = f.decoys().pathContains().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        this.unitNameSuffixes = f.decoys().unitNameSuffixes() == null ? List.of()
+                : f.decoys().unitNameSuffixes().stream().map(SectionText::normalize).toList();
         this.maxContainsLength = f.maxContainsLength();
         this.maxContainsExtra = f.maxContainsExtra() == null ? DEFAULT_MAX_CONTAINS_EXTRA : f.maxContainsExtra();
         Messages m = f.messages();
@@ -205,6 +208,10 @@ public final class SectionCatalog {
             if (f.decoys().pathContains() == null || f.decoys().pathContains().stream().anyMatch(k -> k == null
                     || k.isBlank())) {
                 problems.add("decoys.pathContains must be a list of non-blank path fragments");
+            }
+            if (f.decoys().unitNameSuffixes() != null && f.decoys().unitNameSuffixes().stream()
+                    .anyMatch(k -> k == null || SectionText.normalize(k).isEmpty())) {
+                problems.add("decoys.unitNameSuffixes must be a list of non-blank words");
             }
         }
         validateMessages(f.messages(), ids, problems);
@@ -358,6 +365,16 @@ public final class SectionCatalog {
     /** The words messages and replies are read by. */
     public MessageVocabulary messageVocabulary() {
         return messageVocabulary;
+    }
+
+    /** A (normalised) link text that ends like the name of a unit (交通局, 投资促进中心). */
+    public boolean endsLikeUnitName(String normalizedText) {
+        for (String suffix : unitNameSuffixes) {
+            if (normalizedText.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A search or keyword link (a decoy query key or path fragment), never a section. */

@@ -165,6 +165,10 @@ public final class SectionClassifier {
             return SectionDecision.left(link, more ? Reason.NO_HEADING
                     : SectionText.length(text) > catalog.maxContainsLength() ? Reason.TOO_LONG : Reason.NO_MATCH);
         }
+        if (match.rule == SectionRule.CONTAINS && catalog.endsLikeUnitName(text)) {
+            // 交通局 or 文化和旅游局 names another unit that happens to contain a family word.
+            return SectionDecision.left(link, Reason.UNIT_NAME);
+        }
         if (urlsSeen.contains(link.url())) {
             return SectionDecision.left(link, Reason.URL_TAKEN);
         }
@@ -198,10 +202,15 @@ public final class SectionClassifier {
         return catalog.requiredFamilies(kind).stream().filter(id -> !found.contains(id)).toList();
     }
 
-    /** The family a link text names, if any: exact synonym first, then the longest contained synonym (short texts). */
+    /**
+     * The family a link text names, if any: exact synonym first, then the longest contained synonym (short texts that
+     * do not end like a unit's name).
+     */
     public Optional<String> familyOf(String linkText) {
-        Match m = match(SectionText.normalize(linkText));
-        return m == null ? Optional.empty() : Optional.of(m.family);
+        String text = SectionText.normalize(linkText);
+        Match m = match(text);
+        return m == null || m.rule == SectionRule.CONTAINS && catalog.endsLikeUnitName(text) ? Optional.empty()
+                : Optional.of(m.family);
     }
 
     /** The family a link text names exactly (one of its synonyms or its name, after normalisation), if any. */

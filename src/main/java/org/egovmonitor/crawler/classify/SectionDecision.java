@@ -21,6 +21,7 @@ public record SectionDecision(PageLink link, String family, SectionRule rule, Re
         CONTENT_ITEM("内容列表中的条目（新闻标题等），不是栏目"),
         TOO_LONG("文字较长，像标题而不是栏目名"),
         NO_MATCH("文字不是任何栏目类别的名称"),
+        UNIT_NAME("其他单位的名称（如某某局、某某中心），不是栏目"),
         FAMILY_TAKEN("同类栏目已由前面的链接代表"),
         URL_TAKEN("同一网址已归入其他栏目"),
         NO_HEADING("“更多”链接前没有可识别的栏块标题");

@@ -100,6 +100,33 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     /** An undated homepage list naming at least this many families exactly is a menu, not content. */
     static final int MENU_FAMILIES = 3;
 
+    /** A column's name is short: a menu entry of at most this many characters, not a headline. */
+    static final int MAX_COLUMN_TITLE = 8;
+
+    /**
+     * An article's own page: a date in its path (2012-12-10, 202306, t20230611), a numeric id in its name
+     * (1314.html, art_42918_3436693.html) or an article id in its query (show.asp?id=3178; classid= is a column).
+     */
+    private static final java.util.regex.Pattern ARTICLE_PATH = java.util.regex.Pattern.compile(
+            "(?:/|_|t)(?:19|20)\\d{2}[-_/]?[01]\\d(?:[-_/]?[0-3]\\d)?(?:[/_.]|$)|\\d{3,}(?:_\\d+)?\\.[a-z]+$|/(?:art|content|post|show|detail)[_-]");
+
+    /**
+     * A link that looks like a column of the site, not an article: a short text and a URL that is no article page.
+     * An undated list made mostly of them is a sub-menu (嘉鱼概览 · 县域经济 · 建言献策), whose links stay candidates.
+     */
+    static boolean isColumnLink(String title, String url) {
+        if (url == null || title == null || title.isBlank() || title.strip().length() > MAX_COLUMN_TITLE) {
+            return false;
+        }
+        String path = UrlNormalizer.path(url);
+        String query = UrlNormalizer.query(url);
+        return path != null && !ARTICLE_PATH.matcher(path.toLowerCase(Locale.ROOT)).find()
+                && (query == null || !ARTICLE_QUERY.matcher(query.toLowerCase(Locale.ROOT)).find());
+    }
+
+    private static final java.util.regex.Pattern ARTICLE_QUERY = java.util.regex.Pattern.compile(
+            "(?:^|[&;])(?:id|aid|articleid|newsid|infoid|docid|artid|contentid|nid|news_id|article_id)=\\d+");
+
     private final PageFetcher fetcher;
     private final boolean ownsFetcher;
     private final SectionCatalog catalog;
@@ -366,7 +393,9 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                 boolean dated = list.stream().anyMatch(e -> e.date() != null);
                 long families = list.stream().map(e -> classifier.exactFamilyOf(e.title()))
                         .flatMap(java.util.Optional::stream).distinct().count();
-                boolean menu = !dated && (families >= MENU_FAMILIES || (families >= 2 && families * 2 >= list.size()));
+                long columns = list.stream().filter(e -> isColumnLink(e.title(), e.url())).count();
+                boolean menu = !dated && (families >= MENU_FAMILIES || (families >= 2 && families * 2 >= list.size())
+                        || columns * 2 > list.size());
                 if (!menu) {
                     // Nested groups may list the same link twice: count its largest number within one list.
                     Map<String, Integer> inThis = new HashMap<>();

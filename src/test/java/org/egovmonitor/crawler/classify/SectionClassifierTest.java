@@ -154,6 +154,12 @@ class SectionClassifierTest {
             assertThat(CLASSIFIER.familyOf(text)).isEmpty();
         }
 
+        @ParameterizedTest(name = "[{index}] {0}")
+        @ValueSource(strings = {"交通局", "文化和旅游局", "投资促进中心", "县招商局", "政务服务中心", "气象局"})
+        void familyOf_unitName_isNoFamily(String text) {
+            assertThat(CLASSIFIER.familyOf(text)).isEmpty();
+        }
+
         @ParameterizedTest(name = "{0} {1} -> {2}")
         @CsvSource({
                 "'', /zwgk/, open_gov", "'', /zwgk/index.html, open_gov", "'', /xxgk/index.shtml, open_gov",
