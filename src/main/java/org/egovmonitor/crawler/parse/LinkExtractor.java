@@ -76,7 +76,8 @@ public final class LinkExtractor {
         @Override
         public void head(Node node, int depth) {
             if (node instanceof Element e) {
-                if (scripts != null && skipDepth == 0 && e.normalName().equals("script") && !e.hasAttr("src")) {
+                // Every inline script is read, those in <head> too: they define the markup a later one writes.
+                if (scripts != null && e.normalName().equals("script") && !e.hasAttr("src")) {
                     readWritten(e);
                 }
                 if (PageRegions.isNonContent(e)) {
