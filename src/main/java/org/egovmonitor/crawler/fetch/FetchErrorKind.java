@@ -31,5 +31,10 @@ public enum FetchErrorKind {
     TLS_ERROR,
     /** Malformed HTTP, bad chunking, etc. */
     PROTOCOL_ERROR,
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * The fetch waited longer than {@code maxQueueWaitMs} for its host's politeness turn (or a global slot) and was
+     * never sent: a fact about our queue, not about the site.
+     */
+    QUEUE_TIMEOUT
 }
