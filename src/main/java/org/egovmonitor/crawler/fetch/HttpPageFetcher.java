@@ -449,7 +449,9 @@ public final class HttpPageFetcher implements PageFetcher {
                     origin + "/robots.txt answered HTTP " + r.status() + ": everything disallowed (RFC 9309)",
                     failedUntil);
         }
-        return new RobotsEntry(null, e, r.errorDetail(), failedUntil);
+        // A robots.txt request that never left our politeness queue says nothing about the site: fail this fetch
+        // alike, but remember nothing, so the next fetch asks again.
+        return new RobotsEntry(null, e, r.errorDetail(), e == FetchErrorKind.QUEUE_TIMEOUT ? now : failedUntil);
     }
 
     // ------------------------------------------------------------------------------------------ one exchange
