@@ -17,6 +17,7 @@ public class AvailabilityProbeJob extends RecordedJob {
     @Override
     protected String run(JobExecutionContext context, long runId) throws InterruptedException {
         AvailabilityProber.Summary s = prober.probeAll(runId, runs);
-        return String.format("%d sites: %d up, %d down, %d errors", s.sites(), s.up(), s.down(), s.errors());
+        return String.format("%d sites: %d up, %d down, %d errors, %d not probed (queue wait)", s.sites(), s.up(),
+                s.down(), s.errors(), s.notProbed());
     }
 }

@@ -18,17 +18,22 @@ import org.egovmonitor.crawler.fetch.PageFetcher;
 import org.egovmonitor.db.ProbeDao;
 import org.egovmonitor.db.SiteDao;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The homepage availability probe: one GET of every monitored site's homepage under the fetcher's wall-clock deadline
  * (15 s by default), one row in availability_probes per site. A site is up when a response with a status below 400
  * arrived in time, even if it was not usable HTML (NOT_HTML, TOO_LARGE); every other outcome is down, with its error
- * kind.
+ * kind, except QUEUE_TIMEOUT: a request that never left our politeness queue (a host shared by many sites, busy with
+ * a crawl) says nothing about the site, so no row is written and the site is counted as not probed.
  */
 public class AvailabilityProber {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AvailabilityProber.class);
+
     /** The outcome of one probe run. */
-    public record Summary(int sites, int up, int down, int errors) {
+    public record Summary(int sites, int up, int down, int errors, int notProbed) {
     }
 
     private final Jdbi jdbi;
@@ -49,13 +54,14 @@ public class AvailabilityProber {
         AtomicInteger up = new AtomicInteger();
         AtomicInteger down = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger notProbed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, sites.size())),
                 DaemonThreads.named("availability-probe"));
         try {
             List<Future<?>> futures = sites.stream().<Future<?>>map(site -> pool.submit(() -> {
                 try {
-                    boolean isUp = probe(site);
-                    (isUp ? up : down).incrementAndGet();
+                    Boolean isUp = probe(site);
+                    (isUp == null ? notProbed : isUp ? up : down).incrementAndGet();
                     runs.progress(runId, 1, 0);
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();
@@ -73,13 +79,17 @@ public class AvailabilityProber {
         } finally {
             pool.shutdownNow();
         }
-        return new Summary(sites.size(), up.get(), down.get(), errors.get());
+        return new Summary(sites.size(), up.get(), down.get(), errors.get(), notProbed.get());
     }
 
-    /** Probes one site and records the row; returns whether it was up. */
-    boolean probe(Site site) {
+    /** Probes one site and records the row; returns whether it was up, or null when it was never requested. */
+    Boolean probe(Site site) {
         Instant at = clock.instant();
         FetchResult r = fetcher.get(URI.create(site.url()));
+        if (r.error() == FetchErrorKind.QUEUE_TIMEOUT) {
+            LOG.info("availability probe of {} not sent: {}", site.url(), r.errorDetail());
+            return null;
+        }
         boolean isUp = isUp(r);
         jdbi.useExtension(ProbeDao.class, d -> d.addAvailability(site.id(), at, isUp, r.status(), r.responseMs(),
                 isUp || r.error() == null ? null : r.error().name(), site.url()));

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.crawler.parse.EntryPageWords;
 import org.egovmonitor.crawler.parse.MessageVocabulary;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
 
@@ -50,6 +51,7 @@ public final class SectionCatalog {
     private final int maxContainsExtra;
     private final List<String> interactiveFamilies;
     private final MessageVocabulary messageVocabulary;
+    private final EntryPageWords entryPageWords;
 
     /** Default of {@code maxContainsExtra} when the file does not set it. */
     static final int DEFAULT_MAX_CONTAINS_EXTRA = 4;
@@ -57,7 +59,7 @@ public final class SectionCatalog {
     /** The file's shape; field names are the YAML keys. */
     record File(Integer maxContainsLength, Integer maxContainsExtra, List<FamilyEntry> families,
                 Map<String, List<String>> requiredFamilies, List<String> blankPlaceholders, Decoys decoys,
-                Messages messages) {
+                Messages messages, EntryPages entryPages) {
     }
 
     record FamilyEntry(String id, String name, List<String> synonyms, Integer windowDays, Boolean shouldUpdate,
@@ -65,6 +67,10 @@ public final class SectionCatalog {
     }
 
     record Decoys(List<String> queryKeys, List<String> pathContains, List<String> unitNameSuffixes) {
+    }
+
+    record EntryPages(List<String> entryTexts, Integer maxEntryTextLength, Integer maxEntryPageLinks,
+                      List<String> mainFrameNames) {
     }
 
     record Messages(List<String> families, List<String> answered, List<String> pending, List<String> askedLabels,
@@ -100,6 +106,9 @@ public final class SectionCatalog {
         this.interactiveFamilies = List.copyOf(m.families());
         this.messageVocabulary = new MessageVocabulary(m.answered(), m.pending(), m.askedLabels(), m.repliedLabels(),
                 m.replyLabels(), m.statusHeaders());
+        EntryPages e = f.entryPages();
+        this.entryPageWords = e == null ? EntryPageWords.NONE : new EntryPageWords(e.entryTexts(),
+                e.maxEntryTextLength(), e.maxEntryPageLinks(), e.mainFrameNames());
     }
 
     /** Loads and validates a catalogue file. */
@@ -215,7 +224,27 @@ public final class SectionCatalog {
             }
         }
         validateMessages(f.messages(), ids, problems);
+        validateEntryPages(f.entryPages(), problems);
         return problems;
+    }
+
+    /** Optional as a whole; when present every key is, with non-blank words and sane bounds. */
+    private static void validateEntryPages(EntryPages e, List<String> problems) {
+        if (e == null) {
+            return;
+        }
+        if (e.entryTexts() == null || e.entryTexts().stream().anyMatch(t -> t == null || t.isBlank())) {
+            problems.add("entryPages.entryTexts must be a list of non-blank texts");
+        }
+        if (e.mainFrameNames() == null || e.mainFrameNames().stream().anyMatch(t -> t == null || t.isBlank())) {
+            problems.add("entryPages.mainFrameNames must be a list of non-blank frame names");
+        }
+        if (e.maxEntryTextLength() == null || e.maxEntryTextLength() < 0 || e.maxEntryTextLength() > 100) {
+            problems.add("entryPages.maxEntryTextLength must be between 0 and 100, was " + e.maxEntryTextLength());
+        }
+        if (e.maxEntryPageLinks() == null || e.maxEntryPageLinks() < 1 || e.maxEntryPageLinks() > 100) {
+            problems.add("entryPages.maxEntryPageLinks must be between 1 and 100, was " + e.maxEntryPageLinks());
+        }
     }
 
     /** Every list present and non-empty, families known, each word in one list only, words of letters only. */
@@ -365,6 +394,11 @@ public final class SectionCatalog {
     /** The words messages and replies are read by. */
     public MessageVocabulary messageVocabulary() {
         return messageVocabulary;
+    }
+
+    /** The words that recognise splash, frame and redirect homepages ({@code entryPages:}). */
+    public EntryPageWords entryPageWords() {
+        return entryPageWords;
     }
 
     /** A (normalised) link text that ends like the name of a unit (交通局, 投资促进中心). */

@@ -33,8 +33,9 @@ import org.egovmonitor.crawler.parse.UrlNormalizer;
  *   <li>a link without text is read by its {@code title}, its image's {@code alt}, or an image map's {@code alt}
  *       (see {@link PageLink#source()}); a "more" link ({@code 更多>>}, {@code >>}) by {@link PageLink#context()},
  *       the heading of its block; its section title is that heading;</li>
- *   <li>links in the page's markup first, in page order, then the entries of dropdown menus and of menus an inline
- *       script writes ({@link PageLink#placement()}): a menu a script reveals or prints is as much the site's
+ *   <li>links in the page's markup first, in page order, then the entries of dropdown menus, of menus an inline
+ *       script writes and of the homepage's other frames (a frameset's top navigation frame;
+ *       {@link PageLink#placement()}): a menu a script reveals or prints is as much the site's
  *       navigation, but a link in the markup to the same family is what every visitor sees; hidden links that are
  *       no dropdown are never sections;</li>
  *   <li>last, a short or empty link text that names no family is read by its URL: the column's directory or file
@@ -190,6 +191,7 @@ public final class SectionClassifier {
             case TEXT -> switch (link.placement()) {
                 case DROPDOWN -> SectionRule.HIDDEN_MENU;
                 case SCRIPT -> SectionRule.SCRIPT_MENU;
+                case FRAME -> SectionRule.FRAME;
                 case PAGE -> textRule;
             };
         };

@@ -31,5 +31,16 @@ public enum FetchErrorKind {
     TLS_ERROR,
     /** Malformed HTTP, bad chunking, etc. */
     PROTOCOL_ERROR,
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * The fetch waited longer than {@code maxQueueWaitMs} for its host's politeness turn (or a global slot) and was
+     * never sent: a fact about our queue, not about the site.
+     */
+    QUEUE_TIMEOUT,
+    /**
+     * The homepage leads away from the site (a meta refresh, script redirect, frame or splash link to another
+     * registered domain). Not produced by the fetcher: the measurement records it as a finding and measures the page
+     * it has instead of another site.
+     */
+    EXTERNAL_REDIRECT
 }

@@ -55,6 +55,8 @@ import java.util.regex.Pattern;
  *                              more than this many
  * @param maxMessagePagesPerSection message pages fetched per interactive section, for messages whose list does not
  *                              show their state or reply date (within {@code maxPagesPerSite})
+ * @param maxQueueWaitMs        longest a fetch waits for its host's (and the global) politeness turn; the wait is
+ *                              not part of {@code deadlineMs}, and outlasting it is QUEUE_TIMEOUT
  */
 public record FetchSettings(
         String userAgent,
@@ -79,7 +81,8 @@ public record FetchSettings(
         int maxLinkChecksPerSite,
         Map<String, String> hostOverrides,
         int maxMessagesPerSection,
-        int maxMessagePagesPerSection) {
+        int maxMessagePagesPerSection,
+        long maxQueueWaitMs) {
 
     public static final String DEFAULT_USER_AGENT = "egov-monitor/0.1 (+https://github.com/egov-monitor)";
     public static final String DEFAULT_ROBOTS_AGENT = "egov-monitor";
@@ -91,7 +94,7 @@ public record FetchSettings(
             "maxDecompressionRatio", "maxRedirects", "perHostConcurrency", "perHostDelayMs", "maxCrawlDelayMs",
             "globalConcurrency", "robotsCacheTtl", "allowPrivateCidrs", "proxyHost", "proxyPort",
             "linkCheckConcurrency", "maxPagesPerSite", "maxDepth", "maxLinkChecksPerSite", "hostOverrides",
-            "maxMessagesPerSection", "maxMessagePagesPerSection");
+            "maxMessagesPerSection", "maxMessagePagesPerSection", "maxQueueWaitMs");
 
     /** Default of {@link #maxLinkChecksPerSite()}. */
     public static final int DEFAULT_MAX_LINK_CHECKS_PER_SITE = 300;
@@ -101,6 +104,12 @@ public record FetchSettings(
 
     /** Default of {@link #maxMessagePagesPerSection()}. */
     public static final int DEFAULT_MAX_MESSAGE_PAGES_PER_SECTION = 10;
+
+    /**
+     * Default of {@link #maxQueueWaitMs()}: ten minutes, enough for a county host carrying fifty township sites at the
+     * shipped per-host delay, short enough that a stuck host cannot hold a crawl worker for a whole round.
+     */
+    public static final long DEFAULT_MAX_QUEUE_WAIT_MS = 600_000;
 
     public FetchSettings {
         allowPrivateCidrs = List.copyOf(allowPrivateCidrs);
@@ -118,10 +127,28 @@ public record FetchSettings(
         if (maxMessagePagesPerSection < 0) {
             problems.add("maxMessagePagesPerSection must be 0 or more");
         }
+        if (maxQueueWaitMs <= 0) {
+            problems.add("maxQueueWaitMs must be positive");
+        }
         problems.addAll(HostOverrides.problems(hostOverrides));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid fetch settings: " + String.join("; ", problems));
         }
+    }
+
+    /** Without {@code maxQueueWaitMs} (the default applies): the signature before queue waits, kept for callers. */
+    public FetchSettings(String userAgent, String robotsAgent, int connectTimeoutMs, int readTimeoutMs,
+                         long deadlineMs, long maxBodyBytes, int maxDecompressionRatio, int maxRedirects,
+                         int perHostConcurrency, long perHostDelayMs, long maxCrawlDelayMs, int globalConcurrency,
+                         Duration robotsCacheTtl, List<CidrRange> allowPrivateCidrs, String proxyHost,
+                         Integer proxyPort, int linkCheckConcurrency, int maxPagesPerSite, int maxDepth,
+                         int maxLinkChecksPerSite, Map<String, String> hostOverrides, int maxMessagesPerSection,
+                         int maxMessagePagesPerSection) {
+        this(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes, maxDecompressionRatio,
+                maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs, globalConcurrency, robotsCacheTtl,
+                allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite, maxDepth,
+                maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection, maxMessagePagesPerSection,
+                DEFAULT_MAX_QUEUE_WAIT_MS);
     }
 
     /** Without the message limits (defaults): the signature before messages were read, kept for callers. */
@@ -170,7 +197,8 @@ public record FetchSettings(
         return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, all, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite,
-                maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection, maxMessagePagesPerSection);
+                maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection, maxMessagePagesPerSection,
+                maxQueueWaitMs);
     }
 
     /** These settings with more host overrides (entries given here win over the file's). */
@@ -180,7 +208,8 @@ public record FetchSettings(
         return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
-                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, all, maxMessagesPerSection, maxMessagePagesPerSection);
+                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, all, maxMessagesPerSection, maxMessagePagesPerSection,
+                maxQueueWaitMs);
     }
 
     /** These settings with another minimum delay between two requests to one host. */
@@ -189,7 +218,16 @@ public record FetchSettings(
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, delayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
                 maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
-                maxMessagePagesPerSection);
+                maxMessagePagesPerSection, maxQueueWaitMs);
+    }
+
+    /** These settings with another bound on the wait for a host's politeness turn. */
+    public FetchSettings withMaxQueueWaitMs(long queueWaitMs) {
+        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
+                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
+                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
+                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
+                maxMessagePagesPerSection, queueWaitMs);
     }
 
     /** The parsed {@link #hostOverrides()}. */
@@ -258,6 +296,7 @@ public record FetchSettings(
         Map<String, String> hostOverrides = r.stringMap("hostOverrides");
         int maxMessages = (int) r.integer("maxMessagesPerSection", d.maxMessagesPerSection(), 0, 100_000);
         int maxMessagePages = (int) r.integer("maxMessagePagesPerSection", d.maxMessagePagesPerSection(), 0, 10_000);
+        long maxQueueWait = r.integer("maxQueueWaitMs", d.maxQueueWaitMs(), 1, Long.MAX_VALUE / 2_000_000);
         if (!r.problems.isEmpty()) {
             throw new IllegalArgumentException(source + ": " + String.join("; ", r.problems));
         }
@@ -265,7 +304,7 @@ public record FetchSettings(
             return new FetchSettings(userAgent, robotsAgent, connect, read, deadline, maxBody, ratio, redirects,
                     perHost, delay, maxCrawlDelay, global, ttl, cidrs, proxyHost,
                     proxyPort < 0 ? null : (int) proxyPort, linkCheck, maxPages, maxDepth, maxLinkChecks,
-                    hostOverrides, maxMessages, maxMessagePages);
+                    hostOverrides, maxMessages, maxMessagePages, maxQueueWait);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }

@@ -31,13 +31,14 @@ final class HostGate {
     }
 
     /**
-     * Waits for a permit and for this request's start slot, within the deadline.
+     * Waits for a permit and for this request's start slot, within what is left of the fetch's queue budget. The
+     * caller holds the fetch's deadline paused meanwhile: a turn at a busy shared host is not the site's slowness.
      *
-     * @throws FetchFailure DEADLINE_EXCEEDED when the wait would outlast the deadline
+     * @throws FetchFailure QUEUE_TIMEOUT when the wait would outlast the queue budget
      */
-    void enter(Deadline deadline) throws FetchFailure, InterruptedException {
-        if (!permits.tryAcquire(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
-            throw new FetchFailure(FetchErrorKind.DEADLINE_EXCEEDED, "deadline passed waiting for a host slot");
+    void enter(Deadline.QueueWait queue) throws FetchFailure, InterruptedException {
+        if (!permits.tryAcquire(Math.max(0, queue.remainingNanos()), TimeUnit.NANOSECONDS)) {
+            throw new FetchFailure(FetchErrorKind.QUEUE_TIMEOUT, "queue wait passed waiting for a host slot");
         }
         try {
             long startAt;
@@ -46,9 +47,9 @@ final class HostGate {
                 nextStartNanos = startAt + TimeUnit.MILLISECONDS.toNanos(delayMs);
             }
             long wait = startAt - System.nanoTime();
-            if (wait > deadline.remainingNanos()) {
-                throw new FetchFailure(FetchErrorKind.DEADLINE_EXCEEDED,
-                        "host delay of " + delayMs + " ms would outlast the deadline");
+            if (wait > queue.remainingNanos()) {
+                throw new FetchFailure(FetchErrorKind.QUEUE_TIMEOUT,
+                        "host delay of " + delayMs + " ms would outlast the queue wait");
             }
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);

@@ -75,8 +75,10 @@ import java.util.zip.ZipException;
  * </ul>
  *
  * <h2>How the wall-clock deadline is enforced</h2>
- * Each fetch gets a {@link Deadline} of {@code deadlineMs} covering politeness waits after the first, DNS, connect,
- * TLS, request, headers, body and every redirect hop. Two independent mechanisms enforce it:
+ * Each fetch gets a {@link Deadline} of {@code deadlineMs} covering DNS, connect, TLS, request, headers, body and
+ * every redirect hop. Waiting for the host's politeness turn (and a global slot) is not part of it: the deadline is
+ * paused while queueing, and the queue wait has its own bound, {@code maxQueueWaitMs}, whose expiry is QUEUE_TIMEOUT.
+ * Many sites share one host, and the fiftieth township site in a county host's queue is not slow for that. Two independent mechanisms enforce it:
  * <ol>
  *   <li>the read loop: before each socket read the socket timeout is set to {@code min(readTimeoutMs, time left)},
  *       and no read starts once the deadline has passed, so a server dripping a byte a second is cut off at the
@@ -191,7 +193,7 @@ public final class HttpPageFetcher implements PageFetcher {
      */
     @Override
     public FetchResult check(URI uri) {
-        Deadline deadline = Deadline.startingNow(settings.deadlineMs());
+        Deadline deadline = Deadline.startingNow(settings.deadlineMs(), settings.maxQueueWaitMs());
         FetchResult head = fetch(uri, Mode.HEAD, deadline);
         FetchErrorKind e = head.error();
         boolean refused = e == FetchErrorKind.HTTP_ERROR || e == FetchErrorKind.PROTOCOL_ERROR
@@ -249,7 +251,7 @@ public final class HttpPageFetcher implements PageFetcher {
                     checkRobots(current, mode == Mode.GET);
                 }
                 if (deadline == null) {
-                    deadline = Deadline.startingNow(settings.deadlineMs());
+                    deadline = Deadline.startingNow(settings.deadlineMs(), settings.maxQueueWaitMs());
                 }
                 Hop hop = exchange(current, mode, deadline);
                 if (hop.location() == null) {
@@ -447,7 +449,9 @@ public final class HttpPageFetcher implements PageFetcher {
                     origin + "/robots.txt answered HTTP " + r.status() + ": everything disallowed (RFC 9309)",
                     failedUntil);
         }
-        return new RobotsEntry(null, e, r.errorDetail(), failedUntil);
+        // A robots.txt request that never left our politeness queue says nothing about the site: fail this fetch
+        // alike, but remember nothing, so the next fetch asks again.
+        return new RobotsEntry(null, e, r.errorDetail(), e == FetchErrorKind.QUEUE_TIMEOUT ? now : failedUntil);
     }
 
     // ------------------------------------------------------------------------------------------ one exchange
@@ -459,11 +463,19 @@ public final class HttpPageFetcher implements PageFetcher {
     private Hop exchange(URI target, Mode mode, Deadline deadline) throws FetchFailure {
         HostGate gate = gate(host(target));
         try {
-            gate.enter(deadline);
-            try {
-                if (!global.tryAcquire(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
-                    throw new FetchFailure(FetchErrorKind.DEADLINE_EXCEEDED, "deadline passed waiting for a slot");
+            // The deadline is paused while queueing: on a host shared by many sites the turn may be long.
+            try (Deadline.QueueWait queue = deadline.queue()) {
+                gate.enter(queue);
+                try {
+                    if (!global.tryAcquire(Math.max(0, queue.remainingNanos()), TimeUnit.NANOSECONDS)) {
+                        throw new FetchFailure(FetchErrorKind.QUEUE_TIMEOUT, "queue wait passed waiting for a slot");
+                    }
+                } catch (FetchFailure | InterruptedException | RuntimeException e) {
+                    gate.exit();
+                    throw e;
                 }
+            }
+            try {
                 try {
                     return connectAndExchange(target, mode, deadline);
                 } finally {

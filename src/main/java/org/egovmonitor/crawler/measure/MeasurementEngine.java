@@ -47,6 +47,7 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.DecodedPage;
+import org.egovmonitor.crawler.parse.EntryPageFinder;
 import org.egovmonitor.crawler.parse.HomepageAnalyzer;
 import org.egovmonitor.crawler.parse.HomepageSummary;
 import org.egovmonitor.crawler.parse.LinkExtractor;
@@ -78,6 +79,15 @@ import org.slf4j.LoggerFactory;
  * endless query-string trap on the homepage is at worst a set of links to <em>check</em>, and link checks are capped
  * by {@code maxLinkChecksPerSite}. Section URLs are normalised ({@link UrlNormalizer}) and fetched once.
  *
+ * <h2>Entry pages</h2>
+ * A homepage that only leads to the real one — a meta refresh, a script redirect, a frameset, one big iframe, a
+ * splash page with a 进入首页 link ({@link EntryPageFinder}, words in {@code entryPages:} of sections.yml) — is
+ * followed, at most {@value #MAX_ENTRY_HOPS} hops, never back to a page already seen, within the site's registered
+ * domain; each hop is an ENTRY fetch, and the page reached is measured as the homepage (by {@code measure --explain}
+ * too). The other frames of a frameset (at most {@value #MAX_OTHER_FRAMES}, e.g. a top navigation frame) are read
+ * for their links, which count as the homepage's with placement FRAME. A hop to another site is not followed but
+ * recorded as an EXTERNAL_REDIRECT error; a hop that fails leaves the page already read as the homepage.
+ *
  * <h2>Parallelism</h2>
  * A site's section pages are fetched by up to {@code perHostConcurrency} workers (the fetcher enforces the per-host
  * limit and delay as well); {@link #measureAll} runs up to {@code concurrency} sites at once; the fetcher's
@@ -96,6 +106,14 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     static final String HOMEPAGE = "HOMEPAGE";
     static final String SECTION = "SECTION";
     static final String MESSAGE = "MESSAGE";
+    /** A hop from a splash, frameset, wrapper or redirect page to the real homepage, or another frame of it. */
+    static final String ENTRY = "ENTRY";
+
+    /** Entry pages followed in a row before the page reached is taken as the homepage. */
+    static final int MAX_ENTRY_HOPS = 3;
+
+    /** Other frames of a frameset homepage whose links are read (a top navigation frame, a left menu). */
+    static final int MAX_OTHER_FRAMES = 3;
 
     /** An undated homepage list naming at least this many families exactly is a menu, not content. */
     static final int MENU_FAMILIES = 3;
@@ -142,6 +160,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final MessageListReader messageReader;
     private final int maxMessagePages;
     private final HomepageAnalyzer homepageAnalyzer = new HomepageAnalyzer();
+    private final EntryPageFinder entryFinder;
     private final ExecutorService sectionPool = Executors.newCachedThreadPool(DaemonThreads.named("egov-measure-section"));
 
     /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
@@ -176,6 +195,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         this.interactiveFamilies = Set.copyOf(catalog.interactiveFamilies());
         this.messageReader = new MessageListReader(catalog.messageVocabulary(), settings.maxMessagesPerSection());
         this.maxMessagePages = settings.maxMessagePagesPerSection();
+        this.entryFinder = new EntryPageFinder(catalog.entryPageWords());
     }
 
     /** A site to measure and the kind it is judged as. */
@@ -268,6 +288,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         private final LocalDate now;
         private final List<Fetch> fetches = Collections.synchronizedList(new ArrayList<>());
         private final Map<String, FetchResult> fetched = Collections.synchronizedMap(new HashMap<>());
+        /** What the homepage chain showed beyond its fetches (a redirect to another site). */
+        private final List<CrawlError> findings = new ArrayList<>();
 
         Run(URI root, SiteKind kind, LocalDate now) {
             this.root = root;
@@ -282,19 +304,71 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         }
 
         private OpenedHomepage openHomepage() {
-            FetchResult home = fetcher.get(root);
-            remember(home);
-            if (!home.ok() || home.body() == null) {
-                record(home, HOMEPAGE, null);
-                return new OpenedHomepage(home, null, null, List.of(), Set.of());
+            OpenedHomepage opened = open(root, HOMEPAGE);
+            if (opened.doc() == null) {
+                return opened;
             }
-            DecodedPage decoded = decoder.decode(home.body(), home.contentType());
-            record(home, HOMEPAGE, decoded.charset());
-            Document doc = Jsoup.parse(decoded.html(), home.finalUrl());
             Set<String> hosts = new LinkedHashSet<>();
             addHost(hosts, rootUrl);
-            addHost(hosts, home.finalUrl());
-            return new OpenedHomepage(home, decoded, doc, linkExtractor.extract(doc), hosts);
+            addHost(hosts, opened.result().finalUrl());
+            // A splash, frameset, wrapper or redirect page is followed to the real homepage, which is what is measured.
+            Set<String> seen = new HashSet<>();
+            UrlNormalizer.normalize(rootUrl).ifPresent(seen::add);
+            UrlNormalizer.normalize(opened.result().finalUrl()).ifPresent(seen::add);
+            List<PageLink> frameLinks = new ArrayList<>();
+            int framesRead = 0;
+            for (int hop = 0; hop < MAX_ENTRY_HOPS; hop++) {
+                EntryPageFinder.Entry entry = entryFinder.find(opened.doc(), opened.links()).orElse(null);
+                URI next = entry == null ? null : toUri(entry.url());
+                if (next == null) {
+                    break;
+                }
+                if (!EntryPageFinder.sameSite(opened.result().finalUrl(), entry.url())) {
+                    LOG.info("{}: the homepage leads to another site ({} {}), not followed", rootUrl, entry.kind(),
+                            entry.url());
+                    findings.add(new CrawlError(entry.url(), FetchErrorKind.EXTERNAL_REDIRECT.name()));
+                    break;
+                }
+                if (!seen.add(entry.url())) {
+                    break; // A → B → A: the page we have is the homepage
+                }
+                OpenedHomepage real = open(next, ENTRY);
+                if (real.doc() == null) {
+                    break; // the failed hop is recorded; the page we have is measured
+                }
+                UrlNormalizer.normalize(real.result().finalUrl()).ifPresent(seen::add);
+                addHost(hosts, real.result().finalUrl());
+                for (String frame : entry.otherFrames()) {
+                    URI frameUri = toUri(frame);
+                    if (frameUri != null && framesRead < MAX_OTHER_FRAMES
+                            && EntryPageFinder.sameSite(real.result().finalUrl(), frame) && seen.add(frame)) {
+                        framesRead++;
+                        open(frameUri, ENTRY).links().forEach(l -> frameLinks.add(new PageLink(l.text(), l.url(),
+                                l.hidden(), l.context(), l.source(), PageLink.Placement.FRAME)));
+                    }
+                }
+                opened = real;
+            }
+            List<PageLink> links = opened.links();
+            if (!frameLinks.isEmpty()) {
+                links = new ArrayList<>(links);
+                links.addAll(frameLinks);
+            }
+            return new OpenedHomepage(opened.result(), opened.decoded(), opened.doc(), List.copyOf(links), hosts);
+        }
+
+        /** GETs one page of the homepage chain, records it under {@code purpose}, parses it when it is whole HTML. */
+        private OpenedHomepage open(URI url, String purpose) {
+            FetchResult r = fetcher.get(url);
+            remember(r);
+            if (!r.ok() || r.body() == null) {
+                record(r, purpose, null);
+                return new OpenedHomepage(r, null, null, List.of(), Set.of());
+            }
+            DecodedPage decoded = decoder.decode(r.body(), r.contentType());
+            record(r, purpose, decoded.charset());
+            Document doc = Jsoup.parse(decoded.html(), r.finalUrl());
+            return new OpenedHomepage(r, decoded, doc, linkExtractor.extract(doc), Set.of());
         }
 
         /** What becomes of every homepage link: a content list's entry, or the classifier's decision. */
@@ -362,7 +436,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                     .toList());
 
             LinkChecks checks = checkLinks(links);
-            List<CrawlError> errors = new ArrayList<>();
+            List<CrawlError> errors = new ArrayList<>(findings);
             synchronized (fetches) {
                 for (Fetch f : fetches) {
                     if (f.errorKind() != null) {

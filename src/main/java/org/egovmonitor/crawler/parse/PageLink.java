@@ -13,7 +13,8 @@ package org.egovmonitor.crawler.parse;
  *                (e.g. {@code 通知公告} in {@code <div class="title">通知公告</div>} or an image title's {@code alt});
  *                null when none. It lets a {@code 更多>>} link be classified by its block's heading.
  * @param source    where {@code text} was read from
- * @param placement where on the page the link is: in the markup, in a dropdown submenu, written by a script
+ * @param placement where on the page the link is: in the markup, in a dropdown submenu, written by a script, or in
+ *                  another frame of the homepage
  */
 public record PageLink(String text, String url, boolean hidden, String context, TextSource source,
                        Placement placement) {
@@ -28,7 +29,12 @@ public record PageLink(String text, String url, boolean hidden, String context, 
          */
         DROPDOWN,
         /** Written into the page by an inline script ({@code document.write}, {@code innerHTML}). */
-        SCRIPT
+        SCRIPT,
+        /**
+         * In another frame of a frameset homepage (a top navigation frame beside the content frame): part of what a
+         * visitor sees as the homepage, though not in the measured page's own markup.
+         */
+        FRAME
     }
 
     /** Where a link's text comes from: what a person disputing a finding is shown. */

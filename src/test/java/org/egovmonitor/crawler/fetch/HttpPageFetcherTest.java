@@ -583,6 +583,38 @@ class HttpPageFetcherTest {
             }
         }
 
+        @Test
+        void get_queueForTheHostLongerThanTheDeadline_waitNotCountedAllSucceed() throws Exception {
+            try (HostileServer site = HostileServer.start()) {
+                // One at a time, 300 ms each: the sixth waits about 1.5 s for its turn, twice the deadline.
+                HttpPageFetcher f = fetcher("perHostConcurrency", "1", "deadlineMs", "700");
+
+                List<FetchResult> results = inParallel(6, () -> f.get(site.uri("/slow")));
+
+                assertThat(results).allSatisfy(r -> {
+                    assertThat(r.error()).isNull();
+                    assertThat(r.responseMs()).isLessThan(700);
+                });
+                assertThat(site.maxConcurrentRequests()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void get_queueLongerThanMaxQueueWait_queueTimeoutAndNotSent() throws Exception {
+            try (HostileServer site = HostileServer.start()) {
+                HttpPageFetcher f = fetcher("perHostConcurrency", "1", "deadlineMs", "20000", "maxQueueWaitMs", "250");
+
+                List<FetchResult> results = inParallel(4, () -> f.get(site.uri("/slow")));
+
+                List<FetchResult> queued = results.stream()
+                        .filter(r -> r.error() == FetchErrorKind.QUEUE_TIMEOUT).toList();
+                assertThat(queued).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isZero());
+                assertThat(results).extracting(FetchResult::error)
+                        .containsOnly(null, FetchErrorKind.QUEUE_TIMEOUT);
+                assertThat(site.requestCount("/slow")).isEqualTo(4 - queued.size());
+            }
+        }
+
         private List<FetchResult> inParallel(int n, java.util.concurrent.Callable<FetchResult> task) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(n);
             try {
