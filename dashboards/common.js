@@ -233,6 +233,42 @@
         return el('table', {class: 'data' + (opts.class ? ' ' + opts.class : ''), id: opts.id}, [thead, tbody]);
     }
 
+    /**
+     * A measurement's sections with their sub-columns (子栏目) as nested rows under each section; every text is as
+     * crawled (hostile) and goes in as textContent only.
+     */
+    function sectionTree(sections) {
+        var rows = [];
+        sections.forEach(function (s) {
+            rows.push(s);
+            (s.children || []).forEach(function (c) { rows.push(Object.assign({child: true}, c)); });
+            if (s.childrenNotFetched > 0) {
+                rows.push({child: true, note: '另有 ' + s.childrenNotFetched + ' 个子栏目因抓取页数上限未读'});
+            }
+        });
+        return table([
+            {label: '栏目（抓取原文）', class: 'crawl-title', cell: function (x) {
+                return x.child ? el('span', {class: 'sub-column', text: '└ ' + (x.note || x.title || '')}) : x.title || '';
+            }},
+            {label: '类别', cell: function (x) { return x.child ? '子栏目' : x.family || '未识别'; }},
+            {label: '最新日期', cell: function (x) { return x.note ? '' : x.newestDate || '—'; }},
+            {label: '条目', class: 'num', cell: function (x) { return x.note ? '' : x.items; }},
+            {label: '状态', cell: function (x) {
+                if (x.note) {
+                    return '';
+                }
+                if (x.status !== 200 && !x.blank && !x.items) {
+                    return x.status ? '无法访问（HTTP ' + x.status + '）' : '无法访问';
+                }
+                return x.blank ? '空白' : '正常';
+            }},
+            {label: '链接', class: 'wrap', cell: function (x) {
+                return x.url ? el('a', {href: x.url, rel: 'noopener noreferrer nofollow', target: '_blank', text: x.url}) : '';
+            }}
+        ], rows, {class: 'crawl-sections', empty: '没有识别到栏目',
+            rowClass: function (x) { return x.child ? 'crawl-child' : null; }});
+    }
+
     /** Page buttons under a long table: « ‹ 第 n / m 页 › ». */
     function pager(page, pages, total, onPage) {
         function btn(text, target, disabled, label) {
@@ -345,6 +381,7 @@
     window.Egov = {
         el: el, append: append, clear: clear, $: $, api: api, post: post, put: put, start: start,
         showError: showError, fmt: fmt, gradeBadge: gradeBadge, rankChange: rankChange, date: date, table: table,
+        sectionTree: sectionTree,
         pager: pager, chart: chart, chartDefaults: chartDefaults, historyChart: historyChart, finding: finding,
         markReady: markReady, tabs: tabs, safeHref: safeHref, PEER_GROUPS: PEER_GROUPS, STATUS: STATUS, NODE: NODE, PALETTE: PALETTE,
         me: function () { return me; },

@@ -277,15 +277,7 @@
                     + ' · ' + m.responseMs + ' ms · 抓取 ' + m.pagesFetched + ' 页 · 首页最新信息 '
                     + (home.newestDate || '无') + ' · 失效链接 ' + (m.brokenLinks || []).length
                     + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.join('、') : '')}),
-                E.table([
-                    {label: '栏目（抓取原文）', class: 'crawl-title', cell: function (x) { return x.title || ''; }},
-                    {label: '类别', cell: function (x) { return x.family || '未识别'; }},
-                    {label: '最新日期', cell: function (x) { return x.newestDate || '—'; }},
-                    {label: '条目', class: 'num', cell: function (x) { return x.items; }},
-                    {label: '链接', class: 'wrap', cell: function (x) {
-                        return x.url ? el('a', {href: x.url, rel: 'noopener noreferrer nofollow', target: '_blank', text: x.url}) : '';
-                    }}
-                ], m.sections || [], {class: 'crawl-sections', empty: '没有识别到栏目'}),
+                E.sectionTree(m.sections || []),
                 el('h3', {text: '首页信息条目'}),
                 E.table([
                     {label: '标题（抓取原文）', class: 'crawl-title', cell: function (x) { return x.title || ''; }},

@@ -188,12 +188,33 @@ public class MeasureCommand extends Command {
                 .map(s -> s.title() + (s.blank() ? "（空白）" : s.newestDate() == null ? "（" + s.items() + " 条）"
                         : "（" + s.newestDate() + "，" + s.items() + " 条）"))
                 .collect(Collectors.joining("、"))).append('\n');
+        for (SiteMeasurement.Section s : m.sections()) {
+            if (s.children().isEmpty() && s.childrenNotFetched() == 0) {
+                continue;
+            }
+            b.append("    ").append(s.title()).append(" 的子栏目 ").append(s.children().size()).append(" 个")
+                    .append(s.childrenNotFetched() > 0 ? "（另有 " + s.childrenNotFetched() + " 个因抓取页数上限未读）" : "")
+                    .append("：\n");
+            for (SiteMeasurement.Child c : s.children()) {
+                b.append("      ").append(c.title()).append("（").append(childState(c)).append("）").append('\n');
+            }
+        }
         if (!m.missingFamilies().isEmpty()) {
             b.append("  缺少栏目：").append(String.join("、", m.missingFamilies())).append('\n');
         }
         b.append("  坏链 ").append(m.brokenLinks().size()).append(" 个，抓取 ").append(m.pagesFetched())
                 .append(" 页，出错 ").append(m.errors().size()).append(" 次\n");
         return b.toString();
+    }
+
+    private static String childState(SiteMeasurement.Child c) {
+        if (c.status() != 200 && c.items() == 0 && !c.blank()) {
+            return c.status() > 0 ? "无法访问，HTTP " + c.status() : "无法访问";
+        }
+        if (c.blank()) {
+            return "空白";
+        }
+        return c.newestDate() == null ? c.items() + " 条，无日期" : "最新 " + c.newestDate() + "，" + c.items() + " 条";
     }
 
     private static List<Target> targets(Namespace ns, SiteKind defaultKind) {

@@ -13,13 +13,17 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of the observation store (V4__observations.sql, V9__messages.sql); see SqlObservationStore for transactions. */
+/**
+ * SQL of the observation store (V4__observations.sql, V9__messages.sql, V11__section_children.sql); see SqlObservationStore
+ * for transactions.
+ */
 @RegisterConstructorMapper(ObservationDao.MeasurementRow.class)
 @RegisterConstructorMapper(ObservationDao.FetchRow.class)
 @RegisterConstructorMapper(ObservationDao.SectionRow.class)
 @RegisterConstructorMapper(ObservationDao.ItemRow.class)
 @RegisterConstructorMapper(ObservationDao.LinkCheckRow.class)
 @RegisterConstructorMapper(ObservationDao.MessageRow.class)
+@RegisterConstructorMapper(ObservationDao.ChildRow.class)
 public interface ObservationDao {
 
     /** A measurements row, as inserted and as read back. */
@@ -35,7 +39,11 @@ public interface ObservationDao {
     }
 
     record SectionRow(int seq, String family, String title, String url, int status, LocalDate newestDate, int items,
-                      int itemsInWindow, boolean blank) {
+                      int itemsInWindow, boolean blank, int childrenNotFetched) {
+    }
+
+    record ChildRow(int sectionSeq, int seq, String title, String url, int status, LocalDate newestDate, int items,
+                    int itemsInWindow, boolean blank) {
     }
 
     record ItemRow(Integer sectionSeq, int seq, String title, String url, LocalDate itemDate) {
@@ -72,10 +80,18 @@ public interface ObservationDao {
 
     @SqlBatch("""
             INSERT INTO measurement_sections (measurement_id, seq, family, title, url, status, newest_date, items,
-                                              items_in_window, blank)
-            VALUES (:id, :seq, :family, :title, :url, :status, :newestDate, :items, :itemsInWindow, :blank)
+                                              items_in_window, blank, children_not_fetched)
+            VALUES (:id, :seq, :family, :title, :url, :status, :newestDate, :items, :itemsInWindow, :blank,
+                    :childrenNotFetched)
             """)
     void insertSections(@Bind("id") long measurementId, @BindMethods List<SectionRow> rows);
+
+    @SqlBatch("""
+            INSERT INTO measurement_section_children (measurement_id, section_seq, seq, title, url, status,
+                                                      newest_date, items, items_in_window, blank)
+            VALUES (:id, :sectionSeq, :seq, :title, :url, :status, :newestDate, :items, :itemsInWindow, :blank)
+            """)
+    void insertChildren(@Bind("id") long measurementId, @BindMethods List<ChildRow> rows);
 
     @SqlBatch("""
             INSERT INTO measurement_items (measurement_id, section_seq, seq, title, url, item_date)
@@ -119,6 +135,9 @@ public interface ObservationDao {
     @SqlQuery("SELECT * FROM measurement_messages WHERE measurement_id = :id ORDER BY section_seq, seq")
     List<MessageRow> messages(@Bind("id") long measurementId);
 
+    @SqlQuery("SELECT * FROM measurement_section_children WHERE measurement_id = :id ORDER BY section_seq, seq")
+    List<ChildRow> children(@Bind("id") long measurementId);
+
     @SqlQuery("SELECT * FROM measurement_link_checks WHERE measurement_id = :id ORDER BY seq")
     List<LinkCheckRow> linkChecks(@Bind("id") long measurementId);
 
@@ -150,6 +169,16 @@ public interface ObservationDao {
 
     record OwnedLinkCheck(long measurementId, @Nested LinkCheckRow row) {
     }
+
+    record OwnedChild(long measurementId, @Nested ChildRow row) {
+    }
+
+    @SqlQuery("""
+            SELECT * FROM measurement_section_children WHERE measurement_id = ANY(:ids)
+             ORDER BY measurement_id, section_seq, seq
+            """)
+    @RegisterConstructorMapper(OwnedChild.class)
+    List<OwnedChild> childrenOf(@Bind("ids") Long[] measurementIds);
 
     @SqlQuery("SELECT * FROM measurement_fetches WHERE measurement_id = ANY(:ids) ORDER BY measurement_id, seq")
     @RegisterConstructorMapper(OwnedFetch.class)

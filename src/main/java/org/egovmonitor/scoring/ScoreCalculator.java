@@ -276,6 +276,7 @@ public final class ScoreCalculator {
         }
         j.observed = "需更新栏目 " + judged + " 个，超期 " + stale + " 个（其中" + familyNames(ind, cat) + " " + coreStale
                 + " 个）";
+        staleSubColumns(j, m, cat);
         double vetoCore = ind.param("vetoAtCoreStale");
         double vetoAll = ind.param("vetoAtShouldUpdateStale");
         String home = m.finalUrl() != null ? m.finalUrl() : m.url();
@@ -294,6 +295,35 @@ public final class ScoreCalculator {
         }
     }
 
+    /**
+     * A stale sub-column (子栏目) is a finding of its own, at warning level: no points and no part of the veto counts.
+     * Its section is already judged by the newest date of its whole tree, so points here would count the same
+     * column twice; the warning names the sub-column and its page so the unit can fix it. A sub-column that could
+     * not be read, or is blank (see {@link #blankSections}), is not judged here.
+     */
+    static void staleSubColumns(Judgement j, SiteMeasurement m, IndicatorCatalogue cat) {
+        for (SiteMeasurement.Section s : m.sections()) {
+            SectionFamily family = cat.sections().family(s.family()).orElse(null);
+            if (family == null || family.windowDays() == null || !family.shouldUpdate()) {
+                continue;
+            }
+            for (SiteMeasurement.Child c : s.children()) {
+                if (c.blank() || c.items() == 0) {
+                    continue;
+                }
+                long days = c.newestDate() == null ? -1 : ChronoUnit.DAYS.between(c.newestDate(), m.measuredOn());
+                if (c.newestDate() != null && days <= family.windowDays()) {
+                    continue;
+                }
+                String seen = c.newestDate() == null ? "子栏目“" + c.title() + "”无带日期的信息"
+                        : "子栏目“" + c.title() + "”最新信息 " + c.newestDate() + "（已 " + days + " 天）";
+                j.warn(seen, family.name() + "类栏目应在 " + family.windowDays() + " 天内更新（子栏目仅预警，不扣分）",
+                        "栏目“" + s.title() + "”下的子栏目“" + c.title() + "”超过更新周期未更新",
+                        new Evidence(c.url(), c.newestDate(), c.status(), null));
+            }
+        }
+    }
+
     private static String familyNames(Indicator ind, IndicatorCatalogue cat) {
         return String.join("/", ind.families().stream()
                 .map(id -> cat.sections().family(id).map(SectionFamily::name).orElse(id)).toList());
@@ -307,6 +337,17 @@ public final class ScoreCalculator {
             j.deduct(ind.param("pointsPerBlank"), "栏目“" + s.title() + "”无内容", "每个空白栏目扣 "
                     + num(ind.param("pointsPerBlank")) + " 分", "栏目“" + s.title() + "”为空白栏目",
                     new Evidence(s.url(), null, s.status(), null));
+        }
+        // A blank sub-column is a finding of its own, at warning level (no points, outside the veto count): the rules
+        // judge every column, but its section is already judged, blank only when its whole tree is.
+        for (SiteMeasurement.Section s : m.sections()) {
+            for (SiteMeasurement.Child c : s.children()) {
+                if (c.blank()) {
+                    j.warn("子栏目“" + c.title() + "”无内容", "空白子栏目预警（不扣分）",
+                            "栏目“" + s.title() + "”下的子栏目“" + c.title() + "”为空白栏目",
+                            new Evidence(c.url(), null, c.status(), null));
+                }
+            }
         }
         String home = m.finalUrl() != null ? m.finalUrl() : m.url();
         double vetoAt = ind.param("vetoAt");

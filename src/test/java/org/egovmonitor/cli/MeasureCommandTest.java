@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import io.dropwizard.jackson.Jackson;
+import org.egovmonitor.EgovMonitorApplication;
+import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.farm.SiteFarm;
 import org.egovmonitor.farm.SiteSpec;
 import org.egovmonitor.farm.SiteTruth;
@@ -93,6 +96,41 @@ class MeasureCommandTest {
                 assertThat(r.exitCode()).as(r.stderr()).isZero();
                 assertThat(r.stdout()).contains("可访问：HTTP 200", "不可访问：HTTP_ERROR（HTTP 500）");
             }
+        }
+    }
+
+    /** The column tree in both outputs, from a measurement built in memory (no child JVM). */
+    @Nested
+    class ColumnTree {
+        private final SiteMeasurement m = new SiteMeasurement("http://127.0.0.1/", "http://127.0.0.1/", "COUNTY",
+                true, 200, 5, "UTF-8", null, new SiteMeasurement.Homepage(null, 0, false, List.of()),
+                List.of(new SiteMeasurement.Section("open_gov", "信息公开", "http://127.0.0.1/xxgk/", 200,
+                        LocalDate.of(2024, 5, 2), 0, 0, false, List.of(), List.of(), List.of(
+                        new SiteMeasurement.Child("机构职能", "http://127.0.0.1/xxgk/jgzn/", 200,
+                                LocalDate.of(2024, 5, 2), 2, 0, false),
+                        new SiteMeasurement.Child("规划计划", "http://127.0.0.1/xxgk/ghjh/", 200, null, 0, 0, true),
+                        new SiteMeasurement.Child("人事信息", "http://127.0.0.1/xxgk/rsxx/", 404, null, 0, 0, false)),
+                        2)),
+                List.of(), List.of(), 5, List.of(), null, LocalDate.of(2024, 5, 20));
+
+        @Test
+        void summary_sectionWithChildren_childrenIndentedUnderIt() {
+            assertThat(MeasureCommand.summary(m)).contains("""
+                        信息公开 的子栏目 3 个（另有 2 个因抓取页数上限未读）：
+                          机构职能（最新 2024-05-02，2 条）
+                          规划计划（空白）
+                          人事信息（无法访问，HTTP 404）
+                    """);
+        }
+
+        @Test
+        void json_sectionWithChildren_childrenListed() throws Exception {
+            JsonNode node = JSON.readTree(EgovMonitorApplication.configureJson(Jackson.newObjectMapper())
+                    .writeValueAsString(m)).get("sections").get(0);
+            assertThat(node.get("childrenNotFetched").asInt()).isEqualTo(2);
+            assertThat(node.get("children").get(0).get("newestDate").asText()).isEqualTo("2024-05-02");
+            assertThat(node.get("children").get(1).get("blank").asBoolean()).isTrue();
+            assertThat(node.get("children").get(2).get("status").asInt()).isEqualTo(404);
         }
     }
 

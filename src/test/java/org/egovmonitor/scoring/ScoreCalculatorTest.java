@@ -200,6 +200,48 @@ class ScoreCalculatorTest {
         }
     }
 
+    /** Sub-columns (子栏目) of an index section: a stale or blank one is a warning of its own, never points. */
+    @Nested
+    class SubColumns {
+
+        private static UnitScore withChild(String family, SiteMeasurement.Child child) {
+            List<Section> list = new ArrayList<>(healthySections());
+            list.add(new Section(family, "索引栏目", "http://site.test/idx/", 200, DAY, 0, 0, false, List.of(),
+                    List.of(), List.of(child), 0));
+            return score(ScoringFixtures.withMeasurement(healthy("a"), measurement(DAY, list, List.of(),
+                    List.of())));
+        }
+
+        // notices: 180-day window. Undated items count as stale, like a section's; blank and unreadable ones are
+        // judged elsewhere (blank) or not at all (unreadable). Points never change.
+        @ParameterizedTest(name = "{0}: {1} days old, {2} items, blank {3}, HTTP {4} -> stale warning {5}, blank "
+                + "warning {6}")
+        @CsvSource(nullValues = "null", value = {
+                "notices, 180,    3, false, 200, false, false",
+                "notices, 181,    3, false, 200, true,  false",
+                "notices, null,   3, false, 200, true,  false",
+                "notices, null,   0, true,  200, false, true",
+                "notices, null,   0, false, 404, false, false",
+                "open_gov, 900,   3, false, 200, false, false",
+                "open_gov, null,  0, true,  200, false, true"})
+        void child_staleOrBlank_warningOnly(String family, Integer daysOld, int items, boolean blank, int status,
+                                            boolean staleWarning, boolean blankWarning) {
+            SiteMeasurement.Child child = new SiteMeasurement.Child("子栏目甲", "http://site.test/idx/a/", status,
+                    daysOld == null ? null : DAY.minusDays(daysOld), items, 0, blank);
+            UnitScore s = withChild(family, child);
+            expect(s, "section_freshness", 10.0, false, staleWarning);
+            expect(s, "blank_sections", 6.0, false, blankWarning);
+            List<Finding> warnings = new ArrayList<>(findings(s, "section_freshness", FindingKind.WARNING));
+            warnings.addAll(findings(s, "blank_sections", FindingKind.WARNING));
+            for (Finding f : warnings) {
+                assertThat(f.message()).contains("索引栏目", "子栏目甲");
+                assertThat(f.evidence().url()).isEqualTo("http://site.test/idx/a/");
+                assertThat(f.evidence().date()).isEqualTo(child.newestDate());
+                assertThat(f.points()).isZero();
+            }
+        }
+    }
+
     @Nested
     class BlankSections {
 

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.BrokenLink;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Child;
 import org.egovmonitor.crawler.measure.SiteMeasurement.CrawlError;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Entry;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Fetch;
@@ -20,6 +21,7 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.db.ObservationDao;
+import org.egovmonitor.db.ObservationDao.ChildRow;
 import org.egovmonitor.db.ObservationDao.FetchRow;
 import org.egovmonitor.db.ObservationDao.ItemRow;
 import org.egovmonitor.db.ObservationDao.LinkCheckRow;
@@ -29,7 +31,8 @@ import org.egovmonitor.db.ObservationDao.SectionRow;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The observation store on PostgreSQL (tables of {@code V4__observations.sql} and {@code V9__messages.sql}). A save
+ * The observation store on PostgreSQL (tables of {@code V4__observations.sql}, {@code V9__messages.sql} and
+ * {@code V11__section_children.sql}). A save
  * is one transaction: the measurement row is inserted with {@code ON CONFLICT (task_key) DO NOTHING}, so of two saves
  * of the same task key — also concurrent ones, which the unique index serialises — exactly one writes and the other
  * returns false having written nothing, its sections, items, messages and fetches included. Thread-safe.
@@ -75,13 +78,19 @@ public final class SqlObservationStore implements ObservationStore {
             List<SectionRow> sections = new ArrayList<>();
             List<ItemRow> items = new ArrayList<>();
             List<MessageRow> messages = new ArrayList<>();
+            List<ChildRow> children = new ArrayList<>();
             for (Entry e : home.entries()) {
                 items.add(new ItemRow(null, items.size(), e.title(), e.url(), e.date()));
             }
             for (Section s : m.sections()) {
                 int seq = sections.size();
                 sections.add(new SectionRow(seq, s.family(), s.title(), s.url(), s.status(), s.newestDate(),
-                        s.items(), s.itemsInWindow(), s.blank()));
+                        s.items(), s.itemsInWindow(), s.blank(), s.childrenNotFetched()));
+                int k = 0;
+                for (Child c : s.children()) {
+                    children.add(new ChildRow(seq, k++, c.title(), c.url(), c.status(), c.newestDate(), c.items(),
+                            c.itemsInWindow(), c.blank()));
+                }
                 int i = 0;
                 for (Entry e : s.entries()) {
                     items.add(new ItemRow(seq, i++, e.title(), e.url(), e.date()));
@@ -98,6 +107,7 @@ public final class SqlObservationStore implements ObservationStore {
             }
             dao.insertFetches(mid, fetches);
             dao.insertSections(mid, sections);
+            dao.insertChildren(mid, children);
             dao.insertItems(mid, items);
             dao.insertMessages(mid, messages);
             dao.insertLinkChecks(mid, checks);
@@ -169,10 +179,13 @@ public final class SqlObservationStore implements ObservationStore {
                         ObservationDao.OwnedMessage::measurementId, ObservationDao.OwnedMessage::row);
                 Map<Long, List<LinkCheckRow>> checks = byOwner(dao.linkChecksOf(ids),
                         ObservationDao.OwnedLinkCheck::measurementId, ObservationDao.OwnedLinkCheck::row);
+                Map<Long, List<ChildRow>> children = byOwner(dao.childrenOf(ids),
+                        ObservationDao.OwnedChild::measurementId, ObservationDao.OwnedChild::row);
                 for (MeasurementRow r : batch) {
                     out.put(r.siteId(), rebuild(r, fetches.getOrDefault(r.id(), List.of()),
                             sections.getOrDefault(r.id(), List.of()), items.getOrDefault(r.id(), List.of()),
-                            messages.getOrDefault(r.id(), List.of()), checks.getOrDefault(r.id(), List.of())));
+                            messages.getOrDefault(r.id(), List.of()), checks.getOrDefault(r.id(), List.of()),
+                            children.getOrDefault(r.id(), List.of())));
                 }
             });
         }
@@ -189,12 +202,12 @@ public final class SqlObservationStore implements ObservationStore {
 
     private static StoredMeasurement rebuild(ObservationDao dao, MeasurementRow r) {
         return rebuild(r, dao.fetches(r.id()), dao.sections(r.id()), dao.items(r.id()), dao.messages(r.id()),
-                dao.linkChecks(r.id()));
+                dao.linkChecks(r.id()), dao.children(r.id()));
     }
 
     private static StoredMeasurement rebuild(MeasurementRow r, List<FetchRow> fetchRows, List<SectionRow> sectionRows,
                                              List<ItemRow> items, List<MessageRow> messages,
-                                             List<LinkCheckRow> checkRows) {
+                                             List<LinkCheckRow> checkRows, List<ChildRow> childRows) {
         List<Fetch> fetches = fetchRows.stream().map(f -> new Fetch(f.url(), f.finalUrl(), f.purpose(),
                 f.status(), f.responseMs(), f.bytes(), f.charset(), f.errorKind())).toList();
         List<Entry> homeEntries = items.stream().filter(i -> i.sectionSeq() == null)
@@ -204,7 +217,11 @@ public final class SqlObservationStore implements ObservationStore {
                 items.stream().filter(i -> i.sectionSeq() != null && i.sectionSeq() == s.seq())
                         .map(i -> new Entry(i.title(), i.url(), i.itemDate())).toList(),
                 messages.stream().filter(m -> m.sectionSeq() == s.seq())
-                        .map(m -> new Message(m.title(), m.url(), m.askedOn(), m.answeredOn(), m.state())).toList()))
+                        .map(m -> new Message(m.title(), m.url(), m.askedOn(), m.answeredOn(), m.state())).toList(),
+                childRows.stream().filter(c -> c.sectionSeq() == s.seq())
+                        .map(c -> new Child(c.title(), c.url(), c.status(), c.newestDate(), c.items(),
+                                c.itemsInWindow(), c.blank())).toList(),
+                s.childrenNotFetched()))
                 .toList();
         List<LinkCheck> checks = checkRows.stream()
                 .map(c -> new LinkCheck(c.url(), c.status(), c.errorKind(), c.broken())).toList();

@@ -58,6 +58,7 @@ import org.egovmonitor.crawler.parse.MessageEntry;
 import org.egovmonitor.crawler.parse.MessageListReader;
 import org.egovmonitor.crawler.parse.PageDecoder;
 import org.egovmonitor.crawler.parse.PageLink;
+import org.egovmonitor.crawler.parse.SubColumnFinder;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -115,35 +116,21 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     /** Other frames of a frameset homepage whose links are read (a top navigation frame, a left menu). */
     static final int MAX_OTHER_FRAMES = 3;
 
+    static final String SUBCOLUMN = "SUBCOLUMN";
+
+    /** The 政府信息公开 platform's family: its column list is followed one level down like a column index. */
+    static final String OPEN_GOV = "open_gov";
+
+    /** At most this many sub-columns of one section are read. */
+    static final int MAX_SUBCOLUMNS_PER_SECTION = 12;
+
     /** An undated homepage list naming at least this many families exactly is a menu, not content. */
     static final int MENU_FAMILIES = 3;
 
-    /** A column's name is short: a menu entry of at most this many characters, not a headline. */
-    static final int MAX_COLUMN_TITLE = 8;
-
-    /**
-     * An article's own page: a date in its path (2012-12-10, 202306, t20230611), a numeric id in its name
-     * (1314.html, art_42918_3436693.html) or an article id in its query (show.asp?id=3178; classid= is a column).
-     */
-    private static final java.util.regex.Pattern ARTICLE_PATH = java.util.regex.Pattern.compile(
-            "(?:/|_|t)(?:19|20)\\d{2}[-_/]?[01]\\d(?:[-_/]?[0-3]\\d)?(?:[/_.]|$)|\\d{3,}(?:_\\d+)?\\.[a-z]+$|/(?:art|content|post|show|detail)[_-]");
-
-    /**
-     * A link that looks like a column of the site, not an article: a short text and a URL that is no article page.
-     * An undated list made mostly of them is a sub-menu (嘉鱼概览 · 县域经济 · 建言献策), whose links stay candidates.
-     */
+    /** A link that looks like a column of the site, not an article (see {@link SubColumnFinder#isColumnLink}). */
     static boolean isColumnLink(String title, String url) {
-        if (url == null || title == null || title.isBlank() || title.strip().length() > MAX_COLUMN_TITLE) {
-            return false;
-        }
-        String path = UrlNormalizer.path(url);
-        String query = UrlNormalizer.query(url);
-        return path != null && !ARTICLE_PATH.matcher(path.toLowerCase(Locale.ROOT)).find()
-                && (query == null || !ARTICLE_QUERY.matcher(query.toLowerCase(Locale.ROOT)).find());
+        return SubColumnFinder.isColumnLink(title, url);
     }
-
-    private static final java.util.regex.Pattern ARTICLE_QUERY = java.util.regex.Pattern.compile(
-            "(?:^|[&;])(?:id|aid|articleid|newsid|infoid|docid|artid|contentid|nid|news_id|article_id)=\\d+");
 
     private final PageFetcher fetcher;
     private final boolean ownsFetcher;
@@ -161,6 +148,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final int maxMessagePages;
     private final HomepageAnalyzer homepageAnalyzer = new HomepageAnalyzer();
     private final EntryPageFinder entryFinder;
+    private final SubColumnFinder subColumnFinder = new SubColumnFinder(MAX_SUBCOLUMNS_PER_SECTION);
     private final ExecutorService sectionPool = Executors.newCachedThreadPool(DaemonThreads.named("egov-measure-section"));
 
     /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
@@ -411,7 +399,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             List<PageLink> links = opened.links();
             Set<String> hosts = opened.hosts();
             List<ClassifiedSection> classified = SectionClassifier.sections(decide(opened));
-            int budget = Math.max(0, maxPagesPerSite - 1);
+            // Entry hops (splash, frameset, redirect pages) spent part of the site's page budget already.
+            int budget = Math.max(0, maxPagesPerSite - fetches.size());
             if (classified.size() > budget) {
                 LOG.info("{}: {} sections, {} fetched (maxPagesPerSite {})", rootUrl, classified.size(), budget,
                         maxPagesPerSite);
@@ -427,8 +416,9 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             for (int i = 0; i < classified.size(); i++) {
                 reads.add(readSection(classified.get(i), i < pages.size() ? pages.get(i) : null, navUrls));
             }
-            readMessagePages(reads, hosts, Math.max(0, maxPagesPerSite - 1 - pages.size()));
-            List<Section> sections = reads.stream().map(SectionRead::section).toList();
+            readMessagePages(reads, hosts, Math.max(0, maxPagesPerSite - fetches.size()));
+            List<Section> sections = columnTree(classified, pages,
+                    reads.stream().map(SectionRead::section).toList(), navUrls, hosts);
 
             HomepageSummary summary = homepageAnalyzer.analyze(doc, now);
             Homepage homepage = summary.navOnly() ? secondLevel(sections) : new Homepage(summary.newestDate(),
@@ -560,6 +550,97 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                     list.entries().stream().map(MeasurementEngine::entry).toList());
             return new SectionRead(section, interactiveFamilies.contains(s.family())
                     ? messageReader.read(main, now) : List.of());
+        }
+
+        /**
+         * The column tree one level down: on each section page that is a column index (or the 政府信息公开 platform),
+         * its sub-columns ({@link SubColumnFinder}) are read as lists of their own, judged against the section's family
+         * window, within what {@code maxPagesPerSite} leaves (in homepage order, then page order; what is left out
+         * is counted in {@link Section#childrenNotFetched}). A sub-column is read once per site, under the first
+         * section that lists it; the homepage's sections are never sub-columns. An index section's newest date is
+         * the newest of its own list and its children's; its own list is read again without its sub-column links.
+         */
+        private List<Section> columnTree(List<ClassifiedSection> classified, List<FetchedPage> pages,
+                                         List<Section> sections, Set<String> navUrls, Set<String> hosts) {
+            Set<String> taken = new HashSet<>(navUrls);
+            List<List<SubColumnFinder.SubColumn>> found = new ArrayList<>(sections.size());
+            for (int i = 0; i < sections.size(); i++) {
+                Section s = sections.get(i);
+                Document doc = i < pages.size() ? pages.get(i).document() : null;
+                if (doc == null || interactiveFamilies.contains(s.family())) {
+                    found.add(List.of());
+                    continue;
+                }
+                Set<String> itemUrls = new HashSet<>();
+                s.entries().stream().filter(e -> e.date() != null && e.url() != null)
+                        .forEach(e -> itemUrls.add(e.url()));
+                List<SubColumnFinder.SubColumn> subs = subColumnFinder.find(doc, s.url(), hosts, taken, itemUrls,
+                        OPEN_GOV.equals(s.family())).stream().filter(c -> taken.add(c.url())).toList();
+                found.add(subs);
+            }
+            int left = Math.max(0, maxPagesPerSite - fetches.size());
+            List<SubColumnFinder.SubColumn> todo = new ArrayList<>();
+            found.forEach(todo::addAll);
+            if (todo.size() > left) {
+                LOG.info("{}: {} sub-columns, {} fetched (maxPagesPerSite {})", rootUrl, todo.size(), left,
+                        maxPagesPerSite);
+                todo = todo.subList(0, left);
+            }
+            List<FetchedPage> childPages = inParallel(todo, c -> fetchPage(URI.create(c.url()), SUBCOLUMN));
+            List<Section> out = new ArrayList<>(sections.size());
+            int next = 0;
+            for (int i = 0; i < sections.size(); i++) {
+                Section s = sections.get(i);
+                List<SubColumnFinder.SubColumn> subs = found.get(i);
+                if (subs.isEmpty()) {
+                    out.add(s);
+                    continue;
+                }
+                Integer window = catalog.family(s.family()).map(SectionFamily::windowDays).orElse(null);
+                Set<String> childNav = new HashSet<>(navUrls);
+                subs.forEach(c -> childNav.add(c.url()));
+                List<SiteMeasurement.Child> children = new ArrayList<>();
+                int notFetched = 0;
+                for (SubColumnFinder.SubColumn c : subs) {
+                    if (next >= todo.size()) {
+                        notFetched++;
+                        continue;
+                    }
+                    children.add(readChild(c, childPages.get(next++), window, childNav));
+                }
+                out.add(withChildren(s, pages.get(i).document(), window, childNav, children, notFetched));
+            }
+            return out;
+        }
+
+        private SiteMeasurement.Child readChild(SubColumnFinder.SubColumn c, FetchedPage page, Integer window,
+                                                Set<String> childNav) {
+            if (page == null || page.document() == null) {
+                return new SiteMeasurement.Child(c.title(), c.url(), page == null ? 0 : page.result().status(),
+                        null, 0, 0, false);
+            }
+            ListPageSummary list = ListPageAnalyzer.summarise(
+                    listAnalyzer.mainList(page.document(), now, childNav).entries(), window, now);
+            return new SiteMeasurement.Child(c.title(), c.url(), page.result().status(), list.newestDate(),
+                    list.items(), window == null ? 0 : list.itemsInWindow(), list.blank());
+        }
+
+        /** An index section: its own list read without its sub-column links, its freshness the newest of the tree. */
+        private Section withChildren(Section s, Document page, Integer window, Set<String> childNav,
+                                     List<SiteMeasurement.Child> children, int notFetched) {
+            ListPageSummary own = ListPageAnalyzer.summarise(listAnalyzer.mainList(page, now, childNav).entries(),
+                    window, now);
+            LocalDate newest = own.newestDate();
+            for (SiteMeasurement.Child c : children) {
+                if (c.newestDate() != null && (newest == null || c.newestDate().isAfter(newest))) {
+                    newest = c.newestDate();
+                }
+            }
+            // Blank when nothing can be read through the column: its own list and every child read are empty.
+            boolean blank = own.blank() && children.stream().allMatch(c -> c.items() == 0);
+            return new Section(s.family(), s.title(), s.url(), s.status(), newest, own.items(),
+                    window == null ? 0 : own.itemsInWindow(), blank,
+                    own.entries().stream().map(MeasurementEngine::entry).toList(), s.messages(), children, notFetched);
         }
 
         /**

@@ -94,12 +94,27 @@ public record SiteMeasurement(
      * @param messages      for an interactive section (信箱, 留言), the messages read from its list and, where the list
      *                      left their state or reply date open, from their own pages; in list order. Entries showing
      *                      neither when they were asked nor what became of them are not messages and are left out
+     * @param children      the column tree one level down: the sub-columns (子栏目) of a column index page or of the
+     *                      政府信息公开 platform, each read as a list of its own, in page order. When there are
+     *                      children, {@code newestDate} is the newest of the section's own list and its children's,
+     *                      and the section is blank only when its own list and every child's list are empty
+     * @param childrenNotFetched sub-columns found but left unread because the per-site page budget
+     *                      ({@code maxPagesPerSite}) ran out: the tree was cut short when this is above 0
      */
     public record Section(String family, String title, String url, int status, LocalDate newestDate, int items,
-                          int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages) {
+                          int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages,
+                          List<Child> children, int childrenNotFetched) {
         public Section {
             entries = entries == null ? List.of() : List.copyOf(entries);
             messages = messages == null ? List.of() : List.copyOf(messages);
+            children = children == null ? List.of() : List.copyOf(children);
+        }
+
+        /** A section without sub-columns. */
+        public Section(String family, String title, String url, int status, LocalDate newestDate, int items,
+                       int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages) {
+            this(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, messages, List.of(),
+                    0);
         }
 
         /** A section without messages (not interactive, or built by callers other than the engine). */
@@ -107,6 +122,21 @@ public record SiteMeasurement(
                        int itemsInWindow, boolean blank, List<Entry> entries) {
             this(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, List.of());
         }
+    }
+
+    /**
+     * A sub-column (子栏目) of a section: read like a section, judged against its parent's family window.
+     *
+     * @param title         its link text on the parent's page, as decoded
+     * @param url           its list page
+     * @param status        HTTP status of its page (0 when no response)
+     * @param newestDate    newest dated item in its list, or null
+     * @param items         number of list items (dated or not)
+     * @param itemsInWindow dated items within the parent family's window (0 for families without a window)
+     * @param blank         no items at all, or only a placeholder (a page that could not be fetched is not blank)
+     */
+    public record Child(String title, String url, int status, LocalDate newestDate, int items, int itemsInWindow,
+                        boolean blank) {
     }
 
     /** A list entry: its link text, its URL (null when not a usable http(s) link) and its date (null when none). */
@@ -129,7 +159,7 @@ public record SiteMeasurement(
      * One GET of this site.
      *
      * @param purpose   HOMEPAGE, ENTRY (a hop from a splash, frameset, wrapper or redirect homepage to the real one, or
-     *                  another frame of it), SECTION or MESSAGE (a message's own page)
+     *                  another frame of it), SECTION, MESSAGE (a message's own page) or SUBCOLUMN (a section's sub-column)
      * @param charset   the charset the body was decoded with, null when no body was used
      * @param errorKind the {@link org.egovmonitor.crawler.fetch.FetchErrorKind} name, null when the fetch succeeded
      */

@@ -68,7 +68,12 @@ class ObservationStoreTest {
         return new SiteMeasurement(h + "/", h + "/index.asp", "PORTAL", true, 200, 321, "GB18030", null,
                 new Homepage(on.minusDays(1), 1, false, List.of(news.get(0))),
                 List.of(new Section("news", "政务动态", h + "/zwdt/", 200, on.minusDays(1), 2, 1, false, news),
-                        new Section("notices", "通知公告", h + "/tzgg/", 200, null, 0, 0, true, List.of()),
+                        // An index section: two sub-columns read, one more left for lack of page budget.
+                        new Section("notices", "通知公告", h + "/tzgg/", 200, on.minusDays(200), 0, 0, false,
+                                List.of(), List.of(), List.of(
+                                new SiteMeasurement.Child("市级通知", h + "/tzgg/sjtz/", 200, on.minusDays(200), 4, 0,
+                                        false),
+                                new SiteMeasurement.Child("部门公告", h + "/tzgg/bmgg/", 200, null, 0, 0, true)), 1),
                         new Section("policy", "政策文件", h + "/zcwj/", 404, null, 0, 0, false, List.of()),
                         new Section("mailbox", "市长信箱", h + "/szxx/", 200, on.minusDays(30), 3, 0, false, letters,
                                 messages),
@@ -142,6 +147,17 @@ class ObservationStoreTest {
             store.save("crawl-item:5", siteId, sample(DAY), Instant.now());
             jdbi.useHandle(h -> h.execute("DELETE FROM measurements"));
             assertThat(count("measurement_messages")).isZero();
+            assertThat(count("measurement_section_children")).isZero();
+        }
+
+        @Test
+        void save_sectionChildren_rebuiltInOrderWithBudgetCut() {
+            store.save("crawl-item:6", siteId, sample(DAY), Instant.now());
+            Section notices = store.latest(siteId).orElseThrow().measurement().sections().get(1);
+            assertThat(notices.children()).extracting(SiteMeasurement.Child::title, SiteMeasurement.Child::blank)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("市级通知", false),
+                            org.assertj.core.groups.Tuple.tuple("部门公告", true));
+            assertThat(notices.childrenNotFetched()).isEqualTo(1);
         }
 
         @Test

@@ -102,15 +102,25 @@ class MeasureGoldenPagesTest {
         assertThat(notices.newestDate()).isEqualTo(LocalDate.of(2024, 1, 8));
         Section openGov = m.sections().get(0);
         assertThat(openGov.blank()).isTrue();
+        // The platform's left-hand column menu is its column tree: three sub-columns, all gone (404), so nothing can
+        // be read through the column and it stays blank. The site's navigation bar (it links 首页) is no sub-column.
+        assertThat(openGov.children()).extracting(SiteMeasurement.Child::url, SiteMeasurement.Child::status)
+                .containsExactly(tuple(h + "/rsxx/list.asp?lb=1", 404), tuple(h + "/rsxx/list.asp?lb=2", 404),
+                        tuple(h + "/rsxx/list.asp?lb=3", 404));
+        // 通知公告's left-hand menu (div.lm) lists its own sub-columns below /tzgg/; its list still has its 12 items.
+        assertThat(notices.children()).extracting(SiteMeasurement.Child::title).containsExactly("市政府通知",
+                "部门公告", "公示信息", "招标公告", "其他");
+        assertThat(notices.items()).isEqualTo(12);
+        assertThat(notices.blank()).isFalse();
         assertThat(m.sections().get(2).status()).isEqualTo(404);
         assertThat(m.sections().get(2).blank()).isFalse();
         assertThat(m.homepage()).extracting(SiteMeasurement.Homepage::newestDate, SiteMeasurement.Homepage::datedItems,
                 SiteMeasurement.Homepage::navOnly).containsExactly(LocalDate.of(2024, 5, 18), 6, false);
         assertThat(m.brokenLinks()).extracting(SiteMeasurement.BrokenLink::url).contains(h + "/zwdt/")
                 .doesNotContain(h + "/", h + "/tzgg/");
-        assertThat(m.pagesFetched()).isEqualTo(14);
-        assertThat(m.fetches()).hasSize(14).first().extracting(SiteMeasurement.Fetch::purpose).isEqualTo("HOMEPAGE");
-        assertThat(m.errors()).extracting(SiteMeasurement.CrawlError::kind).containsOnly("HTTP_ERROR").hasSize(11);
+        assertThat(m.pagesFetched()).isEqualTo(22);
+        assertThat(m.fetches()).hasSize(22).first().extracting(SiteMeasurement.Fetch::purpose).isEqualTo("HOMEPAGE");
+        assertThat(m.errors()).extracting(SiteMeasurement.CrawlError::kind).containsOnly("HTTP_ERROR").hasSize(19);
         assertThat(m.contentHash()).hasSize(64);
     }
 
