@@ -68,6 +68,12 @@ final class EntryGroups {
     /** How many levels of ancestors are searched for a list's heading. */
     private static final int HEADING_LEVELS = 3;
 
+    /** How many elements before the container are looked at, per level, for its heading. */
+    private static final int HEADING_SIBLINGS = 4;
+
+    /** A heading is small: an element with more elements than this in its subtree is a block of content. */
+    private static final int MAX_HEADING_ELEMENTS = 24;
+
     /**
      * An entry before year inference.
      *
@@ -75,15 +81,22 @@ final class EntryGroups {
      * @param link    the entry's link within it (the member itself for a bare link)
      * @param urlDate the day written in the entry's URL ({@code t20240613_1.html}), or null; only a fallback for lists
      *                that show no dates
-     * @param heading the text of the heading the entry is listed under (a block title, a year row, the tab of its
-     *                panel, a table caption), or null
+     * @param headings the headings of the entry's group, read when first asked (few entries need theirs)
      */
     record Draft(String title, String url, DateExtractor.RawDate rawDate, Element member, Element link,
-                 DateExtractor.RawDate urlDate, String heading) {
+                 DateExtractor.RawDate urlDate, Headings headings) {
+
+        /**
+         * The text of the heading the entry is listed under (a block title, a year row, the tab of its panel, a table
+         * caption), or null.
+         */
+        String heading() {
+            return headings.of(member);
+        }
 
         /** The year of the heading the entry is listed under (2024年), or null. */
         Integer headingYear() {
-            return DateExtractor.yearOfHeading(heading);
+            return DateExtractor.yearOfHeading(heading());
         }
     }
 
@@ -171,9 +184,9 @@ final class EntryGroups {
             }
             for (Map.Entry<String, List<Element>> g : byKey.entrySet()) {
                 List<Draft> drafts = new ArrayList<>();
-                Map<Element, String> headings = headings(parent, g.getValue());
+                Headings headings = new Headings(parent, g.getValue(), stats);
                 for (Element member : g.getValue()) {
-                    draft(member, reading, headings.get(member)).ifPresent(drafts::add);
+                    draft(member, reading, headings).ifPresent(drafts::add);
                 }
                 if (!drafts.isEmpty()) {
                     groups.add(new Group(g.getKey(), position.get(g.getValue().get(0)), drafts));
@@ -200,7 +213,7 @@ final class EntryGroups {
         return false;
     }
 
-    private static Optional<Draft> draft(Element member, Reading reading, String heading) {
+    private static Optional<Draft> draft(Element member, Reading reading, Headings heading) {
         boolean bare = member.normalName().equals("a");
         Element link = bare ? member : firstEntryLink(member);
         if (link == null || (bare && isNotAnEntry(LinkExtractor.linkText(link)))) {
@@ -248,11 +261,32 @@ final class EntryGroups {
         return null;
     }
 
+    /** The headings of one group's members, read on first use: most lists never need them. */
+    static final class Headings {
+        private final Element parent;
+        private final List<Element> members;
+        private final Map<Element, int[]> stats;
+        private Map<Element, String> byMember;
+
+        Headings(Element parent, List<Element> members, Map<Element, int[]> stats) {
+            this.parent = parent;
+            this.members = members;
+            this.stats = stats;
+        }
+
+        synchronized String of(Element member) {
+            if (byMember == null) {
+                byMember = headings(parent, members, stats);
+            }
+            return byMember.get(member);
+        }
+    }
+
     /**
      * The heading each member is listed under: a short row of the same parent before it that is not an entry (a year
-     * row 2024年 in a table, a sub-heading), else the heading of the parent (see {@link #heading(Element)}).
+     * row 2024年 in a table, a sub-heading), else the heading of the parent (see {@link #heading(Element, Map)}).
      */
-    private static Map<Element, String> headings(Element parent, List<Element> members) {
+    private static Map<Element, String> headings(Element parent, List<Element> members, Map<Element, int[]> stats) {
         Map<Element, String> out = new IdentityHashMap<>();
         Set<Element> memberSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         memberSet.addAll(members);
@@ -261,13 +295,14 @@ final class EntryGroups {
         for (Element child : parent.children()) {
             if (memberSet.contains(child)) {
                 if (current == null && !outerRead) {
-                    current = heading(parent);
+                    current = heading(parent, stats);
                     outerRead = true;
                 }
                 out.put(child, current);
-            } else if (!PageRegions.isNonContent(child) && !PageRegions.isHidden(child)) {
+            } else if (isSmall(child, stats) && !PageRegions.isNonContent(child) && !PageRegions.isHidden(child)
+                    && child.select(LINKS).isEmpty()) {
                 String text = DateExtractor.trim(child.text());
-                if (!text.isEmpty() && text.length() <= MAX_HEADING_CHARS && child.select(LINKS).isEmpty()) {
+                if (!text.isEmpty() && text.length() <= MAX_HEADING_CHARS) {
                     current = text;
                     outerRead = true;
                 }
@@ -282,7 +317,7 @@ final class EntryGroups {
      * heads its panels in order: the container's panel number among the sibling panels before it picks the tab. A
      * longer text before the container is content: no heading.
      */
-    static String heading(Element container) {
+    static String heading(Element container, Map<Element, int[]> stats) {
         Element node = container;
         for (int level = 0; level < HEADING_LEVELS && node != null && node.parent() != null; level++) {
             if (node.normalName().equals("table")) {
@@ -293,13 +328,18 @@ final class EntryGroups {
                 }
             }
             int earlierPanels = 0;
-            for (Element sib = node.previousElementSibling(); sib != null; sib = sib.previousElementSibling()) {
+            int seen = 0;
+            for (Element sib = node.previousElementSibling(); sib != null && seen < HEADING_SIBLINGS;
+                 sib = sib.previousElementSibling(), seen++) {
                 if (PageRegions.isNonContent(sib) || PageRegions.isHidden(sib)) {
                     continue;
                 }
                 if (sib.normalName().equals(node.normalName()) && sib.className().equals(node.className())) {
                     earlierPanels++;
                     continue;
+                }
+                if (!isSmall(sib, stats)) {
+                    return null;
                 }
                 List<String> texts = new ArrayList<>();
                 for (TextNode t : textNodesOf(sib)) {
@@ -319,6 +359,12 @@ final class EntryGroups {
             node = node.parent();
         }
         return null;
+    }
+
+    /** At most {@link #MAX_HEADING_ELEMENTS} elements in its subtree (elements outside the scan count as large). */
+    private static boolean isSmall(Element e, Map<Element, int[]> stats) {
+        int[] s = stats.get(e);
+        return s != null && s[1] <= MAX_HEADING_ELEMENTS;
     }
 
     private static List<TextNode> textNodesOf(Element e) {
