@@ -405,6 +405,11 @@ public final class SiteGenerator {
         Set<String> datedLinks = new LinkedHashSet<>();
         LocalDate newest = null;
         for (Block b : m.blocks) {
+            // letters and forum posts are the public's, never the site's news
+            if (FamilyCatalog.INTERACTIVE.contains(b.section().family.id())) {
+                continue;
+            }
+            // an undated block's URL dates count only on a homepage that shows no dates, which drawBlocks never makes
             if (b.dateStyle() == null) {
                 continue;
             }
@@ -418,6 +423,9 @@ public final class SiteGenerator {
         boolean navOnly = datedLinks.isEmpty();
         if (navOnly) {
             for (Section s : m.sections) {
+                if (FamilyCatalog.INTERACTIVE.contains(s.family.id())) {
+                    continue;
+                }
                 for (Item it : s.page(1)) {
                     if (it.date() != null) {
                         datedLinks.add(it.path());

@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.parse.EntryPageWords;
+import org.egovmonitor.crawler.parse.ListVocabulary;
 import org.egovmonitor.crawler.parse.MessageVocabulary;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
 
@@ -52,6 +54,7 @@ public final class SectionCatalog {
     private final List<String> interactiveFamilies;
     private final MessageVocabulary messageVocabulary;
     private final EntryPageWords entryPageWords;
+    private final ListVocabulary listVocabulary;
 
     /** Default of {@code maxContainsExtra} when the file does not set it. */
     static final int DEFAULT_MAX_CONTAINS_EXTRA = 4;
@@ -59,7 +62,11 @@ public final class SectionCatalog {
     /** The file's shape; field names are the YAML keys. */
     record File(Integer maxContainsLength, Integer maxContainsExtra, List<FamilyEntry> families,
                 Map<String, List<String>> requiredFamilies, List<String> blankPlaceholders, Decoys decoys,
-                Messages messages, EntryPages entryPages) {
+                Messages messages, EntryPages entryPages, Dates dates, ColumnIndex columnIndex) {
+    }
+
+    /** The {@code columnIndex:} block; optional (without it no page is an index of columns). */
+    record ColumnIndex(Integer maxTitleChars, List<String> urlNames) {
     }
 
     record FamilyEntry(String id, String name, List<String> synonyms, Integer windowDays, Boolean shouldUpdate,
@@ -75,6 +82,10 @@ public final class SectionCatalog {
 
     record Messages(List<String> families, List<String> answered, List<String> pending, List<String> askedLabels,
                     List<String> repliedLabels, List<String> replyLabels, List<String> statusHeaders) {
+    }
+
+    /** The {@code dates:} block; optional (a catalogue without it reads no labels and no URL dates). */
+    record Dates(Integer futureToleranceDays, List<String> labels, List<String> todayWords, List<String> urlPatterns) {
     }
 
     private SectionCatalog(File f) {
@@ -109,6 +120,36 @@ public final class SectionCatalog {
         EntryPages e = f.entryPages();
         this.entryPageWords = e == null ? EntryPageWords.NONE : new EntryPageWords(e.entryTexts(),
                 e.maxEntryTextLength(), e.maxEntryPageLinks(), e.mainFrameNames());
+        this.listVocabulary = listVocabulary(f.dates(), f.columnIndex(), m.families(), ids);
+    }
+
+    /**
+     * The date words of the file; the message families' names and synonyms (县长信箱, 咨询投诉, 留言 …) and URL hints
+     * mark the homepage blocks that list letters and forum posts, never the site's news.
+     */
+    private static ListVocabulary listVocabulary(Dates d, ColumnIndex c, List<String> messageFamilies,
+                                                 Map<String, SectionFamily> families) {
+        List<String> words = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
+        for (String id : messageFamilies) {
+            SectionFamily family = families.get(id);
+            words.add(family.name());
+            words.addAll(family.synonyms());
+            hints.addAll(family.urlHints());
+        }
+        int maxColumnChars = c == null || c.maxTitleChars() == null ? 0 : c.maxTitleChars();
+        List<String> columnNames = c == null ? List.of() : orEmpty(c.urlNames());
+        if (d == null) {
+            return new ListVocabulary(0, List.of(), List.of(), List.of(), words, hints, maxColumnChars, columnNames);
+        }
+        return new ListVocabulary(d.futureToleranceDays() == null ? 0 : d.futureToleranceDays(),
+                orEmpty(d.labels()), orEmpty(d.todayWords()),
+                orEmpty(d.urlPatterns()).stream().map(Pattern::compile).toList(), words, hints, maxColumnChars,
+                columnNames);
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
     }
 
     /** Loads and validates a catalogue file. */
@@ -225,6 +266,16 @@ public final class SectionCatalog {
         }
         validateMessages(f.messages(), ids, problems);
         validateEntryPages(f.entryPages(), problems);
+        validateDates(f.dates(), problems);
+        if (f.columnIndex() != null) {
+            if (f.columnIndex().maxTitleChars() == null || f.columnIndex().maxTitleChars() < 1) {
+                problems.add("columnIndex.maxTitleChars must be a positive number of characters");
+            }
+            if (f.columnIndex().urlNames() == null || f.columnIndex().urlNames().stream()
+                    .anyMatch(n -> n == null || !URL_HINT.matcher(n).matches())) {
+                problems.add("columnIndex.urlNames must be a list of names of letters, digits, - or _");
+            }
+        }
         return problems;
     }
 
@@ -244,6 +295,36 @@ public final class SectionCatalog {
         }
         if (e.maxEntryPageLinks() == null || e.maxEntryPageLinks() < 1 || e.maxEntryPageLinks() > 100) {
             problems.add("entryPages.maxEntryPageLinks must be between 1 and 100, was " + e.maxEntryPageLinks());
+        }
+    }
+
+    /** Tolerance zero or more, words non-blank letters, each URL pattern a valid regex with groups y, m and d. */
+    private static void validateDates(Dates d, List<String> problems) {
+        if (d == null) {
+            return;
+        }
+        if (d.futureToleranceDays() != null && (d.futureToleranceDays() < 0 || d.futureToleranceDays() > 31)) {
+            problems.add("dates.futureToleranceDays must be 0 to 31 days, was " + d.futureToleranceDays());
+        }
+        for (String w : orEmpty(d.labels())) {
+            if (w == null || w.isEmpty() || !w.chars().allMatch(Character::isLetterOrDigit)) {
+                problems.add("dates.labels: '" + w + "' must be letters or digits only (the colon is read anyway)");
+            }
+        }
+        for (String w : orEmpty(d.todayWords())) {
+            if (w == null || w.isBlank()) {
+                problems.add("dates.todayWords must be a list of non-blank words");
+            }
+        }
+        for (String p : orEmpty(d.urlPatterns())) {
+            try {
+                String groups = Pattern.compile(p).pattern();
+                if (!groups.contains("(?<y>") || !groups.contains("(?<m>") || !groups.contains("(?<d>")) {
+                    problems.add("dates.urlPatterns: '" + p + "' must have the named groups y, m and d");
+                }
+            } catch (PatternSyntaxException | NullPointerException e) {
+                problems.add("dates.urlPatterns: '" + p + "' is not a valid regular expression");
+            }
         }
     }
 
@@ -389,6 +470,11 @@ public final class SectionCatalog {
     /** Families whose sections list messages (信箱, 留言): their list pages are read for messages and replies. */
     public List<String> interactiveFamilies() {
         return interactiveFamilies;
+    }
+
+    /** The words and patterns item dates are read by, and the words of message lists that never date a homepage. */
+    public ListVocabulary listVocabulary() {
+        return listVocabulary;
     }
 
     /** The words messages and replies are read by. */

@@ -146,7 +146,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final Set<String> interactiveFamilies;
     private final MessageListReader messageReader;
     private final int maxMessagePages;
-    private final HomepageAnalyzer homepageAnalyzer = new HomepageAnalyzer();
+    private final HomepageAnalyzer homepageAnalyzer;
     private final EntryPageFinder entryFinder;
     private final SubColumnFinder subColumnFinder = new SubColumnFinder(MAX_SUBCOLUMNS_PER_SECTION);
     private final ExecutorService sectionPool = Executors.newCachedThreadPool(DaemonThreads.named("egov-measure-section"));
@@ -179,7 +179,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         this.maxLinkChecks = settings.maxLinkChecksPerSite();
         this.linkChecker = new LinkChecker(fetcher, settings.linkCheckConcurrency());
         this.classifier = new SectionClassifier(catalog);
-        this.listAnalyzer = new ListPageAnalyzer(catalog.blankPlaceholders());
+        this.listAnalyzer = new ListPageAnalyzer(catalog.blankPlaceholders(), catalog.listVocabulary());
+        this.homepageAnalyzer = new HomepageAnalyzer(catalog.listVocabulary());
         this.interactiveFamilies = Set.copyOf(catalog.interactiveFamilies());
         this.messageReader = new MessageListReader(catalog.messageVocabulary(), settings.maxMessagesPerSection());
         this.maxMessagePages = settings.maxMessagePagesPerSection();
@@ -544,7 +545,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             }
             Integer window = catalog.family(s.family()).map(SectionFamily::windowDays).orElse(null);
             ListPageAnalyzer.MainList main = listAnalyzer.mainList(page.document(), now, navUrls);
-            ListPageSummary list = ListPageAnalyzer.summarise(main.entries(), window, now);
+            ListPageSummary list = ListPageAnalyzer.summarise(main, window, now);
             Section section = new Section(s.family(), s.title(), s.url(), page.result().status(), list.newestDate(),
                     list.items(), window == null ? 0 : list.itemsInWindow(), list.blank(),
                     list.entries().stream().map(MeasurementEngine::entry).toList());
@@ -689,11 +690,15 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
 
         /**
          * A navigation-only homepage is judged by its second level: the section list pages' dated entries, one per
-         * distinct entry link (an entry without a usable link counts by its title).
+         * distinct entry link (an entry without a usable link counts by its title). Letters and forum posts (the
+         * interactive sections) are the public's, never the site's news.
          */
         private Homepage secondLevel(List<Section> sections) {
             Map<String, Entry> byLink = new LinkedHashMap<>();
             for (Section s : sections) {
+                if (interactiveFamilies.contains(s.family())) {
+                    continue;
+                }
                 for (Entry e : s.entries()) {
                     if (e.date() == null) {
                         continue;

@@ -57,9 +57,13 @@ public final class DateExtractor {
 
     private static final String TIME = "(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?";
 
-    /** Full date; group 2 is the separator so that mixed separators (2003-04/15) do not match. */
+    /**
+     * Full date; group 2 is the separator so that mixed separators (2003-04/15) do not match. A 年月 date without 日
+     * counts only when no word follows: {@code 2024年6月12项重点工作} is a headline, not 12 June.
+     */
     private static final Pattern FULL = Pattern.compile(
-            "(?<!\\d)(\\d{4})\\s*(?:([-/.])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})|年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日?)"
+            "(?<!\\d)(\\d{4})\\s*(?:([-/.])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})"
+                    + "|年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})(?:\\s*[日号]|(?!\\s*[\\p{L}\\d])))"
                     + "(?!\\d)" + TIME);
 
     /** Year-less date in running text: {@code -}/{@code /} or 月日, not preceded by a year or a separator. */
@@ -78,8 +82,24 @@ public final class DateExtractor {
 
     private final LocalDate now;
 
+    /** The latest day a date may fall on: now, plus the tolerance for a site's clock running ahead of ours. */
+    private final LocalDate limit;
+
+    /** An extractor that rejects every date after {@code now}. */
     public DateExtractor(LocalDate now) {
+        this(now, 0);
+    }
+
+    /**
+     * @param futureToleranceDays days after {@code now} a date may still fall (a site in a time zone ahead of ours);
+     *                            later ones are typos or scheduled events and are rejected
+     */
+    public DateExtractor(LocalDate now, int futureToleranceDays) {
         this.now = Objects.requireNonNull(now, "now");
+        if (futureToleranceDays < 0) {
+            throw new IllegalArgumentException("futureToleranceDays must not be negative");
+        }
+        this.limit = now.plusDays(futureToleranceDays);
     }
 
     public LocalDate now() {
@@ -186,6 +206,50 @@ public final class DateExtractor {
         return Optional.ofNullable(newest);
     }
 
+    /**
+     * The date that starts at {@code from} in a text (after a label such as 发布时间：), before year inference: a full
+     * date, else a year-less one.
+     */
+    static Optional<RawDate> rawDateAt(String text, int from) {
+        Matcher full = FULL.matcher(text).region(from, text.length());
+        if (full.lookingAt()) {
+            return Optional.of(fullRaw(full));
+        }
+        Matcher shortDate = SHORT_WHOLE.matcher(text).region(from, text.length());
+        if (shortDate.lookingAt() && (shortDate.end() == text.length()
+                || !Character.isDigit(text.charAt(shortDate.end())))) {
+            return Optional.of(shortRaw(shortDate));
+        }
+        return Optional.empty();
+    }
+
+    /** A year heading: {@code 2024年}, {@code 2024}, {@code 【2024年度】}, or a short caption that starts with one. */
+    private static final Pattern YEAR_HEADING = Pattern.compile("(\\d{4})\\s*(?:年度?)?");
+    private static final Pattern YEAR_CAPTION = Pattern.compile("(\\d{4})\\s*年度?(?![\\d\\s]*月)\\D{1,8}");
+
+    /**
+     * The year a heading above a list names (2024年, a tab 2023, a caption 2024年工作动态), or null. Dates listed under
+     * it without a year of their own take it.
+     */
+    public static Integer yearOfHeading(String heading) {
+        if (heading == null) {
+            return null;
+        }
+        String t = stripBrackets(trim(heading));
+        if (t.endsWith(":") || t.endsWith("：")) {
+            t = trim(t.substring(0, t.length() - 1));
+        }
+        Matcher m = YEAR_HEADING.matcher(t);
+        if (!m.matches()) {
+            m = YEAR_CAPTION.matcher(t);
+            if (!m.matches()) {
+                return null;
+            }
+        }
+        int year = Integer.parseInt(m.group(1));
+        return year < MIN_YEAR ? null : year;
+    }
+
     /** True when the text is essentially a date (used to keep dates from being taken as block headings). */
     public static boolean isDateText(String text) {
         return rawDateOfText(text).isPresent();
@@ -195,18 +259,31 @@ public final class DateExtractor {
     public Optional<LocalDate> resolve(RawDate raw, Integer contextYear) {
         if (raw.hasYear()) {
             LocalDate d = date(raw.year(), raw.month(), raw.day());
-            return d == null || d.getYear() < MIN_YEAR || d.isAfter(now) ? Optional.empty() : Optional.of(d);
+            return d == null || d.getYear() < MIN_YEAR || d.isAfter(limit) ? Optional.empty() : Optional.of(d);
         }
         int year = contextYear != null ? contextYear : now.getYear();
         LocalDate d = date(year, raw.month(), raw.day());
-        if (d != null && d.isAfter(now)) {
+        if (d != null && d.isAfter(limit)) {
             d = date(year - 1, raw.month(), raw.day());
         }
         if (d == null) {
             // 02-29 in a non-leap context year; the previous year cannot be leap either when the next one is not.
             return Optional.empty();
         }
-        return d.getYear() < MIN_YEAR || d.isAfter(now) ? Optional.empty() : Optional.of(d);
+        return d.getYear() < MIN_YEAR || d.isAfter(limit) ? Optional.empty() : Optional.of(d);
+    }
+
+    /**
+     * A year-less date listed under a year heading (2024年, a tab or caption with the year) takes that year, and is
+     * rejected when that puts it in the future (the heading says which year; a later day is a typo). A written year
+     * wins over the heading.
+     */
+    public Optional<LocalDate> resolveInYear(RawDate raw, int headingYear) {
+        if (raw.hasYear()) {
+            return resolve(raw, (Integer) null);
+        }
+        LocalDate d = date(headingYear, raw.month(), raw.day());
+        return d == null || d.getYear() < MIN_YEAR || d.isAfter(limit) ? Optional.empty() : Optional.of(d);
     }
 
     /**
@@ -220,16 +297,16 @@ public final class DateExtractor {
         if (raw.hasYear()) {
             return resolve(raw, (Integer) null);
         }
-        LocalDate limit = now;
+        LocalDate latest = limit;
         if (newestFullDate != null) {
             LocalDate endOfNextYear = LocalDate.of(newestFullDate.getYear() + 1, 12, 31);
-            if (endOfNextYear.isBefore(limit)) {
-                limit = endOfNextYear;
+            if (endOfNextYear.isBefore(latest)) {
+                latest = endOfNextYear;
             }
         }
-        for (int year = limit.getYear(); year >= limit.getYear() - 4; year--) {
+        for (int year = latest.getYear(); year >= latest.getYear() - 4; year--) {
             LocalDate d = date(year, raw.month(), raw.day());
-            if (d != null && !d.isAfter(limit)) {
+            if (d != null && !d.isAfter(latest)) {
                 return d.getYear() < MIN_YEAR ? Optional.empty() : Optional.of(d);
             }
         }

@@ -62,24 +62,84 @@ final class EntryGroups {
 
     private static final Pattern DECORATION = Pattern.compile("[\\s\\u00A0\\u3000\\p{Punct}<>«»【】〔〕（）·•…]+");
 
+    /** Text longer than this is content, not a heading (a block title, a year, a tab bar) above a list. */
+    static final int MAX_HEADING_CHARS = 40;
+
+    /**
+     * How many levels of ancestors are searched for a list's heading: 2003-era blocks nest the list's table in a
+     * cell of the row below the heading row (tbody, table, td, tr).
+     */
+    private static final int HEADING_LEVELS = 4;
+
+    /** How many elements before the container are looked at, per level, for its heading. */
+    private static final int HEADING_SIBLINGS = 4;
+
+    /** A linked heading row names a column: as short as a column's name (see SubColumnFinder). */
+    private static final int MAX_LINKED_HEADING_CHARS = 8;
+
+    /** A heading is small: an element with more elements than this in its subtree is a block of content. */
+    private static final int MAX_HEADING_ELEMENTS = 24;
+
     /**
      * An entry before year inference.
      *
-     * @param member the repeated element the entry was read from (the row)
-     * @param link   the entry's link within it (the member itself for a bare link)
+     * @param member  the repeated element the entry was read from (the row)
+     * @param link    the entry's link within it (the member itself for a bare link)
+     * @param urlDate the day written in the entry's URL ({@code t20240613_1.html}), or null; only a fallback for lists
+     *                that show no dates
+     * @param headings the headings of the entry's group, read when first asked (few entries need theirs)
      */
-    record Draft(String title, String url, DateExtractor.RawDate rawDate, Element member, Element link) {
+    record Draft(String title, String url, DateExtractor.RawDate rawDate, Element member, Element link,
+                 DateExtractor.RawDate urlDate, Headings headings) {
+
+        /**
+         * The text of the heading the entry is listed under (a block title, a year row, the tab of its panel, a table
+         * caption), or null.
+         */
+        String heading() {
+            return headings.of(member);
+        }
+
+        /** The year of the heading the entry is listed under (2024年), or null. */
+        Integer headingYear() {
+            return DateExtractor.yearOfHeading(heading());
+        }
     }
 
     /**
-     * @param key        tag and class shared by the members
-     * @param order      document position of the first member (earlier wins ties)
-     * @param drafts     the entries, in document order
-     * @param datedCount how many of them carry a date (counted once: lists are compared by it many times)
+     * @param key           tag and class shared by the members
+     * @param order         document position of the first member (earlier wins ties)
+     * @param drafts        the entries, in document order
+     * @param datedCount    how many of them carry a date (counted once: lists are compared by it many times)
+     * @param urlDatedCount how many of them have a date in their URL
      */
-    record Group(String key, int order, List<Draft> drafts, int datedCount) {
+    record Group(String key, int order, List<Draft> drafts, int datedCount, int urlDatedCount) {
         Group(String key, int order, List<Draft> drafts) {
-            this(key, order, drafts, (int) drafts.stream().filter(d -> d.rawDate() != null).count());
+            this(key, order, drafts, (int) drafts.stream().filter(d -> d.rawDate() != null).count(),
+                    (int) drafts.stream().filter(d -> d.urlDate() != null).count());
+        }
+
+        /** The heading the list stands under (its first entry's), or null. */
+        String heading() {
+            return drafts.isEmpty() ? null : drafts.get(0).heading();
+        }
+    }
+
+    /**
+     * The vocabulary applied to one page: the labels in front of a row's date compiled once.
+     */
+    private record Reading(ListVocabulary vocabulary, Pattern label) {
+        static Reading of(ListVocabulary v) {
+            if (v.labels().isEmpty()) {
+                return new Reading(v, null);
+            }
+            List<String> words = new ArrayList<>(v.labels());
+            words.sort((a, b) -> b.length() - a.length());
+            StringBuilder alternatives = new StringBuilder();
+            for (String w : words) {
+                alternatives.append(alternatives.isEmpty() ? "" : "|").append(Pattern.quote(w));
+            }
+            return new Reading(v, Pattern.compile("(?:" + alternatives + ")\\s*[:：]?\\s*"));
         }
     }
 
@@ -87,6 +147,12 @@ final class EntryGroups {
     }
 
     static List<Group> find(PageScan scan) {
+        return find(scan, ListVocabulary.NONE);
+    }
+
+    /** The page's groups, entries read with the vocabulary: row date labels, today banners, URL dates. */
+    static List<Group> find(PageScan scan, ListVocabulary vocabulary) {
+        Reading reading = Reading.of(vocabulary);
         Map<Element, Integer> position = new IdentityHashMap<>();
         Map<Element, int[]> stats = new IdentityHashMap<>(); // [links, elements] in the subtree
         for (int i = 0; i < scan.elements.size(); i++) {
@@ -124,8 +190,9 @@ final class EntryGroups {
             }
             for (Map.Entry<String, List<Element>> g : byKey.entrySet()) {
                 List<Draft> drafts = new ArrayList<>();
+                Headings headings = new Headings(parent, g.getValue(), stats);
                 for (Element member : g.getValue()) {
-                    draft(member).ifPresent(drafts::add);
+                    draft(member, reading, headings).ifPresent(drafts::add);
                 }
                 if (!drafts.isEmpty()) {
                     groups.add(new Group(g.getKey(), position.get(g.getValue().get(0)), drafts));
@@ -152,7 +219,7 @@ final class EntryGroups {
         return false;
     }
 
-    private static Optional<Draft> draft(Element member) {
+    private static Optional<Draft> draft(Element member, Reading reading, Headings heading) {
         boolean bare = member.normalName().equals("a");
         Element link = bare ? member : firstEntryLink(member);
         if (link == null || (bare && isNotAnEntry(LinkExtractor.linkText(link)))) {
@@ -161,7 +228,9 @@ final class EntryGroups {
         String title = LinkExtractor.linkText(link);
         String url = UrlNormalizer.normalize(link.absUrl("href")).orElse(null);
 
-        List<String> outside = bare ? runText(member) : textOutside(member, link);
+        // The page's "today" (今天是2024年6月13日 星期四) may share a layout row with links: it dates the view, not them.
+        List<String> outside = (bare ? runText(member) : textOutside(member, link)).stream()
+                .filter(t -> !reading.vocabulary().isTodayText(t)).toList();
         DateExtractor.RawDate raw = null;
         for (String text : outside) {
             raw = DateExtractor.rawDateOfText(text).orElse(null);
@@ -169,13 +238,199 @@ final class EntryGroups {
                 break;
             }
         }
+        String joined = String.join(" ", outside);
         if (raw == null) {
-            raw = DateExtractor.rawDateAtEdges(String.join(" ", outside)).orElse(null);
+            raw = DateExtractor.rawDateAtEdges(joined).orElse(null);
+        }
+        if (raw == null && reading.label() != null) {
+            raw = labelledDate(joined, reading.label());
         }
         if (raw == null) {
             raw = DateExtractor.rawDateAtEdges(title).orElse(null);
         }
-        return Optional.of(new Draft(title, url, raw, member, link));
+        DateExtractor.RawDate urlDate = reading.vocabulary().dateInUrl(url).orElse(null);
+        return Optional.of(new Draft(title, url, raw, member, link, urlDate, heading));
+    }
+
+    /** The first date right after a date label anywhere in a row's text (标题 发布时间：2024-06-13 浏览：35). */
+    private static DateExtractor.RawDate labelledDate(String text, Pattern label) {
+        if (DateExtractor.isCopyright(text)) {
+            return null;
+        }
+        java.util.regex.Matcher m = label.matcher(text);
+        while (m.find()) {
+            DateExtractor.RawDate raw = DateExtractor.rawDateAt(text, m.end()).orElse(null);
+            if (raw != null) {
+                return raw;
+            }
+        }
+        return null;
+    }
+
+    /** The headings of one group's members, read on first use: most lists never need them. */
+    static final class Headings {
+        private final Element parent;
+        private final List<Element> members;
+        private final Map<Element, int[]> stats;
+        private Map<Element, String> byMember;
+
+        Headings(Element parent, List<Element> members, Map<Element, int[]> stats) {
+            this.parent = parent;
+            this.members = members;
+            this.stats = stats;
+        }
+
+        synchronized String of(Element member) {
+            if (byMember == null) {
+                byMember = headings(parent, members, stats);
+            }
+            return byMember.get(member);
+        }
+    }
+
+    /**
+     * The heading each member is listed under: a short row of the same parent before it that is not an entry (a year
+     * row 2024年 in a table, a sub-heading), else the heading of the parent (see {@link #heading(Element, Map)}).
+     */
+    private static Map<Element, String> headings(Element parent, List<Element> members, Map<Element, int[]> stats) {
+        Map<Element, String> out = new IdentityHashMap<>();
+        Set<Element> memberSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        memberSet.addAll(members);
+        String current = null;
+        boolean outerRead = false;
+        for (Element child : parent.children()) {
+            if (memberSet.contains(child)) {
+                if (current == null && !outerRead) {
+                    current = heading(parent, stats);
+                    outerRead = true;
+                }
+                out.put(child, current);
+            } else if (isSmall(child, stats) && !PageRegions.isNonContent(child) && !PageRegions.isHidden(child)
+                    && child.select(LINKS).isEmpty()) {
+                String text = DateExtractor.trim(child.text());
+                if (!text.isEmpty() && text.length() <= MAX_HEADING_CHARS) {
+                    current = text;
+                    outerRead = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The heading above a list's container: its table's caption, or the nearest short text before it among its
+     * siblings, its parent's or grandparent's. A tab bar (several short texts: 2024年 2023年, or 政务要闻 县长信箱)
+     * heads its panels in order: the container's panel number among the sibling panels before it picks the tab. A
+     * longer text before the container is content: no heading.
+     */
+    static String heading(Element container, Map<Element, int[]> stats) {
+        Element node = container;
+        for (int level = 0; level < HEADING_LEVELS && node != null && node.parent() != null; level++) {
+            if (node.normalName().equals("table")) {
+                for (Element child : node.children()) {
+                    if (child.normalName().equals("caption") && !child.text().isBlank()) {
+                        return DateExtractor.trim(child.text());
+                    }
+                }
+            }
+            int earlierPanels = 0;
+            int seen = 0;
+            for (Element sib = node.previousElementSibling(); sib != null && seen < HEADING_SIBLINGS;
+                 sib = sib.previousElementSibling(), seen++) {
+                if (PageRegions.isNonContent(sib) || PageRegions.isHidden(sib)) {
+                    continue;
+                }
+                // a sibling like the container is an earlier tab panel (or an earlier entry), unless it is a heading
+                // row: a 2003-era table's <tr> holding the title (text or image) and 更多 before the <tr> holding
+                // the list
+                if (sib.normalName().equals(node.normalName()) && sib.className().equals(node.className())
+                        && !isHeadingRow(sib, stats)) {
+                    earlierPanels++;
+                    continue;
+                }
+                if (!isSmall(sib, stats)) {
+                    return null;
+                }
+                List<String> texts = new ArrayList<>();
+                for (TextNode t : textNodesOf(sib)) {
+                    addHeadingText(texts, t.text());
+                }
+                if (texts.isEmpty()) {
+                    // an image heading (<img alt="县长信箱">) names its block by its alternative text
+                    for (Element img : sib.select("img[alt]")) {
+                        addHeadingText(texts, img.attr("alt"));
+                    }
+                }
+                if (texts.isEmpty()) {
+                    continue;
+                }
+                if (String.join("", texts).length() > MAX_HEADING_CHARS) {
+                    return null;
+                }
+                return earlierPanels < texts.size() ? texts.get(earlierPanels) : null;
+            }
+            node = node.parent();
+        }
+        return null;
+    }
+
+    /**
+     * Small, and no link in it is an entry (only 更多, or no link at all); or a table row whose one link is a short
+     * undated title, the column's name linked to its list ({@code <tr><td><a href="/wslt.htm"><b>访客留言</b></a>}).
+     */
+    private static boolean isHeadingRow(Element sib, Map<Element, int[]> stats) {
+        if (!isSmall(sib, stats)) {
+            return false;
+        }
+        List<Element> entryLinks = new ArrayList<>();
+        for (Element a : sib.select(LINKS)) {
+            if (!isNotAnEntry(LinkExtractor.linkText(a))) {
+                entryLinks.add(a);
+            }
+        }
+        if (entryLinks.isEmpty()) {
+            return true;
+        }
+        return sib.normalName().equals("tr") && entryLinks.size() == 1
+                && DateExtractor.trim(LinkExtractor.linkText(entryLinks.get(0))).length() <= MAX_LINKED_HEADING_CHARS
+                && DateExtractor.rawDatesIn(sib.text()).isEmpty();
+    }
+
+    private static void addHeadingText(List<String> texts, String raw) {
+        String text = DateExtractor.trim(raw);
+        if (!text.isEmpty() && !isNotAnEntry(text) && !isSeparatorText(text)) {
+            texts.add(text);
+        }
+    }
+
+    /** At most {@link #MAX_HEADING_ELEMENTS} elements in its subtree (elements outside the scan count as large). */
+    private static boolean isSmall(Element e, Map<Element, int[]> stats) {
+        int[] s = stats.get(e);
+        return s != null && s[1] <= MAX_HEADING_ELEMENTS;
+    }
+
+    private static List<TextNode> textNodesOf(Element e) {
+        List<TextNode> out = new ArrayList<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            private int skip;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element el && (PageRegions.isNonContent(el) || PageRegions.isHidden(el))) {
+                    skip++;
+                } else if (skip == 0 && node instanceof TextNode t && !t.isBlank()) {
+                    out.add(t);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element el && (PageRegions.isNonContent(el) || PageRegions.isHidden(el))) {
+                    skip--;
+                }
+            }
+        }, e);
+        return out;
     }
 
     private static Element firstEntryLink(Element member) {

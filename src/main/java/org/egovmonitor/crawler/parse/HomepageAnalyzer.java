@@ -5,45 +5,79 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 
 /**
  * Reads a homepage's own freshness: every list block on it (news, notices ...) is found as in
  * {@link ListPageAnalyzer} and its dated entries are pooled, one per distinct link. Undated entries do not count as
- * updates. Pure.
+ * updates; a block that shows no dates is dated by its entries' URLs ({@code t20240613_1.html}) when they carry the
+ * day. Lists of letters and forum posts (a block headed 县长信箱, 咨询投诉 or 留言, or whose entries lead into one) are
+ * the public's, not the site's news: they never count. Pure.
  */
 public final class HomepageAnalyzer {
 
     private static final java.util.Set<String> LIST_ITEM_KEYS = java.util.Set.of("li", "dd", "dt");
 
+    private final ListVocabulary vocabulary;
+
+    /** An analyser with no vocabulary: no URL dates, no message lists told apart, no future tolerance. */
+    public HomepageAnalyzer() {
+        this(ListVocabulary.NONE);
+    }
+
+    /** @param vocabulary date words, URL date patterns and message list words, from the section catalogue */
+    public HomepageAnalyzer(ListVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
     public HomepageSummary analyze(Document homepage, LocalDate now) {
-        DateExtractor dates = new DateExtractor(now);
+        DateExtractor dates = new DateExtractor(now, vocabulary.futureToleranceDays());
         PageScan scan = PageScan.of(homepage, true);
         String contentHash = sha256(scan.mainText);
         if (scan.excludedShare() > ListPageAnalyzer.MAX_BOILERPLATE_SHARE) {
             scan = PageScan.of(homepage, false);
         }
-        List<EntryGroups.Group> groups = EntryGroups.find(scan);
+        List<EntryGroups.Group> groups = EntryGroups.find(scan, vocabulary);
+
+        // An entry of a message list stays out even when a smaller group (its own <li>) lists it again.
+        Set<EntryGroups.Group> messageLists = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<String> messageKeys = new HashSet<>();
+        for (EntryGroups.Group g : groups) {
+            if (isMessageList(g)) {
+                messageLists.add(g);
+                g.drafts().forEach(d -> messageKeys.add(key(d)));
+            }
+        }
+        // Dates in article URLs are a fallback for a homepage that shows none: they are often the upload
+        // directory's date, days after the date the article shows (嘉鱼: /2012-12-10/2015.html shows 2012-12-04).
+        boolean homepageShowsDates = groups.stream().anyMatch(g -> g.datedCount() > 0 && !messageLists.contains(g));
 
         // Year-less dates are read against the newest full date of their own block (see DateExtractor#resolve): the
         // blocks of a homepage are separate lists, and a stale 政策文件 block says nothing about the year of [01-11]
         // in the 通知公告 block beside it.
         Map<String, ListEntry> byLink = new LinkedHashMap<>();
         for (EntryGroups.Group g : groups) {
+            if (messageLists.contains(g)) {
+                continue;
+            }
             LocalDate context = newestFullDate(g, dates);
             for (EntryGroups.Draft d : g.drafts()) {
-                if (d.rawDate() == null) {
-                    continue;
-                }
-                LocalDate date = dates.resolve(d.rawDate(), context).orElse(null);
+                LocalDate date = ListPageAnalyzer.dateOf(d, homepageShowsDates, context, dates);
                 if (date == null) {
                     continue;
                 }
-                String key = d.url() != null ? d.url() : "title:" + d.title();
+                String key = key(d);
+                if (messageKeys.contains(key)) {
+                    continue;
+                }
                 ListEntry known = byLink.get(key);
                 if (known == null || date.isAfter(known.date())) {
                     byLink.put(key, new ListEntry(d.title(), d.url(), date));
@@ -63,13 +97,13 @@ public final class HomepageAnalyzer {
      * site) is a bar, not an entry ({@link EntryGroups#isLinkBar}): it is left out before the entries are counted.
      */
     public List<List<ListEntry>> contentLists(Document homepage, LocalDate now) {
-        DateExtractor dates = new DateExtractor(now);
+        DateExtractor dates = new DateExtractor(now, vocabulary.futureToleranceDays());
         PageScan scan = PageScan.of(homepage, true);
         if (scan.excludedShare() > ListPageAnalyzer.MAX_BOILERPLATE_SHARE) {
             scan = PageScan.of(homepage, false);
         }
         List<List<ListEntry>> lists = new ArrayList<>();
-        for (EntryGroups.Group g : EntryGroups.find(scan)) {
+        for (EntryGroups.Group g : EntryGroups.find(scan, vocabulary)) {
             List<EntryGroups.Draft> drafts = g.drafts().stream().filter(d -> !EntryGroups.isLinkBar(d)).toList();
             // One entry is a list only when the markup says so (a lone <li> of a <ul>); a lone table row or link
             // is as likely an image button (市长信箱) as an item.
@@ -77,14 +111,30 @@ public final class HomepageAnalyzer {
                 continue;
             }
             LocalDate context = newestFullDate(g, dates);
+            boolean shownDates = g.datedCount() > 0;
             List<ListEntry> entries = new ArrayList<>(drafts.size());
             for (EntryGroups.Draft d : drafts) {
-                LocalDate date = d.rawDate() == null ? null : dates.resolve(d.rawDate(), context).orElse(null);
-                entries.add(new ListEntry(d.title(), d.url(), date));
+                entries.add(new ListEntry(d.title(), d.url(), ListPageAnalyzer.dateOf(d, shownDates, context, dates)));
             }
             lists.add(List.copyOf(entries));
         }
         return lists;
+    }
+
+    private static String key(EntryGroups.Draft d) {
+        return d.url() != null ? d.url() : "title:" + d.title();
+    }
+
+    /**
+     * A block of letters or forum posts: its heading names one (县长信箱, 咨询投诉, 网上留言 …), or most of its entries
+     * lead into one ({@code /szxx/show.asp?id=3}, {@code liuyan.asp?id=7}).
+     */
+    private boolean isMessageList(EntryGroups.Group g) {
+        if (vocabulary.namesMessageList(g.heading())) {
+            return true;
+        }
+        long intoMessages = g.drafts().stream().filter(d -> vocabulary.isMessageUrl(d.url())).count();
+        return intoMessages * 2 > g.drafts().size();
     }
 
     private static LocalDate newestFullDate(EntryGroups.Group g, DateExtractor dates) {

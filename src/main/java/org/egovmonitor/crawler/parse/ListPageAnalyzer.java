@@ -19,10 +19,15 @@ import org.jsoup.nodes.Document;
  *   <li>if some group has dated entries, the group with the most dated entries (then the most entries, then the
  *       earliest) — a real list carries dates, navigation does not;</li>
  *   <li>otherwise, when the page shows a blank placeholder (暂无信息 ...), there is no list;</li>
+ *   <li>otherwise the group with the most entries dated by their URLs ({@code t20240613_1.html}), whose entries then
+ *       take those dates — the fallback for lists that show none;</li>
  *   <li>otherwise the largest group of at least two entries (an undated list, e.g. 办事指南).</li>
  * </ol>
- * Year-less dates are read against the newest full date in the list, else on the page (see
- * {@link DateExtractor#resolve(DateExtractor.RawDate, LocalDate)}).
+ * Year-less dates listed under a year heading (2024年, a tab, a caption) take its year; the others are read against
+ * the newest full date in the list, else the newest date the page shows as a date (never one inside a headline),
+ * else now (see {@link DateExtractor#resolve(DateExtractor.RawDate, LocalDate)}). Dates after the capture day plus
+ * the vocabulary's tolerance are rejected. An undated list of short links to column pages is an index of columns
+ * ({@link ListPageSummary#index()}).
  */
 public final class ListPageAnalyzer {
 
@@ -33,10 +38,20 @@ public final class ListPageAnalyzer {
     static final double MAX_BOILERPLATE_SHARE = 0.9;
 
     private final List<String> blankPlaceholders;
+    private final ListVocabulary vocabulary;
 
     /** @param blankPlaceholders texts that mean "nothing here" (暂无信息 ...), from the section catalogue */
     public ListPageAnalyzer(Collection<String> blankPlaceholders) {
+        this(blankPlaceholders, ListVocabulary.NONE);
+    }
+
+    /**
+     * @param blankPlaceholders texts that mean "nothing here" (暂无信息 ...), from the section catalogue
+     * @param vocabulary        date labels, today words, URL date patterns and column names, from the catalogue
+     */
+    public ListPageAnalyzer(Collection<String> blankPlaceholders, ListVocabulary vocabulary) {
         this.blankPlaceholders = List.copyOf(blankPlaceholders);
+        this.vocabulary = vocabulary;
     }
 
     public ListPageSummary analyze(Document sectionPage, Integer windowDays, LocalDate now) {
@@ -48,7 +63,7 @@ public final class ListPageAnalyzer {
      *                navigation repeated on the section page, not its list
      */
     public ListPageSummary analyze(Document sectionPage, Integer windowDays, LocalDate now, Set<String> navUrls) {
-        return summarise(mainList(sectionPage, now, navUrls).entries(), windowDays, now);
+        return summarise(mainList(sectionPage, now, navUrls), windowDays, now);
     }
 
     /**
@@ -56,29 +71,77 @@ public final class ListPageAnalyzer {
      * each entry's link and date need (see {@link MessageListReader}).
      */
     public MainList mainList(Document sectionPage, LocalDate now, Set<String> navUrls) {
-        DateExtractor dates = new DateExtractor(now);
+        DateExtractor dates = new DateExtractor(now, vocabulary.futureToleranceDays());
         PageScan scan = PageScan.of(sectionPage, true);
-        Optional<EntryGroups.Group> main = chooseList(EntryGroups.find(scan), scan.mainText, navUrls);
+        Optional<EntryGroups.Group> main = chooseList(EntryGroups.find(scan, vocabulary), scan.mainText, navUrls);
         if (main.isEmpty() && scan.excludedShare() > MAX_BOILERPLATE_SHARE) {
             // Nearly everything looked like boilerplate and nothing was left: the names were misleading (a wrapper
             // called "top"). A short list on a page that is mostly navigation is found without this second look.
             scan = PageScan.of(sectionPage, false);
-            main = chooseList(EntryGroups.find(scan), scan.mainText, navUrls);
+            main = chooseList(EntryGroups.find(scan, vocabulary), scan.mainText, navUrls);
         }
         if (main.isEmpty()) {
-            return new MainList(List.of(), List.of(), null);
+            return new MainList(List.of(), List.of(), null, false);
         }
         List<EntryGroups.Draft> drafts = main.get().drafts();
-        String mainText = scan.mainText;
-        LocalDate context = newestFullDate(drafts, dates).orElseGet(
-                () -> dates.newestFullDateIn(mainText).orElse(null));
+        boolean shownDates = main.get().datedCount() > 0;
+        List<String> pageDates = scan.dateTexts;
+        LocalDate context = newestFullDate(drafts, dates).orElseGet(() -> newestPageDate(pageDates, dates));
 
         List<ListEntry> entries = new ArrayList<>(drafts.size());
         for (EntryGroups.Draft d : drafts) {
-            LocalDate date = d.rawDate() == null ? null : dates.resolve(d.rawDate(), context).orElse(null);
-            entries.add(new ListEntry(d.title(), d.url(), date));
+            entries.add(new ListEntry(d.title(), d.url(), dateOf(d, shownDates, context, dates)));
         }
-        return new MainList(entries, drafts, context);
+        return new MainList(entries, drafts, context, !shownDates && isColumnIndex(drafts));
+    }
+
+    /**
+     * An entry's date: the one its row shows (a year-less one taking its heading's year, else read against the
+     * context), or — only when no entry of its list shows one — the one in its URL.
+     */
+    static LocalDate dateOf(EntryGroups.Draft d, boolean listShowsDates, LocalDate context, DateExtractor dates) {
+        if (d.rawDate() != null) {
+            Integer year = d.rawDate().hasYear() ? null : d.headingYear();
+            return (year != null ? dates.resolveInYear(d.rawDate(), year) : dates.resolve(d.rawDate(), context))
+                    .orElse(null);
+        }
+        if (!listShowsDates && d.urlDate() != null) {
+            return dates.resolve(d.urlDate(), (Integer) null).orElse(null);
+        }
+        return null;
+    }
+
+    /**
+     * The entries are the page's sub-columns: none is dated (by its row or its URL), there are at least two, every
+     * link text is short, and at least half of the links lead to column pages ({@code /zwgk/gzdt/}, {@code
+     * list.html}).
+     */
+    private boolean isColumnIndex(List<EntryGroups.Draft> drafts) {
+        int max = vocabulary.maxColumnTitleChars();
+        if (max <= 0 || drafts.size() < 2) {
+            return false;
+        }
+        int columns = 0;
+        for (EntryGroups.Draft d : drafts) {
+            if (d.urlDate() != null || d.title().isBlank() || d.title().length() > max) {
+                return false;
+            }
+            if (vocabulary.isColumnUrl(d.url())) {
+                columns++;
+            }
+        }
+        return columns * 2 >= drafts.size();
+    }
+
+    private static LocalDate newestPageDate(List<String> dateTexts, DateExtractor dates) {
+        LocalDate newest = null;
+        for (String t : dateTexts) {
+            LocalDate d = dates.dateOfText(t, null).orElse(null);
+            if (d != null && (newest == null || d.isAfter(newest))) {
+                newest = d;
+            }
+        }
+        return newest;
     }
 
     /**
@@ -88,11 +151,18 @@ public final class ListPageAnalyzer {
         private final List<ListEntry> entries;
         private final List<EntryGroups.Draft> drafts;
         private final LocalDate dateContext;
+        private final boolean index;
 
-        MainList(List<ListEntry> entries, List<EntryGroups.Draft> drafts, LocalDate dateContext) {
+        MainList(List<ListEntry> entries, List<EntryGroups.Draft> drafts, LocalDate dateContext, boolean index) {
             this.entries = List.copyOf(entries);
             this.drafts = List.copyOf(drafts);
             this.dateContext = dateContext;
+            this.index = index;
+        }
+
+        /** The entries are the page's sub-columns (an index of columns), not items: see {@link ListPageSummary}. */
+        public boolean index() {
+            return index;
         }
 
         /** The entries, in page order. */
@@ -109,6 +179,13 @@ public final class ListPageAnalyzer {
         public LocalDate dateContext() {
             return dateContext;
         }
+    }
+
+    /** The summary of a page's main list, with whether it is an index of columns. */
+    public static ListPageSummary summarise(MainList list, Integer windowDays, LocalDate now) {
+        ListPageSummary s = summarise(list.entries(), windowDays, now);
+        return new ListPageSummary(s.items(), s.datedItems(), s.newestDate(), s.itemsInWindow(), s.blank(),
+                s.entries(), list.index());
     }
 
     /** The summary of a list of entries; public so that the contract has one implementation. */
@@ -153,6 +230,12 @@ public final class ListPageAnalyzer {
         if (showsPlaceholder(mainText)) {
             return Optional.empty();
         }
+        Optional<EntryGroups.Group> urlDated = candidates.stream()
+                .filter(g -> g.urlDatedCount() > 0)
+                .max(Comparator.comparingInt(EntryGroups.Group::urlDatedCount).thenComparing(bigger));
+        if (urlDated.isPresent()) {
+            return urlDated;
+        }
         Optional<EntryGroups.Group> undated = candidates.stream().filter(g -> g.drafts().size() >= 2).max(bigger);
         // A list of one undated entry (a 概况 column with a single article) is still a list.
         return undated.isPresent() ? undated : candidates.stream().max(bigger);
@@ -160,8 +243,16 @@ public final class ListPageAnalyzer {
 
     private boolean showsPlaceholder(String mainText) {
         for (String p : blankPlaceholders) {
-            if (!p.isBlank() && mainText.contains(p)) {
-                return true;
+            if (p.isBlank()) {
+                continue;
+            }
+            // 记录数：0 is a placeholder, 记录数：05 is not.
+            boolean endsInDigit = Character.isDigit(p.charAt(p.length() - 1));
+            for (int at = mainText.indexOf(p); at >= 0; at = mainText.indexOf(p, at + 1)) {
+                int after = at + p.length();
+                if (!endsInDigit || after >= mainText.length() || !Character.isDigit(mainText.charAt(after))) {
+                    return true;
+                }
             }
         }
         return false;

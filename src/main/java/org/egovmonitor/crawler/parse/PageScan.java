@@ -23,6 +23,12 @@ final class PageScan {
     final Set<Element> excluded = Collections.newSetFromMap(new IdentityHashMap<>());
     final String mainText;
 
+    /**
+     * The main text's texts that are essentially a date with its year (a date cell, 发布日期：2003-04-15), in order:
+     * the page's own dates, unlike a date inside a headline (关于2003年4月15日会议的通知).
+     */
+    final List<String> dateTexts = new ArrayList<>();
+
     private PageScan(Document document, boolean excludeBoilerplate) {
         StringBuilder text = new StringBuilder();
         Element root = document.body() != null ? document.body() : document;
@@ -43,6 +49,10 @@ final class PageScan {
                     String s = t.text();
                     if (!s.isBlank()) {
                         text.append(s).append(' ');
+                        if (s.length() <= 60 && DateExtractor.rawDateOfText(s).filter(DateExtractor.RawDate::hasYear)
+                                .isPresent()) {
+                            dateTexts.add(s);
+                        }
                     }
                 }
             }

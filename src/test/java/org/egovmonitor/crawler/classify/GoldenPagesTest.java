@@ -30,8 +30,8 @@ class GoldenPagesTest {
     private final PageDecoder decoder = new PageDecoder();
     private final LinkExtractor links = new LinkExtractor();
     private final SectionClassifier classifier = new SectionClassifier(CATALOG);
-    private final ListPageAnalyzer lists = new ListPageAnalyzer(CATALOG.blankPlaceholders());
-    private final HomepageAnalyzer homepages = new HomepageAnalyzer();
+    private final ListPageAnalyzer lists = new ListPageAnalyzer(CATALOG.blankPlaceholders(), CATALOG.listVocabulary());
+    private final HomepageAnalyzer homepages = new HomepageAnalyzer(CATALOG.listVocabulary());
 
     private static byte[] fixture(String name) throws IOException {
         try (InputStream in = GoldenPagesTest.class.getResourceAsStream("/pages/" + name)) {

@@ -122,7 +122,7 @@ class RealPageCorpusTest {
 
     private static List<Outcome> measure(List<Page> pages, FetchSettings settings) {
         SectionCatalog catalog = CrawlerFiles.defaultCatalog();
-        ListPageAnalyzer lists = new ListPageAnalyzer(catalog.blankPlaceholders());
+        ListPageAnalyzer lists = new ListPageAnalyzer(catalog.blankPlaceholders(), catalog.listVocabulary());
         PageDecoder decoder = new PageDecoder();
         List<Outcome> out = new ArrayList<>();
         try (MeasurementEngine engine = new MeasurementEngine(settings, catalog);
