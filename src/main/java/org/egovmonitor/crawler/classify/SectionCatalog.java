@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.parse.EntryPageWords;
 import org.egovmonitor.crawler.parse.ListVocabulary;
 import org.egovmonitor.crawler.parse.MessageVocabulary;
+import org.egovmonitor.crawler.parse.ScriptListReader;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
 
 /**
@@ -56,6 +58,8 @@ public final class SectionCatalog {
     private final EntryPageWords entryPageWords;
     private final ListVocabulary listVocabulary;
 
+    private static final Pattern SCRIPT_KEY = Pattern.compile("[A-Za-z_$][\\w$]{0,40}");
+
     /** Default of {@code maxContainsExtra} when the file does not set it. */
     static final int DEFAULT_MAX_CONTAINS_EXTRA = 4;
 
@@ -85,7 +89,12 @@ public final class SectionCatalog {
     }
 
     /** The {@code dates:} block; optional (a catalogue without it reads no labels and no URL dates). */
-    record Dates(Integer futureToleranceDays, List<String> labels, List<String> todayWords, List<String> urlPatterns) {
+    record Dates(Integer futureToleranceDays, List<String> labels, List<String> todayWords, List<String> urlPatterns,
+                 ScriptRecords scriptRecords) {
+    }
+
+    /** The {@code dates.scriptRecords:} block; optional (without it no script-rendered list is read). */
+    record ScriptRecords(List<String> titleKeys, List<String> dateKeys, List<String> urlKeys) {
     }
 
     private SectionCatalog(File f) {
@@ -140,12 +149,18 @@ public final class SectionCatalog {
         int maxColumnChars = c == null || c.maxTitleChars() == null ? 0 : c.maxTitleChars();
         List<String> columnNames = c == null ? List.of() : orEmpty(c.urlNames());
         if (d == null) {
-            return new ListVocabulary(0, List.of(), List.of(), List.of(), words, hints, maxColumnChars, columnNames);
+            return new ListVocabulary(0, List.of(), List.of(), List.of(), words, hints, maxColumnChars, columnNames,
+                    ScriptListReader.Keys.NONE);
         }
         return new ListVocabulary(d.futureToleranceDays() == null ? 0 : d.futureToleranceDays(),
                 orEmpty(d.labels()), orEmpty(d.todayWords()),
                 orEmpty(d.urlPatterns()).stream().map(Pattern::compile).toList(), words, hints, maxColumnChars,
-                columnNames);
+                columnNames, scriptKeys(d.scriptRecords()));
+    }
+
+    private static ScriptListReader.Keys scriptKeys(ScriptRecords r) {
+        return r == null ? ScriptListReader.Keys.NONE
+                : new ScriptListReader.Keys(orEmpty(r.titleKeys()), orEmpty(r.dateKeys()), orEmpty(r.urlKeys()));
     }
 
     private static List<String> orEmpty(List<String> list) {
@@ -314,6 +329,17 @@ public final class SectionCatalog {
         for (String w : orEmpty(d.todayWords())) {
             if (w == null || w.isBlank()) {
                 problems.add("dates.todayWords must be a list of non-blank words");
+            }
+        }
+        if (d.scriptRecords() != null) {
+            ScriptRecords r = d.scriptRecords();
+            for (List<String> keys : Arrays.asList(r.titleKeys(), r.dateKeys(), r.urlKeys())) {
+                if (keys == null || keys.isEmpty()
+                        || keys.stream().anyMatch(k -> k == null || !SCRIPT_KEY.matcher(k).matches())) {
+                    problems.add("dates.scriptRecords: titleKeys, dateKeys and urlKeys must each list script keys "
+                            + "(letters, digits, _ or $, not starting with a digit)");
+                    break;
+                }
             }
         }
         for (String p : orEmpty(d.urlPatterns())) {

@@ -80,6 +80,14 @@ public final class ListPageAnalyzer {
             scan = PageScan.of(sectionPage, false);
             main = chooseList(EntryGroups.find(scan, vocabulary), scan.mainText, navUrls);
         }
+        if (main.isEmpty() || main.get().datedCount() == 0 && main.get().urlDatedCount() == 0) {
+            // No dated list in the markup: the list may be rendered by a script from records in the page.
+            List<ListEntry> scripted = showsPlaceholder(scan.mainText) ? List.of()
+                    : new ScriptListReader(vocabulary.scriptRecords()).read(sectionPage, dates);
+            if (!scripted.isEmpty()) {
+                return new MainList(scripted, List.of(), null, false);
+            }
+        }
         if (main.isEmpty()) {
             return new MainList(List.of(), List.of(), null, false);
         }

@@ -24,14 +24,16 @@ import java.util.regex.Pattern;
  * @param messageUrlHints     directory or file names of such lists' URLs (szxx, liuyan …), lower-case
  * @param maxColumnTitleChars longest link text of a sub-column on an index page (0: no page is an index)
  * @param columnUrlNames      file or directory names of column list pages (index, list, more …), lower-case
+ * @param scriptRecords       keys of the records a script-rendered list is written in (title, pubDate, url …)
  */
 public record ListVocabulary(int futureToleranceDays, List<String> labels, List<String> todayWords,
                              List<Pattern> urlPatterns, List<String> messageListWords, List<String> messageUrlHints,
-                             int maxColumnTitleChars, List<String> columnUrlNames) {
+                             int maxColumnTitleChars, List<String> columnUrlNames,
+                             ScriptListReader.Keys scriptRecords) {
 
     /** Nothing: no labels, no URL dates, no message lists, no index pages; dates after the capture day rejected. */
     public static final ListVocabulary NONE = new ListVocabulary(0, List.of(), List.of(), List.of(), List.of(),
-            List.of(), 0, List.of());
+            List.of(), 0, List.of(), ScriptListReader.Keys.NONE);
 
     private static final Pattern URL_TOKEN = Pattern.compile("[/._?=&#\\-]+");
 
@@ -42,6 +44,7 @@ public record ListVocabulary(int futureToleranceDays, List<String> labels, List<
         messageListWords = List.copyOf(messageListWords);
         messageUrlHints = messageUrlHints.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         columnUrlNames = columnUrlNames.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        scriptRecords = scriptRecords == null ? ScriptListReader.Keys.NONE : scriptRecords;
     }
 
     /**

@@ -56,12 +56,13 @@ final class RealPageCorpus {
      * @param newest     homepage: the newest dated news/notice item (null: the page shows none)
      * @param listNewest list pages: the newest date of the main list (null: none)
      * @param blank      list pages: no entries, or only a placeholder
+     * @param heldOut    labelled after the rules were last tuned: set aside whatever its site's hash
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Page(String id, String site, String url, String level, String era, String platform, String charset,
                 String kind, Source source, LocalDate capturedOn, Map<String, Link> families, List<String> optional,
                 List<Link> decoys, LocalDate newest, LocalDate listNewest, Integer items, Boolean blank,
-                String notes) {
+                String notes, Boolean heldOut) {
 
         Page {
             families = families == null ? Map.of() : Map.copyOf(families);
@@ -92,9 +93,12 @@ final class RealPageCorpus {
             return uri().getHost().toLowerCase(Locale.ROOT);
         }
 
-        /** True for the set-aside third: a hash of the site, so all of a site's pages fall on one side. */
+        /**
+         * True for the set-aside part: a hash of the site, so all of a site's pages fall on one side, or a page
+         * labelled after the rules were last tuned ({@code heldOut: true}).
+         */
         boolean setAside() {
-            return Byte.toUnsignedInt(sha256(site.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))[0]) % 3
+            return Boolean.TRUE.equals(heldOut) || Byte.toUnsignedInt(sha256(site.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))[0]) % 3
                     == 0;
         }
     }
