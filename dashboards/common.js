@@ -11,6 +11,29 @@
     var ROLES = {OFFICE: '信息化办公室', LEADER: '市领导', DEPARTMENT: '部门／县区'};
     var STATUS = {PENDING: '待审核', APPROVED: '已通过', REJECTED: '已退回'};
     var NODE = {CONNECTED: '已接入', PLANNED: '规划中', NOT_CONNECTED: '未接入'};
+    // Mirrors FetchErrorKind#label() (FetchErrorKindLabelsTest keeps the two equal).
+    var ERROR_KINDS = {
+        INVALID_URL: '网址无效',
+        DNS_FAILURE: '域名无法解析',
+        BLOCKED_ADDRESS: '地址不允许访问（内网地址）',
+        CONNECT_REFUSED: '连接被拒绝',
+        CONNECT_TIMEOUT: '连接超时',
+        READ_TIMEOUT: '读取超时',
+        DEADLINE_EXCEEDED: '响应总时长超限',
+        CONNECTION_RESET: '连接被重置',
+        TOO_LARGE: '页面过大',
+        DECOMPRESSION_BOMB: '压缩内容异常（解压后过大）',
+        TOO_MANY_REDIRECTS: '跳转次数过多',
+        REDIRECT_LOOP: '循环跳转',
+        ROBOTS_DISALLOWED: 'robots.txt 禁止抓取',
+        HTTP_ERROR: 'HTTP 错误',
+        NOT_HTML: '不是网页',
+        TLS_ERROR: 'HTTPS 证书或加密错误',
+        PROTOCOL_ERROR: 'HTTP 协议错误',
+        IO_ERROR: '读写错误',
+        QUEUE_TIMEOUT: '排队等待超时（本系统繁忙，不计为网站故障）',
+        EXTERNAL_REDIRECT: '首页跳转到其他网站'
+    };
     var me = null;
 
     /** el('td', {class: 'num', text: 5}, [children]): builds an element; text goes in as textContent only. */
@@ -321,6 +344,11 @@
     }
 
     /** A finding as a list item: what, the line it crossed, evidence (a link only for http/https) and the fix. */
+    /** The Chinese name of a stored fetch error kind; an unknown one as stored. */
+    function errorKindLabel(kind) {
+        return Object.prototype.hasOwnProperty.call(ERROR_KINDS, kind) ? ERROR_KINDS[kind] : kind;
+    }
+
     function finding(f, indicatorName) {
         var ev = f.evidence || {};
         var evidence = [];
@@ -335,7 +363,7 @@
             evidence.push(el('span', {class: 'muted', text: ' HTTP ' + ev.httpStatus}));
         }
         if (ev.errorKind) {
-            evidence.push(el('span', {class: 'muted', text: ' 错误 ' + ev.errorKind}));
+            evidence.push(el('span', {class: 'muted', text: ' 错误 ' + errorKindLabel(ev.errorKind)}));
         }
         var kindClass = {VETO: 'k-veto', WARNING: 'k-warn', DEDUCTION: 'k-deduct'}[f.kind] || '';
         var kindLabel = {VETO: '单项否决', WARNING: '预警', DEDUCTION: '扣分'}[f.kind] || f.kind;
@@ -383,7 +411,8 @@
         showError: showError, fmt: fmt, gradeBadge: gradeBadge, rankChange: rankChange, date: date, table: table,
         sectionTree: sectionTree,
         pager: pager, chart: chart, chartDefaults: chartDefaults, historyChart: historyChart, finding: finding,
-        markReady: markReady, tabs: tabs, safeHref: safeHref, PEER_GROUPS: PEER_GROUPS, STATUS: STATUS, NODE: NODE, PALETTE: PALETTE,
+        markReady: markReady, tabs: tabs, errorKindLabel: errorKindLabel,
+        safeHref: safeHref, PEER_GROUPS: PEER_GROUPS, STATUS: STATUS, NODE: NODE, PALETTE: PALETTE,
         me: function () { return me; },
         groupLabel: function (id) {
             var g = PEER_GROUPS.filter(function (x) { return x.id === id; })[0];

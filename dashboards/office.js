@@ -273,7 +273,8 @@
             var home = m.homepage || {entries: []};
             E.append(box, el('div', {class: 'crawl', id: 'crawl-' + site.id}, [
                 el('h3', {text: '最近抓取：' + site.name + '（' + E.date(stored.measuredAt) + '）'}),
-                el('p', {class: 'muted', text: (m.reachable ? 'HTTP ' + m.status : '无法访问 ' + (m.errorKind || ''))
+                el('p', {class: 'muted', text: (m.reachable ? 'HTTP ' + m.status
+                        : '无法访问 ' + (m.errorKind ? E.errorKindLabel(m.errorKind) : ''))
                     + ' · ' + m.responseMs + ' ms · 抓取 ' + m.pagesFetched + ' 页 · 首页最新信息 '
                     + (home.newestDate || '无') + ' · 失效链接 ' + (m.brokenLinks || []).length
                     + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.join('、') : '')}),

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.egovmonitor.crawler.classify.SectionCatalog;
 import org.egovmonitor.crawler.classify.SectionDecision;
 import org.egovmonitor.crawler.classify.SectionFamily;
+import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.measure.SectionExplanation;
 
 /**
@@ -32,7 +33,7 @@ final class ExplanationTable {
         }
         b.append('\n');
         if (e.errorKind() != null || e.charset() == null) {
-            b.append("  首页无法读取：").append(e.errorKind() == null ? "不是 HTML 页面" : e.errorKind());
+            b.append("  首页无法读取：").append(e.errorKind() == null ? "不是 HTML 页面" : FetchErrorKind.labelOf(e.errorKind()));
             if (e.status() > 0) {
                 b.append("（HTTP ").append(e.status()).append('）');
             }

@@ -31,6 +31,7 @@ import org.egovmonitor.EgovMonitorApplication;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.fetch.CidrRange;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.MeasurementEngine.Target;
@@ -126,7 +127,7 @@ public class MeasureCommand extends Command {
                     }
                     long s = (System.nanoTime() - start) / 1_000_000_000L;
                     err.printf("已测 %d/%d（%d 秒）%s%n", done.incrementAndGet(), targets.size(), s,
-                            m.reachable() ? "" : " " + m.url() + " 不可访问：" + m.errorKind());
+                            m.reachable() ? "" : " " + m.url() + " 不可访问：" + FetchErrorKind.labelOf(m.errorKind()));
                 }
             });
         }
@@ -172,7 +173,7 @@ public class MeasureCommand extends Command {
         StringBuilder b = new StringBuilder();
         b.append(m.url()).append('\n');
         if (!m.reachable()) {
-            b.append("  不可访问：").append(m.errorKind());
+            b.append("  不可访问：").append(FetchErrorKind.labelOf(m.errorKind()));
             if (m.status() > 0) {
                 b.append("（HTTP ").append(m.status()).append('）');
             }

@@ -94,7 +94,7 @@ class MeasureCommandTest {
                 AppProcess.Result r = AppProcess.run(Map.of(), "measure", "--allow-private", "127.0.0.0/8",
                         server.uri("/ok").toString(), server.uri("/status/500").toString());
                 assertThat(r.exitCode()).as(r.stderr()).isZero();
-                assertThat(r.stdout()).contains("可访问：HTTP 200", "不可访问：HTTP_ERROR（HTTP 500）");
+                assertThat(r.stdout()).contains("可访问：HTTP 200", "不可访问：HTTP 错误（HTTP 500）");
             }
         }
     }
