@@ -26,6 +26,7 @@
         $('self-report-form').addEventListener('submit', submitSelfReport);
         $('liaison-form').addEventListener('submit', submitLiaison);
         loadScorecard();
+        loadSiteColumns();
         loadHistory();
         loadSelfReports();
         loadLiaison();
@@ -82,6 +83,33 @@
             E.showError($('scorecard'), e.status === 404 ? '本单位尚无评分结果（等待首次评分）。' : e);
             document.body.setAttribute('data-ready', 'error');
         });
+    }
+
+    // What the crawler read on the unit's own sites: sections and their sub-columns (the tree the office sees).
+    function loadSiteColumns() {
+        E.api(unitPath('/measurements/latest')).then(function (sites) {
+            var box = $('site-columns');
+            E.clear(box);
+            if (!sites.length) {
+                box.appendChild(el('p', {class: 'muted', text: '本单位没有登记网站'}));
+            }
+            sites.forEach(function (s) {
+                var m = s.measurement;
+                var head = el('h3', {text: s.siteName + '（' + s.siteUrl + '）'});
+                if (!m) {
+                    E.append(box, [head, el('p', {class: 'muted', text: '尚未抓取'})]);
+                    return;
+                }
+                E.append(box, el('div', {class: 'crawl', id: 'site-columns-' + s.siteId}, [
+                    head,
+                    el('p', {class: 'muted', text: '抓取时间 ' + E.date(s.measuredAt) + ' · '
+                        + (m.reachable ? 'HTTP ' + m.status : '无法访问 ' + E.errorKindLabel(m.errorKind || ''))
+                        + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.join('、') : '')}),
+                    E.sectionTree(m.sections || [])
+                ]));
+            });
+            E.markReady('data-site-columns');
+        }).catch(function (e) { E.showError($('site-columns'), e); });
     }
 
     function loadHistory() {

@@ -64,6 +64,7 @@ import org.egovmonitor.resources.NodesResource;
 import org.egovmonitor.resources.SelfReportsResource;
 import org.egovmonitor.resources.UnitSelfReportsResource;
 import org.egovmonitor.resources.ScoringResource;
+import org.egovmonitor.resources.UnitMeasurementsResource;
 import org.egovmonitor.resources.UnitScoreResource;
 import org.egovmonitor.scoring.IndicatorCatalogue;
 import org.egovmonitor.scoring.StoredObservationFacts;
@@ -166,6 +167,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         // measure: the observation store and its read API.
         SqlObservationStore observations = new SqlObservationStore(jdbi);
         env.jersey().register(new SiteMeasurementsResource(registry, observations));
+        env.jersey().register(new UnitMeasurementsResource(registry, observations));
         org.slf4j.LoggerFactory.getLogger(EgovMonitorApplication.class).info("crawler files: {}",
                 crawlerFiles.source());
 

@@ -93,6 +93,7 @@ class DashboardBrowserTest {
                 <ul class="nav">
                 <li><a href="/tzgg/">&lt;u&gt;通知公告&lt;/u&gt;</a></li>
                 <li><a href="/zwdt/">&lt;i&gt;政务动态</a></li>
+                <li><a href="/xxgk/">政府信息公开</a></li>
                 </ul>
                 <ul class="news">
                 <li><a href="/zwdt/1.html">&lt;img src=x onerror="window.__xss=1"&gt;局长讲话</a> %s</li>
@@ -103,6 +104,15 @@ class DashboardBrowserTest {
                 <!DOCTYPE html><html><head><meta charset="utf-8"><title>列表</title></head><body>
                 <ul><li><a href="/zwdt/1.html">&lt;svg onload=window.__xss=1&gt;会议纪要</a> %s</li></ul>
                 </body></html>""".formatted(today.minusDays(3));
+        // The 政府信息公开 platform lists its own columns: the column tree reads them one level down.
+        String platform = """
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>信息公开</title></head><body>
+                <ul class="columns"><li><a href="/xxgk/gzdt/">&lt;b&gt;工作动态</a></li>
+                <li><a href="/xxgk/zcwj/">政策文件</a></li></ul>
+                </body></html>""";
+        String blank = """
+                <!DOCTYPE html><html><head><meta charset="utf-8"><title>政策文件</title></head><body>
+                <div class="list">暂无信息</div></body></html>""";
         try (HostileServer server = HostileServer.start();
              MeasurementEngine engine = new MeasurementEngine(FetchSettings.parse("""
                      perHostDelayMs: 0
@@ -114,10 +124,18 @@ class DashboardBrowserTest {
             server.route("/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", homepage));
             server.route("/tzgg/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", list));
             server.route("/zwdt/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", list));
+            server.route("/xxgk/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8",
+                    platform));
+            server.route("/xxgk/gzdt/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8",
+                    list));
+            server.route("/xxgk/zcwj/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8",
+                    blank));
             SiteMeasurement m = engine.measure(server.uri("/"), SiteKind.DEPARTMENT, today);
             assertThat(m.sections()).as(m.toString()).extracting(SiteMeasurement.Section::title).anyMatch(t -> t.contains("<u>"));
             assertThat(m.homepage().entries()).extracting(SiteMeasurement.Entry::title)
                     .anyMatch(t -> t.contains("<script>"));
+            assertThat(m.sections()).as(m.toString()).flatExtracting(SiteMeasurement.Section::children)
+                    .hasSize(2);
             HttpResponse<String> site = office(http.post("/api/sites")).json("""
                     {"url":"%s","name":"敌意网站","kind":"DEPARTMENT","unitCode":"%s","monitored":false}"""
                     .formatted(server.uri("/"), HOSTILE_UNIT)).send();
@@ -194,9 +212,20 @@ class DashboardBrowserTest {
             assertThat(crawl).contains("<u>通知公告</u>").contains("<i>政务动态")
                     .contains("<img src=x onerror=\"window.__xss=1\">局长讲话")
                     .contains("<script>window.__xss=1</script>会议通知");
-            assertThat(browser.driver().findElements(By.cssSelector(".crawl img, .crawl script, .crawl u, .crawl i")))
-                    .isEmpty();
+            // The 政府信息公开 platform's sub-columns are nested under it, the blank one marked.
+            assertThat(crawl).contains("└ <b>工作动态").contains("└ 政策文件").contains("空白");
+            assertThat(browser.driver().findElements(By.cssSelector(".crawl tr.crawl-child"))).hasSize(2);
+            assertThat(browser.driver().findElements(By.cssSelector(
+                    ".crawl img, .crawl script, .crawl u, .crawl i, .crawl b"))).isEmpty();
             browser.screenshot("office-drilldown");
+            // The unit's own page shows the same tree (the office may open any unit's page).
+            browser.open("/department.html?unit=" + HOSTILE_UNIT);
+            browser.waitForAttribute("data-site-columns");
+            String columns = browser.driver().findElement(By.id("site-columns")).getText();
+            assertThat(columns).contains("<u>通知公告</u>").contains("└ <b>工作动态").contains("└ 政策文件")
+                    .contains("空白");
+            assertThat(browser.driver().findElements(By.cssSelector(
+                    "#site-columns img, #site-columns script, #site-columns u, #site-columns b"))).isEmpty();
             browser.open("/office.html#matrix");
             browser.waitForAttribute("data-ready-matrix");
             assertThat(browser.driver().findElement(By.id("matrix-table")).getText()).contains(PAYLOAD);
@@ -304,6 +333,10 @@ class DashboardBrowserTest {
                     .isEqualTo(403);
             assertThat(browser.fetchStatus("GET", "/api/units/" + otherUnit + "/self-reports", null, true))
                     .isEqualTo(403);
+            assertThat(browser.fetchStatus("GET", "/api/units/" + otherUnit + "/measurements/latest", null, true))
+                    .isEqualTo(403);
+            assertThat(browser.fetchStatus("GET", "/api/units/" + DEPT_UNIT + "/measurements/latest", null, true))
+                    .isEqualTo(200);
             String report = """
                     {"reportDate":"2024-06-01","lanPresent":true,"computers":10,"networkedComputers":8,"staff":20,
                      "internetAccess":true,"oaInUse":false,"egovConnected":true,"systems":[],"otherSystems":[]}""";
