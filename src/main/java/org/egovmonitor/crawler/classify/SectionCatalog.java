@@ -26,6 +26,7 @@ import org.egovmonitor.crawler.parse.EntryPageWords;
 import org.egovmonitor.crawler.parse.ListVocabulary;
 import org.egovmonitor.crawler.parse.MessageVocabulary;
 import org.egovmonitor.crawler.parse.ScriptListReader;
+import org.egovmonitor.crawler.parse.SubColumnFinder;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
 
 /**
@@ -57,6 +58,7 @@ public final class SectionCatalog {
     private final MessageVocabulary messageVocabulary;
     private final EntryPageWords entryPageWords;
     private final ListVocabulary listVocabulary;
+    private final SubColumnFinder.Words subColumnWords;
 
     private static final Pattern SCRIPT_KEY = Pattern.compile("[A-Za-z_$][\\w$]{0,40}");
 
@@ -70,7 +72,8 @@ public final class SectionCatalog {
     }
 
     /** The {@code columnIndex:} block; optional (without it no page is an index of columns). */
-    record ColumnIndex(Integer maxTitleChars, List<String> urlNames) {
+    record ColumnIndex(Integer maxTitleChars, List<String> urlNames, List<String> notColumnTexts,
+                       List<String> homeTexts, List<String> menuClassHints, List<String> footerClassHints) {
     }
 
     record FamilyEntry(String id, String name, List<String> synonyms, Integer windowDays, Boolean shouldUpdate,
@@ -130,6 +133,10 @@ public final class SectionCatalog {
         this.entryPageWords = e == null ? EntryPageWords.NONE : new EntryPageWords(e.entryTexts(),
                 e.maxEntryTextLength(), e.maxEntryPageLinks(), e.mainFrameNames());
         this.listVocabulary = listVocabulary(f.dates(), f.columnIndex(), m.families(), ids);
+        ColumnIndex c = f.columnIndex();
+        this.subColumnWords = c == null ? SubColumnFinder.Words.NONE : new SubColumnFinder.Words(
+                orEmpty(c.notColumnTexts()), orEmpty(c.homeTexts()), orEmpty(c.menuClassHints()),
+                orEmpty(c.footerClassHints()));
     }
 
     /**
@@ -289,6 +296,15 @@ public final class SectionCatalog {
             if (f.columnIndex().urlNames() == null || f.columnIndex().urlNames().stream()
                     .anyMatch(n -> n == null || !URL_HINT.matcher(n).matches())) {
                 problems.add("columnIndex.urlNames must be a list of names of letters, digits, - or _");
+            }
+            ColumnIndex c = f.columnIndex();
+            for (List<String> words : Arrays.asList(c.notColumnTexts(), c.homeTexts(), c.menuClassHints(),
+                    c.footerClassHints())) {
+                if (words != null && words.stream().anyMatch(w -> w == null || w.isBlank() || w.equals("*"))) {
+                    problems.add("columnIndex: notColumnTexts, homeTexts, menuClassHints and footerClassHints must "
+                            + "be lists of non-blank words");
+                    break;
+                }
             }
         }
         return problems;
@@ -501,6 +517,11 @@ public final class SectionCatalog {
     /** The words and patterns item dates are read by, and the words of message lists that never date a homepage. */
     public ListVocabulary listVocabulary() {
         return listVocabulary;
+    }
+
+    /** The words of sub-column finding ({@code columnIndex:}): paging texts, home links, menu and footer classes. */
+    public SubColumnFinder.Words subColumnWords() {
+        return subColumnWords;
     }
 
     /** The words messages and replies are read by. */

@@ -148,7 +148,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final int maxMessagePages;
     private final HomepageAnalyzer homepageAnalyzer;
     private final EntryPageFinder entryFinder;
-    private final SubColumnFinder subColumnFinder = new SubColumnFinder(MAX_SUBCOLUMNS_PER_SECTION);
+    private final SubColumnFinder subColumnFinder;
     private final ExecutorService sectionPool = Executors.newCachedThreadPool(DaemonThreads.named("egov-measure-section"));
 
     /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
@@ -181,6 +181,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         this.classifier = new SectionClassifier(catalog);
         this.listAnalyzer = new ListPageAnalyzer(catalog.blankPlaceholders(), catalog.listVocabulary());
         this.homepageAnalyzer = new HomepageAnalyzer(catalog.listVocabulary());
+        this.subColumnFinder = new SubColumnFinder(MAX_SUBCOLUMNS_PER_SECTION, catalog.subColumnWords());
         this.interactiveFamilies = Set.copyOf(catalog.interactiveFamilies());
         this.messageReader = new MessageListReader(catalog.messageVocabulary(), settings.maxMessagesPerSection());
         this.maxMessagePages = settings.maxMessagePagesPerSection();

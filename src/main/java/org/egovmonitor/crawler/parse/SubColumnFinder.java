@@ -25,7 +25,8 @@ import org.jsoup.nodes.Element;
  * {@code left}, {@code side}, {@code menu}, {@code lanmu} …). On the 政府信息公开 platform every column block counts.
  * Links the caller already measures (the homepage's sections, the site root), the page's own dated list entries,
  * paging and site-service links (网站地图, 联系我们), footers and the site's navigation bar (a block with a 首页 link)
- * are never sub-columns.
+ * are never sub-columns. The words (paging texts, home links, menu and footer class names) are {@code columnIndex:}
+ * in sections.yml.
  *
  * <p>Pure: a parsed page in, a bounded, de-duplicated list of links out. Another component decides what to fetch.
  */
@@ -50,37 +51,64 @@ public final class SubColumnFinder {
     private static final Pattern ARTICLE_QUERY = Pattern.compile(
             "(?:^|[&;])(?:id|aid|articleid|newsid|infoid|docid|artid|contentid|nid|news_id|article_id)=\\d+");
 
-    /** Paging, "more" and site-service links: never a column of the section. */
-    private static final Pattern NOT_A_COLUMN = Pattern.compile(
-            "^(?:更多.*|more.*|首页|网站首页|返回.*|上一页|下一页|尾页|末页|第一页|最后一页|\\d+|[<>«»]+|网站地图|联系我们|关于我们"
-                    + "|关于本站|设为首页|加入收藏|无障碍.*|打印.*|关闭.*|收藏本站|English|繁体.*|简体.*)$",
-            Pattern.CASE_INSENSITIVE);
-
-    /** A link home: the block holding it is the site's navigation bar. */
-    private static final Pattern HOME = Pattern.compile("^(?:首页|网站首页|返回首页|主页|home)$",
-            Pattern.CASE_INSENSITIVE);
-
-    /** A block marked as a column menu by its class or id. */
-    private static final Pattern MENU_HINT = Pattern.compile(
-            "left|side|menu|lanmu|column|subnav|sub_nav|subcol|lmlb|lm_|_lm|catalog|gkml|tree", Pattern.CASE_INSENSITIVE);
-
-    /** A page's footer or copyright block: its links are the site's services, not columns. */
-    private static final Pattern FOOTER_HINT = Pattern.compile("foot|copyright|bottom|banquan|bq",
-            Pattern.CASE_INSENSITIVE);
-
     /** How far up from a link's block a class or id hint is looked for. */
     private static final int HINT_DEPTH = 3;
 
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u3000]+");
 
-    private final int maxPerSection;
+    /**
+     * The words of sub-column finding, from the catalogue ({@code columnIndex:} in sections.yml).
+     *
+     * @param notColumnTexts    link texts that are never a column: paging, "more", site services (exact, or a prefix
+     *                          when they end in {@code *}: 更多*, 返回*); case-insensitive
+     * @param homeTexts         texts of a link home: the block holding one is the site's navigation bar
+     * @param menuClassHints    fragments of a class or id marking a block as a column menu (left, lanmu …)
+     * @param footerClassHints  fragments of a class or id marking a footer (foot, copyright …)
+     */
+    public record Words(List<String> notColumnTexts, List<String> homeTexts, List<String> menuClassHints,
+                        List<String> footerClassHints) {
+        public static final Words NONE = new Words(List.of(), List.of(), List.of(), List.of());
 
-    /** @param maxPerSection at most this many sub-columns are returned per section page */
-    public SubColumnFinder(int maxPerSection) {
+        public Words {
+            notColumnTexts = lower(notColumnTexts);
+            homeTexts = lower(homeTexts);
+            menuClassHints = lower(menuClassHints);
+            footerClassHints = lower(footerClassHints);
+        }
+
+        private static List<String> lower(List<String> words) {
+            return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        }
+
+        boolean isNotAColumn(String text) {
+            String t = text.toLowerCase(Locale.ROOT);
+            for (String w : notColumnTexts) {
+                if (w.endsWith("*") ? t.startsWith(w.substring(0, w.length() - 1)) : t.equals(w)) {
+                    return true;
+                }
+            }
+            // page numbers and arrows
+            return t.chars().allMatch(Character::isDigit) || t.chars().allMatch(c -> "<>«»".indexOf(c) >= 0);
+        }
+
+        boolean isHome(String text) {
+            return homeTexts.contains(text.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final int maxPerSection;
+    private final Words words;
+
+    /**
+     * @param maxPerSection at most this many sub-columns are returned per section page
+     * @param words         the catalogue's words for paging, home links and menu/footer class names
+     */
+    public SubColumnFinder(int maxPerSection, Words words) {
         if (maxPerSection < 0) {
             throw new IllegalArgumentException("maxPerSection must not be negative");
         }
         this.maxPerSection = maxPerSection;
+        this.words = words;
     }
 
     /** A sub-column link: its text as decoded (whitespace collapsed) and its normalised URL. */
@@ -126,13 +154,13 @@ public final class SubColumnFinder {
                 continue;
             }
             Element block = blockOf(a);
-            if (ruledOut.computeIfAbsent(block, SubColumnFinder::isFooter)) {
+            if (ruledOut.computeIfAbsent(block, this::isFooter)) {
                 continue;
             }
             String text = WHITESPACE.matcher(a.text()).replaceAll(" ").strip();
             String host = UrlNormalizer.host(url.get());
             boolean column = host != null && siteHosts.contains(host) && !known.contains(url.get())
-                    && !itemUrls.contains(url.get()) && text.length() >= 2 && !NOT_A_COLUMN.matcher(text).matches()
+                    && !itemUrls.contains(url.get()) && text.length() >= 2 && !words.isNotAColumn(text)
                     && isColumnLink(text, url.get());
             blocks.computeIfAbsent(block, b -> new ArrayList<>()).add(new Link(text, url.get(), column));
         }
@@ -141,7 +169,7 @@ public final class SubColumnFinder {
         for (Map.Entry<Element, List<Link>> b : blocks.entrySet()) {
             List<Link> links = b.getValue();
             List<Link> columns = links.stream().filter(Link::column).toList();
-            if (links.stream().anyMatch(l -> HOME.matcher(l.text()).matches())) {
+            if (links.stream().anyMatch(l -> words.isHome(l.text()))) {
                 continue; // the site's navigation bar repeated on the section page, not the section's columns
             }
             if (columns.size() < MIN_COLUMNS || columns.size() < links.size() * COLUMN_SHARE) {
@@ -192,22 +220,26 @@ public final class SubColumnFinder {
         return false;
     }
 
-    private static boolean isFooter(Element block) {
-        return hintUp(block, FOOTER_HINT, HINT_DEPTH + 2);
+    private boolean isFooter(Element block) {
+        return hintUp(block, words.footerClassHints(), HINT_DEPTH + 2);
     }
 
-    private static boolean hinted(Element block) {
-        return hintUp(block, MENU_HINT, HINT_DEPTH);
+    private boolean hinted(Element block) {
+        return hintUp(block, words.menuClassHints(), HINT_DEPTH);
     }
 
-    private static boolean hintUp(Element from, Pattern hint, int depth) {
+    private static boolean hintUp(Element from, List<String> hints, int depth) {
         int level = 0;
         for (Element e = from; e != null && level <= depth; e = e.parent(), level++) {
             if (e.normalName().equals("body")) {
                 return false;
             }
-            if (hint.matcher(e.id()).find() || hint.matcher(e.className()).find()) {
-                return true;
+            String id = e.id().toLowerCase(Locale.ROOT);
+            String cls = e.className().toLowerCase(Locale.ROOT);
+            for (String h : hints) {
+                if (id.contains(h) || cls.contains(h)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Nested;
@@ -22,7 +23,7 @@ class SubColumnFinderTest {
 
     private static List<String> find(String body, String sectionPath, boolean platform, Set<String> items) {
         Document doc = Jsoup.parse("<html><body>" + body + "</body></html>", SITE + sectionPath);
-        return new SubColumnFinder(3).find(doc, SITE + sectionPath, HOSTS, KNOWN, items, platform).stream()
+        return new SubColumnFinder(3, CrawlerFiles.defaultCatalog().subColumnWords()).find(doc, SITE + sectionPath, HOSTS, KNOWN, items, platform).stream()
                 .map(c -> c.title() + " " + c.url().substring(SITE.length())).toList();
     }
 
