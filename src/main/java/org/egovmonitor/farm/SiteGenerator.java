@@ -291,16 +291,32 @@ public final class SiteGenerator {
                 m.blocks.add(new Block(s, 5 + r.nextInt(4), TextBank.pick(r, headings), style));
             }
         }
-        boolean anyDated = m.blocks.stream().anyMatch(b -> b.dateStyle() != null
-                && b.shown().stream().anyMatch(i -> i.date() != null));
-        if (!anyDated) {
-            // a homepage with item links but no dates would be judged by its detail pages: keep it nav-only
+        if (!anyNewsDated(m) && Boolean.FALSE.equals(navOnly)) {
+            // a homepage asked to carry dated items gets one dated news block: letters alone are not the site's news
+            m.sections.stream().filter(s -> !s.blank() && !FamilyCatalog.INTERACTIVE.contains(s.family.id())
+                            && s.page(1).stream().anyMatch(i -> i.date() != null)).findFirst()
+                    .ifPresent(s -> {
+                        m.blocks.removeIf(b -> b.section() == s); // an undated block of it becomes the dated one
+                        m.blocks.add(new Block(s, 5 + r.nextInt(4), TextBank.pick(r, headings),
+                                TextBank.pick(r, blockStyles)));
+                    });
+        }
+        if (!anyNewsDated(m)) {
+            // a homepage with item links but no dated news (only letters, or no dates) would be judged by its detail
+            // pages: keep it nav-only
             m.blocks.clear();
             return;
         }
         m.blocks.stream().filter(b -> b.section().family.id().equals("news")).findFirst()
                 .filter(b -> r.nextBoolean())
                 .ifPresent(b -> m.imageHeadline = b.shown().get(0));
+    }
+
+    /** Some block that is not a list of letters or posts shows a dated item. */
+    private static boolean anyNewsDated(SiteModel m) {
+        return m.blocks.stream().anyMatch(b -> b.dateStyle() != null
+                && !FamilyCatalog.INTERACTIVE.contains(b.section().family.id())
+                && b.shown().stream().anyMatch(i -> i.date() != null));
     }
 
     private void drawLinks(Random r, SiteModel m) {
