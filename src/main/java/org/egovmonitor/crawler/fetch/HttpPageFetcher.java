@@ -78,7 +78,8 @@ import java.util.zip.ZipException;
  * Each fetch gets a {@link Deadline} of {@code deadlineMs} covering DNS, connect, TLS, request, headers, body and
  * every redirect hop. Waiting for the host's politeness turn (and a global slot) is not part of it: the deadline is
  * paused while queueing, and the queue wait has its own bound, {@code maxQueueWaitMs}, whose expiry is QUEUE_TIMEOUT.
- * Many sites share one host, and the fiftieth township site in a county host's queue is not slow for that. Two independent mechanisms enforce it:
+ * Many sites share one host, and the fiftieth township site in a county host's queue is not slow for that. Two
+ * independent mechanisms enforce the deadline:
  * <ol>
  *   <li>the read loop: before each socket read the socket timeout is set to {@code min(readTimeoutMs, time left)},
  *       and no read starts once the deadline has passed, so a server dripping a byte a second is cut off at the

@@ -159,7 +159,8 @@ public record SiteMeasurement(
      * One GET of this site.
      *
      * @param purpose   HOMEPAGE, ENTRY (a hop from a splash, frameset, wrapper or redirect homepage to the real one, or
-     *                  another frame of it), SECTION, MESSAGE (a message's own page) or SUBCOLUMN (a section's sub-column)
+     *                  another frame of it), SECTION, MESSAGE (a message's own page) or SUBCOLUMN (a section's
+     *                  sub-column)
      * @param charset   the charset the body was decoded with, null when no body was used
      * @param errorKind the {@link org.egovmonitor.crawler.fetch.FetchErrorKind} name, null when the fetch succeeded
      */
