@@ -127,11 +127,6 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     /** An undated homepage list naming at least this many families exactly is a menu, not content. */
     static final int MENU_FAMILIES = 3;
 
-    /** A link that looks like a column of the site, not an article (see {@link SubColumnFinder#isColumnLink}). */
-    static boolean isColumnLink(String title, String url) {
-        return SubColumnFinder.isColumnLink(title, url);
-    }
-
     private final PageFetcher fetcher;
     private final boolean ownsFetcher;
     private final SectionCatalog catalog;
@@ -459,7 +454,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                 boolean dated = list.stream().anyMatch(e -> e.date() != null);
                 long families = list.stream().map(e -> classifier.exactFamilyOf(e.title()))
                         .flatMap(java.util.Optional::stream).distinct().count();
-                long columns = list.stream().filter(e -> isColumnLink(e.title(), e.url())).count();
+                long columns = list.stream().filter(e -> SubColumnFinder.isColumnLink(e.title(), e.url())).count();
                 boolean menu = !dated && (families >= MENU_FAMILIES || (families >= 2 && families * 2 >= list.size())
                         || columns * 2 > list.size());
                 if (!menu) {
