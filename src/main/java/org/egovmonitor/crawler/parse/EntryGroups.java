@@ -248,8 +248,34 @@ final class EntryGroups {
         if (raw == null) {
             raw = DateExtractor.rawDateAtEdges(title).orElse(null);
         }
+        if (raw == null) {
+            raw = dateOfLinkPart(link);
+        }
         DateExtractor.RawDate urlDate = reading.vocabulary().dateInUrl(url).orElse(null);
         return Optional.of(new Draft(title, url, raw, member, link, urlDate, heading));
+    }
+
+    /**
+     * A date inside a link that wraps a whole card: {@code <a><h3>标题(2020-12-29)</h3><p>摘要</p></a>} or
+     * {@code <a><p>标题</p><span>2020-12-29</span></a>}. The link's joined text has the date in its middle, so it is read
+     * from each text-only part: a part that is a date, or a date at a part's edge (never one inside a part's text).
+     */
+    private static DateExtractor.RawDate dateOfLinkPart(Element link) {
+        if (link.childrenSize() == 0) {
+            return null;
+        }
+        for (Element part : link.getAllElements()) {
+            if (part == link || part.childrenSize() > 0 || PageRegions.isNonContent(part)) {
+                continue;
+            }
+            String text = part.text();
+            DateExtractor.RawDate raw = DateExtractor.rawDateOfText(text)
+                    .or(() -> DateExtractor.rawDateAtEdges(text)).orElse(null);
+            if (raw != null) {
+                return raw;
+            }
+        }
+        return null;
     }
 
     /** The first date right after a date label anywhere in a row's text (标题 发布时间：2024-06-13 浏览：35). */

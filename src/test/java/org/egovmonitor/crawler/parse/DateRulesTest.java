@@ -49,6 +49,18 @@ class DateRulesTest {
                         "<ul>" + li("/xw/202406/t20240613_1.html", "新闻一", null)
                                 + li("/xw/202406/t20240601_2.html", "新闻二", null) + "</ul>",
                         "2024-06-13", 2, false, false),
+                Arguments.of("a card link dates itself in its heading, not in the middle of its joined text",
+                        "<ul><a class=box href=/a/1.html><h3>召开安全工作推进会(2024-06-13)</h3><p>召开安全工作推进会</p></a>"
+                                + "<a class=box href=/a/2.html><h3>举办培训班(2024-06-02)</h3><p>举办培训班</p></a></ul>",
+                        "2024-06-13", 2, false, false),
+                Arguments.of("a card link's date part is its date; a date inside its headline is not",
+                        "<ul><li><a href=/a/1.html><p>关于2024年6月18日停电的通知</p><span>2024-06-10</span></a></li>"
+                                + "<li><a href=/a/2.html><p>关于2024年6月19日停水的通知</p><p>摘要</p></a></li></ul>",
+                        "2024-06-10", 2, false, false),
+                Arguments.of("an undated list is dated by its /yyyymmdd/ folders, not by an id that looks like one",
+                        "<ul>" + li("/staticpages/20240520/a5ce266e6-350.html", "成果一", null)
+                                + li("/staticpages/20240508/a5cd2afbc-347.html", "成果二", null)
+                                + li("/doc/20241399/3.html", "成果三", null) + "</ul>", "2024-05-20", 3, false, false),
                 Arguments.of("the page's today banner never dates the list",
                         "<div class=top>今天是2024年6月19日 星期三</div><ul>" + li("/a/1.html", "办事指南一", null)
                                 + li("/a/2.html", "办事指南二", null) + "</ul>", null, 2, false, false),

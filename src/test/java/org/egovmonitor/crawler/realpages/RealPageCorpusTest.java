@@ -142,7 +142,9 @@ class RealPageCorpusTest {
                         families.add(s.family());
                         urls.putIfAbsent(s.family(), s.url());
                     }
-                    homepageNewest = m.homepage().newestDate();
+                    // The label is the newest item the homepage itself lists. A homepage without one is judged by
+                    // its second level (navOnly): that date is the site's, not the homepage's, so it compares as null.
+                    homepageNewest = m.homepage().navOnly() ? null : m.homepage().newestDate();
                 }
                 LocalDate listNewest = null;
                 Boolean blank = null;
