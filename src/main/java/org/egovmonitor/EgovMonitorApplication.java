@@ -38,6 +38,7 @@ import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.db.DatabaseSupport;
+import org.egovmonitor.db.DataFolderOwner;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.db.SchemaMigrator;
@@ -115,7 +116,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
     @Override
     public void run(EgovMonitorConfiguration config, Environment env) throws Exception {
         // Registered first so that it stops last: scheduler, then pool, then the embedded server.
-        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config);
+        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config, DataFolderOwner.Role.SERVER);
         if (embedded == null) {
             wire(config, env);
             return;

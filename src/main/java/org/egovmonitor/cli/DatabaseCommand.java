@@ -11,6 +11,8 @@ import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.db.DataFolderBusyException;
+import org.egovmonitor.db.DataFolderOwner;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
@@ -39,7 +41,7 @@ public abstract class DatabaseCommand extends ConfiguredCommand<EgovMonitorConfi
     @Override
     protected void run(Bootstrap<EgovMonitorConfiguration> bootstrap, Namespace namespace,
                        EgovMonitorConfiguration config) throws Exception {
-        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config);
+        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config, DataFolderOwner.Role.COMMAND);
         try {
             ManagedDataSource dataSource = config.getDatabase().build(new MetricRegistry(), getName());
             try {
@@ -72,7 +74,8 @@ public abstract class DatabaseCommand extends ConfiguredCommand<EgovMonitorConfi
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof CommandFailedException || cause instanceof FileNotFoundException) {
+        if (cause instanceof CommandFailedException || cause instanceof FileNotFoundException
+                || cause instanceof DataFolderBusyException) {
             cli.getStdErr().println("错误：" + cause.getMessage());
         } else {
             super.onError(cli, namespace, e);

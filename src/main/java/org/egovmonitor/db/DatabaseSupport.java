@@ -17,20 +17,27 @@ public final class DatabaseSupport {
     private DatabaseSupport() {
     }
 
-    /** Returns the embedded server that was started, or null when an external database is configured. */
-    public static EmbeddedPostgresServer startIfEmbedded(EgovMonitorConfiguration config) {
+    /**
+     * Returns the embedded server this process started or uses (see {@link EmbeddedPostgresServer#start}), or null
+     * when an external database is configured.
+     *
+     * @param role a service owns its folder for its whole life; a command may use a running service's server
+     */
+    public static EmbeddedPostgresServer startIfEmbedded(EgovMonitorConfiguration config, DataFolderOwner.Role role) {
         if (!config.usesEmbeddedDatabase()) {
             return null;
         }
         EmbeddedDatabaseFactory embedded = config.getEmbeddedDatabase();
         try {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(embedded.getDataDir()),
-                    embedded.getPort(), Duration.ofSeconds(embedded.getStartupTimeoutSeconds()));
+                    embedded.getPort(), Duration.ofSeconds(embedded.getStartupTimeoutSeconds()), role);
             DataSourceFactory ds = config.getDatabase();
             ds.setUrl(server.jdbcUrl("postgres"));
             ds.setUser(server.user());
             ds.setPassword("");
             return server;
+        } catch (DataFolderBusyException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + embedded.getDataDir()
                     + ": " + e.getMessage(), e);

@@ -22,7 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceRestartTest {
 
     @TempDir
-    Path dataDir;
+    Path root;
+
+    /** A folder of its own: the owner lock file sits beside it, inside the temp folder. */
+    private Path dataDir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void dataFolder() throws java.io.IOException {
+        dataDir = Files.createDirectories(root.resolve("data"));
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -41,7 +41,8 @@ public final class TestPostgres {
     public static synchronized EmbeddedPostgresServer server() {
         if (server == null) {
             try {
-                Path dir = Files.createTempDirectory("egov-test-pg");
+                // A folder of its own inside the temp folder: the owner lock file sits beside it.
+                Path dir = Files.createTempDirectory("egov-test-pg").resolve("data");
                 server = EmbeddedPostgresServer.start(dir, 0, Duration.ofSeconds(60));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
