@@ -11,6 +11,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
@@ -181,22 +182,68 @@ public final class LinkExtractor {
 
     /**
      * A hidden block is a dropdown submenu when it holds at least two links and one of the elements just before it
-     * holds a link: the menu entry a script opens it from. A lone hidden link, or a hidden block after plain text,
-     * is kept from visitors. Only the two preceding siblings are looked at, so a page of many hidden blocks costs
-     * linear time.
+     * holds a link, or is a bar of menu headings without links ({@code <li><span>政务公开</span></li>} …, opened by
+     * hovering): the menu a script opens it from. A lone hidden link, or a hidden block after plain text, is kept
+     * from visitors. Only the two preceding siblings are looked at, so a page of many hidden blocks costs linear time.
      */
     static boolean isDropdown(Element hidden) {
         if (hidden.select(LINKS).size() < 2) {
             return false;
         }
-        Element sibling = hidden.previousElementSibling();
-        for (int i = 0; i < MENU_LINK_SIBLINGS && sibling != null; i++, sibling = sibling.previousElementSibling()) {
-            if (!PageRegions.isHidden(sibling) && (sibling.normalName().equals("a") && sibling.hasAttr("href")
-                    || sibling.selectFirst(LINKS) != null)) {
-                return true;
+        // A panel is often wrapped (<div class=box><div style="display:none">…): a lone wrapper stands for it.
+        Element panel = hidden;
+        for (int level = 0; level <= MENU_WRAPPERS && panel != null; level++) {
+            Element sibling = panel.previousElementSibling();
+            for (int i = 0; i < MENU_LINK_SIBLINGS && sibling != null; i++, sibling = sibling.previousElementSibling()) {
+                if (!PageRegions.isHidden(sibling) && (sibling.normalName().equals("a") && sibling.hasAttr("href")
+                        || sibling.selectFirst(LINKS) != null || isHeadingBar(sibling))) {
+                    return true;
+                }
             }
+            panel = onlyVisibleChild(panel) ? panel.parent() : null;
         }
         return false;
+    }
+
+    /** Wrappers around a submenu panel looked through to find the menu before it. */
+    private static final int MENU_WRAPPERS = 2;
+
+    /** Sibling panels looked at; a longer run of siblings is no submenu (and would cost quadratic time). */
+    private static final int MAX_PANEL_SIBLINGS = 16;
+
+    /**
+     * Whether a panel stands alone in its parent, or only beside other hidden panels (one submenu per menu heading,
+     * each shown on hover): then the parent is the submenu and the menu is before the parent.
+     */
+    private static boolean onlyVisibleChild(Element panel) {
+        Element parent = panel.parent();
+        if (parent == null || parent.childrenSize() > MAX_PANEL_SIBLINGS + 1) {
+            return false;
+        }
+        for (Element sibling : parent.children()) {
+            if (sibling != panel && !PageRegions.isHidden(sibling)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Longest menu heading of a heading bar: menu words are short (政务公开, 互动交流), sentences are not. */
+    private static final int MAX_MENU_HEADING_CHARS = 8;
+
+    /** At least two list entries, each a short non-empty text and none a link: the headings of a hover menu. */
+    private static boolean isHeadingBar(Element e) {
+        Elements entries = e.select("li");
+        if (entries.size() < 2) {
+            return false;
+        }
+        for (Element entry : entries) {
+            String text = collapse(entry.text());
+            if (text.isEmpty() || text.length() > MAX_MENU_HEADING_CHARS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Visible text, else the link's title, else the first image's alt or title. */

@@ -203,6 +203,20 @@ class LinkExtractorTest {
         }
 
         @Test
+        void extract_hiddenPanelAfterBarOfMenuHeadings_isDropdown() {
+            List<PageLink> l = links("<div class=nav><ul><li><span>政务公开</span></li><li><span>互动交流</span></li></ul>"
+                    + "</div><div style=\"height:0;overflow:hidden\"><div style=\"display:none\"><ul>"
+                    + "<li><a href=\"/gkzn/\">公开指南</a></li><li><a href=\"/gknb/\">公开年报</a></li></ul></div>"
+                    + "<div style=\"display:none\"><ul><li><a href=\"/zwyx/\">主任信箱</a></li>"
+                    + "<li><a href=\"/wsdc/\">网上调查</a></li></ul></div></div>");
+            assertThat(l).extracting(PageLink::text, PageLink::hidden, PageLink::placement).containsExactly(
+                    tuple("公开指南", false, PageLink.Placement.DROPDOWN),
+                    tuple("公开年报", false, PageLink.Placement.DROPDOWN),
+                    tuple("主任信箱", false, PageLink.Placement.DROPDOWN),
+                    tuple("网上调查", false, PageLink.Placement.DROPDOWN));
+        }
+
+        @Test
         void extract_trsMenuWrittenByScript_linksInTheScriptsPlace() {
             List<PageLink> l = links("<a href=\"/\">首页</a><ul><script type=\"text/javascript\">"
                     + "var str3='依申请公开'; var str4='../ysqgk/';"
@@ -219,6 +233,8 @@ class LinkExtractorTest {
                 "<div style=\"display:none\"><a href=\"/old/1.htm\">通知公告</a></div>",
                 "<a href=\"/old/1.htm\" style=\"display:none\">通知公告</a>",
                 "<p>栏目</p><div style=\"display:none\"><a href=\"/old/1.htm\">通知公告</a><a href=\"/old/2.htm\">x</a></div>",
+                "<ul><li>关于开展年度检查工作的通知要求</li><li>各单位请于月底前报送材料</li></ul>"
+                        + "<div style=\"display:none\"><a href=\"/old/1.htm\">通知公告</a><a href=\"/old/2.htm\">x</a></div>",
                 "<a href=\"/a/\">首页</a><div style=\"display:none\"><a href=\"/old/1.htm\">通知公告</a></div>"})
         void extract_loneHiddenLinkOrBlockAfterText_staysHidden(String body) {
             assertThat(links(body)).filteredOn(p -> p.text().equals("通知公告"))

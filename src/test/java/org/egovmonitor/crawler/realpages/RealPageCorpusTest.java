@@ -62,6 +62,17 @@ class RealPageCorpusTest {
     static final double MIN_PRECISION = 0.97;
     static final double MIN_DATES = 0.95;
 
+    /** Runs without the page bytes: the split must keep every page of a site on one side, or tuning leaks. */
+    @Test
+    void corpus_everySite_fallsOnOneSideOfTheSplit() {
+        Map<String, Set<Boolean>> sides = new HashMap<>();
+        for (Page p : RealPageCorpus.load()) {
+            sides.computeIfAbsent(p.site(), k -> new java.util.HashSet<>()).add(p.setAside());
+        }
+        assertThat(sides.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey))
+                .as("sites with pages on both sides (mark the site's other pages heldOut: true)").isEmpty();
+    }
+
     @Test
     void corpus_measuredThroughTheEngine_meetsTheBars() throws IOException {
         Optional<Path> dir = RealPageCorpus.pagesDir();
