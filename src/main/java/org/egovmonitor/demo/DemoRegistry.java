@@ -26,7 +26,9 @@ public final class DemoRegistry {
             RegistryFileReader.Result parsed = new RegistryFileReader(mapper).readResource(RESOURCE);
             RegistryImporter.Report report = new RegistryImporter(jdbi, clock).importDocument(parsed, true);
             if (!report.applied()) {
-                throw new IllegalStateException("The bundled demo registry is invalid: " + report.errors());
+                // Names the row, the field and the unit: the office must be able to see what blocked the start.
+                throw new IllegalStateException("演示登记表导入失败：" + report.errors().stream()
+                        .map(org.egovmonitor.api.FieldError::describe).collect(java.util.stream.Collectors.joining("；")));
             }
             LOG.info("Demo registry loaded: {} rows, {} changed", report.rows(), report.changed());
             return report;

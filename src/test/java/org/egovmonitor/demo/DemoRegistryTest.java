@@ -39,6 +39,30 @@ class DemoRegistryTest {
     }
 
     @Test
+    void demo_reloadedAfterUsersChangedALiaison_startsAndKeepsTheirOfficer() {
+        Jdbi own = TestPostgres.newDatabase().jdbi();
+        com.fasterxml.jackson.databind.ObjectMapper mapper =
+                EgovMonitorApplication.configureJson(Jackson.newObjectMapper());
+        DemoRegistry.load(own, mapper, Clock.systemDefaultZone());
+        // What an approved change request does: a new officer from today.
+        java.time.LocalDate today = java.time.LocalDate.now();
+        org.egovmonitor.core.registry.RegistryService registry =
+                new org.egovmonitor.core.registry.RegistryService(own, Clock.systemDefaultZone());
+        registry.putLiaison("czs-xxzx",
+                new org.egovmonitor.api.LiaisonRequest("czs-xxzx", "新任联络员", "0566-1234567", null, today));
+        // And the office ends another unit's officer.
+        registry.endLiaison("czs-zfb");
+
+        DemoRegistry.load(own, mapper, Clock.systemDefaultZone());
+
+        assertThat(own.withExtension(LiaisonDao.class, d -> d.findCurrent("czs-xxzx")).orElseThrow().name())
+                .isEqualTo("新任联络员");
+        java.util.Optional<org.egovmonitor.api.Liaison> ended =
+                own.withExtension(LiaisonDao.class, d -> d.findCurrent("czs-zfb"));
+        assertThat(ended).isEmpty();
+    }
+
+    @Test
     void demo_everyRowFlaggedAsDemo() {
         assertThat(units).allMatch(Unit::demo);
         assertThat(sites(null)).allMatch(Site::demo);

@@ -9,14 +9,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.egovmonitor.api.FieldError;
+import org.egovmonitor.api.Liaison;
 import org.egovmonitor.api.LiaisonRequest;
 import org.egovmonitor.api.NetworkNode;
 import org.egovmonitor.api.NodeRequest;
 import org.egovmonitor.api.SiteRequest;
 import org.egovmonitor.api.Unit;
 import org.egovmonitor.api.UnitRequest;
+import org.egovmonitor.db.LiaisonDao;
 import org.egovmonitor.db.NetworkNodeDao;
 import org.egovmonitor.db.SiteDao;
 import org.egovmonitor.db.UnitDao;
@@ -106,6 +109,7 @@ public class RegistryImporter {
 
         return jdbi.inTransaction(h -> {
             checkReferences(h, units, unitLines, sites, nodes, liaisons, errors);
+            checkLiaisonsAgainstCurrent(h, liaisons, demo, errors);
             if (!errors.isEmpty()) {
                 return Report.rejected(doc.size(), errors);
             }
@@ -126,6 +130,32 @@ public class RegistryImporter {
                 liaisonsChanged += RegistryService.replaceLiaison(h, row.value()).isPresent() ? 1 : 0;
             }
             return new Report(true, doc.size(), unitsChanged, sitesChanged, nodesChanged, liaisonsChanged, List.of());
+        });
+    }
+
+    /**
+     * A file's officer replaces the current one only from a day on or after the current one's start. In a user's file
+     * an earlier day is an error of that row (line, field, unit). The demo data never replaces an officer: once a
+     * unit has one, whoever set it (an approved change request, the office) wins, so the demo starts again whatever
+     * users changed.
+     */
+    private static void checkLiaisonsAgainstCurrent(Handle h, Map<String, RegistryDocument.Row<LiaisonRequest>> liaisons,
+                                                    boolean demo, List<FieldError> errors) {
+        LiaisonDao dao = h.attach(LiaisonDao.class);
+        liaisons.values().removeIf(row -> {
+            LiaisonRequest l = row.value();
+            Optional<Liaison> current = dao.findCurrent(l.unitCode());
+            if (current.isEmpty() || RegistryService.sameOfficer(current.get(), l)) {
+                return demo && current.isEmpty() && !dao.history(l.unitCode()).isEmpty();
+            }
+            if (demo) {
+                return true;
+            }
+            if (l.since().isBefore(current.get().since())) {
+                errors.add(new FieldError(row.line(), "since", "单位 " + l.unitCode() + " 的联络员任职日期 " + l.since()
+                        + " 早于现任联络员（" + current.get().name() + "）的任职日期 " + current.get().since()));
+            }
+            return false;
         });
     }
 

@@ -300,7 +300,7 @@ public class RegistryService {
         return liaisons.history(l.unitCode()).stream().filter(x -> x.id() == id).findFirst();
     }
 
-    private static boolean sameOfficer(Liaison current, LiaisonRequest l) {
+    static boolean sameOfficer(Liaison current, LiaisonRequest l) {
         return current.name().equals(l.name()) && Objects.equals(current.phone(), l.phone())
                 && Objects.equals(current.email(), l.email()) && current.since().equals(l.since());
     }

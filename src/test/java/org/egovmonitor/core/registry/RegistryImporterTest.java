@@ -127,6 +127,33 @@ class RegistryImporterTest {
         }
 
         @Test
+        void importYaml_liaisonStartingBeforeTheCurrentOne_rejectedNamingLineFieldAndUnit() {
+            importYaml(GOOD);
+            importYaml("""
+                    liaisons:
+                      - unitCode: czs-jw
+                        name: 王明
+                        since: 2003-05-20
+                    """);
+
+            RegistryImporter.Report report = importYaml("""
+                    liaisons:
+                      - unitCode: czs-jw
+                        name: 李华
+                        since: 2003-01-02
+                    """);
+
+            assertThat(report.applied()).isFalse();
+            assertThat(report.errors()).singleElement().satisfies(e -> {
+                assertThat(e.line()).isEqualTo(2);
+                assertThat(e.field()).isEqualTo("since");
+                assertThat(e.reason()).contains("czs-jw").contains("王明").contains("2003-05-20");
+            });
+            assertThat(jdbi.withExtension(LiaisonDao.class, d -> d.findCurrent("czs-jw")).orElseThrow().name())
+                    .isEqualTo("王明");
+        }
+
+        @Test
         void importYaml_referenceToUnitAlreadyInDatabase_accepted() {
             importYaml(GOOD);
             RegistryImporter.Report report = importYaml("""
