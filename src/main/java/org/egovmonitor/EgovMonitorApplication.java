@@ -19,6 +19,7 @@ import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.cli.BundledConfigurationSourceProvider;
 import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.CreateUserCommand;
+import org.egovmonitor.cli.UnlockUserCommand;
 import org.egovmonitor.cli.DbCommand;
 import org.egovmonitor.cli.DemoCommand;
 import org.egovmonitor.cli.ExportRegistryCommand;
@@ -103,8 +104,14 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         bootstrap.addCommand(new CrawlNowCommand());
         bootstrap.addCommand(new ImportNodeSurveyCommand());
         bootstrap.addCommand(new CreateUserCommand());
+        bootstrap.addCommand(new UnlockUserCommand());
         // measure: one-off site measurements on the command line (no database).
         bootstrap.addCommand(new MeasureCommand());
+    }
+
+    /** The clock of everything time-dependent (tests run the app on a clock they move instead of sleeping). */
+    protected Clock clock(EgovMonitorConfiguration config) {
+        return Clock.system(config.zoneId());
     }
 
     /** ISO dates on the wire, and unknown request fields are errors rather than silently dropped. */
@@ -139,7 +146,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
             SchemaMigrator.migrate(dataSource);
         }
         Jdbi jdbi = JdbiSetup.configure(new JdbiFactory().build(env, config.getDatabase(), dataSource, "database"));
-        Clock clock = Clock.system(config.zoneId());
+        Clock clock = clock(config);
 
         RegistryService registry = new RegistryService(jdbi, clock);
         if (config.isDemo()) {
@@ -158,7 +165,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
             server.setRegisterDefaultExceptionMappers(false);
         }
         ApiExceptionMappers.register(env.jersey());
-        AuthSetup.register(config, env, jdbi);
+        AuthSetup.register(config, env, jdbi, clock);
         env.jersey().register(new UnitsResource(registry));
         env.jersey().register(new UnitResource(registry));
         env.jersey().register(new SitesResource(registry));

@@ -40,10 +40,10 @@ public final class AccountBootstrap {
         try {
             users.create(new UserRequest(username, "信息化办公室管理员", Role.OFFICE, null, true, password));
         } catch (ApiException e) {
-            throw new IllegalStateException("Cannot create the initial office account " + username + ": "
-                    + e.getMessage() + " " + e.errors(), e);
+            throw new IllegalStateException("Cannot create the initial office account " + ControlChars.escape(username)
+                    + ": " + e.getMessage() + " " + e.errors(), e);
         }
-        LOG.info("Created the initial office account {}", username);
+        LOG.info("Created the initial office account {}", ControlChars.escape(username));
         return true;
     }
 

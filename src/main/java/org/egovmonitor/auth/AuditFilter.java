@@ -35,14 +35,14 @@ public class AuditFilter implements ContainerResponseFilter {
         String username = caller != null ? caller.username() : (String) request.getProperty(
                 AuthenticationFilter.ATTEMPTED_USER);
         try {
-            jdbi.useExtension(AuditDao.class, dao -> dao.insert(truncate(username, 64),
+            jdbi.useExtension(AuditDao.class, dao -> dao.insert(truncate(ControlChars.escape(username), 64),
                     caller == null ? null : caller.role(), caller == null ? AuthMethod.NONE : caller.method(),
                     request.getMethod(), truncate(path, 500), response.getStatus(),
                     (String) request.getProperty(AuthenticationFilter.CLIENT_IP)));
         } catch (RuntimeException e) {
             // The write already happened; failing the response now would only hide that from the caller.
-            LOG.error("Could not write the audit record of {} {} by {} ({})", request.getMethod(), path, username,
-                    response.getStatus(), e);
+            LOG.error("Could not write the audit record of {} {} by {} ({})", request.getMethod(),
+                    ControlChars.escape(path), ControlChars.escape(username), response.getStatus(), e);
         }
     }
 

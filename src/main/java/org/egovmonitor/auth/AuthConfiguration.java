@@ -36,7 +36,19 @@ public class AuthConfiguration {
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-    private Duration failureWindow = Duration.minutes(15);
+    private Duration failureWindow = Duration.hours(1);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    private Duration failureDelay = Duration.seconds(1);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration maxFailureDelay = Duration.minutes(5);
+
+    @NotNull
+    @MinDuration(value = 0, unit = TimeUnit.SECONDS, inclusive = true)
+    private Duration basicCacheTtl = Duration.seconds(60);
 
     @NotNull
     private List<String> trustedProxies = new ArrayList<>();
@@ -122,6 +134,36 @@ public class AuthConfiguration {
     @JsonProperty
     public void setFailureWindow(Duration failureWindow) {
         this.failureWindow = failureWindow;
+    }
+
+    @JsonProperty
+    public Duration getFailureDelay() {
+        return failureDelay;
+    }
+
+    @JsonProperty
+    public void setFailureDelay(Duration failureDelay) {
+        this.failureDelay = failureDelay;
+    }
+
+    @JsonProperty
+    public Duration getMaxFailureDelay() {
+        return maxFailureDelay;
+    }
+
+    @JsonProperty
+    public void setMaxFailureDelay(Duration maxFailureDelay) {
+        this.maxFailureDelay = maxFailureDelay;
+    }
+
+    @JsonProperty
+    public Duration getBasicCacheTtl() {
+        return basicCacheTtl;
+    }
+
+    @JsonProperty
+    public void setBasicCacheTtl(Duration basicCacheTtl) {
+        this.basicCacheTtl = basicCacheTtl;
     }
 
     @JsonProperty

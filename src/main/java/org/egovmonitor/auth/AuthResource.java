@@ -41,12 +41,13 @@ public class AuthResource {
     @PublicEndpoint
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@FormParam("username") String username, @FormParam("password") String password,
-                          @FormParam("next") String next, @Context HttpServletRequest servletRequest,
+                          @FormParam("next") String next, @CookieParam(AuthenticationFilter.COOKIE) String previous,
+                          @Context HttpServletRequest servletRequest,
                           @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         request.setProperty(AuthenticationFilter.ATTEMPTED_USER, username);
         checkOrigin(headers);
         LoginResult result = auth.login(username, password, (String) request.getProperty(AuthenticationFilter.CLIENT_IP),
-                headers.getHeaderString(HttpHeaders.USER_AGENT));
+                headers.getHeaderString(HttpHeaders.USER_AGENT), previous);
         request.setProperty(AuthenticationFilter.CALLER, result.caller());
         boolean secure = clientAddress.secure(servletRequest);
         String target = safeNext(next);

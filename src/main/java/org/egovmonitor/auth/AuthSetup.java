@@ -2,6 +2,7 @@ package org.egovmonitor.auth;
 
 import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.EnumSet;
 import org.egovmonitor.EgovMonitorConfiguration;
 import org.jdbi.v3.core.Jdbi;
@@ -12,11 +13,12 @@ public final class AuthSetup {
     private AuthSetup() {
     }
 
-    public static void register(EgovMonitorConfiguration config, Environment env, Jdbi jdbi) {
+    public static void register(EgovMonitorConfiguration config, Environment env, Jdbi jdbi, Clock clock) {
         AuthConfiguration auth = config.getAuth();
-        PasswordHasher hasher = new PasswordHasher(auth.getPasswordHashCost());
+        PasswordHasher hasher = new PasswordHasher(auth.getPasswordHashCost(),
+                env.metrics().counter(PasswordHasher.VERIFICATIONS_METRIC));
         UserService users = new UserService(jdbi, hasher);
-        AuthService authService = new AuthService(jdbi, hasher, auth);
+        AuthService authService = new AuthService(jdbi, hasher, auth, clock);
         ClientAddress clientAddress = new ClientAddress(auth.getTrustedProxies());
 
         AccountBootstrap.initialAdmin(users, auth);

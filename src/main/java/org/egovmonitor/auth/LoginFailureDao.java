@@ -1,38 +1,47 @@
 package org.egovmonitor.auth;
 
+import java.time.OffsetDateTime;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+/** Failed (and in-progress) logins. Times come from the application's clock, never the database's now(). */
+@RegisterConstructorMapper(LoginFailureDao.Failures.class)
 public interface LoginFailureDao {
 
-    @SqlUpdate("INSERT INTO login_failures (username, client_ip) VALUES (:username, :ip)")
-    void insert(@Bind("username") String username, @Bind("ip") String clientIp);
+    /** How many failures, the newest one, and how many of them came from the asking address. */
+    record Failures(int count, OffsetDateTime last, int fromAddress) {
+    }
 
-    /**
-     * Seconds until attempts are allowed again (0 when not blocked): blocked while the username or the IP has at
-     * least its limit of failures in the window; it frees up when the failure that reached the limit leaves it.
-     */
+    /** Serialises the check-and-record of attempts on one key (a username or an address) until the commit. */
+    @SqlQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 7812)) IS NOT NULL")
+    boolean lock(@Bind("key") String key);
+
+    @SqlUpdate("INSERT INTO login_failures (username, client_ip, failed_at) VALUES (:username, :ip, :at)")
+    void insert(@Bind("username") String username, @Bind("ip") String clientIp, @Bind("at") OffsetDateTime at);
+
     @SqlQuery("""
-            WITH by_user AS (
-                SELECT failed_at FROM login_failures
-                 WHERE username = :username AND failed_at > now() - make_interval(secs => :windowSeconds)
-                 ORDER BY failed_at DESC OFFSET :maxPerUser - 1 LIMIT 1
-            ), by_ip AS (
-                SELECT failed_at FROM login_failures
-                 WHERE client_ip = :ip AND failed_at > now() - make_interval(secs => :windowSeconds)
-                 ORDER BY failed_at DESC OFFSET :maxPerIp - 1 LIMIT 1
-            )
-            SELECT COALESCE(ceil(EXTRACT(EPOCH FROM (max(failed_at) + make_interval(secs => :windowSeconds) - now()))),
-                            0)::bigint
-              FROM (SELECT failed_at FROM by_user UNION ALL SELECT failed_at FROM by_ip) f""")
-    long blockedSeconds(@Bind("username") String username, @Bind("ip") String clientIp,
-                        @Bind("windowSeconds") double windowSeconds, @Bind("maxPerUser") int maxPerUser,
-                        @Bind("maxPerIp") int maxPerIp);
+            SELECT count(*) AS count, max(failed_at) AS last, count(*) FILTER (WHERE client_ip = :ip) AS from_address
+              FROM login_failures
+             WHERE username = :username AND failed_at > :since""")
+    Failures ofUser(@Bind("username") String username, @Bind("ip") String clientIp,
+                    @Bind("since") OffsetDateTime since);
 
+    @SqlQuery("""
+            SELECT count(*) AS count, max(failed_at) AS last, count(*) AS from_address
+              FROM login_failures
+             WHERE client_ip = :ip AND failed_at > :since""")
+    Failures ofAddress(@Bind("ip") String clientIp, @Bind("since") OffsetDateTime since);
+
+    /** After a success: the address's failures on that name go (other addresses' stay, so their delays hold). */
+    @SqlUpdate("DELETE FROM login_failures WHERE username = :username AND client_ip = :ip")
+    int clear(@Bind("username") String username, @Bind("ip") String clientIp);
+
+    /** The office's unlock ({@link UserService#unlock}): every failure recorded against the name. */
     @SqlUpdate("DELETE FROM login_failures WHERE username = :username")
-    void clearUser(@Bind("username") String username);
+    int clearUser(@Bind("username") String username);
 
-    @SqlUpdate("DELETE FROM login_failures WHERE failed_at < now() - make_interval(secs => :windowSeconds)")
-    int deleteOlderThan(@Bind("windowSeconds") double windowSeconds);
+    @SqlUpdate("DELETE FROM login_failures WHERE failed_at <= :since")
+    int deleteOlderThan(@Bind("since") OffsetDateTime since);
 }

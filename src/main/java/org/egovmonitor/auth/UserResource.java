@@ -3,6 +3,7 @@ package org.egovmonitor.auth;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +35,14 @@ public class UserResource {
     public User update(@PathParam("username") String username, UserRequest request,
                        @Context ContainerRequestContext context) {
         return users.update(username, UsersResource.require(request), AuthenticationFilter.caller(context));
+    }
+
+    /** Lifts the login delays of the user (audited like every write). */
+    @POST
+    @Path("/unlock")
+    @OfficeOnly
+    public Unlocked unlock(@PathParam("username") String username) {
+        return new Unlocked(username, users.unlock(username));
     }
 
     @DELETE

@@ -51,7 +51,7 @@ public class UserService {
         } else if (!USERNAME.matcher(username).matches()) {
             errors.add(FieldError.of("username", "须为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头"));
         }
-        checkPassword(request.password(), true, errors);
+        checkPassword(request.password(), true, username, displayName(request, username), errors);
         return jdbi.inTransaction(h -> {
             String unit = checkRoleAndUnit(h, request, errors);
             ValidationException.throwIfAny(errors);
@@ -70,7 +70,10 @@ public class UserService {
         if (request.username() != null && !request.username().strip().equals(username)) {
             errors.add(FieldError.of("username", "与路径中的用户名不一致（用户名不能修改）"));
         }
-        checkPassword(request.password(), false, errors);
+        checkPassword(request.password(), false, username, displayName(request, username), errors);
+        if (request.password() != null && caller != null && caller.username().equals(username)) {
+            checkCurrentPassword(username, request.currentPassword(), errors);
+        }
         return jdbi.inTransaction(h -> {
             UserDao users = h.attach(UserDao.class);
             User current = users.find(username).orElseThrow(() -> new NotFoundException("未找到用户：" + username));
@@ -115,13 +118,26 @@ public class UserService {
     /** Sets a new password (CLI, demo). Ends the user's sessions. */
     public void resetPassword(String username, String password) {
         List<FieldError> errors = new ArrayList<>();
-        checkPassword(password, true, errors);
+        String displayName = jdbi.withExtension(UserDao.class, dao -> dao.find(username)).map(User::displayName)
+                .orElse(null);
+        checkPassword(password, true, username, displayName, errors);
         ValidationException.throwIfAny(errors);
         jdbi.useTransaction(h -> {
             if (h.attach(UserDao.class).setPasswordHash(username, hasher.hash(password)) == 0) {
                 throw new NotFoundException("未找到用户：" + username);
             }
             h.attach(SessionDao.class).deleteForUser(username);
+        });
+    }
+
+    /**
+     * Forgets every failed login of the user, so that no address has to wait before its next attempt (the office's
+     * answer to somebody hammering an account). Returns how many failures were forgotten.
+     */
+    public int unlock(String username) {
+        return jdbi.inTransaction(h -> {
+            h.attach(UserDao.class).find(username).orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+            return h.attach(LoginFailureDao.class).clearUser(username);
         });
     }
 
@@ -134,7 +150,20 @@ public class UserService {
         return name.isEmpty() ? username : name;
     }
 
-    private static void checkPassword(String password, boolean required, List<FieldError> errors) {
+    /** One's own password is changed only by who knows it: a stolen session alone cannot take the account over. */
+    private void checkCurrentPassword(String username, String currentPassword, List<FieldError> errors) {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            errors.add(FieldError.of("currentPassword", "修改自己的密码须提供当前密码"));
+            return;
+        }
+        String hash = jdbi.withExtension(UserDao.class, dao -> dao.enabledPasswordHash(username)).orElse(null);
+        if (ControlChars.containsAny(currentPassword) || !hasher.verify(currentPassword, hash)) {
+            errors.add(FieldError.of("currentPassword", "当前密码不正确"));
+        }
+    }
+
+    private static void checkPassword(String password, boolean required, String username, String displayName,
+                                      List<FieldError> errors) {
         if (password == null) {
             if (required) {
                 errors.add(FieldError.of("password", "不能为空"));
@@ -145,6 +174,9 @@ public class UserService {
             errors.add(FieldError.of("password", "至少 " + MIN_PASSWORD_LENGTH + " 个字符"));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_BYTES) {
             errors.add(FieldError.of("password", "不能超过 " + PasswordHasher.MAX_BYTES + " 字节"));
+        } else {
+            PasswordPolicy.problem(password, username, displayName)
+                    .ifPresent(reason -> errors.add(FieldError.of("password", reason)));
         }
     }
 

@@ -382,6 +382,150 @@ class AuthFlowTest {
     }
 
     @Nested
+    class ControlCharacters {
+
+        private HttpResponse<String> login(String user, String password) {
+            return http.post("/auth/login").header("Origin", http.origin()).header("Accept", "application/json")
+                    .form(Map.of("username", user, "password", password)).send();
+        }
+
+        private JsonNode auditRow(String method, String path, String escapedUser) {
+            JsonNode rows = Http.json(office("GET", "/api/audit?limit=100").send());
+            for (JsonNode r : rows) {
+                if (r.path("method").asText().equals(method) && r.path("path").asText().equals(path)
+                        && r.path("username").asText().equals(escapedUser)) {
+                    return r;
+                }
+            }
+            throw new AssertionError("no audit row " + method + " " + path + " " + escapedUser + " in " + rows);
+        }
+
+        @Test
+        void login_nulInUsername_400_auditedWithTheNameEscaped() {
+            HttpResponse<String> r = login("af-leader\u0000x", PASSWORD);
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(Http.json(r).path("message").asText()).isEqualTo("用户名或密码含有不允许的控制字符");
+            assertThat(auditRow("POST", "/auth/login", "af-leader\\u0000x").path("status").asInt()).isEqualTo(400);
+        }
+
+        @Test
+        void login_lineBreakInUsername_400_auditedEscaped() {
+            String forged = "cc-bob\nINFO  [2030-01-01] org.egovmonitor: cc-admin logged in";
+            assertThat(login(forged, PASSWORD).statusCode()).isEqualTo(400);
+            String escaped = "cc-bob\\nINFO  [2030-01-01] org.egovmonitor: cc-admin logged in";
+            assertThat(auditRow("POST", "/auth/login", escaped).path("status").asInt()).isEqualTo(400);
+        }
+
+        @Test
+        void login_controlCharacterInPassword_400() {
+            assertThat(login("af-leader", PASSWORD + "\u0007").statusCode()).isEqualTo(400);
+            assertThat(login("af-leader", "\u0000").statusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void basicAuth_nulInUsername_400_writeAuditedEscaped() {
+            HttpResponse<String> r = http.post("/api/units").basic("cc-x\u0000y", "whatever-password")
+                    .json("{}").send();
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(auditRow("POST", "/api/units", "cc-x\\u0000y").path("status").asInt()).isEqualTo(400);
+        }
+    }
+
+    @Nested
+    class SessionsAndPasswords {
+
+        private Session loginWithCookie(String user, String password, Session previous) {
+            HttpResponse<String> r = http.post("/auth/login").session(previous).header("Origin", http.origin())
+                    .header("Accept", "application/json").form(Map.of("username", user, "password", password))
+                    .send();
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+            return new Session(cookie.substring("egov_session=".length(), cookie.indexOf(';')),
+                    Http.json(r).path("csrfToken").asText(), cookie);
+        }
+
+        @Test
+        void loginAgain_endsTheSessionThisBrowserHad_otherDevicesKeepTheirs() {
+            Session otherDevice = http.login("af-leader", PASSWORD);
+            Session first = http.login("af-leader", PASSWORD);
+            Session second = loginWithCookie("af-leader", PASSWORD, first);
+            assertThat(second.cookie()).isNotEqualTo(first.cookie());
+            assertThat(http.get("/api/me").session(first).send().statusCode()).isEqualTo(401);
+            assertThat(http.get("/api/me").session(second).send().statusCode()).isEqualTo(200);
+            assertThat(http.get("/api/me").session(otherDevice).send().statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void loginAsSomeoneElse_inTheSameBrowser_endsThePreviousUsersSession() {
+            Session leader = http.login("af-leader", PASSWORD);
+            Session dept = loginWithCookie("af-dept-a", PASSWORD, leader);
+            assertThat(http.get("/api/me").session(leader).send().statusCode()).isEqualTo(401);
+            assertThat(Http.json(http.get("/api/me").session(dept).send()).path("username").asText())
+                    .isEqualTo("af-dept-a");
+        }
+
+        @Test
+        void ownPasswordChange_needsTheCurrentPassword() {
+            createUser("sp-office", "OFFICE", null);
+            try {
+                changeOwnPassword();
+            } finally {
+                // A second office account would let Users.lastOfficeAccount_cannotBeDeleted delete the first.
+                assertThat(office("DELETE", "/api/users/sp-office").send().statusCode()).isEqualTo(204);
+            }
+        }
+
+        private void changeOwnPassword() {
+            String change = "{\"role\":\"OFFICE\",\"password\":\"sp-new-password-1\"%s}";
+            HttpResponse<String> none = http.request("PUT", "/api/users/sp-office").basic("sp-office", PASSWORD)
+                    .json(change.formatted("")).send();
+            assertThat(none.statusCode()).isEqualTo(422);
+            assertThat(Http.json(none).path("errors").get(0).path("field").asText()).isEqualTo("currentPassword");
+            assertThat(Http.json(none).path("errors").get(0).path("reason").asText()).contains("当前密码");
+            HttpResponse<String> wrong = http.request("PUT", "/api/users/sp-office").basic("sp-office", PASSWORD)
+                    .json(change.formatted(",\"currentPassword\":\"not-the-password\"")).send();
+            assertThat(wrong.statusCode()).isEqualTo(422);
+            assertThat(Http.json(wrong).path("errors").get(0).path("reason").asText()).isEqualTo("当前密码不正确");
+            assertThat(http.get("/api/me").basic("sp-office", PASSWORD).send().statusCode()).isEqualTo(200);
+
+            HttpResponse<String> right = http.request("PUT", "/api/users/sp-office").basic("sp-office", PASSWORD)
+                    .json(change.formatted(",\"currentPassword\":\"" + PASSWORD + "\"")).send();
+            assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+            assertThat(http.get("/api/me").basic("sp-office", "sp-new-password-1").send().statusCode())
+                    .isEqualTo(200);
+            // Somebody else's password is set without it (the office resets a forgotten one).
+            assertThat(office("PUT", "/api/users/sp-office").json("{\"role\":\"OFFICE\",\"password\":"
+                    + "\"sp-reset-password-2\"}").send().statusCode()).isEqualTo(200);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"qwertyuiop", "1234567890", "Password123", "1QAZ2WSX3EDC", "woaini1314"})
+        void commonPassword_refused422(String common) {
+            HttpResponse<String> r = office("POST", "/api/users").json("{\"username\":\"sp-common\","
+                    + "\"role\":\"LEADER\",\"password\":\"" + common + "\"}").send();
+            assertThat(r.statusCode()).isEqualTo(422);
+            assertThat(Http.json(r).path("errors").get(0).path("field").asText()).isEqualTo("password");
+            assertThat(Http.json(r).path("errors").get(0).path("reason").asText()).contains("过于常见");
+        }
+
+        @Test
+        void passwordEqualToUsernameOrDisplayName_refused422() {
+            HttpResponse<String> byName = office("POST", "/api/users").json("{\"username\":\"sp-samename1\","
+                    + "\"role\":\"LEADER\",\"password\":\"SP-SameName1\"}").send();
+            assertThat(byName.statusCode()).isEqualTo(422);
+            assertThat(Http.json(byName).path("errors").get(0).path("reason").asText()).contains("用户名或显示名称");
+            HttpResponse<String> byDisplay = office("POST", "/api/users").json("{\"username\":\"sp-display\","
+                    + "\"displayName\":\"chizhou-xinxi-ban\",\"role\":\"LEADER\","
+                    + "\"password\":\"chizhou-xinxi-ban\"}").send();
+            assertThat(byDisplay.statusCode()).isEqualTo(422);
+            HttpResponse<String> ok = office("POST", "/api/users").json("{\"username\":\"sp-display\","
+                    + "\"displayName\":\"chizhou-xinxi-ban\",\"role\":\"LEADER\","
+                    + "\"password\":\"amber-kettle-orbit\"}").send();
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        }
+    }
+
+    @Nested
     class Audit {
 
         @Test

@@ -1,0 +1,88 @@
+package org.egovmonitor.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Growing delays after failed logins, instead of a lock.
+ *
+ * <p>A name may fail {@code maxFailuresPerUser} times within {@code failureWindow} freely; after that, each further
+ * attempt on it has to wait {@code failureDelay}, doubled for every further failure, at most {@code maxFailureDelay},
+ * counted from its newest failure. That delay holds only for addresses that have themselves failed on the name: an
+ * address with no failure on it is never held back, so a stranger hammering the office account cannot keep the
+ * office out. An address likewise may fail {@code maxFailuresPerIp} times (over all names) before its own attempts
+ * are delayed the same way; that slows a spray over many names, and only that address.
+ *
+ * <p>An attempt is recorded as a failure <em>before</em> its password is checked and cleared when it succeeds, with
+ * the check-and-record serialised per name and per address: a burst of parallel guesses gets no more tries than the
+ * same guesses one after another. Times come from the injected clock (tests move it instead of sleeping).
+ */
+public class LoginThrottle {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final AuthConfiguration config;
+
+    public LoginThrottle(Jdbi jdbi, Clock clock, AuthConfiguration config) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /**
+     * Lets an attempt of {@code username} from {@code clientIp} go on, recorded as failed until {@link #succeeded};
+     * throws {@link TooManyAttemptsException} (with the wait) when it must wait.
+     */
+    public void begin(String username, String clientIp) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime since = now.minus(config.getFailureWindow().toJavaDuration());
+        jdbi.useTransaction(h -> {
+            LoginFailureDao dao = h.attach(LoginFailureDao.class);
+            // Always the name first, then the address: one lock order, no deadlock.
+            dao.lock("login-user:" + username);
+            dao.lock("login-ip:" + clientIp);
+            LoginFailureDao.Failures byName = dao.ofUser(username, clientIp, since);
+            LoginFailureDao.Failures byAddress = dao.ofAddress(clientIp, since);
+            Duration wait = max(byName.fromAddress() == 0 ? Duration.ZERO
+                            : wait(byName, config.getMaxFailuresPerUser(), now),
+                    wait(byAddress, config.getMaxFailuresPerIp(), now));
+            if (!wait.isZero()) {
+                throw new TooManyAttemptsException(ceilSeconds(wait));
+            }
+            dao.insert(username, clientIp, now);
+            dao.deleteOlderThan(since);
+        });
+    }
+
+    /** The attempt begun by {@link #begin} had the right password: the address's failures on the name go. */
+    public void succeeded(String username, String clientIp) {
+        jdbi.useExtension(LoginFailureDao.class, dao -> dao.clear(username, clientIp));
+    }
+
+    /** Zero below the free failures; else until the newest failure plus base × 2^(extra failures), capped. */
+    Duration wait(LoginFailureDao.Failures failures, int free, OffsetDateTime now) {
+        if (failures.count() < free || failures.last() == null) {
+            return Duration.ZERO;
+        }
+        Duration cap = config.getMaxFailureDelay().toJavaDuration();
+        int doublings = Math.min(failures.count() - free, 40);
+        Duration delay = config.getFailureDelay().toJavaDuration().multipliedBy(1L << Math.min(doublings, 30));
+        if (doublings >= 30 || delay.compareTo(cap) > 0) {
+            delay = cap;
+        }
+        Duration left = Duration.between(now, failures.last().plus(delay));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static long ceilSeconds(Duration d) {
+        long seconds = d.getSeconds();
+        return d.getNano() > 0 ? seconds + 1 : Math.max(seconds, 1);
+    }
+}
