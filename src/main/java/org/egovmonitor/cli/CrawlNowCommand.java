@@ -73,8 +73,12 @@ public class CrawlNowCommand extends DatabaseCommand {
             CrawlWorkerPool workers = new CrawlWorkerPool(scheduling.scheduler().nodeId(), sc, jdbi,
                     stage.measurer(), stage.store(), rounds, clock);
             long started = System.nanoTime();
-            CrawlRounds.Started round = rounds.start(unit == null ? null : unit.strip(),
-                    scheduling.scheduler().nodeId(), "CLI", null);
+            CrawlRounds.Started round;
+            try {
+                round = rounds.start(unit == null ? null : unit.strip(), scheduling.scheduler().nodeId(), "CLI", null);
+            } catch (org.egovmonitor.jobs.RoundRunningException e) {
+                throw new CommandFailedException(e.getMessage());
+            }
             workers.start();
             RoundProgress p;
             String last = "";

@@ -8,4 +8,9 @@ public class ConflictException extends ApiException {
     public ConflictException(String message) {
         super(409, message, List.of());
     }
+
+    /** With details a client reads, e.g. the id of the running crawl round that blocked a new one. */
+    public ConflictException(String message, List<org.egovmonitor.api.FieldError> details) {
+        super(409, message, details);
+    }
 }

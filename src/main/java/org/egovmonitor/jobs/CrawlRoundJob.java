@@ -11,6 +11,8 @@ import org.quartz.JobExecutionException;
  */
 public class CrawlRoundJob implements Job {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CrawlRoundJob.class);
+
     static final String UNIT = "unit";
 
     private final CrawlRounds rounds;
@@ -38,6 +40,9 @@ public class CrawlRoundJob implements Job {
             rounds.start(context.getMergedJobDataMap().getString(UNIT), node, cause,
                     RecordedJob.scheduledFor(context));
             wakeLocalWorkers.run();
+        } catch (RoundRunningException e) {
+            // A schedule firing during a long round: the running round already covers it.
+            LOG.info("Crawl round not started ({}): round {} is still running", cause, e.roundId());
         } catch (RuntimeException e) {
             long runId = runs.start(JobName.CRAWL_ROUND, node, cause, RecordedJob.scheduledFor(context));
             runs.failed(runId, "could not create the round: " + RunRecorder.describe(e));

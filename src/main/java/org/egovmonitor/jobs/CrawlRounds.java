@@ -3,6 +3,7 @@ package org.egovmonitor.jobs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.egovmonitor.db.CrawlQueueDao;
 import org.egovmonitor.db.JobRunDao;
@@ -32,6 +33,9 @@ public class CrawlRounds {
     private final Clock clock;
     private volatile FinishListener listener = (roundId, runId) -> { };
 
+    /** Advisory lock key of round creation ("crawl" in ASCII); any constant no other code uses. */
+    static final long ROUND_START_LOCK = 0x637261776cL;
+
     public CrawlRounds(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
@@ -45,7 +49,8 @@ public class CrawlRounds {
      * Records a run of {@code crawl-round} and creates its round in one transaction.
      *
      * @param unitCode only this unit's sites; null for every monitored site
-     * @throws NotFoundException when the unit does not exist
+     * @throws NotFoundException      when the unit does not exist
+     * @throws RoundRunningException  when a round is running (on any node)
      */
     public Started start(String unitCode, String instanceId, String cause, Instant scheduledFor) {
         Started started = jdbi.inTransaction(h -> {
@@ -54,6 +59,13 @@ public class CrawlRounds {
             }
             JobRunDao runs = h.attach(JobRunDao.class);
             CrawlQueueDao queue = h.attach(CrawlQueueDao.class);
+            // One round at a time across the cluster: nodes serialise here (the lock ends with the transaction),
+            // so two triggers never both see "none running"; two rounds' follow-up snapshots collided before.
+            h.execute("SELECT pg_advisory_xact_lock(?)", ROUND_START_LOCK);
+            List<Long> running = queue.runningRounds();
+            if (!running.isEmpty()) {
+                throw new RoundRunningException(running.get(0));
+            }
             long runId = runs.start(JobName.CRAWL_ROUND.id(), instanceId, cause, scheduledFor, null);
             long roundId = queue.createRound(runId, unitCode, LocalDate.now(clock));
             int total = queue.addItems(roundId, unitCode);

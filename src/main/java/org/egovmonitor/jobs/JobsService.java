@@ -17,10 +17,17 @@ public class JobsService {
 
     private final ClusteredScheduler scheduler;
     private final Jdbi jdbi;
+    private final java.util.function.Supplier<CrawlRounds.Started> startRound;
 
-    public JobsService(ClusteredScheduler scheduler, Jdbi jdbi) {
+    /**
+     * @param startRound starts a crawl round now on this node (null when this node cannot measure: the trigger then
+     *                   goes through the scheduler to a node that can)
+     */
+    public JobsService(ClusteredScheduler scheduler, Jdbi jdbi,
+                       java.util.function.Supplier<CrawlRounds.Started> startRound) {
         this.scheduler = scheduler;
         this.jdbi = jdbi;
+        this.startRound = startRound;
     }
 
     public List<JobInfo> jobs() throws SchedulerException {
@@ -50,11 +57,28 @@ public class JobsService {
                 .orElseThrow(() -> new NotFoundException("未找到任务运行记录：" + id)));
     }
 
-    /** Asks the cluster to run the job now; unknown names are 404. */
-    public JobName trigger(String name) throws SchedulerException {
+    /** What a manual trigger did: the job, and for a crawl round started here its round id. */
+    public record Triggered(JobName job, Long roundId) {
+    }
+
+    /**
+     * Asks the cluster to run the job now; unknown names are 404. A crawl round is created at once, so that a trigger
+     * during a round answers 409 with the running round's id ({@link RoundRunningException}) rather than queueing a
+     * second round.
+     */
+    public Triggered trigger(String name) throws SchedulerException {
         JobName job = JobName.of(name).orElseThrow(() -> new NotFoundException("未找到任务：" + name));
+        if (job == JobName.CRAWL_ROUND && startRound != null) {
+            return new Triggered(job, startRound.get().roundId());
+        }
+        if (job == JobName.CRAWL_ROUND) {
+            jdbi.withExtension(org.egovmonitor.db.CrawlQueueDao.class, d -> d.runningRounds()).stream().findFirst()
+                    .ifPresent(id -> {
+                        throw new RoundRunningException(id);
+                    });
+        }
         scheduler.trigger(job, "MANUAL", null);
-        return job;
+        return new Triggered(job, null);
     }
 
     private static Instant instant(java.util.Date d) {

@@ -87,7 +87,14 @@ public final class Scheduling {
             workerRef[0] = new CrawlWorkerPool(scheduler.nodeId(), config, jdbi, stage.measurer(), stage.store(),
                     rounds, clock);
         }
-        return new Scheduling(config, scheduler, workerRef[0], rounds, runs, new JobsService(scheduler, jdbi),
+        // Only a node that works rounds starts one itself; a round nobody works would block every later one.
+        java.util.function.Supplier<CrawlRounds.Started> startRound = workerRef[0] == null ? null : () -> {
+            CrawlRounds.Started started = rounds.start(null, scheduler.nodeId(), "MANUAL", clock.instant());
+            wake.run();
+            return started;
+        };
+        return new Scheduling(config, scheduler, workerRef[0], rounds, runs,
+                new JobsService(scheduler, jdbi, startRound),
                 availability, probeFetcher, stage);
     }
 

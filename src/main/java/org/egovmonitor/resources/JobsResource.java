@@ -53,13 +53,22 @@ public class JobsResource {
         return jobs.run(id);
     }
 
-    /** 202: the cluster runs it as soon as a node has a free thread; its run appears under /runs. */
+    /**
+     * 202: the cluster runs it as soon as a node has a free thread; its run appears under /runs. A crawl round starts
+     * at once (its id in {@code roundId}); during a round, 409 with the running round's id.
+     */
     @POST
     @Path("/{name}/trigger")
     @OfficeOnly
     public Response trigger(@PathParam("name") String name) throws SchedulerException {
-        JobName job = jobs.trigger(name);
-        return Response.accepted(Map.of("job", job.id(), "status", "triggered")).build();
+        JobsService.Triggered t = jobs.trigger(name);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("job", t.job().id());
+        body.put("status", "triggered");
+        if (t.roundId() != null) {
+            body.put("roundId", t.roundId());
+        }
+        return Response.accepted(body).build();
     }
 
     private static int limit(String value) {

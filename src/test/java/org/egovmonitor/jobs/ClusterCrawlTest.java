@@ -108,6 +108,28 @@ class ClusterCrawlTest {
     void crawlRound_twoNodes_everySiteMeasuredOnceAndWorkSpread() throws Exception {
         Response accepted = post(nodeA, "/api/jobs/crawl-round/trigger");
         assertThat(accepted.getStatus()).isEqualTo(202);
+        long roundId = accepted.readEntity(JsonNode.class).path("roundId").asLong();
+        assertThat(roundId).isPositive();
+
+        // Quick triggers on both nodes during the round: one round at a time, each told which round is running
+        // (five rounds used to start at once, and their follow-up snapshots collided on a duplicate key).
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            List<java.util.concurrent.Future<Response>> quick = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                DropwizardAppExtension<?> node = i % 2 == 0 ? nodeA : nodeB;
+                quick.add(pool.submit(() -> post(node, "/api/jobs/crawl-round/trigger")));
+            }
+            for (java.util.concurrent.Future<Response> f : quick) {
+                Response r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.getStatus()).isEqualTo(409);
+                assertThat(r.readEntity(String.class)).contains("第 " + roundId + " 轮")
+                        .contains("\"" + roundId + "\"");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(jdbi, "SELECT count(*) FROM crawl_rounds")).isEqualTo(1);
 
         await("the round to finish", Duration.ofSeconds(120),
                 () -> count(jdbi, "SELECT count(*) FROM crawl_rounds WHERE status = 'FINISHED'") == 1);
