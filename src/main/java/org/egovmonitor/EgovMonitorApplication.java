@@ -77,6 +77,8 @@ import org.egovmonitor.resources.SiteResource;
 import org.egovmonitor.resources.SitesResource;
 import org.egovmonitor.resources.UnitResource;
 import org.egovmonitor.resources.UnitsResource;
+import org.egovmonitor.web.HttpEdge;
+import org.egovmonitor.web.StrictJsonModule;
 import org.jdbi.v3.core.Jdbi;
 
 public class EgovMonitorApplication extends Application<EgovMonitorConfiguration> {
@@ -114,10 +116,14 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         return Clock.system(config.zoneId());
     }
 
-    /** ISO dates on the wire, and unknown request fields are errors rather than silently dropped. */
+    /**
+     * ISO dates on the wire; unknown request fields, non-finite numbers, control characters in strings and dates
+     * outside 1–9999 are errors rather than silently dropped or passed on (StrictJsonModule).
+     */
     public static ObjectMapper configureJson(ObjectMapper mapper) {
         return mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .registerModule(new StrictJsonModule());
     }
 
     @Override
@@ -165,6 +171,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
             server.setRegisterDefaultExceptionMappers(false);
         }
         ApiExceptionMappers.register(env.jersey());
+        HttpEdge.register(config.getRequestLimits(), env);
         AuthSetup.register(config, env, jdbi, clock);
         env.jersey().register(new UnitsResource(registry));
         env.jersey().register(new UnitResource(registry));

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.egovmonitor.auth.AuthConfiguration;
 import org.egovmonitor.db.EmbeddedDatabaseFactory;
 import org.egovmonitor.jobs.SchedulerConfiguration;
+import org.egovmonitor.web.RequestLimits;
 
 /** The service's configuration (config.yml). Environment variables are substituted: ${NAME:-default}. */
 public class EgovMonitorConfiguration extends Configuration {
@@ -84,6 +85,21 @@ public class EgovMonitorConfiguration extends Configuration {
     }
 
     // ----
+
+    /** Request body caps (org.egovmonitor.web.BodySizeLimitFilter). */
+    @Valid
+    @NotNull
+    private RequestLimits requestLimits = new RequestLimits();
+
+    @JsonProperty
+    public RequestLimits getRequestLimits() {
+        return requestLimits;
+    }
+
+    @JsonProperty
+    public void setRequestLimits(RequestLimits requestLimits) {
+        this.requestLimits = requestLimits;
+    }
 
     /** Users, sessions, login throttling (org.egovmonitor.auth). */
     @Valid

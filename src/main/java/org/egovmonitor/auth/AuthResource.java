@@ -39,6 +39,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PublicEndpoint
+    @org.egovmonitor.web.ChecksControlCharacters
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@FormParam("username") String username, @FormParam("password") String password,
                           @FormParam("next") String next, @CookieParam(AuthenticationFilter.COOKIE) String previous,

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 
 /**
  * Security headers on every response of the application connector, set before anything else runs so that error
@@ -24,16 +25,24 @@ public class SecurityHeadersFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         if (res instanceof HttpServletResponse response && req instanceof HttpServletRequest request) {
-            response.setHeader("Content-Security-Policy", CSP);
-            response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Referrer-Policy", "same-origin");
-            if (!isStaticAsset(request.getRequestURI())) {
-                // API answers and pages show one user's data: never to be stored by a browser or a proxy.
-                response.setHeader("Cache-Control", "no-store");
-            }
+            apply(response::setHeader, isStaticAsset(request.getRequestURI()));
         }
         chain.doFilter(req, res);
+    }
+
+    /**
+     * Sets the headers through {@code setHeader}; shared with the container's own error responses
+     * (org.egovmonitor.errors.ContainerErrorHandler), which never reach this filter.
+     */
+    public static void apply(BiConsumer<String, String> setHeader, boolean staticAsset) {
+        setHeader.accept("Content-Security-Policy", CSP);
+        setHeader.accept("X-Frame-Options", "DENY");
+        setHeader.accept("X-Content-Type-Options", "nosniff");
+        setHeader.accept("Referrer-Policy", "same-origin");
+        if (!staticAsset) {
+            // API answers and pages show one user's data: never to be stored by a browser or a proxy.
+            setHeader.accept("Cache-Control", "no-store");
+        }
     }
 
     private static boolean isStaticAsset(String path) {

@@ -66,7 +66,8 @@ public interface ScoreSnapshotDao {
     /** The rows of {@code query} on {@code day}, in its order; its limit applies (null = all). */
     default List<RankingRow> rankings(LocalDate day, RankingQuery query) {
         if (query.groupByGroup()) {
-            Integer window = query.limit() == null ? null : query.offset() + query.limit();
+            // long: offset + limit overflows an int for a far page (offset=2147483647), which PostgreSQL refused.
+            Long window = query.limit() == null ? null : (long) query.offset() + query.limit();
             return rankingPageByGroup(day, query.groupPages(), query.orderBy(), query.grade(), query.search(),
                     query.offset(), query.limit(), window);
         }
@@ -118,7 +119,7 @@ public interface ScoreSnapshotDao {
     List<RankingRow> rankingPageByGroup(@Bind("day") LocalDate day, @Define("groupPages") String groupPages,
                                         @Define("orderBy") String orderBy, @Bind("grade") Grade grade,
                                         @Bind("search") String search, @Bind("offset") int offset,
-                                        @Bind("limit") Integer limit, @Bind("window") Integer window);
+                                        @Bind("limit") Integer limit, @Bind("window") Long window);
 
     @SqlQuery
     @UseClasspathSqlLocator

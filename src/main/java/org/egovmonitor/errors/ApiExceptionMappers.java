@@ -19,6 +19,7 @@ import org.egovmonitor.api.ErrorResponse;
 import org.egovmonitor.api.FieldError;
 import org.egovmonitor.auth.NotAuthenticatedException;
 import org.egovmonitor.auth.TooManyAttemptsException;
+import org.glassfish.jersey.server.ParamException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class ApiExceptionMappers {
         jersey.register(new NotAuthenticatedMapper());
         jersey.register(new TooManyAttemptsMapper());
         jersey.register(new JsonMapper());
+        jersey.register(new ParamMapper());
         jersey.register(new WebAppMapper());
         jersey.register(new DatabaseMapper());
         jersey.register(new FallbackMapper());
@@ -116,18 +118,33 @@ public final class ApiExceptionMappers {
             }
             return json(status, messageFor(status), List.of());
         }
+    }
 
-        private static String messageFor(int status) {
-            return switch (status) {
-                case 400 -> "请求格式不正确";
-                case 401 -> "请先登录";
-                case 403 -> "没有权限";
-                case 404 -> "未找到请求的资源";
-                case 405 -> "不支持该请求方法";
-                case 406 -> "不支持请求的返回格式";
-                case 415 -> "不支持的内容类型，请使用 application/json";
-                default -> status >= 500 ? "服务器内部错误" : "请求无法处理";
-            };
+    /** The Chinese message of a bare status, here and on the container's own error responses. */
+    static String messageFor(int status) {
+        return switch (status) {
+            case 400 -> "请求格式不正确";
+            case 401 -> "请先登录";
+            case 403 -> "没有权限";
+            case 404 -> "未找到请求的资源";
+            case 405 -> "不支持该请求方法";
+            case 406 -> "不支持请求的返回格式";
+            case 413 -> "请求体过大";
+            case 414 -> "请求地址过长";
+            case 415 -> "不支持的内容类型，请使用 application/json";
+            case 431 -> "请求头过大";
+            default -> status >= 500 ? "服务器内部错误" : "请求无法处理";
+        };
+    }
+
+    /**
+     * A path, query, form, header or cookie parameter Jersey could not convert to the method's type (an id that is
+     * not a number): 422 naming it, rather than JAX-RS's bare 404/400.
+     */
+    static final class ParamMapper implements ExceptionMapper<ParamException> {
+        @Override
+        public Response toResponse(ParamException e) {
+            return json(422, "输入有误，请检查标出的字段", List.of(FieldError.of(e.getParameterName(), "格式不正确")));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -29,6 +30,9 @@ public final class JsonFieldErrors {
     }
 
     private static String reason(JsonMappingException e) {
+        if (e instanceof RejectedValueException rejected) {
+            return rejected.reason();
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "未知字段";
         }
@@ -41,6 +45,10 @@ public final class JsonFieldErrors {
             }
             if (target == LocalDate.class) {
                 return "日期格式应为 YYYY-MM-DD";
+            }
+            if (target == Double.class || target == double.class || target == Float.class || target == float.class
+                    || target == BigDecimal.class) {
+                return "应为数字";
             }
             if (target != null && (Number.class.isAssignableFrom(target) || target == int.class
                     || target == long.class)) {

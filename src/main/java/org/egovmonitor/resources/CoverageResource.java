@@ -79,7 +79,7 @@ public class CoverageResource {
             return null;
         }
         try {
-            return YearMonth.parse(value.strip());
+            return YearMonth.parse(value.strip(), QueryParams.MONTH);
         } catch (DateTimeParseException e) {
             throw new ValidationException(List.of(FieldError.of(name, "月份格式应为 YYYY-MM")));
         }

@@ -1,5 +1,10 @@
 package org.egovmonitor.resources;
 
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +17,18 @@ import org.egovmonitor.errors.ValidationException;
  * Jersey's silent 404.
  */
 final class QueryParams {
+
+    /**
+     * YYYY-MM-DD and YYYY-MM with exactly four year digits: ISO's signed years beyond 9999 parse in Java but are
+     * out of PostgreSQL's range (a 500 instead of a 422).
+     */
+    static final DateTimeFormatter DAY = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4)
+            .appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2).toFormatter().withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
+    static final DateTimeFormatter MONTH = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4)
+            .appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2).toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
 
     private QueryParams() {
     }

@@ -18,7 +18,7 @@ final class ScoringParams {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return LocalDate.parse(value.strip(), QueryParams.DAY);
         } catch (DateTimeParseException e) {
             throw new ValidationException(List.of(FieldError.of(name, "日期格式应为 YYYY-MM-DD")));
         }

@@ -313,7 +313,8 @@ public final class IndicatorCatalogue {
         if (e.group() == null || !GROUPS.contains(e.group())) {
             problems.add(label + ".group must be one of " + String.join(" ", GROUPS) + ", was '" + e.group() + "'");
         }
-        if (e.weight() == null || e.weight() < 0 || e.weight() > 100) {
+        // Written as "not within" so that NaN, which compares false with every bound, is refused too.
+        if (e.weight() == null || !(e.weight() >= 0 && e.weight() <= 100)) {
             problems.add(label + ".weight must be between 0 and 100, was " + e.weight());
         }
         if (e.weightByGroup() != null) {
@@ -321,7 +322,7 @@ public final class IndicatorCatalogue {
                 if (!isEnum(PeerGroup.class, g)) {
                     problems.add(label + ".weightByGroup." + g + ": unknown peer group");
                 }
-                if (w == null || w < 0 || w > 100) {
+                if (w == null || !(w >= 0 && w <= 100)) {
                     problems.add(label + ".weightByGroup." + g + " must be between 0 and 100, was " + w);
                 }
             });
