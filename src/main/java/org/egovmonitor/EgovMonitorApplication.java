@@ -8,6 +8,7 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
@@ -33,6 +34,7 @@ import org.egovmonitor.core.reports.SelfReportService;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.crawler.fetch.OwnPorts;
 import org.egovmonitor.cli.MeasureCommand;
 import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
@@ -78,6 +80,9 @@ import org.egovmonitor.resources.UnitsResource;
 import org.jdbi.v3.core.Jdbi;
 
 public class EgovMonitorApplication extends Application<EgovMonitorConfiguration> {
+
+    /** This server's listening ports, which no fetcher of it ever connects to on this machine. */
+    private final OwnPorts ownPorts = OwnPorts.none();
 
     public static void main(String[] args) throws Exception {
         new EgovMonitorApplication().run(args);
@@ -151,7 +156,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         if (demoFarm != null) {
             env.lifecycle().manage(demoFarm);
         }
-        UnaryOperator<FetchSettings> reach = demoFarm == null ? UnaryOperator.identity() : demoFarm::reach;
+        // Every fetcher of this server: the demo farm reachable (demo only), the server's own ports never.
+        guardOwnPorts(config, env);
+        UnaryOperator<FetchSettings> reach = s -> (demoFarm == null ? s : demoFarm.reach(s)).withOwnPorts(ownPorts);
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);
@@ -212,6 +219,31 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
                     jdbi, config.getScheduler(), clock));
         }
         wireCollection(env, jdbi, clock, registry, contributions);
+    }
+
+    /**
+     * The application and admin ports as configured, at once, and as bound when the server starts (a port of 0 is
+     * only known then; until then a fetch could still reach it, which only tests configure).
+     */
+    private void guardOwnPorts(EgovMonitorConfiguration config, Environment env) {
+        if (config.getServerFactory() instanceof DefaultServerFactory server) {
+            java.util.stream.Stream.concat(server.getApplicationConnectors().stream(),
+                            server.getAdminConnectors().stream())
+                    .filter(c -> c instanceof HttpConnectorFactory)
+                    .forEach(c -> ownPorts.add(((HttpConnectorFactory) c).getPort()));
+        }
+        env.lifecycle().addServerLifecycleListener(server -> {
+            for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+                if (c instanceof org.eclipse.jetty.server.ServerConnector connector) {
+                    ownPorts.add(connector.getLocalPort());
+                }
+            }
+        });
+    }
+
+    /** The ports the fetch guard refuses on this machine: this server's own (for tests and diagnostics). */
+    public OwnPorts ownPorts() {
+        return ownPorts;
     }
 
     private static ContributionService contributionService(EgovMonitorConfiguration config, Environment env,
