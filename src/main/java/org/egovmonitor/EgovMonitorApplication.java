@@ -8,7 +8,6 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
-import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
@@ -82,7 +81,7 @@ import org.jdbi.v3.core.Jdbi;
 public class EgovMonitorApplication extends Application<EgovMonitorConfiguration> {
 
     /** This server's listening ports, which no fetcher of it ever connects to on this machine. */
-    private final OwnPorts ownPorts = OwnPorts.none();
+    private volatile OwnPorts ownPorts = OwnPorts.none();
 
     public static void main(String[] args) throws Exception {
         new EgovMonitorApplication().run(args);
@@ -157,8 +156,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
             env.lifecycle().manage(demoFarm);
         }
         // Every fetcher of this server: the demo farm reachable (demo only), the server's own ports never.
-        guardOwnPorts(config, env);
-        UnaryOperator<FetchSettings> reach = s -> (demoFarm == null ? s : demoFarm.reach(s)).withOwnPorts(ownPorts);
+        OwnPorts guarded = guardOwnPorts(config, env);
+        UnaryOperator<FetchSettings> reach = s -> (demoFarm == null ? s : demoFarm.reach(s)).withOwnPorts(guarded);
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);
@@ -225,20 +224,17 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
      * The application and admin ports as configured, at once, and as bound when the server starts (a port of 0 is
      * only known then; until then a fetch could still reach it, which only tests configure).
      */
-    private void guardOwnPorts(EgovMonitorConfiguration config, Environment env) {
-        if (config.getServerFactory() instanceof DefaultServerFactory server) {
-            java.util.stream.Stream.concat(server.getApplicationConnectors().stream(),
-                            server.getAdminConnectors().stream())
-                    .filter(c -> c instanceof HttpConnectorFactory)
-                    .forEach(c -> ownPorts.add(((HttpConnectorFactory) c).getPort()));
-        }
+    private OwnPorts guardOwnPorts(EgovMonitorConfiguration config, Environment env) {
+        OwnPorts ports = config.configuredPorts();
+        ownPorts = ports;
         env.lifecycle().addServerLifecycleListener(server -> {
             for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
                 if (c instanceof org.eclipse.jetty.server.ServerConnector connector) {
-                    ownPorts.add(connector.getLocalPort());
+                    ports.add(connector.getLocalPort());
                 }
             }
         });
+        return ports;
     }
 
     /** The ports the fetch guard refuses on this machine: this server's own (for tests and diagnostics). */
