@@ -28,8 +28,9 @@ import org.egovmonitor.farm.SiteSpec;
  * the farm's port ({@code www.chizhou.gov.cn -> 127.0.1.1:41234}) through the fetcher's {@code hostOverrides}. The
  * pinned addresses still pass the SSRF guard, which the demo opens for exactly those address:port pairs, in memory:
  * the production settings in crawlers/crawl.yml are never changed, and nothing else on the machine (the app's own
- * ports, the database, any other local service, the farm's addresses on other ports) is reachable from a farm page. (Serving the farm as an HTTP proxy was the alternative; it would
- * have meant skipping the guard's lookup of the target name whenever a proxy is set, weakening it for everyone.)
+ * ports, the database, any other local service, the farm's addresses on other ports) is reachable from a farm page.
+ * (Serving the farm as an HTTP proxy was the alternative; it would have meant skipping the guard's lookup of the
+ * target name whenever a proxy is set, weakening it for everyone.)
  */
 public final class DemoFarm implements Managed, AutoCloseable {
 

@@ -80,7 +80,8 @@ class CsvExportsTest {
                     assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@")
                             .doesNotStartWith("\t").doesNotStartWith("\r");
                     if (cell.startsWith("-")) {
-                        assertThat(cell).as("a cell starting with '-' must be a plain number").matches("-\\d+(\\.\\d+)?");
+                        assertThat(cell).as("a cell starting with '-' must be a plain number")
+                                .matches("-\\d+(\\.\\d+)?");
                     }
                 }
             }
