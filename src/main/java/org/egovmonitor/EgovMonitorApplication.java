@@ -34,6 +34,7 @@ import org.egovmonitor.core.reports.SelfReportService;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.crawler.fetch.OwnPorts;
 import org.egovmonitor.cli.MeasureCommand;
 import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
@@ -82,6 +83,9 @@ import org.egovmonitor.web.StrictJsonModule;
 import org.jdbi.v3.core.Jdbi;
 
 public class EgovMonitorApplication extends Application<EgovMonitorConfiguration> {
+
+    /** This server's listening ports, which no fetcher of it ever connects to on this machine. */
+    private volatile OwnPorts ownPorts = OwnPorts.none();
 
     public static void main(String[] args) throws Exception {
         new EgovMonitorApplication().run(args);
@@ -165,7 +169,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         if (demoFarm != null) {
             env.lifecycle().manage(demoFarm);
         }
-        UnaryOperator<FetchSettings> reach = demoFarm == null ? UnaryOperator.identity() : demoFarm::reach;
+        // Every fetcher of this server: the demo farm reachable (demo only), the server's own ports never.
+        OwnPorts guarded = guardOwnPorts(config, env);
+        UnaryOperator<FetchSettings> reach = s -> (demoFarm == null ? s : demoFarm.reach(s)).withOwnPorts(guarded);
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);
@@ -227,6 +233,28 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
                     jdbi, config.getScheduler(), clock));
         }
         wireCollection(env, jdbi, clock, registry, contributions);
+    }
+
+    /**
+     * The application and admin ports as configured, at once, and as bound when the server starts (a port of 0 is
+     * only known then; until then a fetch could still reach it, which only tests configure).
+     */
+    private OwnPorts guardOwnPorts(EgovMonitorConfiguration config, Environment env) {
+        OwnPorts ports = config.configuredPorts();
+        ownPorts = ports;
+        env.lifecycle().addServerLifecycleListener(server -> {
+            for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+                if (c instanceof org.eclipse.jetty.server.ServerConnector connector) {
+                    ports.add(connector.getLocalPort());
+                }
+            }
+        });
+        return ports;
+    }
+
+    /** The ports the fetch guard refuses on this machine: this server's own (for tests and diagnostics). */
+    public OwnPorts ownPorts() {
+        return ownPorts;
     }
 
     private static ContributionService contributionService(EgovMonitorConfiguration config, Environment env,

@@ -2,10 +2,14 @@ package org.egovmonitor;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.stream.Stream;
 import org.egovmonitor.auth.AuthConfiguration;
+import org.egovmonitor.crawler.fetch.OwnPorts;
 import org.egovmonitor.db.EmbeddedDatabaseFactory;
 import org.egovmonitor.jobs.SchedulerConfiguration;
 import org.egovmonitor.web.RequestLimits;
@@ -42,6 +46,20 @@ public class EgovMonitorConfiguration extends Configuration {
     private boolean demoFarm;
 
     @JsonProperty
+    /**
+     * The HTTP ports this configuration's server listens on (application and admin), as configured; 0 (a free port
+     * chosen at start) is left out. The fetch guard never fetches them on this machine, from the server or a command.
+     */
+    public OwnPorts configuredPorts() {
+        OwnPorts ports = OwnPorts.none();
+        if (getServerFactory() instanceof DefaultServerFactory server) {
+            Stream.concat(server.getApplicationConnectors().stream(), server.getAdminConnectors().stream())
+                    .filter(c -> c instanceof HttpConnectorFactory)
+                    .forEach(c -> ports.add(((HttpConnectorFactory) c).getPort()));
+        }
+        return ports;
+    }
+
     public boolean isDemoFarm() {
         return demoFarm;
     }

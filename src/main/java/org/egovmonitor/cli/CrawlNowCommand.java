@@ -53,7 +53,9 @@ public class CrawlNowCommand extends DatabaseCommand {
         }
         SchedulerConfiguration sc = config.getScheduler();
         CrawlerFiles crawlerFiles = CrawlerFiles.load(config.crawlersPath());
-        FetchSettings settings = CrawlSettingsFile.load(sc, crawlerFiles.fetch());
+        // the server's own ports are not fetched from here either (it may run on this machine)
+        FetchSettings settings = CrawlSettingsFile.load(sc, crawlerFiles.fetch())
+                .withOwnPorts(config.configuredPorts());
         // The same engine and store as the server's crawl workers.
         HostGates politeness = new HostGates(settings);
         CrawlStage stage = CrawlStage.select(sc, settings, jdbi,

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.egovmonitor.core.registry.RegistryFileReader;
-import org.egovmonitor.crawler.fetch.CidrRange;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.farm.FarmMain;
 import org.egovmonitor.farm.SiteFarm;
@@ -24,9 +26,11 @@ import org.egovmonitor.farm.SiteSpec;
  * <p>How the crawler reaches {@code http://www.chizhou.gov.cn/} with no DNS for it: the sites keep their registry
  * URLs (the farm writes port 80 into every link), and the demo pins each host name to its own loopback address with
  * the farm's port ({@code www.chizhou.gov.cn -> 127.0.1.1:41234}) through the fetcher's {@code hostOverrides}. The
- * pinned addresses still pass the SSRF guard, which the demo opens for 127.0.0.0/8 only, in memory: the production
- * settings in crawlers/crawl.yml are never changed. (Serving the farm as an HTTP proxy was the alternative; it would
- * have meant skipping the guard's lookup of the target name whenever a proxy is set, weakening it for everyone.)
+ * pinned addresses still pass the SSRF guard, which the demo opens for exactly those address:port pairs, in memory:
+ * the production settings in crawlers/crawl.yml are never changed, and nothing else on the machine (the app's own
+ * ports, the database, any other local service, the farm's addresses on other ports) is reachable from a farm page.
+ * (Serving the farm as an HTTP proxy was the alternative; it would have meant skipping the guard's lookup of the
+ * target name whenever a proxy is set, weakening it for everyone.)
  */
 public final class DemoFarm implements Managed, AutoCloseable {
 
@@ -36,11 +40,14 @@ public final class DemoFarm implements Managed, AutoCloseable {
     private final SiteFarm farm;
     private final DemoSites plan;
     private final Map<String, String> hostOverrides;
+    private final List<InetSocketAddress> endpoints;
 
-    private DemoFarm(SiteFarm farm, DemoSites plan, Map<String, String> hostOverrides) {
+    private DemoFarm(SiteFarm farm, DemoSites plan, Map<String, String> hostOverrides,
+                     List<InetSocketAddress> endpoints) {
         this.farm = farm;
         this.plan = plan;
         this.hostOverrides = hostOverrides;
+        this.endpoints = endpoints;
     }
 
     /** Generates and serves the demo registry's sites as of {@code today}. */
@@ -56,11 +63,22 @@ public final class DemoFarm implements Managed, AutoCloseable {
                 SiteFarm.Options.defaults().withAdvertisedPort(80));
         plan.down().forEach(h -> farm.setDown(h, true));
         Map<String, String> overrides = new LinkedHashMap<>();
+        List<InetSocketAddress> endpoints = new ArrayList<>();
         List<SiteSpec> specs = new ArrayList<>(plan.specs());
         for (int i = 0; i < specs.size(); i++) {
             overrides.put(specs.get(i).host(), FarmMain.loopbackHost(i) + ":" + farm.port());
+            endpoints.add(endpoint(FarmMain.loopbackHost(i), farm.port()));
         }
-        return new DemoFarm(farm, plan, Collections.unmodifiableMap(overrides));
+        return new DemoFarm(farm, plan, Collections.unmodifiableMap(overrides), List.copyOf(endpoints));
+    }
+
+    private static InetSocketAddress endpoint(String ip, int port) {
+        try {
+            // an IP literal: no lookup happens
+            return new InetSocketAddress(InetAddress.getByName(ip), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code host -> 127.0.1.x:port} for every farm host. */
@@ -81,10 +99,12 @@ public final class DemoFarm implements Managed, AutoCloseable {
         return farm;
     }
 
-    /** {@code settings} able to reach the farm: its hosts pinned, loopback allowed, a short per-host delay. */
+    /**
+     * {@code settings} able to reach the farm: its hosts pinned, exactly its address:port pairs allowed, a short
+     * per-host delay.
+     */
     public FetchSettings reach(FetchSettings settings) {
-        FetchSettings s = settings.withHostOverrides(hostOverrides)
-                .withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")));
+        FetchSettings s = settings.withHostOverrides(hostOverrides).withAllowedPrivateEndpoints(endpoints);
         return s.perHostDelayMs() > PER_HOST_DELAY_MS ? s.withPerHostDelayMs(PER_HOST_DELAY_MS) : s;
     }
 

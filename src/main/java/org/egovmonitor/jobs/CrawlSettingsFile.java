@@ -36,6 +36,7 @@ public final class CrawlSettingsFile {
                 s.maxDecompressionRatio(), s.maxRedirects(), s.perHostConcurrency(), s.perHostDelayMs(),
                 s.maxCrawlDelayMs(), s.globalConcurrency(), s.robotsCacheTtl(), s.allowPrivateCidrs(), s.proxyHost(),
                 s.proxyPort(), s.linkCheckConcurrency(), s.maxPagesPerSite(), s.maxDepth(), s.maxLinkChecksPerSite(),
-                s.hostOverrides(), s.maxMessagesPerSection(), s.maxMessagePagesPerSection(), s.maxQueueWaitMs());
+                s.hostOverrides(), s.maxMessagesPerSection(), s.maxMessagePagesPerSection(), s.maxQueueWaitMs(),
+                s.allowPrivateEndpoints(), s.ownPorts());
     }
 }

@@ -5,12 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.egovmonitor.core.SpreadsheetCsv;
 
 /**
  * CSV downloads for spreadsheet users: UTF-8 with a byte-order mark (Excel on Chinese Windows otherwise reads the
- * file as GBK), Chinese headers, CRLF lines.
+ * file as GBK), Chinese headers, CRLF lines, and no cell a spreadsheet would run as a formula ({@link SpreadsheetCsv}).
  */
 final class CsvExport {
 
@@ -21,10 +20,10 @@ final class CsvExport {
 
     static Response attachment(String filename, List<String> headers, List<List<Object>> rows) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL.builder()
-                .setHeader(headers.toArray(new String[0])).get())) {
+        try {
+            SpreadsheetCsv sheet = SpreadsheetCsv.open(out, headers);
             for (List<Object> row : rows) {
-                printer.printRecord(row);
+                sheet.row(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

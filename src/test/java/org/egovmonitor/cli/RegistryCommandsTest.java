@@ -6,7 +6,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.egovmonitor.testing.AppProcess;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
@@ -99,6 +103,70 @@ class RegistryCommandsTest {
         AppProcess.Result again = AppProcess.run(env, "import-registry", csv.toString());
         assertThat(again.exitCode()).as(again.stderr()).isZero();
         assertThat(again.stdout()).contains("变更 单位 0、网站 0");
+    }
+
+    @Test
+    void exportRegistry_csvWithFormulaLikeValues_cellsNeutralised_importsBackUnchanged() throws Exception {
+        AppProcess.Result imported = AppProcess.run(env, "import-registry", write("hostile.yml", """
+                units:
+                  - code: czs-jw
+                    name: '=HYPERLINK("http://evil.example/","点此")'
+                    kind: DEPARTMENT
+                    aliases: ['@SUM(1+1)', 计委]
+                    tags: ['-2+3', "'已带引号"]
+                sites:
+                  - {url: "http://www.dongzhi.gov.cn/", name: "+cmd|' /C calc'!A0", kind: DEPARTMENT, unitCode: czs-jw}
+                liaisons:
+                  - {unitCode: czs-jw, name: "'王明", phone: "+86 566 2021234", email: "-x@example.gov.cn",
+                     since: 2003-03-01}
+                """).toString());
+        assertThat(imported.exitCode()).as(imported.stderr()).isZero();
+        String unitBefore = unitRow();
+        String liaisonBefore = liaisonRow();
+        Path csv = dir.resolve("registry.csv");
+
+        AppProcess.Result export = AppProcess.run(env, "export-registry", "--format", "csv", "--output",
+                csv.toString());
+        assertThat(export.exitCode()).as(export.stderr()).isZero();
+        List<CSVRecord> rows;
+        try (CSVParser parser = CSVParser.parse(csv, StandardCharsets.UTF_8,
+                CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            rows = parser.getRecords();
+        }
+        for (CSVRecord row : rows) {
+            for (String cell : row) {
+                assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                        .doesNotStartWith("@");
+            }
+        }
+        assertThat(column(rows, "name")).contains("'=HYPERLINK(\"http://evil.example/\",\"点此\")",
+                "'+cmd|' /C calc'!A0", "''王明");
+        assertThat(column(rows, "aliases")).contains("'@SUM(1+1)|计委");
+        assertThat(column(rows, "tags")).contains("'-2+3|'已带引号");
+        assertThat(column(rows, "phone")).contains("'+86 566 2021234");
+        assertThat(column(rows, "email")).contains("'-x@example.gov.cn");
+
+        AppProcess.Result again = AppProcess.run(env, "import-registry", csv.toString());
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(again.stdout()).contains("变更 单位 0、网站 0、节点 0、联络员 0");
+        assertThat(unitRow()).isEqualTo(unitBefore).contains("=HYPERLINK").doesNotContain("'=");
+        assertThat(liaisonRow()).isEqualTo(liaisonBefore);
+        String siteName = jdbi.withHandle(h -> h.createQuery("SELECT name FROM sites").mapTo(String.class).one());
+        assertThat(siteName).isEqualTo("+cmd|' /C calc'!A0");
+    }
+
+    private static List<String> column(List<CSVRecord> rows, String name) {
+        return rows.stream().map(r -> r.get(name)).toList();
+    }
+
+    private String unitRow() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name || ' ' || aliases::text || ' ' || tags::text "
+                + "FROM units WHERE code = 'czs-jw'").mapTo(String.class).one());
+    }
+
+    private String liaisonRow() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT name || ' ' || phone || ' ' || email FROM liaisons "
+                + "WHERE unit_code = 'czs-jw'").mapTo(String.class).one());
     }
 
     @Test

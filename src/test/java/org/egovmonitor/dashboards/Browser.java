@@ -2,9 +2,13 @@ package org.egovmonitor.dashboards;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,18 +25,41 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The system's headless Chromium driven by the system's chromedriver: both paths are given, so Selenium Manager never
  * looks for (or downloads) a browser or a driver. One per test class; a fresh profile each time.
+ *
+ * <p>Where they are is decided by {@code .ci/find-browser}, the same script {@code .ci/run} uses before installing
+ * them: {@code EGOV_CHROMIUM} / {@code EGOV_CHROMEDRIVER} (or the system properties {@code egov.chromium} /
+ * {@code egov.chromedriver}) when set, else PATH, else the known install paths. A test class calls
+ * {@link #requireInstalled()}: without a browser it is skipped, unless {@code EGOV_BROWSER_REQUIRED=true} (or
+ * {@code -Degov.browser.required=true}), which {@code .ci/run} sets, so that under CI a missing browser fails.
  */
 public final class Browser implements AutoCloseable {
 
-    public static final String CHROMIUM = System.getProperty("egov.chromium", "/usr/bin/chromium");
-    public static final String CHROMEDRIVER = System.getProperty("egov.chromedriver", "/usr/bin/chromedriver");
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final String REQUIRED_ENV = "EGOV_BROWSER_REQUIRED";
+    public static final String REQUIRED_PROPERTY = "egov.browser.required";
+    static final Path FIND_BROWSER = Path.of(".ci", "find-browser");
+
+    /** The two programs, as found. */
+    public record Installation(Path chromium, Path chromedriver) {
+    }
+
+    /** The lookup found no browser (or no driver); the message says which and where it looked. */
+    public static final class NotInstalledException extends Exception {
+        NotInstalledException(String message) {
+            super(message);
+        }
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
     private final String base;
 
+    /** A browser from the standard lookup; fails when there is none. */
     public Browser(int port) {
+        this(port, installed());
+    }
+
+    public Browser(int port, Installation installation) {
         this.base = "http://localhost:" + port;
         try {
             profile = Files.createTempDirectory("egov-chromium-");
@@ -40,20 +67,91 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
+        options.setBinary(installation.chromium().toString());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--lang=zh-CN", "--window-size=1366,768", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(installation.chromedriver().toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1366, 768));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
-    /** Chromium and its driver are installed (CI installs them; see .ci/run). */
-    public static boolean available() {
-        return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+    /**
+     * For a test class's setup: the installed browser, or the test is skipped when there is none, or it fails when
+     * the browser is required ({@value #REQUIRED_ENV}=true, as under CI).
+     */
+    public static Installation requireInstalled() {
+        return requireInstalled(lookupEnvironment(), required());
+    }
+
+    static Installation requireInstalled(Map<String, String> environment, boolean required) {
+        try {
+            return locate(environment);
+        } catch (NotInstalledException e) {
+            if (required) {
+                throw new AssertionError("browser tests need chromium and chromedriver: " + e.getMessage() + "; "
+                        + REQUIRED_ENV + "=true (set by .ci/run), so they fail instead of being skipped", e);
+            }
+            Assumptions.abort("browser tests skipped: " + e.getMessage() + " (" + REQUIRED_ENV
+                    + "=true makes this a failure)");
+            throw new IllegalStateException("unreachable");
+        }
+    }
+
+    /** Whether a missing browser is a failure: {@value #REQUIRED_ENV} or {@value #REQUIRED_PROPERTY} is true. */
+    static boolean required() {
+        return Boolean.parseBoolean(System.getenv(REQUIRED_ENV))
+                || Boolean.parseBoolean(System.getProperty(REQUIRED_PROPERTY));
+    }
+
+    private static Installation installed() {
+        try {
+            return locate(lookupEnvironment());
+        } catch (NotInstalledException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The system properties egov.chromium / egov.chromedriver, passed to the lookup as its variables. */
+    private static Map<String, String> lookupEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        String chromium = System.getProperty("egov.chromium");
+        String driver = System.getProperty("egov.chromedriver");
+        if (chromium != null) {
+            env.put("EGOV_CHROMIUM", chromium);
+        }
+        if (driver != null) {
+            env.put("EGOV_CHROMEDRIVER", driver);
+        }
+        return env;
+    }
+
+    /** Runs {@code .ci/find-browser} with these variables added to (or replacing) the inherited environment. */
+    static Installation locate(Map<String, String> environment) throws NotInstalledException {
+        if (!Files.isRegularFile(FIND_BROWSER)) {
+            throw new NotInstalledException(FIND_BROWSER.toAbsolutePath() + " is missing (run the tests from the "
+                    + "project folder)");
+        }
+        ProcessBuilder builder = new ProcessBuilder("bash", FIND_BROWSER.toString());
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new NotInstalledException(err.strip());
+            }
+            Map<String, String> found = new HashMap<>();
+            out.lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2).forEach(kv -> found.put(kv[0], kv[1]));
+            return new Installation(Path.of(found.get("CHROMIUM")), Path.of(found.get("CHROMEDRIVER")));
+        } catch (IOException e) {
+            throw new NotInstalledException("cannot run " + FIND_BROWSER + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotInstalledException("interrupted while running " + FIND_BROWSER);
+        }
     }
 
     public WebDriver driver() {

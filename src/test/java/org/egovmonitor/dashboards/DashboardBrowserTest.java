@@ -1,7 +1,6 @@
 package org.egovmonitor.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -57,7 +56,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void setUp() {
-        assumeTrue(Browser.available(), "chromium and chromedriver are not installed");
+        Browser.Installation installed = Browser.requireInstalled();
         http = new Http(APP.getLocalPort());
         created(office(http.post("/api/units")).json("""
                 {"code":"%s","name":"%s","kind":"DEPARTMENT"}""".formatted(HOSTILE_UNIT,
@@ -80,7 +79,7 @@ class DashboardBrowserTest {
             }
         }
         crawlHostileSite(today);
-        browser = new Browser(APP.getLocalPort());
+        browser = new Browser(APP.getLocalPort(), installed);
     }
 
     /**

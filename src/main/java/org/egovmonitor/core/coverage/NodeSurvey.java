@@ -14,11 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.egovmonitor.api.FieldError;
 import org.egovmonitor.api.NetworkNode;
 import org.egovmonitor.api.NodeRequest;
+import org.egovmonitor.core.SpreadsheetCsv;
 import org.egovmonitor.core.registry.RegistryDocument;
 import org.egovmonitor.core.registry.RegistryFileReader;
 import org.egovmonitor.core.registry.RegistryImporter;
@@ -154,19 +154,19 @@ public class NodeSurvey {
             StringWriter out = new StringWriter();
             List<String> header = new ArrayList<>(List.of("type"));
             header.addAll(columns.values());
-            try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-                printer.printRecord(header);
-                for (CSVRecord record : parser) {
-                    t.lines.add((int) parser.getCurrentLineNumber());
-                    t.rows++;
-                    List<String> values = new ArrayList<>(List.of("node"));
-                    for (Map.Entry<String, String> c : columns.entrySet()) {
-                        String raw = record.isSet(c.getKey()) ? record.get(c.getKey()) : "";
-                        values.add(value(c.getValue(), raw.replaceAll("[\\r\\n]+", " ").strip()));
-                    }
-                    printer.printRecord(values);
+            // Through the same writer as the registry export, so the registry reader gives back every value as is.
+            SpreadsheetCsv printer = SpreadsheetCsv.open(out, header);
+            for (CSVRecord record : parser) {
+                t.lines.add((int) parser.getCurrentLineNumber());
+                t.rows++;
+                List<String> values = new ArrayList<>(List.of("node"));
+                for (Map.Entry<String, String> c : columns.entrySet()) {
+                    String raw = record.isSet(c.getKey()) ? record.get(c.getKey()) : "";
+                    values.add(value(c.getValue(), raw.replaceAll("[\\r\\n]+", " ").strip()));
                 }
+                printer.row(values);
             }
+            printer.flush();
             t.registryCsv = out.toString();
         }
         return t;

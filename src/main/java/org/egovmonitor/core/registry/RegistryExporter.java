@@ -10,19 +10,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.egovmonitor.api.Liaison;
 import org.egovmonitor.api.NetworkNode;
 import org.egovmonitor.api.Site;
 import org.egovmonitor.api.Unit;
+import org.egovmonitor.core.SpreadsheetCsv;
 import org.egovmonitor.db.LiaisonDao;
 import org.egovmonitor.db.NetworkNodeDao;
 import org.egovmonitor.db.SiteDao;
 import org.egovmonitor.db.UnitDao;
 import org.jdbi.v3.core.Jdbi;
 
-/** Writes the registry in the format import-registry reads, so that export → import is a no-op. */
+/**
+ * Writes the registry in the format import-registry reads, so that export → import is a no-op. CSV cells that a
+ * spreadsheet would run as formulas carry a leading apostrophe ({@link SpreadsheetCsv}), which the import removes.
+ */
 public class RegistryExporter {
 
     public enum Format { YAML, CSV }
@@ -61,8 +63,7 @@ public class RegistryExporter {
             yaml.writeValue(out, doc);
             return;
         }
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader(RegistryFileReader.CSV_COLUMNS.toArray(new String[0])).get());
+        SpreadsheetCsv csv = SpreadsheetCsv.open(out, RegistryFileReader.CSV_COLUMNS);
         writeRows(csv, "unit", units);
         writeRows(csv, "site", sites);
         writeRows(csv, "node", nodes);
@@ -70,7 +71,8 @@ public class RegistryExporter {
         csv.flush();
     }
 
-    private static void writeRows(CSVPrinter csv, String type, List<Map<String, Object>> rows) throws IOException {
+    private static void writeRows(SpreadsheetCsv csv, String type, List<Map<String, Object>> rows)
+            throws IOException {
         for (Map<String, Object> row : rows) {
             List<String> cells = new ArrayList<>();
             for (String column : RegistryFileReader.CSV_COLUMNS) {
@@ -80,7 +82,7 @@ public class RegistryExporter {
                 }
                 cells.add(v == null ? "" : v.toString());
             }
-            csv.printRecord(cells);
+            csv.row(cells);
         }
     }
 

@@ -31,6 +31,7 @@ import org.egovmonitor.api.LiaisonRequest;
 import org.egovmonitor.api.NodeRequest;
 import org.egovmonitor.api.SiteRequest;
 import org.egovmonitor.api.UnitRequest;
+import org.egovmonitor.core.SpreadsheetCsv;
 import org.egovmonitor.errors.JsonFieldErrors;
 
 /**
@@ -151,7 +152,7 @@ public final class RegistryFileReader {
             }
             for (CSVRecord record : parser) {
                 int rowLine = (int) parser.getCurrentLineNumber();
-                String type = record.get("type").toLowerCase(Locale.ROOT);
+                String type = SpreadsheetCsv.restore(record.get("type")).toLowerCase(Locale.ROOT);
                 Set<String> allowed = FIELDS.get(type);
                 if (allowed == null) {
                     c.error(rowLine, "type", "取值必须是 unit、site、node、liaison 之一");
@@ -159,10 +160,14 @@ public final class RegistryFileReader {
                 }
                 ObjectNode obj = mapper.createObjectNode();
                 for (String column : header) {
-                    if (column.equals("type") || !record.isSet(column) || record.get(column).isEmpty()) {
+                    if (column.equals("type") || !record.isSet(column)) {
                         continue;
                     }
-                    String value = record.get(column);
+                    // An exported cell that would read as a formula carries a leading apostrophe (SpreadsheetCsv).
+                    String value = SpreadsheetCsv.restore(record.get(column));
+                    if (value.isEmpty()) {
+                        continue;
+                    }
                     if (!allowed.contains(column)) {
                         c.error(rowLine, column, type + " 行不使用此列，请留空");
                     } else if (column.equals("aliases") || column.equals("tags")) {

@@ -1,6 +1,9 @@
 package org.egovmonitor.crawler.fetch;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +24,10 @@ import java.util.Optional;
  *
  * <p>Refusing when any address is bad (not only the one we would use) is deliberate: a host publishing a private
  * address next to a public one is either misconfigured or probing us.
+ *
+ * <p>With the port known ({@link #resolve(String, int)}), a non-public address is also allowed when that exact
+ * address and port is allow-listed (the demo's farm), and this process's own ports ({@link OwnPorts}: application
+ * and admin) are refused on every address of this machine whatever the allow-lists say.
  */
 public final class AddressGuard {
 
@@ -31,6 +38,9 @@ public final class AddressGuard {
     }
 
     public static final HostResolver SYSTEM_RESOLVER = InetAddress::getAllByName;
+
+    /** The port of {@link #resolve(String)}: not known, so only address rules apply. */
+    private static final int NO_PORT = -1;
 
     private static final List<Map.Entry<CidrRange, String>> IPV4_RULES = List.of(
             rule("0.0.0.0/8", "unspecified (0.0.0.0/8)"),
@@ -60,6 +70,8 @@ public final class AddressGuard {
             rule("ff00::/8", "multicast (ff00::/8)"));
 
     private final List<CidrRange> allowed;
+    private final List<InetSocketAddress> allowedEndpoints;
+    private final OwnPorts ownPorts;
     private final HostResolver resolver;
 
     public AddressGuard(List<CidrRange> allowed) {
@@ -67,7 +79,14 @@ public final class AddressGuard {
     }
 
     public AddressGuard(List<CidrRange> allowed, HostResolver resolver) {
+        this(allowed, List.of(), OwnPorts.none(), resolver);
+    }
+
+    public AddressGuard(List<CidrRange> allowed, List<InetSocketAddress> allowedEndpoints, OwnPorts ownPorts,
+                        HostResolver resolver) {
         this.allowed = List.copyOf(allowed);
+        this.allowedEndpoints = List.copyOf(allowedEndpoints);
+        this.ownPorts = ownPorts;
         this.resolver = resolver;
     }
 
@@ -79,6 +98,14 @@ public final class AddressGuard {
      * @throws BlockedAddressException when any address is non-public and not allow-listed
      */
     public List<InetAddress> resolve(String host) throws UnknownHostException, BlockedAddressException {
+        return resolve(host, NO_PORT);
+    }
+
+    /**
+     * {@link #resolve(String)} for a connection to {@code port}: also allows exactly allow-listed address:port pairs,
+     * and refuses this process's own ports on this machine.
+     */
+    public List<InetAddress> resolve(String host, int port) throws UnknownHostException, BlockedAddressException {
         String h = host == null ? "" : host.trim();
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
@@ -92,12 +119,32 @@ public final class AddressGuard {
             throw new UnknownHostException(h);
         }
         for (InetAddress a : addresses) {
-            if (!permits(a)) {
+            if (port != NO_PORT && ownPorts.contains(port) && isThisMachine(a)) {
+                throw new BlockedAddressException(h + ":" + port + " is this application's own port (application or "
+                        + "admin), never fetched");
+            }
+            if (!permits(a) && (port == NO_PORT || !allowedEndpoints.contains(new InetSocketAddress(a, port)))) {
                 throw new BlockedAddressException(h + " resolves to " + a.getHostAddress() + ", "
                         + nonPublicReason(a.getAddress()).orElse("not public") + ", not allow-listed");
             }
         }
         return List.of(addresses);
+    }
+
+    /** Loopback, unspecified, or an address of one of this machine's interfaces. */
+    static boolean isThisMachine(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+            return true;
+        }
+        byte[] v4 = address.getAddress().length == 16 ? embeddedIpv4(address.getAddress()) : null;
+        if (v4 != null && (v4[0] == 127 || (v4[0] == 0 && v4[1] == 0 && v4[2] == 0 && v4[3] == 0))) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return true; // cannot tell: treat as ours, the safe side
+        }
     }
 
     /** Whether one address may be connected to: public, or inside an allow-listed range. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,10 @@ import java.util.regex.Pattern;
  *                              show their state or reply date (within {@code maxPagesPerSite})
  * @param maxQueueWaitMs        longest a fetch waits for its host's (and the global) politeness turn; the wait is
  *                              not part of {@code deadlineMs}, and outlasting it is QUEUE_TIMEOUT
+ * @param allowPrivateEndpoints non-public address and port pairs that may be fetched, exactly (the demo's farm);
+ *                              set in code, not in crawl.yml
+ * @param ownPorts              this process's listening ports: never fetched on a local address, whatever the
+ *                              allow-lists say (set by the application, filled at server start)
  */
 public record FetchSettings(
         String userAgent,
@@ -82,7 +87,9 @@ public record FetchSettings(
         Map<String, String> hostOverrides,
         int maxMessagesPerSection,
         int maxMessagePagesPerSection,
-        long maxQueueWaitMs) {
+        long maxQueueWaitMs,
+        List<InetSocketAddress> allowPrivateEndpoints,
+        OwnPorts ownPorts) {
 
     public static final String DEFAULT_USER_AGENT = "egov-monitor/0.1 (+https://github.com/egov-monitor)";
     public static final String DEFAULT_ROBOTS_AGENT = "egov-monitor";
@@ -113,6 +120,8 @@ public record FetchSettings(
 
     public FetchSettings {
         allowPrivateCidrs = List.copyOf(allowPrivateCidrs);
+        allowPrivateEndpoints = allowPrivateEndpoints == null ? List.of() : List.copyOf(allowPrivateEndpoints);
+        ownPorts = ownPorts == null ? OwnPorts.none() : ownPorts;
         hostOverrides = hostOverrides == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(hostOverrides));
         List<String> problems = validate(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs,
                 maxBodyBytes, maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs,
@@ -134,6 +143,21 @@ public record FetchSettings(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid fetch settings: " + String.join("; ", problems));
         }
+    }
+
+    /** Without endpoints or own ports: the signature before the fetch guard knew ports, kept for callers. */
+    public FetchSettings(String userAgent, String robotsAgent, int connectTimeoutMs, int readTimeoutMs,
+                         long deadlineMs, long maxBodyBytes, int maxDecompressionRatio, int maxRedirects,
+                         int perHostConcurrency, long perHostDelayMs, long maxCrawlDelayMs, int globalConcurrency,
+                         Duration robotsCacheTtl, List<CidrRange> allowPrivateCidrs, String proxyHost,
+                         Integer proxyPort, int linkCheckConcurrency, int maxPagesPerSite, int maxDepth,
+                         int maxLinkChecksPerSite, Map<String, String> hostOverrides, int maxMessagesPerSection,
+                         int maxMessagePagesPerSection, long maxQueueWaitMs) {
+        this(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes, maxDecompressionRatio,
+                maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs, globalConcurrency, robotsCacheTtl,
+                allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite, maxDepth,
+                maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection, maxMessagePagesPerSection, maxQueueWaitMs,
+                List.of(), OwnPorts.none());
     }
 
     /** Without {@code maxQueueWaitMs} (the default applies): the signature before queue waits, kept for callers. */
@@ -198,7 +222,7 @@ public record FetchSettings(
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, all, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite,
                 maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection, maxMessagePagesPerSection,
-                maxQueueWaitMs);
+                maxQueueWaitMs, allowPrivateEndpoints, ownPorts);
     }
 
     /** These settings with more host overrides (entries given here win over the file's). */
@@ -209,7 +233,7 @@ public record FetchSettings(
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
                 maxPagesPerSite, maxDepth, maxLinkChecksPerSite, all, maxMessagesPerSection, maxMessagePagesPerSection,
-                maxQueueWaitMs);
+                maxQueueWaitMs, allowPrivateEndpoints, ownPorts);
     }
 
     /** These settings with another minimum delay between two requests to one host. */
@@ -218,7 +242,7 @@ public record FetchSettings(
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, delayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
                 maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
-                maxMessagePagesPerSection, maxQueueWaitMs);
+                maxMessagePagesPerSection, maxQueueWaitMs, allowPrivateEndpoints, ownPorts);
     }
 
     /** These settings with another bound on the wait for a host's politeness turn. */
@@ -227,7 +251,27 @@ public record FetchSettings(
                 maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
                 globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
                 maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
-                maxMessagePagesPerSection, queueWaitMs);
+                maxMessagePagesPerSection, queueWaitMs, allowPrivateEndpoints, ownPorts);
+    }
+
+    /** These settings with exactly these non-public address:port pairs allowed as well (the demo's farm). */
+    public FetchSettings withAllowedPrivateEndpoints(List<InetSocketAddress> more) {
+        List<InetSocketAddress> all = new ArrayList<>(allowPrivateEndpoints);
+        more.stream().filter(e -> !all.contains(e)).forEach(all::add);
+        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
+                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
+                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
+                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
+                maxMessagePagesPerSection, maxQueueWaitMs, all, ownPorts);
+    }
+
+    /** These settings guarding this process's own listening ports (a live set, filled at server start). */
+    public FetchSettings withOwnPorts(OwnPorts ports) {
+        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
+                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
+                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
+                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
+                maxMessagePagesPerSection, maxQueueWaitMs, allowPrivateEndpoints, ports);
     }
 
     /** The parsed {@link #hostOverrides()}. */

@@ -173,7 +173,8 @@ public final class HttpPageFetcher implements PageFetcher {
         this.gates = gates;
         this.overrides = settings.overrides();
         // pinned hosts skip DNS but not the guard: their addresses are checked like any resolved address
-        this.guard = new AddressGuard(settings.allowPrivateCidrs(), overrides.resolver(hostResolver));
+        this.guard = new AddressGuard(settings.allowPrivateCidrs(), settings.allowPrivateEndpoints(),
+                settings.ownPorts(), overrides.resolver(hostResolver));
         this.global = new Semaphore(settings.globalConcurrency(), true);
         this.watchdog = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("egov-fetch-watchdog"));
         this.watchdog.setRemoveOnCancelPolicy(true);
@@ -496,7 +497,7 @@ public final class HttpPageFetcher implements PageFetcher {
         int port = overrides.port(host, port(target));
         boolean tls = "https".equalsIgnoreCase(target.getScheme());
         boolean proxied = settings.proxyHost() != null;
-        List<InetAddress> addresses = resolveGuarded(host, deadline);
+        List<InetAddress> addresses = resolveGuarded(host, port, deadline);
 
         AtomicReference<Socket> socketRef = new AtomicReference<>();
         AtomicBoolean aborted = new AtomicBoolean();
@@ -541,10 +542,10 @@ public final class HttpPageFetcher implements PageFetcher {
         }
     }
 
-    private List<InetAddress> resolveGuarded(String host, Deadline deadline) throws FetchFailure {
+    private List<InetAddress> resolveGuarded(String host, int port, Deadline deadline) throws FetchFailure {
         Future<List<InetAddress>> lookup;
         try {
-            lookup = resolver.submit(() -> guard.resolve(host));
+            lookup = resolver.submit(() -> guard.resolve(host, port));
         } catch (RejectedExecutionException e) {
             throw new FetchFailure(FetchErrorKind.IO_ERROR, "fetcher closed");
         }
