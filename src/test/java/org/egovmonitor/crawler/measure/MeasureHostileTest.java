@@ -51,11 +51,14 @@ class MeasureHostileTest {
         assertThat(leaked).isEmpty();
     }
 
+    /**
+     * No wall-clock bar here (speed is a benchmark's business, and a loaded CI machine is no measure of it): the
+     * engine's own per-fetch deadlines and page budget bound a measurement, and the assertions on what was fetched
+     * show it; {@code assertTimeoutPreemptively} only stops a hang from stalling the suite.
+     */
     private SiteMeasurement measure(String path) {
-        long start = System.nanoTime();
-        SiteMeasurement m = engine.measure(server.uri(path), SiteKind.COUNTY, NOW);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-        return m;
+        return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofMinutes(5),
+                () -> engine.measure(server.uri(path), SiteKind.COUNTY, NOW));
     }
 
     private static void assertUnreachable(SiteMeasurement m, String errorKind) {
@@ -201,7 +204,9 @@ class MeasureHostileTest {
                     + "maxBodyBytes: 20000000\nreadTimeoutMs: 1000\ndeadlineMs: 1500\n"))) {
                 long start = System.nanoTime();
                 SiteMeasurement m = big.measure(server.uri("/xx/"), SiteKind.COUNTY, NOW);
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+                // Not a speed bar: a hung letter page answers after 60 s, so a measurement that waited for even one
+                // of them would take longer than that, however fast or loaded the machine.
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
                 SiteMeasurement.Section mailbox = m.sections().get(0);
                 assertThat(mailbox.family()).isEqualTo("mailbox");
                 assertThat(mailbox.items()).isEqualTo(100_000);
