@@ -215,7 +215,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
-        CrawlStage crawlStage = CrawlStage.select(config.getScheduler(), crawlSettings, jdbi,
+        CrawlStage crawlStage = new CrawlStage(
                 new MeasurementEngine(crawlSettings, politeness, crawlerFiles.sections()), observations);
         Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
                 crawlSettings, politeness, crawlStage, new RoundFollowUp(contributions, scoring, clock));

@@ -58,12 +58,8 @@ public class CrawlNowCommand extends DatabaseCommand {
                 .withOwnPorts(config.configuredPorts());
         // The same engine and store as the server's crawl workers.
         HostGates politeness = new HostGates(settings);
-        CrawlStage stage = CrawlStage.select(sc, settings, jdbi,
-                new MeasurementEngine(settings, politeness, crawlerFiles.sections()),
+        CrawlStage stage = new CrawlStage(new MeasurementEngine(settings, politeness, crawlerFiles.sections()),
                 new SqlObservationStore(jdbi));
-        if (!stage.ready()) {
-            throw new CommandFailedException("没有可用的网站测量器（请检查 scheduler.measurerClass 配置）");
-        }
         Clock clock = Clock.system(config.zoneId());
         Scheduling scheduling = Scheduling.create(sc, config.zoneId(), clock, jdbi, dataSource, settings, politeness, stage,
                 ScoreSnapshotJob.Task.NONE);

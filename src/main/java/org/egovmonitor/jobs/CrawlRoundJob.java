@@ -33,7 +33,7 @@ public class CrawlRoundJob implements Job {
         String cause = RecordedJob.cause(context);
         if (!measurerWired) {
             long runId = runs.start(JobName.CRAWL_ROUND, node, cause, RecordedJob.scheduledFor(context));
-            runs.failed(runId, "no SiteMeasurer is wired on node " + node + " (see scheduler.measurerClass)");
+            runs.failed(runId, "node " + node + " was built without a measurer and observation store");
             return;
         }
         try {

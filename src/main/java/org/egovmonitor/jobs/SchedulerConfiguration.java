@@ -91,15 +91,6 @@ public class SchedulerConfiguration {
     /** Crawl settings (fetch limits, allow-listed ranges) for the probes and the measurer; empty: crawlersDir's. */
     private String crawlSettings = "";
 
-    /**
-     * Until the measurement engine is merged: a SiteMeasurer class to instantiate (public constructor taking
-     * FetchSettings, or none). Empty means the engine wired in EgovMonitorApplication.
-     */
-    private String measurerClass = "";
-
-    /** Likewise for the ObservationStore (public constructor taking Jdbi, or none). */
-    private String observationStoreClass = "";
-
     @JsonProperty
     public boolean isEnabled() {
         return enabled;
@@ -298,26 +289,6 @@ public class SchedulerConfiguration {
     @JsonProperty
     public void setCrawlSettings(String crawlSettings) {
         this.crawlSettings = crawlSettings;
-    }
-
-    @JsonProperty
-    public String getMeasurerClass() {
-        return measurerClass;
-    }
-
-    @JsonProperty
-    public void setMeasurerClass(String measurerClass) {
-        this.measurerClass = measurerClass == null ? "" : measurerClass;
-    }
-
-    @JsonProperty
-    public String getObservationStoreClass() {
-        return observationStoreClass;
-    }
-
-    @JsonProperty
-    public void setObservationStoreClass(String observationStoreClass) {
-        this.observationStoreClass = observationStoreClass == null ? "" : observationStoreClass;
     }
 
     /** Backoff before attempt {@code attempt + 1}: backoff * 2^(attempt-1), capped. */

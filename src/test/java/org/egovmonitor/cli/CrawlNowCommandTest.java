@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.farm.FarmMain;
 import org.egovmonitor.farm.SiteFarm;
 import org.egovmonitor.testing.AppProcess;
-import org.egovmonitor.testing.HomepageOnlyMeasurer;
-import org.egovmonitor.testing.RecordingObservationStore;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ class CrawlNowCommandTest {
         try (SiteFarm farm = SiteFarm.start(FarmMain.randomSpecs(8, 5, 0, LocalDate.now()))) {
             TestPostgres.TestDatabase db = TestPostgres.newDatabase();
             Jdbi jdbi = db.jdbi();
-            RecordingObservationStore.createTable(jdbi);
             jdbi.useHandle(h -> {
                 h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('t-a', 'a', 'DEPARTMENT', "
                         + "'DEPARTMENTS'), ('t-b', 'b', 'DEPARTMENT', 'DEPARTMENTS')");
@@ -47,9 +45,12 @@ class CrawlNowCommandTest {
             assertThat(result.stdout().strip()).matches(
                     "\\{\"round\":1,\"run\":1,\"sites\":5,\"measured\":5,\"failed\":0,\"seconds\":[0-9.]+}");
             assertThat(result.stderr()).contains("5/5");
-            int stored = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM test_observations")
-                    .mapTo(Integer.class).one());
-            assertThat(stored).isEqualTo(5);
+            // stored by the real observation store: one measurement per t-a site, with the sections the farm made
+            List<String> measuredUnits = jdbi.withHandle(h -> h.createQuery("""
+                    SELECT s.unit_code FROM measurements m JOIN sites s ON s.id = m.site_id
+                    WHERE m.reachable AND EXISTS (SELECT 1 FROM measurement_sections x WHERE x.measurement_id = m.id)
+                    """).mapTo(String.class).list());
+            assertThat(measuredUnits).hasSize(5).containsOnly("t-a");
             String status = jdbi.withHandle(h -> h.createQuery(
                     "SELECT status FROM job_runs WHERE job = 'crawl-round'").mapTo(String.class).one());
             assertThat(status).isEqualTo("SUCCEEDED");
@@ -80,12 +81,9 @@ class CrawlNowCommandTest {
                     - type: console
                       target: stderr
                 scheduler:
-                  measurerClass: %s
-                  observationStoreClass: %s
                   crawlSettings: src/test/resources/crawl-loopback.yml
                   pollInterval: 100ms
-                """.formatted(db.url(), db.user(), HomepageOnlyMeasurer.class.getName(),
-                RecordingObservationStore.class.getName()));
+                """.formatted(db.url(), db.user()));
         return file;
     }
 

@@ -58,8 +58,6 @@ class DemoFarmAppTest {
                 ConfigOverride.config("demoFarm", "true"),
                 ConfigOverride.config("scheduler.enabled", "true"),
                 // other test classes in this JVM leave dw.* properties behind: pin everything the demo relies on
-                ConfigOverride.config("scheduler.measurerClass", ""),
-                ConfigOverride.config("scheduler.observationStoreClass", ""),
                 ConfigOverride.config("scheduler.crawlSettings", "crawlers/crawl.yml"),
                 ConfigOverride.config("scheduler.crawlWorkersPerNode", "4"),
                 ConfigOverride.config("scheduler.pollInterval", "1s"),

@@ -25,14 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two app instances (each with its own Quartz scheduler and crawl workers) on one database crawl 120 farm sites: the
- * round is triggered through the API, any node may run the job, both nodes' workers claim items, and every site is
- * measured and stored exactly once.
+ * Two app instances (each with its own Quartz scheduler and crawl workers, measuring with the production measurement
+ * engine into the production observation store) on one database crawl 40 farm sites: the round is triggered through
+ * the API, any node may run the job, both nodes' workers claim items, and every site is measured and stored exactly
+ * once, with the sections the farm generated for it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterCrawlTest {
 
-    private static final int SITES = 120;
+    private static final int SITES = 40;
 
     private static SiteFarm farm;
     private static TestPostgres.TestDatabase db;
@@ -135,11 +136,9 @@ class ClusterCrawlTest {
                 () -> count(jdbi, "SELECT count(*) FROM crawl_rounds WHERE status = 'FINISHED'") == 1);
 
         assertThat(count(jdbi, "SELECT count(*) FROM crawl_items WHERE status = 'DONE'")).isEqualTo(SITES);
-        assertThat(count(jdbi, "SELECT count(*) FROM test_observations")).isEqualTo(SITES);
-        assertThat(count(jdbi, "SELECT count(DISTINCT site_id) FROM test_observations")).isEqualTo(SITES);
-        assertThat(count(jdbi, "SELECT sum(saves) FROM test_observations")).as("measured once each")
-                .isEqualTo(SITES);
-        assertThat(count(jdbi, "SELECT count(*) FROM test_observations WHERE reachable")).isEqualTo(SITES);
+        SchedulingFixtures.assertMeasuredOnceEach(jdbi, farm, SITES);
+        assertThat(count(jdbi, "SELECT count(*) FROM crawl_items WHERE attempts = 1 AND stored"))
+                .as("claimed once, measured once, stored by that measurement").isEqualTo(SITES);
         assertThat(count(jdbi, "SELECT count(DISTINCT claimed_by) FROM crawl_items")).as("both nodes claimed")
                 .isEqualTo(2);
         assertThat(count(jdbi, "SELECT min(n) FROM (SELECT count(*) AS n FROM crawl_items GROUP BY claimed_by) c"))
@@ -170,13 +169,13 @@ class ClusterCrawlTest {
     @Order(4)
     void rerunOfRound_sameItems_neverStoredTwice() throws Exception {
         // A second round is new work (new items, new task keys); re-running the same items stores nothing again.
-        long before = count(jdbi, "SELECT count(*) FROM test_observations");
+        long before = count(jdbi, "SELECT count(*) FROM measurements");
         jdbi.useHandle(h -> h.execute("UPDATE crawl_items SET status = 'PENDING', attempts = 0"));
         jdbi.useHandle(h -> h.execute("UPDATE crawl_rounds SET status = 'RUNNING'"));
         await("the re-run to finish", Duration.ofSeconds(120),
                 () -> count(jdbi, "SELECT count(*) FROM crawl_items WHERE status = 'DONE'") == SITES
                         && count(jdbi, "SELECT count(*) FROM crawl_rounds WHERE status = 'FINISHED'") == 1);
-        assertThat(count(jdbi, "SELECT count(*) FROM test_observations")).isEqualTo(before);
+        assertThat(count(jdbi, "SELECT count(*) FROM measurements")).isEqualTo(before);
         assertThat(count(jdbi, "SELECT count(*) FROM crawl_items WHERE stored")).isZero();
     }
 }

@@ -11,11 +11,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.core.observations.SqlObservationStore;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurer;
 import org.egovmonitor.farm.SiteFarm;
-import org.egovmonitor.testing.HomepageOnlyMeasurer;
-import org.egovmonitor.testing.RecordingObservationStore;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,8 @@ class CrawlRetryTest {
     @Test
     void crawlItem_measurerThrowsEveryTime_failedAfterMaxAttemptsWithError() throws Exception {
         try (SiteFarm farm = SchedulingFixtures.farm(5, 33, java.time.Duration.ZERO);
-             HomepageOnlyMeasurer real = new HomepageOnlyMeasurer(
-                     CrawlSettingsFile.load(settings(), FetchSettings.defaults()))) {
+             MeasurementEngine real = new MeasurementEngine(
+                     CrawlSettingsFile.load(settings(), FetchSettings.defaults()), CrawlerFiles.defaultCatalog())) {
             TestPostgres.TestDatabase db = TestPostgres.newDatabase();
             Jdbi jdbi = db.jdbi();
             SchedulingFixtures.register(jdbi, farm);
@@ -41,8 +41,7 @@ class CrawlRetryTest {
                 if (root.toString().equals(flaky) && flakyOnce.getAndSet(false)) {
                     throw new IllegalStateException("transient");
                 }
-                SiteMeasurement m = real.measure(root, kind, now);
-                return m;
+                return real.measure(root, kind, now);
             };
             SchedulerConfiguration config = settings();
             config.setMaxAttempts(3);
@@ -51,7 +50,7 @@ class CrawlRetryTest {
             config.setCrawlWorkersPerNode(2);
             CrawlRounds rounds = new CrawlRounds(jdbi, Clock.systemUTC());
             CrawlWorkerPool workers = new CrawlWorkerPool("test-node", config, jdbi, measurer,
-                    new RecordingObservationStore(jdbi), rounds, Clock.systemUTC());
+                    new SqlObservationStore(jdbi), rounds, Clock.systemUTC());
             CrawlRounds.Started round = rounds.start(null, "test-node", "CLI", null);
             workers.start();
             try {
@@ -65,7 +64,9 @@ class CrawlRetryTest {
             assertThat(count(jdbi, "SELECT count(*) FROM crawl_items WHERE status = 'DONE' AND attempts = 2"
                     + " AND url = ?", flaky)).isEqualTo(1);
             assertThat(count(jdbi, "SELECT count(*) FROM crawl_items WHERE status = 'DONE'")).isEqualTo(4);
-            assertThat(count(jdbi, "SELECT count(*) FROM test_observations")).isEqualTo(4);
+            assertThat(count(jdbi, "SELECT count(*) FROM measurements")).isEqualTo(4);
+            assertThat(count(jdbi, "SELECT count(*) FROM measurements m JOIN sites s ON s.id = m.site_id"
+                    + " WHERE s.url = ?", broken)).as("nothing stored for the site that always failed").isZero();
             assertThat(count(jdbi, "SELECT count(*) FROM job_runs WHERE status = 'SUCCEEDED' AND done = 5"
                     + " AND failed = 1")).isEqualTo(1);
             assertThat(count(jdbi, "SELECT count(*) FROM job_run_failures WHERE subject = ?"

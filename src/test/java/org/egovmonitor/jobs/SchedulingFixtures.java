@@ -1,16 +1,17 @@
 package org.egovmonitor.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.dropwizard.testing.ConfigOverride;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.farm.FarmMain;
 import org.egovmonitor.farm.SiteFarm;
-import org.egovmonitor.testing.HomepageOnlyMeasurer;
-import org.egovmonitor.testing.RecordingObservationStore;
 import org.jdbi.v3.core.Jdbi;
 
 /** Shared set-up of the scheduling tests: farm sites in the registry, node configuration, waiting. */
@@ -29,7 +30,6 @@ final class SchedulingFixtures {
 
     /** One unit owning every farm site, all monitored; returns the number of sites. */
     static int register(Jdbi jdbi, SiteFarm farm) {
-        RecordingObservationStore.createTable(jdbi);
         return jdbi.inTransaction(h -> {
             h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES (?, '测试农场', 'DEPARTMENT', "
                     + "'DEPARTMENTS') ON CONFLICT DO NOTHING", UNIT);
@@ -42,18 +42,47 @@ final class SchedulingFixtures {
         });
     }
 
-    /** A node that crawls farm sites with the homepage-only test measurer. */
+    /**
+     * A node that crawls farm sites with the production measurement engine and observation store (no setting can
+     * swap them), kept quick by the test crawl settings: loopback allowed, no per-host delay, short timeouts.
+     */
     static List<ConfigOverride> nodeOverrides(int leaseSeconds) {
         List<ConfigOverride> o = new ArrayList<>(List.of(
                 ConfigOverride.config("logging.level", "WARN"),
-                ConfigOverride.config("scheduler.measurerClass", HomepageOnlyMeasurer.class.getName()),
-                ConfigOverride.config("scheduler.observationStoreClass", RecordingObservationStore.class.getName()),
                 ConfigOverride.config("scheduler.crawlSettings", CRAWL_SETTINGS),
                 ConfigOverride.config("scheduler.pollInterval", "200ms"),
                 ConfigOverride.config("scheduler.crawlWorkersPerNode", "4"),
                 ConfigOverride.config("scheduler.leaseSeconds", Integer.toString(leaseSeconds)),
                 ConfigOverride.config("scheduler.backoff", "1s")));
         return o;
+    }
+
+    /**
+     * What the observation store holds after one round over every farm site: exactly one measurement per site, each
+     * under its own crawl item's task key, reachable, and with the sections the farm generated for that site. The
+     * farm's truth (computed from its model, never by parsing) says which sections those are, so a stand-in that
+     * stores something without measuring fails here.
+     */
+    static void assertMeasuredOnceEach(Jdbi jdbi, SiteFarm farm, int sites) {
+        assertThat(count(jdbi, "SELECT count(*) FROM measurements")).as("measurements stored").isEqualTo(sites);
+        assertThat(count(jdbi, "SELECT count(DISTINCT site_id) FROM measurements")).as("sites measured")
+                .isEqualTo(sites);
+        assertThat(count(jdbi, "SELECT count(*) FROM measurements m JOIN crawl_items i"
+                + " ON m.task_key = 'crawl-item:' || i.id AND m.site_id = i.site_id"))
+                .as("each stored under its own item's task key").isEqualTo(sites);
+        assertThat(count(jdbi, "SELECT count(*) FROM measurements WHERE reachable AND status = 200"))
+                .as("reachable").isEqualTo(sites);
+        for (String host : farm.hosts()) {
+            Set<String> generated = new java.util.TreeSet<>();
+            farm.truth(host).sections().forEach(s -> generated.add(s.family()));
+            List<String> measured = jdbi.withHandle(h -> h.createQuery("""
+                            SELECT s.family FROM measurement_sections s
+                            JOIN measurements m ON m.id = s.measurement_id
+                            JOIN sites t ON t.id = m.site_id
+                            WHERE t.url = ?""")
+                    .bind(0, farm.url(host)).mapTo(String.class).list());
+            assertThat(measured).as("sections measured on %s", host).containsExactlyInAnyOrderElementsOf(generated);
+        }
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

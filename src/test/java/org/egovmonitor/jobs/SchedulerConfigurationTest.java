@@ -1,0 +1,42 @@
+package org.egovmonitor.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dropwizard.configuration.ConfigurationParsingException;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.jackson.Jackson;
+import jakarta.validation.Validation;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.egovmonitor.EgovMonitorApplication;
+import org.egovmonitor.EgovMonitorConfiguration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The crawl stage is not configurable: no setting names a class for the server to load. The scheduling tests used
+ * to swap in a stand-in measurer and store through two such keys; a configuration still carrying one is now refused
+ * at start, naming the key, instead of instantiating whatever class it names.
+ */
+class SchedulerConfigurationTest {
+
+    /** Parsed and validated as at start (the application's object mapper); only the scheduler section varies. */
+    private static EgovMonitorConfiguration parse(String schedulerLine) throws Exception {
+        String yaml = "database:\n  url: jdbc:postgresql://127.0.0.1/egov\nscheduler:\n  " + schedulerLine + "\n";
+        return new YamlConfigurationFactory<>(EgovMonitorConfiguration.class,
+                Validation.buildDefaultValidatorFactory().getValidator(),
+                EgovMonitorApplication.configureJson(Jackson.newObjectMapper()), "dw")
+                .build(path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"measurerClass", "observationStoreClass"})
+    void classNameKey_anyValue_refusedNamingTheKey(String key) throws Exception {
+        assertThat(parse("leaseSeconds: 60").getScheduler().getLeaseSeconds()).isEqualTo(60);
+
+        assertThatThrownBy(() -> parse(key + ": java.lang.Object"))
+                .isInstanceOf(ConfigurationParsingException.class)
+                .hasMessageContaining("Unrecognized field at: scheduler." + key);
+    }
+}
