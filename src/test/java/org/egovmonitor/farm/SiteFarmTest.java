@@ -60,13 +60,16 @@ class SiteFarmTest {
     @Test
     void start_servedSites_truthUrlsAnswerAndBrokenLinksReallyFail() throws Exception {
         try (SiteFarm farm = SiteFarm.start(FarmMain.randomSpecs(30, 11, 0, NOW))) {
+            assertThat(farm.hosts()).hasSize(30);
             for (String host : farm.hosts()) {
                 SiteTruth t = farm.truth(host);
+                assertThat(t.sections()).as(host).isNotEmpty();
                 for (SiteTruth.Section s : t.sections()) {
                     assertThat(get(s.url()).statusCode()).as(s.url()).isEqualTo(s.status());
                 }
                 GeneratedSite site = farm.site(host);
                 Document home = Jsoup.parse(decode(site.respond("/").body(), site.traits().charset()), t.url());
+                assertThat(home.select("a[href]")).as(host).isNotEmpty();
                 for (Element a : home.select("a[href]")) {
                     String url = a.absUrl("href");
                     if (t.brokenLinks().contains(url)) {
