@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.testing.Await;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -141,8 +142,7 @@ class SiteFarmTest {
                 SiteFarm.Options.defaults().withBinding(SiteFarm.Binding.PER_ADDRESS));
         get(farm.url(FarmMain.loopbackHost(0)));
         farm.close();
-        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
-                .noneMatch(th -> th.getName().startsWith("farm"));
+        Await.threadsEnded("closing the farm", Duration.ofSeconds(10), th -> th.getName().startsWith("farm"));
     }
 
     private HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
