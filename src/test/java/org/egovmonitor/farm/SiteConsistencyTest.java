@@ -56,6 +56,7 @@ class SiteConsistencyTest {
         // sections: served 200, linked from the visible navigation by their title, entry count as claimed
         Set<String> datedAcrossSections = new HashSet<>();
         Set<String> letters = new HashSet<>(); // entries of 信箱/留言 sections: never the site's news
+        assertThat(t.sections()).as("sections of " + root).isNotEmpty();
         for (SiteTruth.Section s : t.sections()) {
             boolean interactive = FamilyCatalog.INTERACTIVE.contains(s.family());
             FarmPage page = site.page(pathQuery(s.url())).orElseThrow();
@@ -100,6 +101,7 @@ class SiteConsistencyTest {
         }
 
         // every homepage link: internal ones are served unless listed broken; external broken ones are dead ports
+        assertThat(home.select("a[href]")).as("homepage links of " + root).isNotEmpty();
         for (Element a : home.select("a[href]")) {
             String url = a.absUrl("href");
             URI u = URI.create(url);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.testing.Await;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -60,13 +61,16 @@ class SiteFarmTest {
     @Test
     void start_servedSites_truthUrlsAnswerAndBrokenLinksReallyFail() throws Exception {
         try (SiteFarm farm = SiteFarm.start(FarmMain.randomSpecs(30, 11, 0, NOW))) {
+            assertThat(farm.hosts()).hasSize(30);
             for (String host : farm.hosts()) {
                 SiteTruth t = farm.truth(host);
+                assertThat(t.sections()).as(host).isNotEmpty();
                 for (SiteTruth.Section s : t.sections()) {
                     assertThat(get(s.url()).statusCode()).as(s.url()).isEqualTo(s.status());
                 }
                 GeneratedSite site = farm.site(host);
                 Document home = Jsoup.parse(decode(site.respond("/").body(), site.traits().charset()), t.url());
+                assertThat(home.select("a[href]")).as(host).isNotEmpty();
                 for (Element a : home.select("a[href]")) {
                     String url = a.absUrl("href");
                     if (t.brokenLinks().contains(url)) {
@@ -138,8 +142,7 @@ class SiteFarmTest {
                 SiteFarm.Options.defaults().withBinding(SiteFarm.Binding.PER_ADDRESS));
         get(farm.url(FarmMain.loopbackHost(0)));
         farm.close();
-        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
-                .noneMatch(th -> th.getName().startsWith("farm"));
+        Await.threadsEnded("closing the farm", Duration.ofSeconds(10), th -> th.getName().startsWith("farm"));
     }
 
     private HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {

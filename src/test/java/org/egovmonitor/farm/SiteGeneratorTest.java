@@ -92,6 +92,7 @@ class SiteGeneratorTest {
             }
             assertThat(t.homepage().navOnly()).isEqualTo(t.homepage().datedItems() == 0
                     || t.homepage().navOnly());
+            assertThat(t.sections()).as("seed " + seed).isNotEmpty();
             for (SiteTruth.Section s : t.sections()) {
                 assertThat(s.blank()).isEqualTo(s.items() == 0);
                 assertThat(s.itemsInWindow()).isBetween(0, s.items());

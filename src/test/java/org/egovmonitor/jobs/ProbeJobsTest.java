@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.egovmonitor.api.SiteAvailability;
 import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.testing.ClosedPort;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -102,21 +103,23 @@ class ProbeJobsTest {
     }
 
     @Test
-    void nodeProbe_socketOpenThenClosed_upThenDown_nodesWithoutEndpointSkipped() throws Exception {
-        ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
-        int port = socket.getLocalPort();
-        jdbi.useHandle(h -> {
-            h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('t-a', 'a', 'DEPARTMENT', "
-                    + "'DEPARTMENTS'), ('t-b', 'b', 'DEPARTMENT', 'DEPARTMENTS')");
-            h.execute("INSERT INTO network_nodes (unit_code, status, probe_host, probe_port) VALUES "
-                    + "('t-a', 'CONNECTED', '127.0.0.1', ?), ('t-b', 'PLANNED', NULL, NULL)", port);
-        });
-        try {
+    void nodeProbe_endpointListeningThenRefusing_upThenDown_nodesWithoutEndpointSkipped() throws Exception {
+        // The endpoint goes down by moving to a port held closed: a listening port just closed again may be taken
+        // by another process on the machine before the second probe.
+        try (ServerSocket listening = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+             ClosedPort refusing = ClosedPort.open()) {
+            jdbi.useHandle(h -> {
+                h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('t-a', 'a', 'DEPARTMENT', "
+                        + "'DEPARTMENTS'), ('t-b', 'b', 'DEPARTMENT', 'DEPARTMENTS')");
+                h.execute("INSERT INTO network_nodes (unit_code, status, probe_host, probe_port) VALUES "
+                        + "('t-a', 'CONNECTED', '127.0.0.1', ?), ('t-b', 'PLANNED', NULL, NULL)",
+                        listening.getLocalPort());
+            });
             runOnce(JobName.NODE_PROBE);
-        } finally {
-            socket.close();
+            jdbi.useHandle(h -> h.execute("UPDATE network_nodes SET probe_port = ? WHERE unit_code = 't-a'",
+                    refusing.port()));
+            runOnce(JobName.NODE_PROBE);
         }
-        runOnce(JobName.NODE_PROBE);
 
         List<Boolean> ups = jdbi.withHandle(h -> h.createQuery(
                 "SELECT up FROM node_probes WHERE unit_code = 't-a' ORDER BY id").mapTo(Boolean.class).list());

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.farm.FarmMain;
 import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.testing.Await;
 import org.jdbi.v3.core.Jdbi;
 
 /** Shared set-up of the scheduling tests: farm sites in the registry, node configuration, waiting. */
@@ -86,13 +87,7 @@ final class SchedulingFixtures {
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(what, timeout, condition);
     }
 
     static long count(Jdbi jdbi, String sql, Object... args) {

@@ -50,6 +50,8 @@ class ScoringApiTest {
         assertThat(all.path("day").asText()).isEqualTo(DAY);
         assertThat(all.path("rows")).isNotEmpty();
         JsonNode counties = API.json(get("/api/rankings?group=COUNTIES&date=" + DAY), 200);
+        // The demo registry's six county-level units (DemoRegistryTest), each ranked in its group.
+        assertThat(counties.path("rows")).hasSize(6);
         counties.path("rows").forEach(r -> assertThat(r.path("peerGroup").asText()).isEqualTo("COUNTIES"));
     }
 
@@ -90,6 +92,7 @@ class ScoringApiTest {
             previous = r.path("unitName").asText();
         }
         JsonNode grade = API.json(get("/api/rankings?grade=not_rated&limit=1000"), 200);
+        assertThat(grade.path("rows")).isNotEmpty();
         grade.path("rows").forEach(r -> assertThat(r.path("grade").asText()).isEqualTo("NOT_RATED"));
         Response csv = get("/api/rankings.csv?q=%E5%8E%BF&sort=name&dir=desc");
         String text = new String(csv.readEntity(byte[].class), StandardCharsets.UTF_8);

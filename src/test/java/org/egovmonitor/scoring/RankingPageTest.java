@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.egovmonitor.EgovMonitorApplication;
@@ -42,45 +43,61 @@ class RankingPageTest {
         service = new ScoreSnapshotService(jdbi, day -> List.of(), ScoringFixtures.CATALOGUE,
                 EgovMonitorApplication.configureJson(io.dropwizard.jackson.Jackson.newObjectMapper()),
                 Clock.systemUTC());
-        Random random = new Random(20240630);
+        stored = generatedDay(new Random(20240630));
         jdbi.useTransaction(h -> {
             h.execute("INSERT INTO score_days (day, catalogue_version, catalogue_hash, indicator_ids, unit_count) "
                     + "VALUES (?, 'v', 'h', '{}', 0)", DAY);
-            for (PeerGroup group : PeerGroup.values()) {
-                // Totals from a few values so that ties (shared ranks, equal totals) are common.
-                int units = 40 + random.nextInt(40);
-                List<Double> totals = new ArrayList<>();
-                for (int i = 0; i < units; i++) {
-                    totals.add(50 + 5.5 * random.nextInt(9));
-                }
-                totals.sort(Comparator.reverseOrder());
-                int rank = 0;
-                for (int i = 0; i < units; i++) {
-                    boolean rated = random.nextInt(10) > 0;
-                    rank = i == 0 || !totals.get(i).equals(totals.get(i - 1)) ? i + 1 : rank;
-                    Grade grade = !rated ? Grade.NOT_RATED : Grade.values()[random.nextInt(4)];
-                    h.createUpdate("""
-                            INSERT INTO unit_scores (day, unit_code, unit_name, peer_group, total, scored_weight, bonus,
-                                                     grade, vetoed, rank, rank_change, bottleneck, bottleneck_shortfall,
-                                                     veto_count, warning_count)
-                            VALUES (:day, :code, :name, :group, :total, 100, 0, :grade, :vetoed, :rank, :change,
-                                    'availability', :shortfall, :vetoes, :warnings)
-                            """)
-                            .bind("day", DAY).bind("code", group.name().toLowerCase(Locale.ROOT) + "-" + i)
-                            .bind("name", NAMES[random.nextInt(NAMES.length)] + (char) ('甲' + random.nextInt(5)))
-                            .bind("group", group.name()).bind("total", totals.get(i)).bind("grade", grade.name())
-                            .bind("vetoed", grade == Grade.FAIL && random.nextBoolean())
-                            .bind("rank", rated ? rank : null)
-                            .bind("change", random.nextInt(4) == 0 ? null : random.nextInt(11) - 5)
-                            .bind("shortfall", random.nextInt(6) * 1.5)
-                            .bind("vetoes", random.nextInt(3)).bind("warnings", random.nextInt(4))
-                            .execute();
-                }
+            for (RankingRow r : stored) {
+                h.createUpdate("""
+                        INSERT INTO unit_scores (day, unit_code, unit_name, peer_group, total, scored_weight, bonus,
+                                                 grade, vetoed, rank, rank_change, bottleneck, bottleneck_shortfall,
+                                                 veto_count, warning_count)
+                        VALUES (:day, :code, :name, :group, :total, :weight, :bonus, :grade, :vetoed, :rank, :change,
+                                :bottleneck, :shortfall, :vetoes, :warnings)
+                        """)
+                        .bind("day", r.day()).bind("code", r.unitCode()).bind("name", r.unitName())
+                        .bind("group", r.peerGroup().name()).bind("total", r.total())
+                        .bind("weight", r.scoredWeight()).bind("bonus", r.bonus()).bind("grade", r.grade().name())
+                        .bind("vetoed", r.vetoed()).bind("rank", r.rank()).bind("change", r.rankChange())
+                        .bind("bottleneck", r.bottleneck()).bind("shortfall", r.bottleneckShortfall())
+                        .bind("vetoes", r.vetoCount()).bind("warnings", r.warningCount())
+                        .execute();
             }
         });
         // As saving a day does: the unfiltered pages read these stored figures.
         jdbi.useExtension(ScoreSnapshotDao.class, dao -> dao.summariseGroups(DAY));
-        stored = service.rankings(RankingQuery.all(null), DAY).rows();
+    }
+
+    /**
+     * The day's rows, generated here and kept in memory: the oracle every read is compared with, never read back
+     * through the code under test. Totals come from a few values so that ties (shared ranks, equal totals) are common.
+     */
+    private static List<RankingRow> generatedDay(Random random) {
+        List<RankingRow> rows = new ArrayList<>();
+        for (PeerGroup group : PeerGroup.values()) {
+            int units = 40 + random.nextInt(40);
+            List<Double> totals = new ArrayList<>();
+            for (int i = 0; i < units; i++) {
+                totals.add(50 + 5.5 * random.nextInt(9));
+            }
+            totals.sort(Comparator.reverseOrder());
+            int rank = 0;
+            for (int i = 0; i < units; i++) {
+                boolean rated = random.nextInt(10) > 0;
+                rank = i == 0 || !totals.get(i).equals(totals.get(i - 1)) ? i + 1 : rank;
+                Grade grade = !rated ? Grade.NOT_RATED : Grade.values()[random.nextInt(4)];
+                String name = NAMES[random.nextInt(NAMES.length)] + (char) ('甲' + random.nextInt(5));
+                boolean vetoed = grade == Grade.FAIL && random.nextBoolean();
+                Integer change = random.nextInt(4) == 0 ? null : random.nextInt(11) - 5;
+                double shortfall = random.nextInt(6) * 1.5;
+                int vetoes = random.nextInt(3);
+                int warnings = random.nextInt(4);
+                rows.add(new RankingRow(DAY, group, rated ? rank : null, change,
+                        group.name().toLowerCase(Locale.ROOT) + "-" + i, name, totals.get(i), grade, grade.label(),
+                        vetoed, 100, 0, "availability", shortfall, vetoes, warnings));
+            }
+        }
+        return List.copyOf(rows);
     }
 
     /** The order the API promises, written independently of the SQL: key, missing values last, then unit code. */
@@ -134,6 +151,12 @@ class RankingPageTest {
     @MethodSource("queries")
     void rankings_everyPageEqualsTheWholeDaySortedInMemory(RankingQuery whole) {
         List<RankingRow> expected = expected(whole);
+        // Only the query for a name no unit has may match nothing: an empty oracle would let any filter pass.
+        if ("无此单位".equals(whole.search())) {
+            assertThat(expected).isEmpty();
+        } else {
+            assertThat(expected).isNotEmpty();
+        }
         RankingTable all = service.rankings(whole, DAY);
         assertThat(all.rows()).isEqualTo(expected);
         assertThat(all.units()).isEqualTo(expected.size());
@@ -172,13 +195,31 @@ class RankingPageTest {
     }
 
     @Test
-    void rankings_storedGroupFigures_equalCountingNow() {
+    void rankings_storedGroupFigures_equalCountingTheGeneratedRows() {
         List<ScoreSnapshotDao.GroupCount> storedFigures = jdbi.withExtension(ScoreSnapshotDao.class,
                 dao -> dao.storedGroups(DAY, null));
-        // An empty text filter would read the stored figures; this one matches every unit and counts now.
-        List<ScoreSnapshotDao.GroupCount> counted = jdbi.withExtension(ScoreSnapshotDao.class,
-                dao -> dao.rankingGroups(DAY, new RankingQuery(null, null, "-", RankingSort.RANK, false, 0, 0)));
-        assertThat(storedFigures).hasSize(PeerGroup.values().length).containsExactlyInAnyOrderElementsOf(counted);
+        assertThat(storedFigures).extracting(ScoreSnapshotDao.GroupCount::peerGroup)
+                .containsExactlyInAnyOrder(PeerGroup.values());
+        for (ScoreSnapshotDao.GroupCount g : storedFigures) {
+            List<RankingRow> rows = stored.stream().filter(r -> r.peerGroup() == g.peerGroup()).toList();
+            List<RankingRow> rated = rows.stream().filter(r -> r.rank() != null).toList();
+            assertThat(g.units()).as(g.peerGroup().name()).isEqualTo(rows.size());
+            assertThat(g.rated()).as(g.peerGroup().name()).isEqualTo(rated.size());
+            assertThat(g.averageTotal()).as(g.peerGroup().name()).isCloseTo(rated.stream()
+                    .mapToDouble(RankingRow::total).average().orElseThrow(), org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
+    void generatedDay_hasTiesUnratedUnitsAndMissingChanges() {
+        // What the order and filter cases rely on being present in the data.
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(PeerGroup.values().length * 40);
+        assertThat(stored).anyMatch(r -> r.rank() == null).anyMatch(r -> r.rankChange() == null)
+                .anyMatch(r -> r.grade() == Grade.PASS && r.peerGroup() == PeerGroup.TOWNSHIPS)
+                .anyMatch(r -> r.unitName().contains("池州市"));
+        List<String> ranks = stored.stream().filter(r -> r.rank() != null).map(r -> r.peerGroup() + "/" + r.rank())
+                .toList();
+        assertThat(Set.copyOf(ranks)).as("shared ranks").isNotEmpty().hasSizeLessThan(ranks.size());
     }
 
     @Test

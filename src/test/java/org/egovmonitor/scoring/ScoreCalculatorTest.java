@@ -545,8 +545,8 @@ class ScoreCalculatorTest {
             UnitEvidence e = ScoringFixtures.withUnit(ScoringFixtures.withSites(healthy("t"), List.of()),
                     ScoringFixtures.unit("t", UnitKind.TOWNSHIP));
             UnitScore s = score(e);
-            assertThat(s.indicators().stream().filter(r -> CATALOGUE.indicator(r.id()).orElseThrow().rule()
-                    .website())).allMatch(r -> r.state() == IndicatorState.NOT_APPLICABLE && r.reason() != null);
+            assertThat(s.indicators()).filteredOn(r -> CATALOGUE.indicator(r.id()).orElseThrow().rule().website())
+                    .isNotEmpty().allMatch(r -> r.state() == IndicatorState.NOT_APPLICABLE && r.reason() != null);
             assertThat(s.total()).isEqualTo(100.0);
             // Not applicable is not "no data": judged (and re-normalised) on the rest.
             assertThat(s.scoredWeight()).isEqualTo(46.0);

@@ -151,7 +151,7 @@ class CoverageServiceTest {
         void history_byGroup_countiesNeverConnected() {
             Coverage.History h = coverage.history(YearMonth.of(2003, 1), YearMonth.of(2003, 7), PeerGroup.COUNTIES);
             assertThat(h.units()).isEqualTo(6);
-            assertThat(h.months()).allMatch(m -> m.connected() == 0 && m.notConnected() == 6);
+            assertThat(h.months()).hasSize(7).allMatch(m -> m.connected() == 0 && m.notConnected() == 6);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.egovmonitor.crawler.fetch;
 
+import org.egovmonitor.testing.Await;
+import org.egovmonitor.testing.ClosedPort;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,17 +228,16 @@ class HttpPageFetcherTest {
 
         @Test
         void get_nothingListening_connectRefused() throws Exception {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
-            HttpPageFetcher f = fetcher();
+            // Held for the whole test: a port merely found free and closed may be taken by another process meanwhile.
+            try (ClosedPort closed = ClosedPort.open()) {
+                URI root = URI.create("http://127.0.0.1:" + closed.port() + "/");
+                HttpPageFetcher f = fetcher();
 
-            assertThat(f.check(URI.create("http://127.0.0.1:" + port + "/")).error())
-                    .isEqualTo(FetchErrorKind.CONNECT_REFUSED);
-            FetchResult viaRobots = f.get(URI.create("http://127.0.0.1:" + port + "/"));
-            assertThat(viaRobots.error()).isEqualTo(FetchErrorKind.CONNECT_REFUSED);
-            assertThat(viaRobots.errorDetail()).startsWith("robots.txt");
+                assertThat(f.check(root).error()).isEqualTo(FetchErrorKind.CONNECT_REFUSED);
+                FetchResult viaRobots = f.get(root);
+                assertThat(viaRobots.error()).isEqualTo(FetchErrorKind.CONNECT_REFUSED);
+                assertThat(viaRobots.errorDetail()).startsWith("robots.txt");
+            }
         }
 
         @Test
@@ -646,11 +648,8 @@ class HttpPageFetcherTest {
 
             f.close();
 
-            Set<Thread> leaked = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> !before.contains(t) && t.isAlive())
-                    .filter(t -> !t.isDaemon() || t.getName().startsWith("egov-"))
-                    .collect(Collectors.toSet());
-            assertThat(leaked).isEmpty();
+            Await.threadsEnded("closing the fetcher", Duration.ofSeconds(10),
+                    t -> !before.contains(t) && (!t.isDaemon() || t.getName().startsWith("egov-")));
         }
 
         @Test
@@ -673,7 +672,7 @@ class HttpPageFetcherTest {
 
             s.close();
 
-            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith(prefix) && t.isAlive());
+            Await.threadsEnded("closing the server", Duration.ofSeconds(10), t -> t.getName().startsWith(prefix));
         }
     }
 }

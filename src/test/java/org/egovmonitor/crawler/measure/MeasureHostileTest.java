@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.parse.MessageState;
+import org.egovmonitor.testing.Await;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,11 +44,8 @@ class MeasureHostileTest {
         engine.close();
         server.close();
         // No engine thread survives close().
-        Thread.sleep(100);
-        Set<String> leaked = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !threadsBefore.contains(t) && t.isAlive() && t.getName().startsWith("egov-"))
-                .map(Thread::getName).collect(Collectors.toSet());
-        assertThat(leaked).isEmpty();
+        Await.threadsEnded("closing the engine", Duration.ofSeconds(10),
+                t -> !threadsBefore.contains(t) && t.getName().startsWith("egov-"));
     }
 
     /**
