@@ -9,7 +9,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +19,6 @@ import org.egovmonitor.EgovMonitorConfiguration;
 import org.egovmonitor.resources.OfficeOnly;
 import org.egovmonitor.testing.Http;
 import org.egovmonitor.testing.TestApp;
-import org.glassfish.jersey.server.model.Resource;
-import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -95,36 +92,9 @@ class AuthorizationMatrixTest {
 
     /** The resource methods of the running app, from Jersey's model of the registered resource classes. */
     static List<Endpoint> endpoints() {
-        Set<Class<?>> classes = new LinkedHashSet<>();
-        APP.getEnvironment().jersey().getResourceConfig().getInstances().forEach(i -> classes.add(i.getClass()));
-        classes.addAll(APP.getEnvironment().jersey().getResourceConfig().getClasses());
-        List<Endpoint> endpoints = new ArrayList<>();
-        for (Class<?> c : classes) {
-            Resource resource = Resource.from(c);
-            if (resource != null) {
-                collect(resource, "", c, endpoints);
-            }
-        }
-        return endpoints;
-    }
-
-    private static void collect(Resource resource, String prefix, Class<?> c, List<Endpoint> out) {
-        String path = join(prefix, resource.getPath());
-        for (ResourceMethod rm : resource.getResourceMethods()) {
-            // Send each method a body of the type it declares, so that content negotiation never answers first.
-            MediaType consumes = rm.getConsumedTypes().stream().filter(t -> !t.isWildcardType()).findFirst()
-                    .orElse(MediaType.APPLICATION_JSON_TYPE);
-            out.add(new Endpoint(rm.getHttpMethod(), path, rm.getInvocable().getDefinitionMethod(), c, consumes));
-        }
-        for (Resource child : resource.getChildResources()) {
-            collect(child, path, c, out);
-        }
-    }
-
-    private static String join(String a, String b) {
-        String s = (a == null ? "" : a) + "/" + (b == null ? "" : b);
-        s = s.replaceAll("/+", "/");
-        return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return org.egovmonitor.testing.RegisteredRoutes.of(APP.getEnvironment()).stream()
+                .map(r -> new Endpoint(r.httpMethod(), r.template(), r.method(), r.resourceClass(), r.consumes()))
+                .toList();
     }
 
     @Test

@@ -218,60 +218,46 @@ public record FetchSettings(
     public FetchSettings withAllowedPrivate(List<CidrRange> more) {
         List<CidrRange> all = new ArrayList<>(allowPrivateCidrs);
         more.stream().filter(c -> !all.contains(c)).forEach(all::add);
-        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
-                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
-                globalConcurrency, robotsCacheTtl, all, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite,
-                maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection, maxMessagePagesPerSection,
-                maxQueueWaitMs, allowPrivateEndpoints, ownPorts);
+        return with(all, perHostDelayMs, maxQueueWaitMs, hostOverrides, allowPrivateEndpoints, ownPorts);
     }
 
     /** These settings with more host overrides (entries given here win over the file's). */
     public FetchSettings withHostOverrides(Map<String, String> more) {
         Map<String, String> all = new TreeMap<>(hostOverrides);
         all.putAll(more);
-        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
-                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
-                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
-                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, all, maxMessagesPerSection, maxMessagePagesPerSection,
-                maxQueueWaitMs, allowPrivateEndpoints, ownPorts);
+        return with(allowPrivateCidrs, perHostDelayMs, maxQueueWaitMs, all, allowPrivateEndpoints, ownPorts);
     }
 
     /** These settings with another minimum delay between two requests to one host. */
     public FetchSettings withPerHostDelayMs(long delayMs) {
-        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
-                maxDecompressionRatio, maxRedirects, perHostConcurrency, delayMs, maxCrawlDelayMs,
-                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
-                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
-                maxMessagePagesPerSection, maxQueueWaitMs, allowPrivateEndpoints, ownPorts);
+        return with(allowPrivateCidrs, delayMs, maxQueueWaitMs, hostOverrides, allowPrivateEndpoints, ownPorts);
     }
 
     /** These settings with another bound on the wait for a host's politeness turn. */
     public FetchSettings withMaxQueueWaitMs(long queueWaitMs) {
-        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
-                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
-                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
-                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
-                maxMessagePagesPerSection, queueWaitMs, allowPrivateEndpoints, ownPorts);
+        return with(allowPrivateCidrs, perHostDelayMs, queueWaitMs, hostOverrides, allowPrivateEndpoints, ownPorts);
     }
 
     /** These settings with exactly these non-public address:port pairs allowed as well (the demo's farm). */
     public FetchSettings withAllowedPrivateEndpoints(List<InetSocketAddress> more) {
         List<InetSocketAddress> all = new ArrayList<>(allowPrivateEndpoints);
         more.stream().filter(e -> !all.contains(e)).forEach(all::add);
-        return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
-                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
-                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
-                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
-                maxMessagePagesPerSection, maxQueueWaitMs, all, ownPorts);
+        return with(allowPrivateCidrs, perHostDelayMs, maxQueueWaitMs, hostOverrides, all, ownPorts);
     }
 
     /** These settings guarding this process's own listening ports (a live set, filled at server start). */
     public FetchSettings withOwnPorts(OwnPorts ports) {
+        return with(allowPrivateCidrs, perHostDelayMs, maxQueueWaitMs, hostOverrides, allowPrivateEndpoints, ports);
+    }
+
+    /** A copy differing in the settings the {@code with…} methods change (the others are fixed by the file). */
+    private FetchSettings with(List<CidrRange> cidrs, long delayMs, long queueWaitMs, Map<String, String> overrides,
+                               List<InetSocketAddress> endpoints, OwnPorts ports) {
         return new FetchSettings(userAgent, robotsAgent, connectTimeoutMs, readTimeoutMs, deadlineMs, maxBodyBytes,
-                maxDecompressionRatio, maxRedirects, perHostConcurrency, perHostDelayMs, maxCrawlDelayMs,
-                globalConcurrency, robotsCacheTtl, allowPrivateCidrs, proxyHost, proxyPort, linkCheckConcurrency,
-                maxPagesPerSite, maxDepth, maxLinkChecksPerSite, hostOverrides, maxMessagesPerSection,
-                maxMessagePagesPerSection, maxQueueWaitMs, allowPrivateEndpoints, ports);
+                maxDecompressionRatio, maxRedirects, perHostConcurrency, delayMs, maxCrawlDelayMs, globalConcurrency,
+                robotsCacheTtl, cidrs, proxyHost, proxyPort, linkCheckConcurrency, maxPagesPerSite, maxDepth,
+                maxLinkChecksPerSite, overrides, maxMessagesPerSection, maxMessagePagesPerSection, queueWaitMs,
+                endpoints, ports);
     }
 
     /** The parsed {@link #hostOverrides()}. */
