@@ -33,7 +33,7 @@ public final class AuthSetup {
         env.jersey().register(new AuditFilter(jdbi));
 
         env.jersey().register(new AuthResource(authService, clientAddress, auth.getAllowedOrigins()));
-        env.jersey().register(new MeResource(jdbi, config.isDemo()));
+        env.jersey().register(new MeResource(jdbi, config.isDemo(), users));
         env.jersey().register(new UsersResource(users));
         env.jersey().register(new UserResource(users));
         env.jersey().register(new AuditResource(jdbi));

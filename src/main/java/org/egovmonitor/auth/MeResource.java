@@ -1,6 +1,8 @@
 package org.egovmonitor.auth;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,10 +18,12 @@ public class MeResource {
 
     private final Jdbi jdbi;
     private final boolean demo;
+    private final UserService users;
 
-    public MeResource(Jdbi jdbi, boolean demo) {
+    public MeResource(Jdbi jdbi, boolean demo, UserService users) {
         this.jdbi = jdbi;
         this.demo = demo;
+        this.users = users;
     }
 
     @GET
@@ -29,5 +33,14 @@ public class MeResource {
         String unitName = c.unitCode() == null ? null
                 : jdbi.withExtension(UnitDao.class, dao -> dao.find(c.unitCode())).map(Unit::name).orElse(null);
         return new Me(c.username(), c.displayName(), c.role(), c.unitCode(), unitName, c.method(), c.csrfToken(), demo);
+    }
+
+    /** 204; the caller signs in again with the new password (every session of theirs ends). */
+    @PUT
+    @Path("/password")
+    @AnyRole
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void changePassword(PasswordChange change, @Context ContainerRequestContext request) {
+        users.changeOwnPassword(AuthenticationFilter.caller(request), change);
     }
 }

@@ -101,6 +101,27 @@ public class UserService {
         });
     }
 
+    /**
+     * Any signed-in user changes their own password (leaders and departments have no other way): the current
+     * password is required, the new one meets the same rules as everywhere, and every session of the user ends.
+     */
+    public void changeOwnPassword(Caller caller, PasswordChange change) {
+        if (change == null) {
+            throw new ValidationException(List.of(FieldError.of("password", "不能为空")));
+        }
+        String username = caller.username();
+        List<FieldError> errors = new ArrayList<>();
+        User user = jdbi.withExtension(UserDao.class, d -> d.find(username))
+                .orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+        checkPassword(change.password(), true, username, user.displayName(), errors);
+        checkCurrentPassword(username, change.currentPassword(), errors);
+        ValidationException.throwIfAny(errors);
+        jdbi.useTransaction(h -> {
+            h.attach(UserDao.class).setPasswordHash(username, hasher.hash(change.password()));
+            h.attach(SessionDao.class).deleteForUser(username);
+        });
+    }
+
     public void delete(String username, Caller caller) {
         jdbi.useTransaction(h -> {
             UserDao users = h.attach(UserDao.class);

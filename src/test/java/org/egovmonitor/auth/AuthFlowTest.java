@@ -465,6 +465,32 @@ class AuthFlowTest {
         }
 
         @Test
+        void department_changesItsOwnPassword_withTheCurrentOne_sessionsEnd() {
+            createUser("sp-dept", "DEPARTMENT", "af-a");
+            Session session = http.login("sp-dept", PASSWORD);
+            String path = "/api/me/password";
+
+            HttpResponse<String> none = http.request("PUT", path).basic("sp-dept", PASSWORD)
+                    .json("{\"password\":\"sp-dept-new-pass-7\"}").send();
+            assertThat(none.statusCode()).isEqualTo(422);
+            assertThat(Http.json(none).path("errors").get(0).path("field").asText()).isEqualTo("currentPassword");
+            HttpResponse<String> common = http.request("PUT", path).basic("sp-dept", PASSWORD)
+                    .json("{\"currentPassword\":\"" + PASSWORD + "\",\"password\":\"1234567890\"}").send();
+            assertThat(common.statusCode()).isEqualTo(422);
+            assertThat(Http.json(common).path("errors").get(0).path("field").asText()).isEqualTo("password");
+            assertThat(http.get("/api/me").session(session).send().statusCode()).isEqualTo(200);
+
+            HttpResponse<String> right = http.request("PUT", path).basic("sp-dept", PASSWORD)
+                    .json("{\"currentPassword\":\"" + PASSWORD + "\",\"password\":\"sp-dept-new-pass-7\"}")
+                    .send();
+            assertThat(right.statusCode()).as(right.body()).isEqualTo(204);
+            assertThat(http.get("/api/me").session(session).send().statusCode()).isEqualTo(401);
+            assertThat(http.get("/api/me").basic("sp-dept", PASSWORD).send().statusCode()).isEqualTo(401);
+            assertThat(http.get("/api/me").basic("sp-dept", "sp-dept-new-pass-7").send().statusCode())
+                    .isEqualTo(200);
+        }
+
+        @Test
         void ownPasswordChange_needsTheCurrentPassword() {
             createUser("sp-office", "OFFICE", null);
             try {
