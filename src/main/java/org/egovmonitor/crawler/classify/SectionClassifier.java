@@ -191,6 +191,7 @@ public final class SectionClassifier {
             case TEXT -> switch (link.placement()) {
                 case DROPDOWN -> SectionRule.HIDDEN_MENU;
                 case SCRIPT -> SectionRule.SCRIPT_MENU;
+                case ONCLICK -> SectionRule.ONCLICK_MENU;
                 case FRAME -> SectionRule.FRAME;
                 case PAGE -> textRule;
             };

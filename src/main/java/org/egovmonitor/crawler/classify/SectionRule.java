@@ -21,6 +21,8 @@ public enum SectionRule {
     HIDDEN_MENU("下拉菜单中的链接"),
     /** A menu entry an inline script writes into the page (document.write, innerHTML: TRS column menus). */
     SCRIPT_MENU("脚本写出的菜单"),
+    /** A menu entry opening its page from a click script rather than a link (onclick="…('/xwzx/index.html')"). */
+    ONCLICK_MENU("点击脚本打开的栏目"),
     /** A 更多>> link classified by the heading of its block. */
     MORE_LINK("“更多”链接所在栏块的标题"),
     /** A link whose text names no family, whose URL's column name does (/zwgk/, tzgg.asp). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -95,6 +96,8 @@ public final class LinkExtractor {
                         link(e).ifPresent(links::add);
                     }
                     linkDepth++;
+                } else if (e.hasAttr("onclick") && linkDepth == 0 && skipDepth == 0) {
+                    onclickLink(e).ifPresent(links::add);
                 } else if (e.normalName().equals("area") && linkDepth == 0 && skipDepth == 0) {
                     // Image maps: a 2000s homepage banner of columns is often one picture with <area> hot spots.
                     link(e).ifPresent(links::add);
@@ -146,6 +149,33 @@ public final class LinkExtractor {
             return UrlNormalizer.normalize(a.absUrl("href")).map(url -> labelled(a, url));
         }
 
+        /**
+         * A short menu entry that opens a page when clicked instead of linking to it: the first quoted page address in
+         * its {@code onclick}. An element holding links, or long text (a clickable news row), is no menu entry; a
+         * click script without an address (a tab switch) is no link.
+         */
+        private Optional<PageLink> onclickLink(Element e) {
+            String text = collapse(e.text());
+            if (text.isEmpty() || text.length() > MAX_ONCLICK_TEXT || e.selectFirst(LINKS) != null) {
+                return Optional.empty();
+            }
+            Matcher m = ONCLICK_ADDRESS.matcher(e.attr("onclick"));
+            while (m.find()) {
+                String address = m.group(2);
+                if (address.toLowerCase(Locale.ROOT).startsWith("javascript:")) {
+                    continue;
+                }
+                Optional<String> url = UrlNormalizer.normalize(org.jsoup.internal.StringUtil.resolve(e.baseUri(),
+                        address));
+                if (url.isPresent()) {
+                    boolean dropdown = hiddenDepth > 0 && hiddenIsDropdown;
+                    return Optional.of(new PageLink(text, url.get(), hiddenDepth > 0 && !dropdown, heading,
+                            PageLink.TextSource.TEXT, PageLink.Placement.ONCLICK));
+                }
+            }
+            return Optional.empty();
+        }
+
         /** Links in the markup an inline script writes, in the script's place, as {@link PageLink.Placement#SCRIPT}. */
         private void readWritten(Element script) {
             String html = scripts.written(script.data());
@@ -176,6 +206,17 @@ public final class LinkExtractor {
             return new PageLink(imageText(a), url, hidden, heading, PageLink.TextSource.IMAGE_ALT, placement);
         }
     }
+
+    /** Longest text of a clickable menu entry read as a link; longer clickable texts are rows, not menu entries. */
+    private static final int MAX_ONCLICK_TEXT = 12;
+
+    /**
+     * A quoted page address in a click script: absolute, site-absolute or relative with a page extension or a
+     * trailing slash ('http://…', '/xwzx/index.html', '../zwgk/'); numbers and words (a tab index, a name) are not.
+     */
+    private static final Pattern ONCLICK_ADDRESS = Pattern.compile(
+            "(['\"])((?:https?://|/|\\.{1,2}/)[^'\"\\s<>]*|[^'\"\\s<>:]+\\.(?:s?html?|jsp|aspx?|php)(?:\\?[^'\"\\s<>]*)?)\\1",
+            Pattern.CASE_INSENSITIVE);
 
     /** Elements before a submenu that may hold the menu link revealing it (the link itself, or its span/div). */
     private static final int MENU_LINK_SIBLINGS = 2;

@@ -31,6 +31,11 @@ public record PageLink(String text, String url, boolean hidden, String context, 
         /** Written into the page by an inline script ({@code document.write}, {@code innerHTML}). */
         SCRIPT,
         /**
+         * A menu entry that is no link but an element opening a page when clicked ({@code <div
+         * onclick="GoToSubCat(3,'/szsdzj/gzyw/index.html')">新闻中心</div>}, {@code onclick="location.href='…'"}).
+         */
+        ONCLICK,
+        /**
          * In another frame of a frameset homepage (a top navigation frame beside the content frame): part of what a
          * visitor sees as the homepage, though not in the measured page's own markup.
          */

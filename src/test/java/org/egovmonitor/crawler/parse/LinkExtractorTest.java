@@ -217,6 +217,22 @@ class LinkExtractorTest {
         }
 
         @Test
+        void extract_menuEntriesOpenedByClickScripts_areOnclickLinks() {
+            List<PageLink> l = links("<div class=menu><div class=menu1 onclick=\"GoToSubCat(12,'http://www.chizhou.gov.cn"
+                    + "/xwzx/index.html',3,'新闻中心')\">新闻中心</div>"
+                    + "<li onclick=\"location.href='../zwgk/'\">政务公开</li>"
+                    + "<span onclick=\"window.open('tzgg.shtml')\">通知公告</span>"
+                    + "<div onclick=\"showTab(2)\">办事指南</div>"
+                    + "<div onclick=\"go('/a/1.html')\">关于开展二〇二四年度全市政务公开工作考核的通知</div>"
+                    + "<div onclick=\"go('/b/')\"><a href=\"/c/\">互动交流</a></div></div>");
+            assertThat(l).extracting(PageLink::text, PageLink::url, PageLink::placement).containsExactly(
+                    tuple("新闻中心", "http://www.chizhou.gov.cn/xwzx/index.html", PageLink.Placement.ONCLICK),
+                    tuple("政务公开", "http://www.chizhou.gov.cn/zwgk/", PageLink.Placement.ONCLICK),
+                    tuple("通知公告", "http://www.chizhou.gov.cn/zwgk/tzgg.shtml", PageLink.Placement.ONCLICK),
+                    tuple("互动交流", "http://www.chizhou.gov.cn/c/", PageLink.Placement.PAGE));
+        }
+
+        @Test
         void extract_trsMenuWrittenByScript_linksInTheScriptsPlace() {
             List<PageLink> l = links("<a href=\"/\">首页</a><ul><script type=\"text/javascript\">"
                     + "var str3='依申请公开'; var str4='../ysqgk/';"
