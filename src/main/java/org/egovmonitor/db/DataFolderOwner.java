@@ -59,6 +59,9 @@ public final class DataFolderOwner implements AutoCloseable {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null; // held by this very JVM (a command run inside a running server's process)
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
         if (lock == null) {
             channel.close();

@@ -96,13 +96,13 @@ public final class LinkExtractor {
                         link(e).ifPresent(links::add);
                     }
                     linkDepth++;
-                } else if (e.hasAttr("onclick") && linkDepth == 0 && skipDepth == 0) {
-                    onclickLink(e).ifPresent(links::add);
                 } else if (e.normalName().equals("area") && linkDepth == 0 && skipDepth == 0) {
                     // Image maps: a 2000s homepage banner of columns is often one picture with <area> hot spots.
                     link(e).ifPresent(links::add);
                 } else if (e.normalName().equals("img") && linkDepth == 0 && skipDepth == 0 && hiddenDepth == 0) {
                     offerHeading(e.attr("alt"));
+                } else if (e.hasAttr("onclick") && linkDepth == 0 && skipDepth == 0) {
+                    onclickLink(e).ifPresent(links::add);
                 }
             } else if (node instanceof TextNode t && linkDepth == 0 && skipDepth == 0 && hiddenDepth == 0) {
                 offerHeading(t.text());

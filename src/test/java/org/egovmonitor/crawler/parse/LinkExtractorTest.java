@@ -233,6 +233,15 @@ class LinkExtractorTest {
         }
 
         @Test
+        void extract_linksAndHotSpotsWithClickScripts_stayWhatTheyAre() {
+            List<PageLink> l = links("<map><area href=\"/gk/\" alt=\"政务公开\" onclick=\"stat('/count.jsp')\"></map>"
+                    + "<a href=\"/xw/\" onclick=\"stat('/count.jsp')\">新闻中心</a>");
+            assertThat(l).extracting(PageLink::text, PageLink::source, PageLink::placement).containsExactly(
+                    tuple("政务公开", PageLink.TextSource.IMAGE_MAP, PageLink.Placement.PAGE),
+                    tuple("新闻中心", PageLink.TextSource.TEXT, PageLink.Placement.PAGE));
+        }
+
+        @Test
         void extract_trsMenuWrittenByScript_linksInTheScriptsPlace() {
             List<PageLink> l = links("<a href=\"/\">首页</a><ul><script type=\"text/javascript\">"
                     + "var str3='依申请公开'; var str4='../ysqgk/';"
