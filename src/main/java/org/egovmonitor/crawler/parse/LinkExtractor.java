@@ -12,7 +12,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
-import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
@@ -272,19 +272,43 @@ public final class LinkExtractor {
     /** Longest menu heading of a heading bar: menu words are short (政务公开, 互动交流), sentences are not. */
     private static final int MAX_MENU_HEADING_CHARS = 8;
 
-    /** At least two list entries, each a short non-empty text and none a link: the headings of a hover menu. */
+    /** Most headings of a heading bar, and most nodes read to find them: menus are short, and hostile pages are not. */
+    private static final int MAX_MENU_HEADINGS = 16;
+    private static final int MAX_HEADING_BAR_NODES = 400;
+
+    /**
+     * Two to {@value #MAX_MENU_HEADINGS} list entries, each a short non-empty text and none a link: the headings of a
+     * hover menu. Reads at most {@value #MAX_HEADING_BAR_NODES} nodes, so a huge block before a hidden one costs little.
+     */
     private static boolean isHeadingBar(Element e) {
-        Elements entries = e.select("li");
-        if (entries.size() < 2) {
-            return false;
-        }
-        for (Element entry : entries) {
-            String text = collapse(entry.text());
-            if (text.isEmpty() || text.length() > MAX_MENU_HEADING_CHARS) {
-                return false;
+        int[] entries = {0};
+        int[] nodes = {0};
+        boolean[] bar = {true};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (++nodes[0] > MAX_HEADING_BAR_NODES) {
+                    bar[0] = false;
+                    return FilterResult.STOP;
+                }
+                if (node instanceof Element x && x.normalName().equals("li")) {
+                    String text = collapse(x.text());
+                    if (text.isEmpty() || text.length() > MAX_MENU_HEADING_CHARS || x.selectFirst(LINKS) != null
+                            || ++entries[0] > MAX_MENU_HEADINGS) {
+                        bar[0] = false;
+                        return FilterResult.STOP;
+                    }
+                    return FilterResult.SKIP_CHILDREN;
+                }
+                return FilterResult.CONTINUE;
             }
-        }
-        return true;
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, e);
+        return bar[0] && entries[0] >= 2;
     }
 
     /** Visible text, else the link's title, else the first image's alt or title. */
