@@ -44,4 +44,19 @@ public interface LoginFailureDao {
 
     @SqlUpdate("DELETE FROM login_failures WHERE failed_at <= :since")
     int deleteOlderThan(@Bind("since") OffsetDateTime since);
+
+    @SqlUpdate("""
+            INSERT INTO login_successes (username, client_ip, succeeded_at) VALUES (:username, :ip, :at)
+            ON CONFLICT (username, client_ip) DO UPDATE SET succeeded_at = excluded.succeeded_at""")
+    void recordSuccess(@Bind("username") String username, @Bind("ip") String clientIp, @Bind("at") OffsetDateTime at);
+
+    /** Whether the name signed in successfully from the address after {@code since}. */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM login_successes
+                            WHERE username = :username AND client_ip = :ip AND succeeded_at > :since)""")
+    boolean succeededFrom(@Bind("username") String username, @Bind("ip") String clientIp,
+                          @Bind("since") OffsetDateTime since);
+
+    @SqlUpdate("DELETE FROM login_successes WHERE succeeded_at <= :since")
+    int deleteSuccessesOlderThan(@Bind("since") OffsetDateTime since);
 }

@@ -14,13 +14,19 @@ import org.jdbi.v3.core.Jdbi;
  * counted from its newest failure. That delay holds only for addresses that have themselves failed on the name: an
  * address with no failure on it is never held back, so a stranger hammering the office account cannot keep the
  * office out. An address likewise may fail {@code maxFailuresPerIp} times (over all names) before its own attempts
- * are delayed the same way; that slows a spray over many names, and only that address.
+ * are delayed the same way; that slows a spray over many names, and only that address — except for names that
+ * signed in successfully from it within {@link #KNOWN_CLIENT} (the people who work there): behind a shared address
+ * (an office's NAT, a proxy not in {@code trustedProxies}) one person's or an attacker's failures must not keep
+ * everybody else out. Their own per-name delays still hold.
  *
  * <p>An attempt is recorded as a failure <em>before</em> its password is checked and cleared when it succeeds, with
  * the check-and-record serialised per name and per address: a burst of parallel guesses gets no more tries than the
  * same guesses one after another. Times come from the injected clock (tests move it instead of sleeping).
  */
 public class LoginThrottle {
+
+    /** How long a successful sign-in exempts that name at that address from the address's delays. */
+    static final Duration KNOWN_CLIENT = Duration.ofDays(30);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -46,9 +52,10 @@ public class LoginThrottle {
             dao.lock("login-ip:" + clientIp);
             LoginFailureDao.Failures byName = dao.ofUser(username, clientIp, since);
             LoginFailureDao.Failures byAddress = dao.ofAddress(clientIp, since);
+            boolean knownHere = dao.succeededFrom(username, clientIp, now.minus(KNOWN_CLIENT));
             Duration wait = max(byName.fromAddress() == 0 ? Duration.ZERO
                             : wait(byName, config.getMaxFailuresPerUser(), now),
-                    wait(byAddress, config.getMaxFailuresPerIp(), now));
+                    knownHere ? Duration.ZERO : wait(byAddress, config.getMaxFailuresPerIp(), now));
             if (!wait.isZero()) {
                 throw new TooManyAttemptsException(ceilSeconds(wait));
             }
@@ -57,9 +64,18 @@ public class LoginThrottle {
         });
     }
 
-    /** The attempt begun by {@link #begin} had the right password: the address's failures on the name go. */
+    /**
+     * The attempt begun by {@link #begin} had the right password: the address's failures on the name go, and the
+     * address becomes one the name is known at.
+     */
     public void succeeded(String username, String clientIp) {
-        jdbi.useExtension(LoginFailureDao.class, dao -> dao.clear(username, clientIp));
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        jdbi.useTransaction(h -> {
+            LoginFailureDao dao = h.attach(LoginFailureDao.class);
+            dao.clear(username, clientIp);
+            dao.recordSuccess(username, clientIp, now);
+            dao.deleteSuccessesOlderThan(now.minus(KNOWN_CLIENT));
+        });
     }
 
     /** Zero below the free failures; else until the newest failure plus base × 2^(extra failures), capped. */

@@ -53,7 +53,7 @@ class LoginThrottleTest {
             ConfigOverride.config("auth.trustedProxies", "127.0.0.1,::1"));
     static final String PASSWORD = "throttle-test-pw";
     static final List<String> USERS = List.of("th-grow", "th-clean", "th-ip", "th-basic", "th-unlock", "th-burst",
-            "th-window", "th-idle", "th-abs");
+            "th-window", "th-idle", "th-abs", "th-shared", "th-stranger");
     static Http http;
 
     @BeforeAll
@@ -181,6 +181,22 @@ class LoginThrottleTest {
             assertThat(attempt("th-ip", PASSWORD, "10.1.1.2").statusCode()).isEqualTo(200);
             CLOCK.advance(Duration.ofSeconds(2));
             assertThat(attempt("th-ip", PASSWORD, "10.1.1.1").statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void sprayFromASharedAddress_doesNotHoldBackNamesThatSignedInThere() {
+            // th-shared works behind the office's one address (NAT); then someone there sprays wrong passwords.
+            assertThat(attempt("th-shared", PASSWORD, "10.1.2.1").statusCode()).isEqualTo(200);
+            for (int i = 0; i < 8; i++) {
+                attempt("spray-" + i, "wrong", "10.1.2.1");
+            }
+            assertThat(retryAfter(attempt("th-stranger", PASSWORD, "10.1.2.1"))).isPositive();
+            assertThat(attempt("th-shared", PASSWORD, "10.1.2.1").statusCode()).isEqualTo(200);
+            assertThat(http.get("/api/me").basic("th-shared", PASSWORD).header("X-Forwarded-For", "10.1.2.1").send()
+                    .statusCode()).isEqualTo(200);
+            // Its own failures still count: a guesser on th-shared from there gets the per-name delays.
+            fail("th-shared", "10.1.2.1", 3);
+            assertThat(retryAfter(attempt("th-shared", "wrong-again", "10.1.2.1"))).isPositive();
         }
     }
 
