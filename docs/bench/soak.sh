@@ -71,6 +71,8 @@ HEAP_START=$(heap_mb)
 echo "service pid $SERVICE_PID, heap after GC at start: ${HEAP_START} MB"
 
 OFFICE=(-u "$SOAK_USER:$PASS")
+# A 1 MB login form (413 before it is read), written once.
+head -c 1048576 /dev/zero | tr '\0' 'a' | sed 's/^/username=x\&password=/' >"$WORK/big.form"
 START=$(date +%s)
 LAST_ROUND=0
 LAST_CLI=0
@@ -96,7 +98,6 @@ while [ $(( $(date +%s) - START )) -lt "$DURATION" ]; do
         req POST /auth/login -H "Origin: $BASE" -H "Accept: application/json" \
             --data-urlencode "username=nobody-$RANDOM" --data-urlencode "password=wrong"
     done
-    head -c 1048576 /dev/zero | tr '\0' 'a' | sed 's/^/username=x\&password=/' >"$WORK/big.form"
     req POST /auth/login -H "Origin: $BASE" -H "Content-Type: application/x-www-form-urlencoded" --data-binary "@$WORK/big.form"
     req POST /api/scoring/what-if "${OFFICE[@]}" -H "Content-Type: application/json" -d '{"weights":{"availability":"NaN"}}'
     if [ $((now - LAST_ROUND)) -ge 300 ]; then

@@ -52,10 +52,13 @@ public class LoginThrottle {
             dao.lock("login-ip:" + clientIp);
             LoginFailureDao.Failures byName = dao.ofUser(username, clientIp, since);
             LoginFailureDao.Failures byAddress = dao.ofAddress(clientIp, since);
-            boolean knownHere = dao.succeededFrom(username, clientIp, now.minus(KNOWN_CLIENT));
+            Duration addressWait = wait(byAddress, config.getMaxFailuresPerIp(), now);
+            // Looked up only when the address is held back: most attempts come from addresses that are not.
+            if (!addressWait.isZero() && dao.succeededFrom(username, clientIp, now.minus(KNOWN_CLIENT))) {
+                addressWait = Duration.ZERO;
+            }
             Duration wait = max(byName.fromAddress() == 0 ? Duration.ZERO
-                            : wait(byName, config.getMaxFailuresPerUser(), now),
-                    knownHere ? Duration.ZERO : wait(byAddress, config.getMaxFailuresPerIp(), now));
+                            : wait(byName, config.getMaxFailuresPerUser(), now), addressWait);
             if (!wait.isZero()) {
                 throw new TooManyAttemptsException(ceilSeconds(wait));
             }

@@ -62,10 +62,7 @@ public class CrawlRounds {
             // One round at a time across the cluster: nodes serialise here (the lock ends with the transaction),
             // so two triggers never both see "none running"; two rounds' follow-up snapshots collided before.
             h.execute("SELECT pg_advisory_xact_lock(?)", ROUND_START_LOCK);
-            List<Long> running = queue.runningRounds();
-            if (!running.isEmpty()) {
-                throw new RoundRunningException(running.get(0));
-            }
+            requireNoneRunning(queue);
             long runId = runs.start(JobName.CRAWL_ROUND.id(), instanceId, cause, scheduledFor, null);
             long roundId = queue.createRound(runId, unitCode, LocalDate.now(clock));
             int total = queue.addItems(roundId, unitCode);
@@ -103,6 +100,14 @@ public class CrawlRounds {
             LOG.error("After crawl round {}: follow-up failed", roundId, e);
         }
         return true;
+    }
+
+    /** @throws RoundRunningException naming the oldest running round, when one is running */
+    static void requireNoneRunning(CrawlQueueDao queue) {
+        List<Long> running = queue.runningRounds();
+        if (!running.isEmpty()) {
+            throw new RoundRunningException(running.get(0));
+        }
     }
 
     /** Sweep: finishes every running round that has nothing left. */

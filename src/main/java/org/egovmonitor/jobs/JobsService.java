@@ -72,10 +72,7 @@ public class JobsService {
             return new Triggered(job, startRound.get().roundId());
         }
         if (job == JobName.CRAWL_ROUND) {
-            jdbi.withExtension(org.egovmonitor.db.CrawlQueueDao.class, d -> d.runningRounds()).stream().findFirst()
-                    .ifPresent(id -> {
-                        throw new RoundRunningException(id);
-                    });
+            jdbi.useExtension(org.egovmonitor.db.CrawlQueueDao.class, CrawlRounds::requireNoneRunning);
         }
         scheduler.trigger(job, "MANUAL", null);
         return new Triggered(job, null);
