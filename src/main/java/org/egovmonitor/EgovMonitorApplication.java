@@ -19,6 +19,7 @@ import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.cli.BundledConfigurationSourceProvider;
 import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.CreateUserCommand;
+import org.egovmonitor.cli.RetentionCommand;
 import org.egovmonitor.cli.UnlockUserCommand;
 import org.egovmonitor.cli.DbCommand;
 import org.egovmonitor.cli.DemoCommand;
@@ -37,6 +38,7 @@ import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.fetch.OwnPorts;
 import org.egovmonitor.cli.MeasureCommand;
 import org.egovmonitor.core.observations.SqlObservationStore;
+import org.egovmonitor.core.retention.RetentionService;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.db.DatabaseSupport;
@@ -52,6 +54,7 @@ import org.egovmonitor.health.SchedulerHealthCheck;
 import org.egovmonitor.jobs.RoundFollowUp;
 import org.egovmonitor.jobs.CrawlSettingsFile;
 import org.egovmonitor.jobs.CrawlStage;
+import org.egovmonitor.jobs.RetentionJob;
 import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.resources.AvailabilityResource;
 import org.egovmonitor.resources.BottleneckMatrixResource;
@@ -111,6 +114,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         bootstrap.addCommand(new ImportNodeSurveyCommand());
         bootstrap.addCommand(new CreateUserCommand());
         bootstrap.addCommand(new UnlockUserCommand());
+        bootstrap.addCommand(new RetentionCommand());
         // measure: one-off site measurements on the command line (no database).
         bootstrap.addCommand(new MeasureCommand());
     }
@@ -217,8 +221,11 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
         CrawlStage crawlStage = new CrawlStage(
                 new MeasurementEngine(crawlSettings, politeness, crawlerFiles.sections()), observations);
+        // Retention (issue 13): old raw measurement rows rolled up into daily facts, daily at a quiet hour.
+        RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
         Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
-                crawlSettings, politeness, crawlStage, new RoundFollowUp(contributions, scoring, clock));
+                crawlSettings, politeness, crawlStage, new RoundFollowUp(contributions, scoring, clock),
+                RetentionJob.Task.of(retention));
         scheduling.manage(env.lifecycle());
         if (config.isDemo()) {
             scheduling.crawlAtStart();

@@ -102,6 +102,24 @@ public class EgovMonitorConfiguration extends Configuration {
         this.contributions = contributions;
     }
 
+    // ---- retention (issue 13)
+
+    /** How long raw measurement rows are kept before they are rolled up (schedule: scheduler.retentionCron). */
+    @Valid
+    @NotNull
+    private org.egovmonitor.core.retention.RetentionSettings retention =
+            new org.egovmonitor.core.retention.RetentionSettings();
+
+    @JsonProperty
+    public org.egovmonitor.core.retention.RetentionSettings getRetention() {
+        return retention;
+    }
+
+    @JsonProperty
+    public void setRetention(org.egovmonitor.core.retention.RetentionSettings retention) {
+        this.retention = retention;
+    }
+
     // ----
 
     /** Request body caps (org.egovmonitor.web.BodySizeLimitFilter). */

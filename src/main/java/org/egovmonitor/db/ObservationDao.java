@@ -206,6 +206,21 @@ public interface ObservationDao {
     @RegisterConstructorMapper(OwnedLinkCheck.class)
     List<OwnedLinkCheck> linkChecksOf(@Bind("ids") Long[] measurementIds);
 
+    /**
+     * The broken link checks retention kept (V13 site_daily_facts.last_broken, a JSON array) of those of the
+     * measurements whose raw link checks it rolled up and deleted.
+     */
+    @SqlQuery("""
+            SELECT last_measurement_id AS measurement_id, last_broken::text AS broken_json
+              FROM site_daily_facts
+             WHERE last_measurement_id = ANY(:ids)
+            """)
+    @RegisterConstructorMapper(RolledUpLinkChecks.class)
+    List<RolledUpLinkChecks> rolledUpLinkChecksOf(@Bind("ids") Long[] measurementIds);
+
+    record RolledUpLinkChecks(long measurementId, String brokenJson) {
+    }
+
     @SqlQuery("SELECT count(*) FROM measurements WHERE task_key = :taskKey")
     int countByTaskKey(@Bind("taskKey") String taskKey);
 }

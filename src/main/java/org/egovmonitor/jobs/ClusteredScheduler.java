@@ -189,7 +189,13 @@ public class ClusteredScheduler implements Managed {
                         .inTimeZone(TimeZone.getTimeZone(zone)))
                 .build();
         crawl.setMisfireInstruction(config.getCrawlMisfire().cronInstruction());
-        return List.of(crawl,
+        org.quartz.impl.triggers.CronTriggerImpl retention = (org.quartz.impl.triggers.CronTriggerImpl) TriggerBuilder
+                .newTrigger().withIdentity(triggerKey(JobName.RETENTION)).forJob(JobName.RETENTION.key())
+                .withSchedule(CronScheduleBuilder.cronSchedule(config.getRetentionCron())
+                        .inTimeZone(TimeZone.getTimeZone(zone)))
+                .build();
+        retention.setMisfireInstruction(config.getRetentionMisfire().cronInstruction());
+        return List.of(crawl, retention,
                 repeating(JobName.AVAILABILITY_PROBE, config.getAvailabilityEvery().toMilliseconds(),
                         config.getAvailabilityMisfire(), now),
                 repeating(JobName.NODE_PROBE, config.getNodeProbeEvery().toMilliseconds(),

@@ -11,7 +11,9 @@ public enum JobName {
     CRAWL_ROUND("crawl-round", "抓取轮次：为每个受监测网站建立一个抓取任务，由各节点的抓取线程领取", CrawlRoundJob.class),
     AVAILABILITY_PROBE("availability-probe", "首页可用性探测：访问每个受监测网站首页（15 秒期限）", AvailabilityProbeJob.class),
     NODE_PROBE("node-probe", "节点探测：对有探测端点的网络节点做 TCP 连接", NodeProbeJob.class),
-    SCORE_SNAPSHOT("score-snapshot", "评分快照：抓取轮次结束后计算当日评分（由评分模块填充）", ScoreSnapshotJob.class);
+    SCORE_SNAPSHOT("score-snapshot", "评分快照：抓取轮次结束后计算当日评分（由评分模块填充）", ScoreSnapshotJob.class),
+    RETENTION("retention", "数据保留：超过保留期的原始观测（列表条目、抓取记录、链接检查）汇总为每站每日事实后分批删除，评分快照不动",
+            RetentionJob.class);
 
     static final String GROUP = "egov";
 

@@ -29,6 +29,13 @@ public class SchedulerConfiguration {
     @NotNull
     private MisfirePolicy crawlMisfire = MisfirePolicy.FIRE_NOW;
 
+    /** When the daily retention run starts (Quartz cron, in timeZone): a quiet hour, after the crawl round. */
+    @NotEmpty
+    private String retentionCron = "0 30 5 * * ?";
+
+    @NotNull
+    private MisfirePolicy retentionMisfire = MisfirePolicy.DO_NOTHING;
+
     /** Homepage availability probe of every monitored site. */
     @NotNull
     private Duration availabilityEvery = Duration.minutes(30);
@@ -129,6 +136,26 @@ public class SchedulerConfiguration {
     @JsonProperty
     public void setCrawlMisfire(MisfirePolicy crawlMisfire) {
         this.crawlMisfire = crawlMisfire;
+    }
+
+    @JsonProperty
+    public String getRetentionCron() {
+        return retentionCron;
+    }
+
+    @JsonProperty
+    public void setRetentionCron(String retentionCron) {
+        this.retentionCron = retentionCron;
+    }
+
+    @JsonProperty
+    public MisfirePolicy getRetentionMisfire() {
+        return retentionMisfire;
+    }
+
+    @JsonProperty
+    public void setRetentionMisfire(MisfirePolicy retentionMisfire) {
+        this.retentionMisfire = retentionMisfire;
     }
 
     @JsonProperty

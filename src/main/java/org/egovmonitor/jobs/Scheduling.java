@@ -50,9 +50,18 @@ public final class Scheduling {
         this.stage = stage;
     }
 
+    /** A node without retention work of its own (commands and tests): its retention runs record a no-op. */
     public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
                                     DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
                                     CrawlStage stage, ScoreSnapshotJob.Task snapshot) throws SchedulerException {
+        return create(config, zone, clock, jdbi, dataSource, crawlSettings, politeness, stage, snapshot,
+                RetentionJob.Task.NONE);
+    }
+
+    public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
+                                    DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
+                                    CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention)
+            throws SchedulerException {
         RunRecorder runs = new RunRecorder(jdbi);
         CrawlRounds rounds = new CrawlRounds(jdbi, clock);
         HttpPageFetcher probeFetcher = new HttpPageFetcher(CrawlSettingsFile.withDeadline(crawlSettings,
@@ -71,7 +80,8 @@ public final class Scheduling {
                 CrawlRoundJob.class, () -> new CrawlRoundJob(rounds, runs, wake, stage.ready()),
                 AvailabilityProbeJob.class, () -> new AvailabilityProbeJob(availability, runs),
                 NodeProbeJob.class, () -> new NodeProbeJob(nodes, runs),
-                ScoreSnapshotJob.class, () -> new ScoreSnapshotJob(snapshot, runs));
+                ScoreSnapshotJob.class, () -> new ScoreSnapshotJob(snapshot, runs),
+                RetentionJob.class, () -> new RetentionJob(retention, runs));
         ClusteredScheduler scheduler = ClusteredScheduler.create(config, zone, dataSource,
                 new ServiceJobFactory(factories));
         rounds.onFinish((roundId, runId) -> {

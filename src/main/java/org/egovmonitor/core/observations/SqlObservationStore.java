@@ -1,5 +1,8 @@
 package org.egovmonitor.core.observations;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,11 +42,16 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Read side: {@link #latest} rebuilds the newest measurement of a site as a {@link SiteMeasurement} equal to the
  * one saved (errors are rebuilt from the failed fetches); {@link #history} lists a site's measurements over time.
+ * A measurement older than {@code retention.rawDays} has lost its list entries, fetch records and link checks to
+ * retention (RetentionService); it is rebuilt with the broken link checks the roll-up kept, so scoring judges it as
+ * before.
  */
 public final class SqlObservationStore implements ObservationStore {
 
     /** Measurements rebuilt per round trip set by {@link #latestOnOrBefore}: bounds the rows held at once. */
     private static final int BULK_BATCH = 500;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
 
@@ -179,6 +187,7 @@ public final class SqlObservationStore implements ObservationStore {
                         ObservationDao.OwnedMessage::measurementId, ObservationDao.OwnedMessage::row);
                 Map<Long, List<LinkCheckRow>> checks = byOwner(dao.linkChecksOf(ids),
                         ObservationDao.OwnedLinkCheck::measurementId, ObservationDao.OwnedLinkCheck::row);
+                checks.putAll(rolledUpLinkChecks(dao, ids));
                 Map<Long, List<ChildRow>> children = byOwner(dao.childrenOf(ids),
                         ObservationDao.OwnedChild::measurementId, ObservationDao.OwnedChild::row);
                 for (MeasurementRow r : batch) {
@@ -201,8 +210,34 @@ public final class SqlObservationStore implements ObservationStore {
     }
 
     private static StoredMeasurement rebuild(ObservationDao dao, MeasurementRow r) {
+        List<LinkCheckRow> checks = dao.linkChecks(r.id());
+        List<LinkCheckRow> rolledUp = rolledUpLinkChecks(dao, new Long[] {r.id()}).get(r.id());
         return rebuild(r, dao.fetches(r.id()), dao.sections(r.id()), dao.items(r.id()), dao.messages(r.id()),
-                dao.linkChecks(r.id()), dao.children(r.id()));
+                rolledUp != null ? rolledUp : checks, dao.children(r.id()));
+    }
+
+    /**
+     * Measurement id → its link checks as retention kept them (only the broken ones: all that is read of them), for
+     * those of {@code ids} whose raw link checks were rolled up and deleted. Read after the raw rows: retention
+     * writes the roll-up and deletes the raw rows in one transaction, so a reader that missed the raw rows finds the
+     * roll-up.
+     */
+    private static Map<Long, List<LinkCheckRow>> rolledUpLinkChecks(ObservationDao dao, Long[] ids) {
+        Map<Long, List<LinkCheckRow>> out = new HashMap<>();
+        for (ObservationDao.RolledUpLinkChecks r : dao.rolledUpLinkChecksOf(ids)) {
+            List<LinkCheckRow> rows = new ArrayList<>();
+            try {
+                for (JsonNode c : JSON.readTree(r.brokenJson())) {
+                    rows.add(new LinkCheckRow(rows.size(), c.path("url").asText(), c.path("status").asInt(),
+                            c.path("error").isNull() ? null : c.path("error").asText(), true));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("rolled-up link checks of measurement " + r.measurementId()
+                        + " are unreadable", e);
+            }
+            out.put(r.measurementId(), rows);
+        }
+        return out;
     }
 
     private static StoredMeasurement rebuild(MeasurementRow r, List<FetchRow> fetchRows, List<SectionRow> sectionRows,
