@@ -183,23 +183,23 @@ public class ClusteredScheduler implements Managed {
 
     List<Trigger> wantedTriggers() {
         long now = System.currentTimeMillis();
-        org.quartz.impl.triggers.CronTriggerImpl crawl = (org.quartz.impl.triggers.CronTriggerImpl) TriggerBuilder
-                .newTrigger().withIdentity(triggerKey(JobName.CRAWL_ROUND)).forJob(JobName.CRAWL_ROUND.key())
-                .withSchedule(CronScheduleBuilder.cronSchedule(config.getCrawlCron())
-                        .inTimeZone(TimeZone.getTimeZone(zone)))
-                .build();
-        crawl.setMisfireInstruction(config.getCrawlMisfire().cronInstruction());
-        org.quartz.impl.triggers.CronTriggerImpl retention = (org.quartz.impl.triggers.CronTriggerImpl) TriggerBuilder
-                .newTrigger().withIdentity(triggerKey(JobName.RETENTION)).forJob(JobName.RETENTION.key())
-                .withSchedule(CronScheduleBuilder.cronSchedule(config.getRetentionCron())
-                        .inTimeZone(TimeZone.getTimeZone(zone)))
-                .build();
-        retention.setMisfireInstruction(config.getRetentionMisfire().cronInstruction());
+        Trigger crawl = cron(JobName.CRAWL_ROUND, config.getCrawlCron(), config.getCrawlMisfire());
+        Trigger retention = cron(JobName.RETENTION, config.getRetentionCron(), config.getRetentionMisfire());
         return List.of(crawl, retention,
                 repeating(JobName.AVAILABILITY_PROBE, config.getAvailabilityEvery().toMilliseconds(),
                         config.getAvailabilityMisfire(), now),
                 repeating(JobName.NODE_PROBE, config.getNodeProbeEvery().toMilliseconds(),
                         config.getNodeProbeMisfire(), now));
+    }
+
+    /** A cron trigger in the city's time zone. */
+    private Trigger cron(JobName job, String expression, MisfirePolicy misfire) {
+        org.quartz.impl.triggers.CronTriggerImpl t = (org.quartz.impl.triggers.CronTriggerImpl) TriggerBuilder
+                .newTrigger().withIdentity(triggerKey(job)).forJob(job.key())
+                .withSchedule(CronScheduleBuilder.cronSchedule(expression).inTimeZone(TimeZone.getTimeZone(zone)))
+                .build();
+        t.setMisfireInstruction(misfire.cronInstruction());
+        return t;
     }
 
     private static Trigger repeating(JobName job, long everyMs, MisfirePolicy misfire, long now) {
