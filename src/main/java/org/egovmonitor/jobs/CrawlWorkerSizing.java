@@ -151,16 +151,19 @@ public final class CrawlWorkerSizing {
         return new Decision(needed, needed, Bound.DEMAND, "本节点用 " + needed + " 个。");
     }
 
-    /** "2 小时", "1 小时 30 分钟", "45 分钟", "20 秒", "0.5 秒". */
+    /** "2 小时", "1 小时 30 分钟", "45 分钟", "1 分钟 40 秒", "20 秒", "不到 1 秒". */
     public static String chinese(Duration d) {
         long s = d.toSeconds();
+        if (s < 1) {
+            return "不到 1 秒";
+        }
         if (s < 60) {
-            return s == 0 && d.toMillis() > 0 ? seconds(d.toMillis() / 1000.0) + " 秒" : s + " 秒";
+            return s + " 秒";
         }
         long h = s / 3600;
         long m = (s % 3600) / 60;
         if (h == 0) {
-            return m + " 分钟";
+            return s % 60 == 0 ? m + " 分钟" : m + " 分钟 " + s % 60 + " 秒";
         }
         return m == 0 ? h + " 小时" : h + " 小时 " + m + " 分钟";
     }

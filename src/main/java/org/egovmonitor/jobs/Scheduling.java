@@ -104,7 +104,7 @@ public final class Scheduling {
 
     /** What this node can afford for crawl workers: its database pool and its heap. */
     public static CrawlWorkerSizing.NodeLimits nodeLimits(SchedulerConfiguration config, DataSource dataSource) {
-        int pool = dataSource instanceof org.apache.tomcat.jdbc.pool.DataSource p ? p.getMaxActive()
+        int pool = dataSource instanceof org.apache.tomcat.jdbc.pool.DataSourceProxy p ? p.getMaxActive()
                 : UNPOOLED_CONNECTIONS;
         return CrawlWorkerSizing.NodeLimits.ofThisJvm(pool, config.getCrawlWorkerHeap().toBytes());
     }
