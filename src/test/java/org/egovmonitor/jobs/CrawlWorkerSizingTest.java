@@ -84,6 +84,28 @@ class CrawlWorkerSizingTest {
     }
 
     @Nested
+    class FetcherSlots {
+
+        @Test
+        void forWorkers_globalLimitBelowTheWorkers_raisedToThem() {
+            var defaults = org.egovmonitor.crawler.fetch.FetchSettings.defaults();
+            assertThat(defaults.globalConcurrency()).isEqualTo(64);
+            var raised = CrawlSettingsFile.forWorkers(defaults, 72);
+            assertThat(raised.globalConcurrency()).isEqualTo(72);
+            assertThat(raised.perHostConcurrency()).isEqualTo(defaults.perHostConcurrency());
+            assertThat(raised.perHostDelayMs()).isEqualTo(defaults.perHostDelayMs());
+            assertThat(raised.deadlineMs()).isEqualTo(defaults.deadlineMs());
+            assertThat(raised.linkCheckConcurrency()).isEqualTo(defaults.linkCheckConcurrency());
+        }
+
+        @Test
+        void forWorkers_globalLimitAboveTheWorkers_unchanged() {
+            var defaults = org.egovmonitor.crawler.fetch.FetchSettings.defaults();
+            assertThat(CrawlSettingsFile.forWorkers(defaults, 48)).isSameAs(defaults);
+        }
+    }
+
+    @Nested
     class Notes {
 
         @Test
