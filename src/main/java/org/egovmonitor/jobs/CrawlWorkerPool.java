@@ -115,7 +115,8 @@ public class CrawlWorkerPool implements Managed {
     /**
      * Sizes the pool for a round the first time one of its items is claimed here (the node that started it, or any
      * other node): the workers the round asked for ({@code workers_needed}, recorded by the node that started it),
-     * within this node's own database-pool and memory ceiling. Fixed pools keep their size.
+     * within this node's own database-pool and memory ceiling. Fixed pools keep their size, and so does an auto pool
+     * for a round started by a node with fixed workers (it records no need).
      */
     private void sizeFor(long roundId) {
         synchronized (this) {
@@ -127,8 +128,15 @@ public class CrawlWorkerPool implements Managed {
         if (config.fixedCrawlWorkers().isPresent()) {
             return;
         }
-        Optional<Integer> needed = jdbi.withExtension(CrawlQueueDao.class, d -> d.round(roundId))
-                .map(CrawlQueueDao.RoundRecord::workersNeeded);
+        Optional<Integer> needed;
+        try {
+            needed = jdbi.withExtension(CrawlQueueDao.class, d -> d.round(roundId))
+                    .map(CrawlQueueDao.RoundRecord::workersNeeded);
+        } catch (RuntimeException e) {
+            // the item in hand still gets measured; the pool keeps its size for this round
+            LOG.warn("Could not read the sizing of crawl round {}: {}", roundId, e.toString());
+            return;
+        }
         if (needed.isEmpty()) {
             return;
         }
