@@ -340,7 +340,17 @@
         if (r.total === null || r.total === undefined) {
             return r.done ? String(r.done) : '';
         }
-        return [el('progress', {max: Math.max(r.total, 1), value: r.done}), ' ' + r.done + '/' + r.total];
+        var cell = [el('progress', {max: Math.max(r.total, 1), value: r.done}), ' ' + r.done + '/' + r.total];
+        // a crawl round: its estimated finish while it runs, and a round that cannot (or did not) fit its window
+        var round = r.round;
+        if (round && r.status === 'RUNNING' && round.estimate) {
+            cell.push(el('div', {class: 'muted round-eta', text: round.estimate}));
+        }
+        if (round && round.exceedsWindow) {
+            cell.push(el('div', {class: 'round-overrun',
+                text: round.overrun || '按目前速度，本轮无法在轮次窗口内完成'}));
+        }
+        return cell;
     }
 
     function runDetail(id) {

@@ -197,7 +197,10 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
                 crawlerFiles.source());
 
         // One politeness per host for the whole node: crawl, availability probe and portal collection share it.
-        FetchSettings crawlSettings = reach.apply(CrawlSettingsFile.load(config.getScheduler(), crawlerFiles.fetch()));
+        // Its global limit is sized with the crawl workers, so that it never holds the most this node runs idle.
+        FetchSettings crawlSettings = reach.apply(CrawlSettingsFile.forWorkers(
+                CrawlSettingsFile.load(config.getScheduler(), crawlerFiles.fetch()),
+                Scheduling.workerCeiling(config.getScheduler(), Scheduling.nodeLimits(config.getScheduler(), dataSource))));
         HostGates politeness = new HostGates(crawlSettings);
 
         // Portal contributions (信息报送, issue 5): collected after each crawl round and on demand; read by scoring.

@@ -54,7 +54,8 @@ public class CrawlNowCommand extends DatabaseCommand {
         SchedulerConfiguration sc = config.getScheduler();
         CrawlerFiles crawlerFiles = CrawlerFiles.load(config.crawlersPath());
         // the server's own ports are not fetched from here either (it may run on this machine)
-        FetchSettings settings = CrawlSettingsFile.load(sc, crawlerFiles.fetch())
+        FetchSettings settings = CrawlSettingsFile.forWorkers(CrawlSettingsFile.load(sc, crawlerFiles.fetch()),
+                Scheduling.workerCeiling(sc, Scheduling.nodeLimits(sc, dataSource)))
                 .withOwnPorts(config.configuredPorts());
         // The same engine and store as the server's crawl workers.
         HostGates politeness = new HostGates(settings);

@@ -1,5 +1,6 @@
 package org.egovmonitor.db;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Crawl rounds and their work items, shared by the crawl workers of every node. */
 @RegisterConstructorMapper(CrawlQueueDao.ClaimedItem.class)
 @RegisterConstructorMapper(CrawlQueueDao.RoundProgress.class)
+@RegisterConstructorMapper(CrawlQueueDao.RoundRecord.class)
+@RegisterConstructorMapper(CrawlQueueDao.SiteSeconds.class)
 public interface CrawlQueueDao {
 
     /** A claimed item; {@code attempt} is the claim's fencing token. */
@@ -20,6 +23,19 @@ public interface CrawlQueueDao {
     }
 
     record RoundProgress(long roundId, long runId, String status, int total, int done, int failed, int pending) {
+    }
+
+    /**
+     * A round with its sizing; {@code finished} counts its items measured or failed for good (its run's progress),
+     * {@code finishedAt} is null while it runs.
+     */
+    record RoundRecord(long id, long runId, String status, int total, int finished, Instant createdAt,
+                       Instant finishedAt, Long windowMs, Integer workersNeeded, Integer workersPerNode,
+                       String sizingNote, String overrunNote) {
+    }
+
+    /** The 90th percentile of recent per-site measure times, over {@code sampled} sites (0: no history). */
+    record SiteSeconds(int sampled, Double p90) {
     }
 
     @SqlUpdate("""
@@ -48,7 +64,7 @@ public interface CrawlQueueDao {
      */
     @SqlQuery("""
             UPDATE crawl_items i
-               SET status = 'CLAIMED', claimed_by = :node, attempts = i.attempts + 1,
+               SET status = 'CLAIMED', claimed_by = :node, attempts = i.attempts + 1, claimed_at = now(),
                    lease_until = now() + make_interval(secs => :leaseSeconds),
                    error = CASE WHEN i.status = 'CLAIMED' THEN 'lease of ' || i.claimed_by || ' expired'
                                 ELSE i.error END
@@ -117,6 +133,53 @@ public interface CrawlQueueDao {
              GROUP BY r.id
             """)
     Optional<RoundProgress> progress(@Bind("id") long roundId);
+
+    @SqlUpdate("""
+            UPDATE crawl_rounds
+               SET window_ms = :windowMs, workers_needed = :needed, workers_per_node = :workers,
+                   sizing_note = :note
+             WHERE id = :id
+            """)
+    int recordSizing(@Bind("id") long roundId, @Bind("windowMs") long windowMs,
+                     @Bind("needed") Integer needed, @Bind("workers") int workers, @Bind("note") String note);
+
+    /** Keeps the first overrun sentence of a round; returns 1 to the caller that set it. */
+    @SqlUpdate("UPDATE crawl_rounds SET overrun_note = :note WHERE id = :id AND overrun_note IS NULL")
+    int recordOverrun(@Bind("id") long roundId, @Bind("note") String note);
+
+    @SqlQuery("""
+            SELECT r.id, r.run_id, r.status, r.total, j.done AS finished, r.created_at, r.finished_at,
+                   r.window_ms, r.workers_needed, r.workers_per_node, r.sizing_note, r.overrun_note
+              FROM crawl_rounds r JOIN job_runs j ON j.id = r.run_id
+             WHERE r.id = :id
+            """)
+    Optional<RoundRecord> round(@Bind("id") long roundId);
+
+    /**
+     * Claim-to-done time of the most recent measured sites (any round, any node). Items from before claimed_at
+     * existed, and failed items (their time is mostly backoff), do not count.
+     */
+    @SqlQuery("""
+            SELECT count(*) AS sampled,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY secs) AS p90
+              FROM (SELECT extract(epoch FROM finished_at - claimed_at) AS secs
+                      FROM crawl_items
+                     WHERE status = 'DONE' AND claimed_at IS NOT NULL
+                     ORDER BY finished_at DESC
+                     LIMIT :limit) recent
+            """)
+    SiteSeconds recentSiteSeconds(@Bind("limit") int limit);
+
+    /**
+     * Quartz nodes that checked in lately (as {@code JobRunDao.failAbandoned} judges them): the nodes that share a
+     * round's items. A web-only node never checks in; a node without crawl workers does and is counted.
+     */
+    @SqlQuery("""
+            SELECT count(*) FROM qrtz_scheduler_state s
+             WHERE s.last_checkin_time >= (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+                                          - greatest(4 * s.checkin_interval, :graceMs)
+            """)
+    int liveNodes(@Bind("graceMs") long graceMs);
 
     @SqlQuery("SELECT max(created_at) FROM crawl_rounds")
     Optional<java.time.OffsetDateTime> newestRoundCreatedAt();

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.egovmonitor.api.CrawlRoundInfo;
 import org.egovmonitor.api.JobRun;
 import org.egovmonitor.api.JobRunFailure;
 import org.egovmonitor.api.JobRunStatus;
@@ -31,6 +32,12 @@ public interface JobRunDao {
 
     @SqlUpdate("UPDATE job_runs SET total = :total WHERE id = :id")
     int setTotal(@Bind("id") long id, @Bind("total") int total);
+
+    @SqlUpdate("UPDATE job_runs SET message = :message WHERE id = :id")
+    int setMessage(@Bind("id") long id, @Bind("message") String message);
+
+    @SqlUpdate("UPDATE job_runs SET message = concat_ws('', message, :message) WHERE id = :id")
+    int appendMessage(@Bind("id") long id, @Bind("message") String message);
 
     @SqlUpdate("UPDATE job_runs SET done = done + :done, failed = failed + :failed WHERE id = :id")
     int addProgress(@Bind("id") long id, @Bind("done") int done, @Bind("failed") int failed);
@@ -64,13 +71,20 @@ public interface JobRunDao {
     @SqlUpdate("INSERT INTO job_run_failures (run_id, subject, reason) VALUES (:runId, :subject, :reason)")
     void addFailure(@Bind("runId") long runId, @Bind("subject") String subject, @Bind("reason") String reason);
 
-    @SqlQuery("SELECT * FROM job_runs WHERE id = :id")
+    /** A run's columns and, for a crawl round's run, its round's (r_*; null otherwise). */
+    String RUN_WITH_ROUND = """
+            SELECT j.*, r.id AS r_id, r.window_ms AS r_window_ms, r.workers_needed AS r_workers_needed,
+                   r.workers_per_node AS r_workers_per_node, r.sizing_note AS r_sizing_note,
+                   r.overrun_note AS r_overrun_note
+              FROM job_runs j LEFT JOIN crawl_rounds r ON r.run_id = j.id
+            """;
+
+    @SqlQuery(RUN_WITH_ROUND + " WHERE j.id = :id")
     Optional<JobRun> find(@Bind("id") long id);
 
-    @SqlQuery("""
-            SELECT * FROM job_runs
-             WHERE (CAST(:job AS TEXT) IS NULL OR job = :job)
-             ORDER BY started_at DESC, id DESC
+    @SqlQuery(RUN_WITH_ROUND + """
+             WHERE (CAST(:job AS TEXT) IS NULL OR j.job = :job)
+             ORDER BY j.started_at DESC, j.id DESC
              LIMIT :limit
             """)
     List<JobRun> newest(@Bind("job") String job, @Bind("limit") int limit);
@@ -86,7 +100,19 @@ public interface JobRunDao {
             return new JobRun(rs.getLong("id"), rs.getString("job"), rs.getString("instance_id"),
                     rs.getString("cause"), instant(rs, "scheduled_for"), instant(rs, "started_at"),
                     instant(rs, "finished_at"), JobRunStatus.valueOf(rs.getString("status")), rs.getInt("done"),
-                    totalOrNull, rs.getInt("failed"), rs.getString("message"));
+                    totalOrNull, rs.getInt("failed"), rs.getString("message"), round(rs));
+        }
+
+        /** The round's stored facts; the estimate is added by the service, which knows the time. */
+        private static CrawlRoundInfo round(ResultSet rs) throws SQLException {
+            long id = rs.getLong("r_id");
+            if (rs.wasNull()) {
+                return null;
+            }
+            String overrun = rs.getString("r_overrun_note");
+            return new CrawlRoundInfo(id, (Long) rs.getObject("r_window_ms"), (Integer) rs.getObject("r_workers_needed"),
+                    (Integer) rs.getObject("r_workers_per_node"), rs.getString("r_sizing_note"), null, null, null, null,
+                    overrun != null, overrun);
         }
     }
 

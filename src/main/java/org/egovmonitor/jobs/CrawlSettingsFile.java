@@ -29,6 +29,26 @@ public final class CrawlSettingsFile {
         }
     }
 
+    /**
+     * The crawl settings for a node running up to {@code workers} crawl workers: {@code globalConcurrency} raised to
+     * that number when it is lower, so that the fetcher's global limit never holds workers idle (each worker fetches
+     * at least one page at a time). Per-host politeness is untouched.
+     */
+    public static FetchSettings forWorkers(FetchSettings s, int workers) {
+        if (s.globalConcurrency() >= workers) {
+            return s;
+        }
+        org.slf4j.LoggerFactory.getLogger(CrawlSettingsFile.class).info(
+                "globalConcurrency raised from {} to {}: this node runs up to {} crawl workers", s.globalConcurrency(),
+                workers, workers);
+        return new FetchSettings(s.userAgent(), s.robotsAgent(), s.connectTimeoutMs(), s.readTimeoutMs(),
+                s.deadlineMs(), s.maxBodyBytes(), s.maxDecompressionRatio(), s.maxRedirects(), s.perHostConcurrency(),
+                s.perHostDelayMs(), s.maxCrawlDelayMs(), workers, s.robotsCacheTtl(), s.allowPrivateCidrs(),
+                s.proxyHost(), s.proxyPort(), s.linkCheckConcurrency(), s.maxPagesPerSite(), s.maxDepth(),
+                s.maxLinkChecksPerSite(), s.hostOverrides(), s.maxMessagesPerSection(), s.maxMessagePagesPerSection(),
+                s.maxQueueWaitMs(), s.allowPrivateEndpoints(), s.ownPorts());
+    }
+
     /** The same settings with another whole-fetch deadline (the availability probe's 15 s). */
     public static FetchSettings withDeadline(FetchSettings s, long deadlineMs) {
         return new FetchSettings(s.userAgent(), s.robotsAgent(), (int) Math.min(s.connectTimeoutMs(), deadlineMs),

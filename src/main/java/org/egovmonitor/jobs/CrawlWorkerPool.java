@@ -3,9 +3,11 @@ package org.egovmonitor.jobs;
 import io.dropwizard.lifecycle.Managed;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.egovmonitor.api.SiteKind;
@@ -49,9 +51,16 @@ public class CrawlWorkerPool implements Managed {
     private final CrawlRounds rounds;
     private final Clock clock;
     private final Object wakeUp = new Object();
-    private final List<Thread> threads = new ArrayList<>();
-    private final List<AtomicReference<ClaimedItem>> inHand = new ArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final Set<AtomicReference<ClaimedItem>> inHand = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
+    /** Workers the pool runs for the current round; guarded by this. */
+    private int target;
+    /** Workers alive; guarded by this. */
+    private int live;
+    private int nextIndex;
+    /** The round the pool was last sized for. */
+    private volatile long sizedRound = -1;
 
     public CrawlWorkerPool(String nodeId, SchedulerConfiguration config, Jdbi jdbi, SiteMeasurer measurer,
                            ObservationStore store, CrawlRounds rounds, Clock clock) {
@@ -74,15 +83,89 @@ public class CrawlWorkerPool implements Managed {
             return;
         }
         running = true;
-        for (int i = 0; i < config.getCrawlWorkersPerNode(); i++) {
+        target = base();
+        grow();
+        LOG.info("{} crawl workers started on node {} ({})", live, nodeId,
+                config.fixedCrawlWorkers().isPresent() ? "fixed" : "auto: sized again for every round");
+    }
+
+    /** Workers between rounds: the fixed number, or for {@code auto} the floor (within the node's ceiling). */
+    private int base() {
+        return config.fixedCrawlWorkers().orElse(Math.min(CrawlWorkerSizing.MIN_WORKERS,
+                rounds.limits().ceiling()));
+    }
+
+    /** Workers running now. */
+    public synchronized int size() {
+        return live;
+    }
+
+    private synchronized void grow() {
+        while (running && live < target) {
             AtomicReference<ClaimedItem> slot = new AtomicReference<>();
-            Thread t = new Thread(() -> loop(slot), "crawl-worker-" + i);
+            Thread t = new Thread(() -> loop(slot), "crawl-worker-" + nodeId + "-" + nextIndex++);
             t.setDaemon(true);
             inHand.add(slot);
             threads.add(t);
+            live++;
             t.start();
         }
-        LOG.info("{} crawl workers started on node {}", threads.size(), nodeId);
+    }
+
+    /**
+     * Sizes the pool for a round the first time one of its items is claimed here (the node that started it, or any
+     * other node): the workers the round asked for ({@code workers_needed}, recorded by the node that started it),
+     * within this node's own database-pool and memory ceiling. Fixed pools keep their size, and so does an auto pool
+     * for a round started by a node with fixed workers (it records no need).
+     */
+    private void sizeFor(long roundId) {
+        synchronized (this) {
+            if (sizedRound == roundId) {
+                return;
+            }
+            sizedRound = roundId;
+        }
+        if (config.fixedCrawlWorkers().isPresent()) {
+            return;
+        }
+        Optional<Integer> needed;
+        try {
+            needed = jdbi.withExtension(CrawlQueueDao.class, d -> d.round(roundId))
+                    .map(CrawlQueueDao.RoundRecord::workersNeeded);
+        } catch (RuntimeException e) {
+            // the item in hand still gets measured; the pool keeps its size for this round
+            LOG.warn("Could not read the sizing of crawl round {}: {}", roundId, e.toString());
+            return;
+        }
+        if (needed.isEmpty()) {
+            return;
+        }
+        CrawlWorkerSizing.Decision d = CrawlWorkerSizing.bound(needed.get(), rounds.limits());
+        synchronized (this) {
+            if (sizedRound != roundId) {
+                return;
+            }
+            target = d.workers();
+            grow();
+        }
+        LOG.info("Node {}: {} crawl workers for round {} ({} asked for; {})", nodeId, d.workers(), roundId,
+                needed.get(), d.note());
+    }
+
+    /**
+     * True when this worker should end: the pool is above its target (a smaller round), or nothing is claimable and
+     * the pool is above its size between rounds. {@code roundAtClaim} keeps a worker that found nothing just before
+     * a new round was sized from shrinking that round's pool.
+     */
+    private synchronized boolean retire(boolean nothingToClaim, long roundAtClaim) {
+        if (nothingToClaim && sizedRound == roundAtClaim) {
+            target = Math.min(target, base());
+        }
+        if (live > target) {
+            live--;
+            return true;
+        }
+        return false;
     }
 
     /** Ends idle waits at once (a round was just created on this node). */
@@ -92,12 +175,15 @@ public class CrawlWorkerPool implements Managed {
         }
     }
 
+    /** Not synchronized while it waits: the workers take the pool's lock to retire. */
     @Override
-    public synchronized void stop() throws InterruptedException {
-        if (!running) {
-            return;
+    public void stop() throws InterruptedException {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
         }
-        running = false;
         wake();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MS);
         for (Thread t : threads) {
@@ -112,14 +198,30 @@ public class CrawlWorkerPool implements Managed {
                         released == 1 ? "handed back" : "already taken over");
             }
         }
-        threads.clear();
-        inHand.clear();
+        synchronized (this) {
+            threads.clear();
+            inHand.clear();
+            live = 0;
+        }
         LOG.info("Crawl workers of node {} stopped", nodeId);
     }
 
     private void loop(AtomicReference<ClaimedItem> slot) {
+        try {
+            work(slot);
+        } finally {
+            inHand.remove(slot);
+            threads.remove(Thread.currentThread());
+        }
+    }
+
+    private void work(AtomicReference<ClaimedItem> slot) {
         int idlePolls = 0;
         while (running) {
+            if (retire(false, sizedRound)) {
+                return;
+            }
+            long roundAtClaim = sizedRound;
             Optional<ClaimedItem> claimed;
             try {
                 claimed = jdbi.withExtension(CrawlQueueDao.class,
@@ -130,6 +232,9 @@ public class CrawlWorkerPool implements Managed {
                 continue;
             }
             if (claimed.isEmpty()) {
+                if (retire(true, roundAtClaim)) {
+                    return;
+                }
                 if (++idlePolls % SWEEP_EVERY == 0) {
                     sweep();
                 }
@@ -140,6 +245,7 @@ public class CrawlWorkerPool implements Managed {
             ClaimedItem item = claimed.get();
             slot.set(item);
             try {
+                sizeFor(item.roundId());
                 process(item);
             } catch (RuntimeException e) {
                 // Bookkeeping failed (database gone?): the lease will hand the item to someone else.
@@ -198,7 +304,9 @@ public class CrawlWorkerPool implements Managed {
         } catch (Exception e) {
             fail(item, RunRecorder.describe(e), config.getMaxAttempts());
         }
-        rounds.tryFinish(item.roundId());
+        if (!rounds.tryFinish(item.roundId())) {
+            rounds.checkWindow(item.roundId());
+        }
     }
 
     private void fail(ClaimedItem item, String error, int maxAttempts) {

@@ -3,6 +3,7 @@ package org.egovmonitor.jobs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.egovmonitor.api.CrawlRoundInfo;
 import org.egovmonitor.api.JobInfo;
 import org.egovmonitor.api.JobRun;
 import org.egovmonitor.api.JobRunDetail;
@@ -18,16 +19,18 @@ public class JobsService {
     private final ClusteredScheduler scheduler;
     private final Jdbi jdbi;
     private final java.util.function.Supplier<CrawlRounds.Started> startRound;
+    private final java.time.Clock clock;
 
     /**
      * @param startRound starts a crawl round now on this node (null when this node cannot measure: the trigger then
      *                   goes through the scheduler to a node that can)
      */
     public JobsService(ClusteredScheduler scheduler, Jdbi jdbi,
-                       java.util.function.Supplier<CrawlRounds.Started> startRound) {
+                       java.util.function.Supplier<CrawlRounds.Started> startRound, java.time.Clock clock) {
         this.scheduler = scheduler;
         this.jdbi = jdbi;
         this.startRound = startRound;
+        this.clock = clock;
     }
 
     public List<JobInfo> jobs() throws SchedulerException {
@@ -37,7 +40,7 @@ public class JobsService {
                     .filter(t -> t.getKey().equals(ClusteredScheduler.triggerKey(job))).toList();
             Trigger own = triggers.isEmpty() ? null : triggers.get(0);
             JobRun last = jdbi.withExtension(JobRunDao.class, d -> d.newest(job.id(), 1)).stream().findFirst()
-                    .orElse(null);
+                    .map(this::withEstimate).orElse(null);
             jobs.add(new JobInfo(job.id(), job.description(),
                     own == null ? "on demand" : ClusteredScheduler.describe(own),
                     own == null ? null : ClusteredScheduler.misfireName(own),
@@ -48,12 +51,31 @@ public class JobsService {
     }
 
     public List<JobRun> runs(String job, int limit) {
-        return jdbi.withExtension(JobRunDao.class, d -> d.newest(job, limit));
+        return jdbi.withExtension(JobRunDao.class, d -> d.newest(job, limit)).stream().map(this::withEstimate)
+                .toList();
+    }
+
+    /** A running crawl round's run with its estimated finish (rate so far → time left) and whether it fits. */
+    JobRun withEstimate(JobRun run) {
+        CrawlRoundInfo r = run.round();
+        if (r == null || r.windowMs() == null || run.status() != org.egovmonitor.api.JobRunStatus.RUNNING
+                || run.total() == null) {
+            return run;
+        }
+        RoundEstimate e = new RoundEstimate(run.done(), run.total(), run.startedAt(),
+                java.time.Duration.ofMillis(r.windowMs()));
+        Instant now = clock.instant();
+        Instant finish = e.finish(now).orElse(null);
+        return run.withRound(new CrawlRoundInfo(r.roundId(), r.windowMs(), r.workersNeeded(), r.workersPerNode(),
+                r.sizing(), e.sitesPerMinute(now).orElse(null), finish,
+                finish == null ? null : java.time.Duration.between(now, finish).toSeconds(),
+                e.describe(now, clock.getZone()).orElse(null), r.overrun() != null || e.exceedsWindow(now),
+                r.overrun()));
     }
 
     public JobRunDetail run(long id) {
         return jdbi.withExtension(JobRunDao.class, d -> d.find(id)
-                .map(run -> new JobRunDetail(run, d.failures(id)))
+                .map(run -> new JobRunDetail(withEstimate(run), d.failures(id)))
                 .orElseThrow(() -> new NotFoundException("未找到任务运行记录：" + id)));
     }
 

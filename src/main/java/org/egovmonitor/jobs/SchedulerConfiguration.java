@@ -1,7 +1,12 @@
 package org.egovmonitor.jobs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDataSize;
+import io.dropwizard.validation.MinDuration;
+import java.util.concurrent.TimeUnit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,6 +18,8 @@ import jakarta.validation.constraints.NotNull;
  * effect at the next start.
  */
 public class SchedulerConfiguration {
+
+    public static final String AUTO = "auto";
 
     /** Run jobs and crawl workers on this node. False makes a web-only node (it can still trigger jobs). */
     private boolean enabled = true;
@@ -62,10 +69,21 @@ public class SchedulerConfiguration {
     @Max(512)
     private int probeConcurrency = 16;
 
-    /** Crawl worker threads of this node: each measures one site at a time. */
-    @Min(0)
-    @Max(256)
-    private int crawlWorkersPerNode = 4;
+    /**
+     * Crawl worker threads of this node, each measuring one site at a time: {@code auto} (null here) sizes them for
+     * every round ({@link CrawlWorkerSizing}); a number from 0 to {@link CrawlWorkerSizing#MAX_WORKERS} fixes them.
+     */
+    private Integer crawlWorkersPerNode;
+
+    /** The time a crawl round should take at most; {@code auto} workers aim at half of it. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    private Duration roundWindow = Duration.hours(2);
+
+    /** Heap one crawl worker is budgeted (pages, parse trees and link checks of the site in hand). */
+    @NotNull
+    @MinDataSize(value = 1, unit = DataSizeUnit.MEBIBYTES)
+    private DataSize crawlWorkerHeap = DataSize.mebibytes(8);
 
     /** How long a claimed crawl item stays with its node; longer than the slowest site measure. */
     @Min(1)
@@ -228,14 +246,60 @@ public class SchedulerConfiguration {
         this.probeConcurrency = probeConcurrency;
     }
 
+    /** {@code auto} or the fixed number, as written in config.yml. */
     @JsonProperty
-    public int getCrawlWorkersPerNode() {
-        return crawlWorkersPerNode;
+    public String getCrawlWorkersPerNode() {
+        return crawlWorkersPerNode == null ? AUTO : Integer.toString(crawlWorkersPerNode);
+    }
+
+    /**
+     * {@code auto} or a whole number from 0 to 256; anything else stops the start, naming the key. Typed Object so
+     * that every YAML value (text, number, list) reaches this check and its Chinese message.
+     */
+    @JsonProperty
+    public void setCrawlWorkersPerNode(Object value) {
+        String v = value == null ? "" : value.toString().strip();
+        if (v.equalsIgnoreCase(AUTO)) {
+            crawlWorkersPerNode = null;
+            return;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 0 && n <= CrawlWorkerSizing.MAX_WORKERS) {
+                crawlWorkersPerNode = n;
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("scheduler.crawlWorkersPerNode 应为 auto 或 0 到 "
+                + CrawlWorkerSizing.MAX_WORKERS + " 之间的整数，而不是「" + value + "」");
+    }
+
+    /** The fixed number of crawl workers, or empty for {@code auto}. */
+    public java.util.OptionalInt fixedCrawlWorkers() {
+        return crawlWorkersPerNode == null ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(crawlWorkersPerNode);
     }
 
     @JsonProperty
-    public void setCrawlWorkersPerNode(int crawlWorkersPerNode) {
-        this.crawlWorkersPerNode = crawlWorkersPerNode;
+    public Duration getRoundWindow() {
+        return roundWindow;
+    }
+
+    @JsonProperty
+    public void setRoundWindow(Duration roundWindow) {
+        this.roundWindow = roundWindow;
+    }
+
+    @JsonProperty
+    public DataSize getCrawlWorkerHeap() {
+        return crawlWorkerHeap;
+    }
+
+    @JsonProperty
+    public void setCrawlWorkerHeap(DataSize crawlWorkerHeap) {
+        this.crawlWorkerHeap = crawlWorkerHeap;
     }
 
     @JsonProperty

@@ -63,7 +63,8 @@ public final class Scheduling {
                                     CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention)
             throws SchedulerException {
         RunRecorder runs = new RunRecorder(jdbi);
-        CrawlRounds rounds = new CrawlRounds(jdbi, clock);
+        CrawlWorkerSizing.NodeLimits limits = nodeLimits(config, dataSource);
+        CrawlRounds rounds = new CrawlRounds(jdbi, clock, config, limits);
         HttpPageFetcher probeFetcher = new HttpPageFetcher(CrawlSettingsFile.withDeadline(crawlSettings,
                 config.getAvailabilityTimeout().toMilliseconds()), politeness);
         AvailabilityProber availability = new AvailabilityProber(jdbi, probeFetcher, clock,
@@ -93,7 +94,7 @@ public final class Scheduling {
                 LOG.error("Round {} finished but the score snapshot could not be triggered", roundId, e);
             }
         });
-        if (config.isEnabled() && stage.ready() && config.getCrawlWorkersPerNode() > 0) {
+        if (config.isEnabled() && stage.ready() && config.fixedCrawlWorkers().orElse(1) > 0) {
             workerRef[0] = new CrawlWorkerPool(scheduler.nodeId(), config, jdbi, stage.measurer(), stage.store(),
                     rounds, clock);
         }
@@ -104,8 +105,23 @@ public final class Scheduling {
             return started;
         };
         return new Scheduling(config, scheduler, workerRef[0], rounds, runs,
-                new JobsService(scheduler, jdbi, startRound),
+                new JobsService(scheduler, jdbi, startRound, clock),
                 availability, probeFetcher, stage);
+    }
+
+    /** Connections assumed for a data source that is not a pool (some tests hand one in). */
+    private static final int UNPOOLED_CONNECTIONS = 10;
+
+    /** What this node can afford for crawl workers: its database pool and its heap. */
+    public static CrawlWorkerSizing.NodeLimits nodeLimits(SchedulerConfiguration config, DataSource dataSource) {
+        int pool = dataSource instanceof org.apache.tomcat.jdbc.pool.DataSourceProxy p ? p.getMaxActive()
+                : UNPOOLED_CONNECTIONS;
+        return CrawlWorkerSizing.NodeLimits.ofThisJvm(pool, config.getCrawlWorkerHeap().toBytes());
+    }
+
+    /** The most crawl workers this node runs at once: the fixed number, or the {@code auto} ceiling. */
+    public static int workerCeiling(SchedulerConfiguration config, CrawlWorkerSizing.NodeLimits limits) {
+        return config.fixedCrawlWorkers().orElse(limits.ceiling());
     }
 
     /** Registers the lifecycle: Dropwizard stops in reverse order, so the scheduler stops first. */

@@ -245,6 +245,40 @@ class DashboardBrowserTest {
             assertThat(browser.driver().findElement(By.id("review-reports")).isDisplayed()).isTrue();
         }
 
+        /**
+         * A crawl round 30 minutes in with 100 of 1,000 sites finished and a 2-hour window (as a node records it):
+         * the jobs tab shows when it should finish and that it cannot make its window.
+         */
+        @Test
+        void office_jobs_runningRoundShowsEstimatedFinishAndOverrun() {
+            Jdbi jdbi = JdbiSetup.configure(Jdbi.create(APP.getConfiguration().getDatabase().getUrl(),
+                    APP.getConfiguration().getDatabase().getUser(), ""));
+            long runId = jdbi.withHandle(h -> h.createQuery("""
+                    INSERT INTO job_runs (job, instance_id, cause, started_at, total, done)
+                    VALUES ('crawl-round', 'browser-node', 'MANUAL', now() - interval '30 minutes', 1000, 100)
+                    RETURNING id""").mapTo(Long.class).one());
+            jdbi.useHandle(h -> h.execute("""
+                    INSERT INTO crawl_rounds (run_id, total, measured_on, created_at, window_ms, workers_needed,
+                                              workers_per_node, sizing_note)
+                    VALUES (?, 1000, current_date, now() - interval '30 minutes', 7200000, 24, 24, '自动')""",
+                    runId));
+            try {
+                browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
+                browser.open("/office.html#jobs");
+                browser.waitForAttribute("data-ready-jobs");
+                assertThat(browser.driver().findElement(By.cssSelector("#jobs .round-eta")).getText())
+                        .matches("预计完成时间 .+（剩余约 4 小时 \\d+ 分钟）");
+                assertThat(browser.driver().findElement(By.cssSelector("#jobs .round-overrun")).getText())
+                        .isEqualTo("按目前速度，本轮无法在轮次窗口内完成");
+            } finally {
+                jdbi.useHandle(h -> {
+                    h.execute("UPDATE crawl_rounds SET status = 'FINISHED', finished_at = now() WHERE run_id = ?",
+                            runId);
+                    h.execute("UPDATE job_runs SET status = 'SUCCEEDED', finished_at = now() WHERE id = ?", runId);
+                });
+            }
+        }
+
         @Test
         void office_whatIf_changedWeightRescoresWithoutSaving_badWeightExplained() {
             browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");

@@ -23,7 +23,7 @@ class SchedulerHealthCheckTest {
         TestPostgres.TestDatabase db = TestPostgres.newDatabase();
         Jdbi jdbi = db.jdbi();
         SchedulerConfiguration config = new SchedulerConfiguration();
-        config.setCrawlWorkersPerNode(0);
+        config.setCrawlWorkersPerNode("0");
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(db.url());
         ds.setUser(db.user());

@@ -47,7 +47,7 @@ class CrawlRetryTest {
             config.setMaxAttempts(3);
             config.setBackoff(Duration.milliseconds(200));
             config.setPollInterval(Duration.milliseconds(50));
-            config.setCrawlWorkersPerNode(2);
+            config.setCrawlWorkersPerNode("2");
             CrawlRounds rounds = new CrawlRounds(jdbi, Clock.systemUTC());
             CrawlWorkerPool workers = new CrawlWorkerPool("test-node", config, jdbi, measurer,
                     new SqlObservationStore(jdbi), rounds, Clock.systemUTC());

@@ -37,7 +37,7 @@ class MisfireTest {
         SchedulerConfiguration config = new SchedulerConfiguration();
         config.setNodeProbeEvery(every);
         config.setNodeProbeMisfire(policy);
-        config.setCrawlWorkersPerNode(0);
+        config.setCrawlWorkersPerNode("0");
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(db.url());
         ds.setUser(db.user());

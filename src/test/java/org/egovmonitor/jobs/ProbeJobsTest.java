@@ -32,7 +32,7 @@ class ProbeJobsTest {
     @BeforeEach
     void startNode() throws Exception {
         SchedulerConfiguration config = new SchedulerConfiguration();
-        config.setCrawlWorkersPerNode(0);
+        config.setCrawlWorkersPerNode("0");
         config.setCrawlSettings(SchedulingFixtures.CRAWL_SETTINGS);
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(db.url());

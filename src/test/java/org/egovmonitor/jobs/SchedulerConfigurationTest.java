@@ -39,4 +39,34 @@ class SchedulerConfigurationTest {
                 .isInstanceOf(ConfigurationParsingException.class)
                 .hasMessageContaining("Unrecognized field at: scheduler." + key);
     }
+
+    @org.junit.jupiter.api.Test
+    void crawlWorkersPerNode_default_isAutoWithATwoHourWindow() throws Exception {
+        SchedulerConfiguration c = parse("leaseSeconds: 60").getScheduler();
+        assertThat(c.fixedCrawlWorkers()).isEmpty();
+        assertThat(c.getCrawlWorkersPerNode()).isEqualTo("auto");
+        assertThat(c.getRoundWindow().toJavaDuration()).isEqualTo(java.time.Duration.ofHours(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "AUTO", "'auto'"})
+    void crawlWorkersPerNode_auto_accepted(String value) throws Exception {
+        assertThat(parse("crawlWorkersPerNode: " + value).getScheduler().fixedCrawlWorkers()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "4", "256", "'12'"})
+    void crawlWorkersPerNode_number_fixesTheWorkers(String value) throws Exception {
+        assertThat(parse("crawlWorkersPerNode: " + value).getScheduler().fixedCrawlWorkers())
+                .hasValue(Integer.parseInt(value.replace("'", "")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "257", "4.5", "lots", "''", "[4]"})
+    void crawlWorkersPerNode_badValue_refusedInChineseNamingTheField(String value) {
+        assertThatThrownBy(() -> parse("crawlWorkersPerNode: " + value))
+                .isInstanceOf(ConfigurationParsingException.class)
+                .hasMessageContaining("scheduler.crawlWorkersPerNode")
+                .hasMessageContaining("应为 auto 或 0 到 256 之间的整数");
+    }
 }
