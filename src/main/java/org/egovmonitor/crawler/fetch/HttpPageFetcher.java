@@ -639,11 +639,18 @@ public final class HttpPageFetcher implements PageFetcher {
                 throw new FetchFailure(FetchErrorKind.IO_ERROR, "fetcher closed");
             }
             try (Response response = call.execute()) {
-                return readResponse(response, call, mode);
+                try {
+                    return readResponse(response, call, mode);
+                } catch (FetchFailure f) {
+                    if (f.kind() != FetchErrorKind.HTTP_ERROR) {
+                        // A body refused or cut short: drop the connection rather than drain it. An error page
+                        // (like a redirect's body) is drained by closing, within OkHttp's bound, and the connection
+                        // kept for the site's next request.
+                        call.cancel();
+                    }
+                    throw f;
+                }
             }
-        } catch (FetchFailure f) {
-            call.cancel(); // an abandoned body: drop the connection rather than drain it
-            throw f;
         } catch (IOException e) {
             throw classify(e, hop, deadline);
         } finally {
