@@ -148,6 +148,45 @@ class HttpPageFetcherConnectionsTest {
     }
 
     @Test
+    void check_dnsNeverAnswers_deadlineExceeded() {
+        // OkHttp cannot interrupt a lookup: only the fetcher's wait on its helper thread can stop this one.
+        HttpPageFetcher fetcher = closing(new HttpPageFetcher(HttpPageFetcherTest.settings("deadlineMs", "1000"),
+                host -> {
+                    try {
+                        Thread.sleep(Long.MAX_VALUE);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new java.net.UnknownHostException(host);
+                }));
+
+        FetchResult r = fetcher.check(URI.create("http://slow-dns.example/"));
+
+        assertThat(r.error()).isEqualTo(FetchErrorKind.DEADLINE_EXCEEDED);
+    }
+
+    @Test
+    void get_throughProxy_targetCheckedByTheGuardBeforeTheProxyIsAsked() throws Exception {
+        HostileServer proxy = closing(HostileServer.start());
+        proxy.route("http://public.example/ok", (req, s, out) ->
+                HostileServer.respond(out, 200, "text/html; charset=utf-8", HostileServer.PAGE));
+        HttpPageFetcher fetcher = closing(new HttpPageFetcher(
+                HttpPageFetcherTest.settings("allowPrivateCidrs", "[]", "proxyHost", "127.0.0.1",
+                        "proxyPort", String.valueOf(proxy.port())),
+                host -> new InetAddress[]{InetAddress.getByName(
+                        host.equals("public.example") ? "93.184.216.34" : "10.0.0.5")}));
+
+        FetchResult allowed = fetcher.get(URI.create("http://public.example/ok"));
+        FetchResult refused = fetcher.get(URI.create("http://intranet.example/ok"));
+
+        assertThat(allowed.error()).isNull();
+        assertThat(allowed.body()).asString(StandardCharsets.UTF_8).isEqualTo(HostileServer.PAGE);
+        assertThat(refused.error()).isEqualTo(FetchErrorKind.BLOCKED_ADDRESS);
+        assertThat(proxy.requests()).extracting(HostileServer.Request::target)
+                .containsExactly("http://public.example/robots.txt", "http://public.example/ok");
+    }
+
+    @Test
     void get_brotliPage_decoded() throws Exception {
         HostileServer site = closing(HostileServer.start());
         site.route("/br", (req, s, out) ->
