@@ -187,6 +187,21 @@ class HttpPageFetcherConnectionsTest {
     }
 
     @Test
+    void get_hostPinnedToAddressAndPort_connectsThereWithTheSiteNameAsHost() throws Exception {
+        HostileServer site = closing(HostileServer.start());
+        HttpPageFetcher fetcher = closing(new HttpPageFetcher(
+                HttpPageFetcherTest.settings("allowPrivateCidrs", "[127.0.0.1/32]",
+                        "hostOverrides", "{site.example: \"127.0.0.1:" + site.port() + "\"}")));
+
+        FetchResult r = fetcher.get(URI.create("http://site.example/ok?pinned"));
+
+        assertThat(r.error()).isNull();
+        assertThat(r.finalUrl()).isEqualTo("http://site.example/ok?pinned");
+        assertThat(site.requests().stream().filter(q -> "pinned".equals(q.query())).findFirst().orElseThrow()
+                .header("Host")).isEqualTo("site.example");
+    }
+
+    @Test
     void get_brotliPage_decoded() throws Exception {
         HostileServer site = closing(HostileServer.start());
         site.route("/br", (req, s, out) ->
