@@ -342,8 +342,12 @@ class HttpPageFetcherConnectionsTest {
         }
 
         @Override
-        public void close() throws Exception {
-            server.stop();
+        public void close() {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the HTTP/2 test server", e);
+            }
         }
     }
 }
