@@ -19,8 +19,9 @@ import java.util.Optional;
  *
  * <p>The decision is made on the resolved address bytes, never on the host text, so numeric spellings such as
  * {@code 2130706433} or {@code [::ffff:127.0.0.1]} get no special treatment: whatever the resolver turns them into
- * is what is checked. The fetcher then connects to exactly the addresses returned here (no second lookup), which
- * also closes the DNS-rebinding window between check and connect.
+ * is what is checked. The fetcher's HTTP client resolves names only through this guard (its {@code okhttp3.Dns}) and
+ * connects to exactly the addresses returned here (no second lookup), which also closes the DNS-rebinding window
+ * between check and connect; {@link #check(InetAddress, int)} re-checks the actual peer of each connection.
  *
  * <p>Refusing when any address is bad (not only the one we would use) is deliberate: a host publishing a private
  * address next to a public one is either misconfigured or probing us.
@@ -119,16 +120,30 @@ public final class AddressGuard {
             throw new UnknownHostException(h);
         }
         for (InetAddress a : addresses) {
-            if (port != NO_PORT && ownPorts.contains(port) && isThisMachine(a)) {
-                throw new BlockedAddressException(h + ":" + port + " is this application's own port (application or "
-                        + "admin), never fetched");
-            }
-            if (!permits(a) && (port == NO_PORT || !allowedEndpoints.contains(new InetSocketAddress(a, port)))) {
-                throw new BlockedAddressException(h + " resolves to " + a.getHostAddress() + ", "
-                        + nonPublicReason(a.getAddress()).orElse("not public") + ", not allow-listed");
-            }
+            check(h, a, port);
         }
         return List.of(addresses);
+    }
+
+    /**
+     * The rules of {@link #resolve(String, int)} for one address already known, without any lookup: the fetcher
+     * checks the peer of every connection it is about to send a request on (a pooled one included) with it.
+     *
+     * @throws BlockedAddressException when {@code address:port} may not be connected to
+     */
+    public void check(InetAddress address, int port) throws BlockedAddressException {
+        check(address.getHostAddress(), address, port);
+    }
+
+    private void check(String host, InetAddress a, int port) throws BlockedAddressException {
+        if (port != NO_PORT && ownPorts.contains(port) && isThisMachine(a)) {
+            throw new BlockedAddressException(host + ":" + port + " is this application's own port (application or "
+                    + "admin), never fetched");
+        }
+        if (!permits(a) && (port == NO_PORT || !allowedEndpoints.contains(new InetSocketAddress(a, port)))) {
+            throw new BlockedAddressException(host + " resolves to " + a.getHostAddress() + ", "
+                    + nonPublicReason(a.getAddress()).orElse("not public") + ", not allow-listed");
+        }
     }
 
     /** Loopback, unspecified, or an address of one of this machine's interfaces. */

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * {@link QueueWait} whose duration is added back to the deadline when it closes. The queue wait has its own, separate
  * bound ({@code maxQueueWaitMs}, shared by every queue of one fetch), whose expiry is QUEUE_TIMEOUT.
  *
- * <p>Used by one thread at a time (the fetching thread); the watchdog only ever gets a copy of the time left.
+ * <p>Used by one thread at a time (the fetching thread); the HTTP call and the DNS wait only ever get a copy of the
+ * time left.
  */
 final class Deadline {
 
@@ -34,12 +35,6 @@ final class Deadline {
         return endNanos - System.nanoTime();
     }
 
-    /** Whole milliseconds left, at least 1 while any time is left, 0 once expired. */
-    long remainingMs() {
-        long n = remainingNanos();
-        return n <= 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(n));
-    }
-
     boolean expired() {
         return remainingNanos() <= 0;
     }
@@ -52,11 +47,6 @@ final class Deadline {
     /** Total time spent queueing so far. */
     long queuedMs() {
         return TimeUnit.NANOSECONDS.toMillis(queuedNanos);
-    }
-
-    /** {@code timeoutMs} shortened to what is left of the budget, at least 1 ms (0 would mean "no timeout"). */
-    int cap(long timeoutMs) {
-        return (int) Math.max(1, Math.min(Math.min(timeoutMs, remainingMs()), Integer.MAX_VALUE));
     }
 
     /** Starts a wait for a politeness turn: the deadline is paused until the returned wait is closed. */

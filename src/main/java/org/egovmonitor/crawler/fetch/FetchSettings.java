@@ -37,10 +37,10 @@ import java.util.regex.Pattern;
  * @param maxBodyBytes          largest body kept, after decompression
  * @param maxDecompressionRatio decoded/wire size ratio above which a compressed body is a bomb
  * @param maxRedirects          redirect hops followed
- * @param perHostConcurrency    simultaneous connections to one host
+ * @param perHostConcurrency    simultaneous requests to one host
  * @param perHostDelayMs        minimum time between request starts to one host
  * @param maxCrawlDelayMs       cap on a robots.txt Crawl-delay
- * @param globalConcurrency     simultaneous connections in total
+ * @param globalConcurrency     simultaneous requests in total (also the idle keep-alive connections pooled)
  * @param robotsCacheTtl        how long a host's robots.txt is reused
  * @param allowPrivateCidrs     non-public ranges that may nevertheless be fetched
  * @param proxyHost             HTTP proxy host, or null

@@ -104,7 +104,7 @@ class HttpPageFetcherTest {
             HostileServer.Request request = server.requests().stream()
                     .filter(q -> "ua".equals(q.query())).findFirst().orElseThrow();
             assertThat(request.header("User-Agent")).isEqualTo(FetchSettings.DEFAULT_USER_AGENT);
-            assertThat(request.header("Accept-Encoding")).isEqualTo("gzip, deflate");
+            assertThat(request.header("Accept-Encoding")).isEqualTo("gzip, deflate, br");
             assertThat(request.header("Host")).isEqualTo("127.0.0.1:" + server.port());
         }
 
