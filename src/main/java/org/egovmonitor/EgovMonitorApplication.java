@@ -202,6 +202,13 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
                 CrawlSettingsFile.load(config.getScheduler(), crawlerFiles.fetch()),
                 Scheduling.workerCeiling(config.getScheduler(), Scheduling.nodeLimits(config.getScheduler(), dataSource))));
         HostGates politeness = new HostGates(crawlSettings);
+        // the node's one HTTP client lives in the gates; registered before the fetchers, so it is closed after them
+        env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                politeness.close();
+            }
+        });
 
         // Portal contributions (信息报送, issue 5): collected after each crawl round and on demand; read by scoring.
         ContributionService contributions = contributionService(config, env, jdbi, clock, reach, crawlerFiles.fetch(),

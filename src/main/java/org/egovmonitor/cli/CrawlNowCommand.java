@@ -106,6 +106,7 @@ public class CrawlNowCommand extends DatabaseCommand {
             System.out.flush();
         } finally {
             scheduling.close();
+            politeness.close(); // the command's one HTTP client, after its fetchers
         }
     }
 

@@ -1,25 +1,60 @@
 package org.egovmonitor.crawler.fetch;
 
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The per-host politeness of a whole node: one {@link HostGate} per host, shared by every fetcher given the same
  * instance (the crawl engine, the availability probe and the portal collection), so that together they never send
  * a host more than {@code perHostConcurrency} requests at once nor start them closer than the delay. Without it each
  * fetcher would be polite on its own and a host could get a crawl, a probe and a collection at the same moment.
+ *
+ * <p>The same fetchers share the node's one HTTP client here: its connection pool and dispatcher. Each fetcher
+ * derives its own configured client from it ({@link OkHttpClient#newBuilder()} keeps pool and dispatcher), so the
+ * node holds one bounded set of idle connections and one dispatcher, not one per fetcher. OkHttp hands a pooled
+ * connection only to a client with the same DNS and TLS settings, so in practice a fetcher reuses the connections it
+ * opened, and each fetcher checks the peer of every connection it is handed anyway. Whoever creates the gates
+ * closes them, once, when the last fetcher is done (the server at shutdown); closing a fetcher does not close gates
+ * it was given.
  */
-public final class HostGates {
+public final class HostGates implements AutoCloseable {
+
+    /** How long an idle connection is kept for a site's next request. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
 
     private final int perHostConcurrency;
     private final long perHostDelayMs;
     private final Map<String, HostGate> gates = new ConcurrentHashMap<>();
+    private final OkHttpClient client;
 
     /** Gates with the politeness of {@code settings} (perHostConcurrency, perHostDelayMs). */
     public HostGates(FetchSettings settings) {
         this.perHostConcurrency = settings.perHostConcurrency();
         this.perHostDelayMs = settings.perHostDelayMs();
+        // idle connections: about one per host being fetched at a time, kept for a site's next request
+        this.client = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(Math.max(8, settings.globalConcurrency()), KEEP_ALIVE.toSeconds(),
+                        TimeUnit.SECONDS))
+                .build();
+    }
+
+    /** The node's shared client: fetchers derive theirs from it and never close it. */
+    OkHttpClient client() {
+        return client;
+    }
+
+    /** Cancels what the shared client still runs and closes its pooled connections. */
+    @Override
+    public void close() {
+        client.dispatcher().cancelAll();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
     }
 
     HostGate gate(String host) {

@@ -5,7 +5,6 @@ import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import okhttp3.Call;
 import okhttp3.Connection;
-import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -109,8 +108,12 @@ import java.util.zip.ZipException;
  *       retry is kept: it replays a request once on a fresh connection when a <em>reused</em> connection failed
  *       (the server closed an idle keep-alive connection), never on a connection that failed the first time.</li>
  *   <li><b>Threads.</b> Calls run synchronously on the caller's thread ({@code execute()}; the dispatcher is never
- *       used); OkHttp's pool cleanup and HTTP/2 readers run on its shared daemon task runner. {@link #close()}
- *       cancels calls in flight, evicts the pool, shuts the dispatcher and the DNS helper threads down.</li>
+ *       used); OkHttp's pool cleanup and HTTP/2 readers run on its shared daemon task runner.</li>
+ *   <li><b>One client per node.</b> This fetcher's client is derived from the one in its {@link HostGates}
+ *       (connection pool and dispatcher shared by every fetcher of the node: crawl, availability probe, portal
+ *       collection). {@link #close()} cancels this fetcher's calls in flight and stops its DNS helper threads; the
+ *       shared pool is closed by whoever created the gates (the server at shutdown, or this fetcher when it made
+ *       its own gates).</li>
  * </ul>
  *
  * <h2>robots.txt</h2>
@@ -147,7 +150,6 @@ public final class HttpPageFetcher implements PageFetcher {
     /** Set by us, so OkHttp leaves the body encoded and the decompression guard can count both sides. */
     private static final String ACCEPT_ENCODING = "gzip, deflate, br";
     /** How long an idle keep-alive connection stays pooled: a site's next request usually comes within seconds. */
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
     private static final int NO_PORT = -1;
 
     private enum Mode {
@@ -221,6 +223,8 @@ public final class HttpPageFetcher implements PageFetcher {
     private final HostOverrides overrides;
     private final Semaphore global;
     private final HostGates gates;
+    /** Gates this fetcher made for itself (no shared ones given): it closes their client. */
+    private final boolean ownsGates;
     private final Map<String, RobotsEntry> robots = new ConcurrentHashMap<>();
     private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
     /** The hop the calling thread is sending: OkHttp resolves names on the thread that executes the call. */
@@ -236,25 +240,27 @@ public final class HttpPageFetcher implements PageFetcher {
 
     /** A fetcher whose per-host politeness is shared with the other fetchers given the same gates. */
     public HttpPageFetcher(FetchSettings settings, HostGates gates) {
-        this(settings, AddressGuard.SYSTEM_RESOLVER, gates, UnaryOperator.identity());
+        this(settings, AddressGuard.SYSTEM_RESOLVER, gates, false, UnaryOperator.identity());
     }
 
     /** With a custom resolver: tests use it to simulate hostile DNS answers. */
     public HttpPageFetcher(FetchSettings settings, AddressGuard.HostResolver hostResolver) {
-        this(settings, hostResolver, new HostGates(settings), UnaryOperator.identity());
+        this(settings, hostResolver, new HostGates(settings), true, UnaryOperator.identity());
     }
 
     /** Tests: a fetcher trusting a test certificate authority (a local HTTPS server), otherwise as configured. */
     static HttpPageFetcher trusting(FetchSettings settings, AddressGuard.HostResolver hostResolver,
                                     SSLSocketFactory sslSocketFactory, X509TrustManager trustManager) {
-        return new HttpPageFetcher(settings, hostResolver, new HostGates(settings),
+        return new HttpPageFetcher(settings, hostResolver, new HostGates(settings), true,
                 b -> b.sslSocketFactory(sslSocketFactory, trustManager));
     }
 
     private HttpPageFetcher(FetchSettings settings, AddressGuard.HostResolver hostResolver, HostGates gates,
+                            boolean ownsGates,
                             UnaryOperator<OkHttpClient.Builder> tuning) {
         this.settings = settings;
         this.gates = gates;
+        this.ownsGates = ownsGates;
         this.overrides = settings.overrides();
         // pinned hosts skip DNS but not the guard: their addresses are checked like any resolved address
         this.guard = new AddressGuard(settings.allowPrivateCidrs(), settings.allowPrivateEndpoints(),
@@ -266,7 +272,8 @@ public final class HttpPageFetcher implements PageFetcher {
         Proxy proxy = settings.proxyHost() == null ? Proxy.NO_PROXY
                 : new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(settings.proxyHost(),
                 settings.proxyPort()));
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+        // derived from the node's shared client: its connection pool and dispatcher, this fetcher's settings
+        OkHttpClient.Builder builder = gates.client().newBuilder()
                 .dns(this::lookup)
                 .proxy(proxy)
                 .followRedirects(false)
@@ -277,9 +284,6 @@ public final class HttpPageFetcher implements PageFetcher {
                 .writeTimeout(settings.readTimeoutMs(), TimeUnit.MILLISECONDS)
                 // the default for a call; every call is given what is left of its fetch's deadline instead
                 .callTimeout(settings.deadlineMs(), TimeUnit.MILLISECONDS)
-                // idle connections: about one per host being fetched at a time, kept for a site's next request
-                .connectionPool(new ConnectionPool(Math.max(8, settings.globalConcurrency()), KEEP_ALIVE.toSeconds(),
-                        TimeUnit.SECONDS))
                 .eventListenerFactory(call -> {
                     HopContext hop = call.request().tag(HopContext.class);
                     return hop != null ? hop : EventListener.NONE;
@@ -310,12 +314,20 @@ public final class HttpPageFetcher implements PageFetcher {
         return fetch(uri, Mode.GET_HEADERS_ONLY, deadline);
     }
 
+    /** The gates (and so the HTTP client) this fetcher sends through (for tests). */
+    HostGates gates() {
+        return gates;
+    }
+
     /** The delay currently applied between request starts to {@code host} (for tests and diagnostics). */
     public long hostDelayMs(String host) {
         return gate(host.toLowerCase(Locale.ROOT)).delayMs();
     }
 
-    /** Cancels the calls in flight, closes the pooled connections and stops the helper threads. */
+    /**
+     * Cancels the calls in flight and stops the helper threads; closes the pooled connections only when the gates
+     * (and so the client) are this fetcher's own.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -324,9 +336,9 @@ public final class HttpPageFetcher implements PageFetcher {
         for (Call call : inFlight) {
             call.cancel();
         }
-        client.dispatcher().cancelAll();
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        if (ownsGates) {
+            gates.close();
+        }
         resolver.shutdownNow();
         try {
             resolver.awaitTermination(2, TimeUnit.SECONDS);

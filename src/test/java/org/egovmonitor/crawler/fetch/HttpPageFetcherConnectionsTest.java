@@ -92,6 +92,42 @@ class HttpPageFetcherConnectionsTest {
     }
 
     @Test
+    void fetchersGivenOneGates_shareOnePool_closingOneLeavesTheOtherItsConnections() throws Exception {
+        KeepAliveServer site = closing(KeepAliveServer.start());
+        FetchSettings settings = HttpPageFetcherTest.settings();
+        HostGates node = closing(new HostGates(settings));
+        HttpPageFetcher crawl = new HttpPageFetcher(settings, node);
+        HttpPageFetcher probe = closing(new HttpPageFetcher(settings, node));
+
+        assertThat(crawl.get(site.uri("/page/1")).error()).isNull();
+        assertThat(probe.check(site.uri("/page/2")).error()).isNull();
+        // both fetchers' idle connections are in the node's one pool
+        assertThat(node.client().connectionPool().connectionCount()).isEqualTo(site.connections.size()).isPositive();
+
+        crawl.close(); // a fetcher given the gates does not close the node's client
+        int before = site.connections.size();
+        assertThat(probe.check(site.uri("/page/3")).error()).isNull();
+        assertThat(site.connections).hasSize(before); // the probe's kept-alive connection served it
+        assertThat(node.client().connectionPool().connectionCount()).isPositive();
+
+        node.close(); // the owner closes it: no idle connection is left
+        assertThat(node.client().connectionPool().connectionCount()).isZero();
+    }
+
+    @Test
+    void fetcherWithItsOwnGates_closesItsPoolOnClose() throws Exception {
+        KeepAliveServer site = closing(KeepAliveServer.start());
+        HttpPageFetcher fetcher = new HttpPageFetcher(HttpPageFetcherTest.settings());
+        assertThat(fetcher.get(site.uri("/page/1")).error()).isNull();
+        HostGates own = fetcher.gates();
+        assertThat(own.client().connectionPool().connectionCount()).isPositive();
+
+        fetcher.close();
+
+        assertThat(own.client().connectionPool().connectionCount()).isZero();
+    }
+
+    @Test
     void get_nameResolvingToLoopbackNotAllowListed_blockedAndNeverContacted() throws Exception {
         HostileServer intranet = closing(HostileServer.start("127.0.0.2"));
         HttpPageFetcher fetcher = closing(new HttpPageFetcher(
