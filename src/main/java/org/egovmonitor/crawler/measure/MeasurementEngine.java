@@ -283,8 +283,11 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             this.now = now;
         }
 
-        /** The homepage as fetched and, when it was whole HTML, decoded and parsed with its links. */
-        private record OpenedHomepage(FetchResult result, DecodedPage decoded, Document doc, List<PageLink> links,
+        /**
+         * The homepage as fetched (without its body) and, when it was whole HTML, its charset and the page parsed with
+         * its links.
+         */
+        private record OpenedHomepage(FetchResult result, String charset, Document doc, List<PageLink> links,
                                       Set<String> hosts) {
         }
 
@@ -339,21 +342,20 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                 links = new ArrayList<>(links);
                 links.addAll(frameLinks);
             }
-            return new OpenedHomepage(opened.result(), opened.decoded(), opened.doc(), List.copyOf(links), hosts);
+            return new OpenedHomepage(opened.result(), opened.charset(), opened.doc(), List.copyOf(links), hosts);
         }
 
         /** GETs one page of the homepage chain, records it under {@code purpose}, parses it when it is whole HTML. */
         private OpenedHomepage open(URI url, String purpose) {
             FetchResult r = fetcher.get(url);
-            remember(r);
+            remember(withoutBody(r));
             if (!r.ok() || r.body() == null) {
                 record(r, purpose, null);
                 return new OpenedHomepage(r, null, null, List.of(), Set.of());
             }
-            DecodedPage decoded = decoder.decode(r.body(), r.contentType());
-            record(r, purpose, decoded.charset());
-            Document doc = Jsoup.parse(decoded.html(), r.finalUrl());
-            return new OpenedHomepage(r, decoded, doc, linkExtractor.extract(doc), Set.of());
+            Parsed parsed = parse(r, purpose);
+            return new OpenedHomepage(parsed.result(), parsed.charset(), parsed.doc(),
+                    linkExtractor.extract(parsed.doc()), Set.of());
         }
 
         /** What becomes of every homepage link: a content list's entry, or the classifier's decision. */
@@ -376,7 +378,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             OpenedHomepage opened = openHomepage();
             FetchResult home = opened.result();
             return new SectionExplanation(rootUrl, home.finalUrl(), home.status(),
-                    opened.decoded() == null ? null : opened.decoded().charset(),
+                    opened.charset(),
                     home.error() == null ? null : home.error().name(),
                     opened.doc() == null ? List.of() : decide(opened), List.copyOf(fetches));
         }
@@ -391,7 +393,6 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                         new Homepage(null, 0, true, List.of()), List.of(), List.of(), List.of(), fetches.size(),
                         List.of(new CrawlError(home.url(), kindOfError.name())), null, now, fetches, List.of(), 0);
             }
-            DecodedPage decoded = opened.decoded();
             Document doc = opened.doc();
             List<PageLink> links = opened.links();
             Set<String> hosts = opened.hosts();
@@ -432,7 +433,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                 }
             }
             return new SiteMeasurement(rootUrl, home.finalUrl(), kind.name(), true, home.status(),
-                    home.responseMs(), decoded.charset(), null, homepage, sections,
+                    home.responseMs(), opened.charset(), null, homepage, sections,
                     classifier.missingFamilies(classified, kind), checks.broken, fetches.size(), errors,
                     summary.contentHash(), now, List.copyOf(fetches), checks.all, checks.notChecked);
         }
@@ -450,7 +451,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
          */
         private Set<String> contentListItems(Document doc, List<PageLink> links) {
             Map<String, Integer> inLists = new HashMap<>();
-            for (List<ListEntry> list : homepageAnalyzer.contentLists(doc, now)) {
+            homepageAnalyzer.contentLists(doc, now, list -> {
                 boolean dated = list.stream().anyMatch(e -> e.date() != null);
                 long families = list.stream().map(e -> classifier.exactFamilyOf(e.title()))
                         .flatMap(java.util.Optional::stream).distinct().count();
@@ -464,7 +465,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                             .forEach(u -> inThis.merge(u, 1, Integer::sum));
                     inThis.forEach((u, n) -> inLists.merge(u, n, Math::max));
                 }
-            }
+            });
             Map<String, Integer> onPage = new HashMap<>();
             links.forEach(l -> onPage.merge(l.url(), 1, Integer::sum));
             Set<String> items = new java.util.HashSet<>();
@@ -523,14 +524,13 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         /** GETs one page of the site, records it under {@code purpose} and parses it when it is whole HTML. */
         private FetchedPage fetchPage(URI url, String purpose) {
             FetchResult r = fetcher.get(url);
-            remember(r);
+            remember(withoutBody(r));
             if (!r.ok() || r.body() == null) {
                 record(r, purpose, null);
                 return new FetchedPage(r, null);
             }
-            DecodedPage page = decoder.decode(r.body(), r.contentType());
-            record(r, purpose, page.charset());
-            return new FetchedPage(r, Jsoup.parse(page.html(), r.finalUrl()));
+            Parsed parsed = parse(r, purpose);
+            return new FetchedPage(parsed.result(), parsed.doc());
         }
 
         private SectionRead readSection(ClassifiedSection s, FetchedPage page, Set<String> navUrls) {
@@ -766,6 +766,18 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             return new LinkChecks(all, broken, notChecked);
         }
 
+        /**
+         * Decodes and parses a whole HTML body, records the fetch, and keeps only the parsed page: the body and the
+         * decoded text (together three times the page's size) become garbage here, not at the end of the site.
+         */
+        private Parsed parse(FetchResult r, String purpose) {
+            DecodedPage page = decoder.decode(r.body(), r.contentType());
+            record(r, purpose, page.charset());
+            Document doc = Jsoup.parse(page.html(), r.finalUrl());
+            return new Parsed(withoutBody(r), page.charset(), doc);
+        }
+
+        /** Keeps a GET's outcome (never its body) so a link to the same URL is judged by it, not fetched again. */
         private void remember(FetchResult r) {
             UrlNormalizer.normalize(r.url()).ifPresent(u -> fetched.putIfAbsent(u, r));
         }
@@ -773,6 +785,13 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         private void record(FetchResult r, String purpose, String charset) {
             fetches.add(new Fetch(r.url(), r.finalUrl(), purpose, r.status(), r.responseMs(), r.bytes(), charset,
                     r.error() == null ? null : r.error().name()));
+        }
+    }
+
+    /** A GET (without its body), its charset and its parsed page. */
+    private record Parsed(FetchResult result, String charset, Document document) {
+        Document doc() {
+            return document;
         }
     }
 
@@ -816,6 +835,12 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         FetchErrorKind e = r.error();
         boolean broken = (e != null && e != FetchErrorKind.ROBOTS_DISALLOWED) || r.status() >= 400;
         return new LinkCheck(url, r.status(), e == null ? null : e.name(), broken);
+    }
+
+    /** The fetch's facts without its body, which is kept nowhere once parsed. */
+    private static FetchResult withoutBody(FetchResult r) {
+        return r.body() == null ? r : new FetchResult(r.url(), r.finalUrl(), r.status(), r.responseMs(), r.bytes(),
+                r.contentType(), null, r.error(), r.errorDetail(), r.redirects());
     }
 
     private static URI toUri(String url) {
