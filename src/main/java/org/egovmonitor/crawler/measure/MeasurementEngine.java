@@ -226,6 +226,49 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         }
     }
 
+    /**
+     * Measures many sites, {@code concurrency} at a time, and hands each result to {@code onDone} (with its index in
+     * {@code targets}) from the worker that measured it, keeping none: the caller's heap stays flat in the number of
+     * sites (a 14,000-site list costs its targets, not 14,000 measurements). Returns when every site is done; on
+     * interruption, after the sites already started.
+     */
+    public void measureEach(List<Target> targets, LocalDate now, int concurrency,
+                            java.util.function.BiConsumer<Integer, SiteMeasurement> onDone) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        Objects.requireNonNull(onDone, "onDone");
+        int workers = Math.min(concurrency, targets.size());
+        if (workers == 0) {
+            return;
+        }
+        ExecutorService sites = Executors.newFixedThreadPool(workers, DaemonThreads.named("egov-measure-site"));
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Future<?>> running = new ArrayList<>(workers);
+            for (int w = 0; w < workers; w++) {
+                running.add(sites.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < targets.size() && !Thread.currentThread().isInterrupted();
+                         i = next.getAndIncrement()) {
+                        Target t = targets.get(i);
+                        onDone.accept(i, measure(t.url(), t.kind(), now));
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    LOG.warn("a measuring worker failed unexpectedly", e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sites.shutdownNow();
+        }
+    }
+
     @Override
     public SiteMeasurement measure(URI siteRoot, SiteKind kind, LocalDate now) {
         Objects.requireNonNull(kind, "kind");
@@ -380,7 +423,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             return new SectionExplanation(rootUrl, home.finalUrl(), home.status(),
                     opened.charset(),
                     home.error() == null ? null : home.error().name(),
-                    opened.doc() == null ? List.of() : decide(opened), List.copyOf(fetches));
+                    opened.doc() == null ? List.of() : decide(opened), List.copyOf(fetches),
+                    opened.doc() == null ? null : linkSample(planChecks(opened.links())));
         }
 
         SiteMeasurement measure() {
@@ -710,43 +754,26 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             return new Homepage(newest, byLink.size(), true, List.copyOf(byLink.values()));
         }
 
+        /**
+         * Checks the homepage's distinct links: those already fetched with a GET are judged by it and an unusable URL
+         * is broken without a request (neither costs a check); of the rest, at most {@code maxLinkChecks} are requested,
+         * chosen by {@link LinkSample#choose} (stable hash order) when there are more.
+         */
         private LinkChecks checkLinks(List<PageLink> links) {
-            Set<String> distinct = new LinkedHashSet<>();
-            for (PageLink l : links) {
-                distinct.add(l.url());
-            }
-            List<LinkCheck> all = new ArrayList<>();
-            List<URI> toCheck = new ArrayList<>();
-            Map<String, LinkCheck> known = new HashMap<>();
-            int notChecked = 0;
-            int budget = maxLinkChecks;
-            for (String url : distinct) {
-                FetchResult got = fetched.get(url);
-                if (got != null && judgedByGet(got)) {
-                    known.put(url, verdict(url, got));
-                    continue;
-                }
-                URI uri = toUri(url);
-                if (uri == null) {
-                    known.put(url, new LinkCheck(url, 0, FetchErrorKind.INVALID_URL.name(), true));
-                } else if (budget > 0) {
-                    toCheck.add(uri);
-                    budget--;
-                } else {
-                    notChecked++;
-                }
-            }
+            LinkPlan plan = planChecks(links);
             Map<String, LinkCheck> checked = new HashMap<>();
-            if (!toCheck.isEmpty()) {
-                LinkCheckReport report = linkChecker.check(toCheck, toCheck.size());
+            if (!plan.toCheck().isEmpty()) {
+                LinkCheckReport report = linkChecker.check(plan.toCheck(), plan.toCheck().size());
                 for (int i = 0; i < report.results().size(); i++) {
                     LinkCheckResult r = report.results().get(i);
-                    checked.put(toCheck.get(i).toString(), new LinkCheck(r.url(), r.status(), r.error(), r.broken()));
+                    checked.put(plan.toCheck().get(i).toString(), new LinkCheck(r.url(), r.status(), r.error(),
+                            r.broken()));
                 }
             }
+            List<LinkCheck> all = new ArrayList<>();
             List<BrokenLink> broken = new ArrayList<>();
-            for (String url : distinct) {
-                LinkCheck c = known.get(url);
+            for (String url : plan.distinct()) {
+                LinkCheck c = plan.known().get(url);
                 if (c == null) {
                     URI uri = toUri(url);
                     c = uri == null ? null : checked.get(uri.toString());
@@ -759,11 +786,41 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                     broken.add(new BrokenLink(url, c.status() > 0 ? c.status() : null, c.error()));
                 }
             }
+            int notChecked = plan.distinct().size() - plan.known().size() - plan.toCheck().size();
             if (notChecked > 0) {
-                LOG.info("{}: {} distinct homepage links, {} not checked (maxLinkChecksPerSite {})", rootUrl,
-                        distinct.size(), notChecked, maxLinkChecks);
+                LOG.info("{}: {} distinct homepage links, {} checked as a sample (maxLinkChecksPerSite {})", rootUrl,
+                        plan.distinct().size(), plan.known().size() + plan.toCheck().size(), maxLinkChecks);
             }
             return new LinkChecks(all, broken, notChecked);
+        }
+
+        private static LinkSample linkSample(LinkPlan plan) {
+            return new LinkSample(plan.distinct().size(), plan.known().size() + plan.toCheck().size());
+        }
+
+        /** Which links {@link #checkLinks} judges without a request, and which it requests. */
+        private LinkPlan planChecks(List<PageLink> links) {
+            Set<String> distinct = new LinkedHashSet<>();
+            for (PageLink l : links) {
+                distinct.add(l.url());
+            }
+            Map<String, LinkCheck> known = new HashMap<>();
+            List<String> rest = new ArrayList<>();
+            for (String url : distinct) {
+                FetchResult got = fetched.get(url);
+                if (got != null && judgedByGet(got)) {
+                    known.put(url, verdict(url, got));
+                } else if (toUri(url) == null) {
+                    known.put(url, new LinkCheck(url, 0, FetchErrorKind.INVALID_URL.name(), true));
+                } else {
+                    rest.add(url);
+                }
+            }
+            List<URI> toCheck = new ArrayList<>();
+            for (String url : LinkSample.choose(rest, maxLinkChecks)) {
+                toCheck.add(toUri(url));
+            }
+            return new LinkPlan(distinct, known, toCheck);
         }
 
         /**
@@ -819,6 +876,9 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     }
 
     private record LinkChecks(List<LinkCheck> all, List<BrokenLink> broken, int notChecked) {
+    }
+
+    private record LinkPlan(Set<String> distinct, Map<String, LinkCheck> known, List<URI> toCheck) {
     }
 
     /**
