@@ -98,7 +98,15 @@ import org.slf4j.LoggerFactory;
  * <h2>Link checks</h2>
  * Each distinct homepage link (internal or external, hidden ones included: a visitor's browser or a search engine
  * follows them too) is checked once. A link the engine already fetched with a GET in this measurement (the homepage,
- * a section page) is judged by that response instead of being requested again.
+ * a section page) is judged by that response instead of being requested again. Of the others at most
+ * {@code maxLinkChecksPerSite} are requested: a {@link LinkSample} in stable hash order, whose size the measurement
+ * reports ({@link SiteMeasurement#linkSample()}).
+ *
+ * <h2>Memory</h2>
+ * A fetched body and its decoded text are dropped once parsed (a site's section pages stay parsed until its column
+ * tree is read), the list analysers read a page's groups one at a time and keep none, and {@link #measureEach} keeps
+ * no result: one page of 5 MB, 100,000 links or 20,000 levels of nesting is measured in a 128 MB heap
+ * (docs/benchmarks.md, "One huge page").
  */
 public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
 
@@ -318,6 +326,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         private final Map<String, FetchResult> fetched = Collections.synchronizedMap(new HashMap<>());
         /** What the homepage chain showed beyond its fetches (a redirect to another site). */
         private final List<CrawlError> findings = new ArrayList<>();
+        /** The homepage's own freshness, read in the same pass as its content lists ({@link #contentListItems}). */
+        private HomepageSummary homepageSummary;
 
         Run(URI root, SiteKind kind, LocalDate now) {
             this.root = root;
@@ -462,7 +472,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             List<Section> sections = columnTree(classified, pages,
                     reads.stream().map(SectionRead::section).toList(), navUrls, hosts);
 
-            HomepageSummary summary = homepageAnalyzer.analyze(doc, now);
+            HomepageSummary summary = homepageSummary; // read by decide(), with the content lists
             Homepage homepage = summary.navOnly() ? secondLevel(sections) : new Homepage(summary.newestDate(),
                     summary.datedItems(), false, summary.datedEntries().stream().map(MeasurementEngine::entry)
                     .toList());
@@ -495,7 +505,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
          */
         private Set<String> contentListItems(Document doc, List<PageLink> links) {
             Map<String, Integer> inLists = new HashMap<>();
-            homepageAnalyzer.contentLists(doc, now, list -> {
+            homepageSummary = homepageAnalyzer.analyze(doc, now, list -> {
                 boolean dated = list.stream().anyMatch(e -> e.date() != null);
                 long families = list.stream().map(e -> classifier.exactFamilyOf(e.title()))
                         .flatMap(java.util.Optional::stream).distinct().count();
@@ -511,7 +521,11 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                 }
             });
             Map<String, Integer> onPage = new HashMap<>();
-            links.forEach(l -> onPage.merge(l.url(), 1, Integer::sum));
+            for (PageLink l : links) {
+                if (inLists.containsKey(l.url())) {
+                    onPage.merge(l.url(), 1, Integer::sum);
+                }
+            }
             Set<String> items = new java.util.HashSet<>();
             inLists.forEach((url, n) -> {
                 if (onPage.getOrDefault(url, 0) <= n) {

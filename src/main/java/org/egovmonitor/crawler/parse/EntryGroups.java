@@ -164,19 +164,20 @@ final class EntryGroups {
      */
     static void forEach(PageScan scan, ListVocabulary vocabulary, java.util.function.Consumer<Group> each) {
         Reading reading = Reading.of(vocabulary);
-        Map<Element, Integer> position = new IdentityHashMap<>();
-        Map<Element, int[]> stats = new IdentityHashMap<>(); // [links, elements] in the subtree
+        // [links, elements, position]: links and elements in the subtree, the element's document position. One map
+        // for all three (a page of 100,000 links has twice as many elements, and this map lives as long as the pass).
+        Map<Element, int[]> stats = new IdentityHashMap<>(scan.elements.size());
         for (int i = 0; i < scan.elements.size(); i++) {
-            position.put(scan.elements.get(i), i);
+            stats.put(scan.elements.get(i), new int[] {0, 0, i});
         }
         for (int i = scan.elements.size() - 1; i >= 0; i--) {
             Element e = scan.elements.get(i);
-            int[] s = stats.computeIfAbsent(e, k -> new int[2]);
+            int[] s = stats.get(e);
             s[0] += isLink(e) ? 1 : 0;
             s[1] += 1;
             Element parent = e.parent();
-            if (parent != null && position.containsKey(parent)) {
-                int[] p = stats.computeIfAbsent(parent, k -> new int[2]);
+            int[] p = parent == null ? null : stats.get(parent);
+            if (p != null) {
                 p[0] += s[0];
                 p[1] += s[1];
             }
@@ -205,7 +206,7 @@ final class EntryGroups {
                     draft(member, reading, headings).ifPresent(drafts::add);
                 }
                 if (!drafts.isEmpty()) {
-                    each.accept(new Group(g.getKey(), position.get(g.getValue().get(0)), drafts));
+                    each.accept(new Group(g.getKey(), stats.get(g.getValue().get(0))[2], drafts));
                 }
             }
         }

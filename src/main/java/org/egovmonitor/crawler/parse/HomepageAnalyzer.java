@@ -40,6 +40,15 @@ public final class HomepageAnalyzer {
     }
 
     public HomepageSummary analyze(Document homepage, LocalDate now) {
+        return analyze(homepage, now, null);
+    }
+
+    /**
+     * {@link #analyze(Document, LocalDate)} and {@link #contentLists(Document, LocalDate, Consumer)} in one pass over
+     * the page's lists (finding them is most of the cost of either on a large page): {@code contentLists} (null for
+     * none) gets each content list as it is read.
+     */
+    public HomepageSummary analyze(Document homepage, LocalDate now, Consumer<List<ListEntry>> contentLists) {
         DateExtractor dates = new DateExtractor(now, vocabulary.futureToleranceDays());
         PageScan scan = PageScan.of(homepage, true);
         String contentHash = sha256(scan.mainText);
@@ -59,6 +68,12 @@ public final class HomepageAnalyzer {
         Map<String, ListEntry> shown = new LinkedHashMap<>();
         Map<String, ListEntry> byUrlDate = new LinkedHashMap<>();
         EntryGroups.forEach(scan, vocabulary, g -> {
+            if (contentLists != null) {
+                List<ListEntry> list = contentList(g, dates);
+                if (list != null) {
+                    contentLists.accept(list);
+                }
+            }
             if (isMessageList(g)) {
                 g.drafts().forEach(d -> messageKeys.add(key(d)));
                 return;
@@ -103,20 +118,28 @@ public final class HomepageAnalyzer {
             scan = PageScan.of(homepage, false);
         }
         EntryGroups.forEach(scan, vocabulary, g -> {
-            List<EntryGroups.Draft> drafts = g.drafts().stream().filter(d -> !EntryGroups.isLinkBar(d)).toList();
-            // One entry is a list only when the markup says so (a lone <li> of a <ul>); a lone table row or link
-            // is as likely an image button (市长信箱) as an item.
-            if (drafts.isEmpty() || (drafts.size() < 2 && !LIST_ITEM_KEYS.contains(g.key()))) {
-                return;
+            List<ListEntry> list = contentList(g, dates);
+            if (list != null) {
+                each.accept(list);
             }
-            LocalDate context = newestFullDate(g, dates);
-            boolean shownDates = g.datedCount() > 0;
-            List<ListEntry> entries = new ArrayList<>(drafts.size());
-            for (EntryGroups.Draft d : drafts) {
-                entries.add(new ListEntry(d.title(), d.url(), ListPageAnalyzer.dateOf(d, shownDates, context, dates)));
-            }
-            each.accept(List.copyOf(entries));
         });
+    }
+
+    /** The group as a content list, or null when it is none. */
+    private static List<ListEntry> contentList(EntryGroups.Group g, DateExtractor dates) {
+        List<EntryGroups.Draft> drafts = g.drafts().stream().filter(d -> !EntryGroups.isLinkBar(d)).toList();
+        // One entry is a list only when the markup says so (a lone <li> of a <ul>); a lone table row or link
+        // is as likely an image button (市长信箱) as an item.
+        if (drafts.isEmpty() || (drafts.size() < 2 && !LIST_ITEM_KEYS.contains(g.key()))) {
+            return null;
+        }
+        LocalDate context = newestFullDate(g, dates);
+        boolean shownDates = g.datedCount() > 0;
+        List<ListEntry> entries = new ArrayList<>(drafts.size());
+        for (EntryGroups.Draft d : drafts) {
+            entries.add(new ListEntry(d.title(), d.url(), ListPageAnalyzer.dateOf(d, shownDates, context, dates)));
+        }
+        return List.copyOf(entries);
     }
 
     private static void keepNewest(Map<String, ListEntry> byLink, EntryGroups.Draft d, LocalDate date) {
