@@ -201,7 +201,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
 
     /**
      * Measures many sites, {@code concurrency} at a time. Results come back in the order of {@code targets};
-     * {@code onDone} (may be null) is called from worker threads as each site finishes, e.g. for progress.
+     * {@code onDone} (may be null) is called from worker threads as each site finishes, e.g. for progress. Every
+     * result is kept until the last site is done: for long lists use {@link #measureEach}.
      */
     public List<SiteMeasurement> measureAll(List<Target> targets, LocalDate now, int concurrency,
                                             Consumer<SiteMeasurement> onDone) {
