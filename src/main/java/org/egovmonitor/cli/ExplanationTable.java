@@ -40,7 +40,11 @@ final class ExplanationTable {
             return b.append('\n').toString();
         }
         b.append("  HTTP ").append(e.status()).append("，编码 ").append(e.charset()).append("，链接 ")
-                .append(e.decisions().size()).append(" 个\n\n");
+                .append(e.decisions().size()).append(" 个");
+        if (e.links() != null) {
+            b.append("；链接检查：").append(e.links().label());
+        }
+        b.append("\n\n");
 
         Function<String, String> familyName = id -> catalog.family(id).map(SectionFamily::name).orElse(id);
         List<String[]> taken = new ArrayList<>();

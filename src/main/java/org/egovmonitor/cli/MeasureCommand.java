@@ -20,7 +20,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -109,20 +111,18 @@ public class MeasureCommand extends Command {
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         try (MeasurementEngine engine = new MeasurementEngine(settings, files.sections())) {
-            // Results are printed in input order as soon as every site before them is done.
-            SiteMeasurement[] results = new SiteMeasurement[targets.size()];
+            // Results are printed in input order as soon as every site before them is done; only those waiting for
+            // an earlier site are held, as printed text, so the heap does not grow with the length of the list.
+            Map<Integer, String> waiting = new HashMap<>();
             int[] printed = {0};
-            List<Target> indexed = targets;
-            engine.measureAll(targets, now, concurrency, m -> {
-                synchronized (results) {
-                    for (int i = 0; i < indexed.size(); i++) {
-                        if (results[i] == null && indexed.get(i).url().toString().equals(m.url())) {
-                            results[i] = m;
-                            break;
-                        }
-                    }
-                    while (printed[0] < results.length && results[printed[0]] != null) {
-                        print(out, json, results[printed[0]], asJson);
+            engine.measureEach(targets, now, concurrency, (index, m) -> {
+                String text = render(json, m, asJson);
+                synchronized (waiting) {
+                    waiting.put(index, text);
+                    for (String next = waiting.remove(printed[0]); next != null;
+                         next = waiting.remove(printed[0])) {
+                        out.print(next);
+                        out.flush();
                         printed[0]++;
                     }
                     long s = (System.nanoTime() - start) / 1_000_000_000L;
@@ -155,17 +155,16 @@ public class MeasureCommand extends Command {
         }
     }
 
-    private static void print(PrintStream out, ObjectMapper json, SiteMeasurement m, boolean asJson) {
-        if (asJson) {
-            try {
-                out.println(json.writeValueAsString(m));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot write JSON", e);
-            }
-        } else {
-            out.print(summary(m));
+    /** One site's output: a JSON line, or the short summary. */
+    private static String render(ObjectMapper json, SiteMeasurement m, boolean asJson) {
+        if (!asJson) {
+            return summary(m);
         }
-        out.flush();
+        try {
+            return json.writeValueAsString(m) + System.lineSeparator();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     /** A short Chinese summary of one measurement. */
@@ -204,7 +203,11 @@ public class MeasureCommand extends Command {
             b.append("  缺少栏目：").append(String.join("、", m.missingFamilies())).append('\n');
         }
         b.append("  坏链 ").append(m.brokenLinks().size()).append(" 个，抓取 ").append(m.pagesFetched())
-                .append(" 页，出错 ").append(m.errors().size()).append(" 次\n");
+                .append(" 页，出错 ").append(m.errors().size()).append(" 次");
+        if (m.linkSample().sampled()) {
+            b.append("（").append(m.linkSample().label()).append("）");
+        }
+        b.append('\n');
         return b.toString();
     }
 

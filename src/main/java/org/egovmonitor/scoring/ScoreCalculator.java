@@ -379,7 +379,8 @@ public final class ScoreCalculator {
     static void linkHealth(Judgement j, SiteMeasurement m) {
         Indicator ind = j.indicator;
         List<SiteMeasurement.BrokenLink> broken = m.brokenLinks() == null ? List.of() : m.brokenLinks();
-        j.observed = "首页错误链接 " + broken.size() + " 个";
+        j.observed = "首页错误链接 " + broken.size() + " 个"
+                + (m.linkSample().sampled() ? "（" + m.linkSample().label() + "）" : "");
         for (SiteMeasurement.BrokenLink link : broken) {
             String what = link.status() != null ? "HTTP " + link.status() : link.error();
             j.deduct(ind.param("pointsPerBrokenLink"), "链接不可用（" + what + "）", "每个首页错误链接扣 "

@@ -99,6 +99,24 @@ class MeasureCommandTest {
         }
     }
 
+    /** The link sample in the summary, from a measurement built in memory (no child JVM). */
+    @Nested
+    class LinkSampleLine {
+        private static SiteMeasurement measured(int notChecked) {
+            return new SiteMeasurement("http://127.0.0.1/", "http://127.0.0.1/", "COUNTY", true, 200, 5, "UTF-8", null,
+                    new SiteMeasurement.Homepage(null, 0, false, List.of()), List.of(), List.of(), List.of(), 1,
+                    List.of(), null, LocalDate.of(2024, 5, 20), List.of(), List.of(
+                    new SiteMeasurement.LinkCheck("http://127.0.0.1/a", 200, null, false),
+                    new SiteMeasurement.LinkCheck("http://127.0.0.1/b", 200, null, false)), notChecked);
+        }
+
+        @Test
+        void summary_sampledLinks_saysHowManyOfHowMany() {
+            assertThat(MeasureCommand.summary(measured(98))).contains("（检查了 100 条链接中的 2 条（抽样））");
+            assertThat(MeasureCommand.summary(measured(0))).doesNotContain("抽样");
+        }
+    }
+
     /** The column tree in both outputs, from a measurement built in memory (no child JVM). */
     @Nested
     class ColumnTree {
@@ -196,7 +214,7 @@ class MeasureCommandTest {
                         "127.0.0.0/8", "--now", "2025-04-15", server.uri("/").toString());
                 assertThat(r.exitCode()).as(r.stderr()).isZero();
                 String h = "http://127.0.0.1:" + server.port();
-                assertThat(r.stdout()).contains("识别出的栏目（2 个）")
+                assertThat(r.stdout()).contains("识别出的栏目（2 个）", "；链接检查：检查了全部 ")
                         .containsPattern("政务公开 +信息公开 +链接文字即栏目名称 +" + h + "/xxgk/")
                         .containsPattern("通知公告 +通知公告 +图片热区的说明文字 +" + h + "/tzgg/")
                         .contains("■ 站内搜索或关键词链接（1 个）")

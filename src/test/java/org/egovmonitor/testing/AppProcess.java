@@ -39,10 +39,16 @@ public final class AppProcess implements AutoCloseable {
     /** Starts with {@code stdin} (a file's content) as standard input; null means /dev/null. */
     public static AppProcess startWithInput(Map<String, String> env, String stdin, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"),
+        return startWithInput(List.of("-Xmx512m"), env, stdin, args);
+    }
+
+    /** Starts with {@code jvmOptions} (e.g. a smaller heap) instead of the default {@code -Xmx512m}. */
+    public static AppProcess startWithInput(List<String> jvmOptions, Map<String, String> env, String stdin,
+                                            String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
                 EgovMonitorApplication.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("egov-app-", ".out");
@@ -58,6 +64,17 @@ public final class AppProcess implements AutoCloseable {
     /** Runs a command to completion. */
     public static Result run(Map<String, String> env, String... args) throws Exception {
         return runWithInput(env, null, args);
+    }
+
+    /** Runs a command to completion in a JVM started with {@code jvmOptions}, waiting at most {@code timeout}. */
+    public static Result run(List<String> jvmOptions, Duration timeout, Map<String, String> env, String... args)
+            throws Exception {
+        try (AppProcess p = startWithInput(jvmOptions, env, null, args)) {
+            if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("command did not finish: " + String.join(" ", args));
+            }
+            return new Result(p.process.exitValue(), p.stdout(), p.stderr());
+        }
     }
 
     /** Runs a command to completion with {@code stdin} as its standard input. */

@@ -98,7 +98,15 @@ import org.slf4j.LoggerFactory;
  * <h2>Link checks</h2>
  * Each distinct homepage link (internal or external, hidden ones included: a visitor's browser or a search engine
  * follows them too) is checked once. A link the engine already fetched with a GET in this measurement (the homepage,
- * a section page) is judged by that response instead of being requested again.
+ * a section page) is judged by that response instead of being requested again. Of the others at most
+ * {@code maxLinkChecksPerSite} are requested: a {@link LinkSample} in stable hash order, whose size the measurement
+ * reports ({@link SiteMeasurement#linkSample()}).
+ *
+ * <h2>Memory</h2>
+ * A fetched body and its decoded text are dropped once parsed (a site's section pages stay parsed until its column
+ * tree is read), the list analysers read a page's groups one at a time and keep none, and {@link #measureEach} keeps
+ * no result: one page of 5 MB, 100,000 links or 20,000 levels of nesting is measured in a 128 MB heap
+ * (docs/benchmarks.md, "One huge page").
  */
 public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
 
@@ -193,7 +201,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
 
     /**
      * Measures many sites, {@code concurrency} at a time. Results come back in the order of {@code targets};
-     * {@code onDone} (may be null) is called from worker threads as each site finishes, e.g. for progress.
+     * {@code onDone} (may be null) is called from worker threads as each site finishes, e.g. for progress. Every
+     * result is kept until the last site is done: for long lists use {@link #measureEach}.
      */
     public List<SiteMeasurement> measureAll(List<Target> targets, LocalDate now, int concurrency,
                                             Consumer<SiteMeasurement> onDone) {
@@ -221,6 +230,49 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                 out.add(await(futures.get(i), targets.get(i), now));
             }
             return out;
+        } finally {
+            sites.shutdownNow();
+        }
+    }
+
+    /**
+     * Measures many sites, {@code concurrency} at a time, and hands each result to {@code onDone} (with its index in
+     * {@code targets}) from the worker that measured it, keeping none: the caller's heap stays flat in the number of
+     * sites (a 14,000-site list costs its targets, not 14,000 measurements). Returns when every site is done; on
+     * interruption, after the sites already started.
+     */
+    public void measureEach(List<Target> targets, LocalDate now, int concurrency,
+                            java.util.function.BiConsumer<Integer, SiteMeasurement> onDone) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        Objects.requireNonNull(onDone, "onDone");
+        int workers = Math.min(concurrency, targets.size());
+        if (workers == 0) {
+            return;
+        }
+        ExecutorService sites = Executors.newFixedThreadPool(workers, DaemonThreads.named("egov-measure-site"));
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Future<?>> running = new ArrayList<>(workers);
+            for (int w = 0; w < workers; w++) {
+                running.add(sites.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < targets.size() && !Thread.currentThread().isInterrupted();
+                         i = next.getAndIncrement()) {
+                        Target t = targets.get(i);
+                        onDone.accept(i, measure(t.url(), t.kind(), now));
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    LOG.warn("a measuring worker failed unexpectedly", e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             sites.shutdownNow();
         }
@@ -275,6 +327,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         private final Map<String, FetchResult> fetched = Collections.synchronizedMap(new HashMap<>());
         /** What the homepage chain showed beyond its fetches (a redirect to another site). */
         private final List<CrawlError> findings = new ArrayList<>();
+        /** The homepage's own freshness, read in the same pass as its content lists ({@link #contentListItems}). */
+        private HomepageSummary homepageSummary;
 
         Run(URI root, SiteKind kind, LocalDate now) {
             this.root = root;
@@ -283,8 +337,11 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             this.now = now;
         }
 
-        /** The homepage as fetched and, when it was whole HTML, decoded and parsed with its links. */
-        private record OpenedHomepage(FetchResult result, DecodedPage decoded, Document doc, List<PageLink> links,
+        /**
+         * The homepage as fetched (without its body) and, when it was whole HTML, its charset and the page parsed with
+         * its links.
+         */
+        private record OpenedHomepage(FetchResult result, String charset, Document doc, List<PageLink> links,
                                       Set<String> hosts) {
         }
 
@@ -339,21 +396,20 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                 links = new ArrayList<>(links);
                 links.addAll(frameLinks);
             }
-            return new OpenedHomepage(opened.result(), opened.decoded(), opened.doc(), List.copyOf(links), hosts);
+            return new OpenedHomepage(opened.result(), opened.charset(), opened.doc(), List.copyOf(links), hosts);
         }
 
         /** GETs one page of the homepage chain, records it under {@code purpose}, parses it when it is whole HTML. */
         private OpenedHomepage open(URI url, String purpose) {
             FetchResult r = fetcher.get(url);
-            remember(r);
+            remember(withoutBody(r));
             if (!r.ok() || r.body() == null) {
                 record(r, purpose, null);
                 return new OpenedHomepage(r, null, null, List.of(), Set.of());
             }
-            DecodedPage decoded = decoder.decode(r.body(), r.contentType());
-            record(r, purpose, decoded.charset());
-            Document doc = Jsoup.parse(decoded.html(), r.finalUrl());
-            return new OpenedHomepage(r, decoded, doc, linkExtractor.extract(doc), Set.of());
+            Parsed parsed = parse(r, purpose);
+            return new OpenedHomepage(parsed.result(), parsed.charset(), parsed.doc(),
+                    linkExtractor.extract(parsed.doc()), Set.of());
         }
 
         /** What becomes of every homepage link: a content list's entry, or the classifier's decision. */
@@ -376,9 +432,10 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             OpenedHomepage opened = openHomepage();
             FetchResult home = opened.result();
             return new SectionExplanation(rootUrl, home.finalUrl(), home.status(),
-                    opened.decoded() == null ? null : opened.decoded().charset(),
+                    opened.charset(),
                     home.error() == null ? null : home.error().name(),
-                    opened.doc() == null ? List.of() : decide(opened), List.copyOf(fetches));
+                    opened.doc() == null ? List.of() : decide(opened), List.copyOf(fetches),
+                    opened.doc() == null ? null : linkSample(planChecks(opened.links())));
         }
 
         SiteMeasurement measure() {
@@ -391,7 +448,6 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                         new Homepage(null, 0, true, List.of()), List.of(), List.of(), List.of(), fetches.size(),
                         List.of(new CrawlError(home.url(), kindOfError.name())), null, now, fetches, List.of(), 0);
             }
-            DecodedPage decoded = opened.decoded();
             Document doc = opened.doc();
             List<PageLink> links = opened.links();
             Set<String> hosts = opened.hosts();
@@ -417,7 +473,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             List<Section> sections = columnTree(classified, pages,
                     reads.stream().map(SectionRead::section).toList(), navUrls, hosts);
 
-            HomepageSummary summary = homepageAnalyzer.analyze(doc, now);
+            HomepageSummary summary = homepageSummary; // read by decide(), with the content lists
             Homepage homepage = summary.navOnly() ? secondLevel(sections) : new Homepage(summary.newestDate(),
                     summary.datedItems(), false, summary.datedEntries().stream().map(MeasurementEngine::entry)
                     .toList());
@@ -432,7 +488,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                 }
             }
             return new SiteMeasurement(rootUrl, home.finalUrl(), kind.name(), true, home.status(),
-                    home.responseMs(), decoded.charset(), null, homepage, sections,
+                    home.responseMs(), opened.charset(), null, homepage, sections,
                     classifier.missingFamilies(classified, kind), checks.broken, fetches.size(), errors,
                     summary.contentHash(), now, List.copyOf(fetches), checks.all, checks.notChecked);
         }
@@ -450,7 +506,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
          */
         private Set<String> contentListItems(Document doc, List<PageLink> links) {
             Map<String, Integer> inLists = new HashMap<>();
-            for (List<ListEntry> list : homepageAnalyzer.contentLists(doc, now)) {
+            homepageSummary = homepageAnalyzer.analyze(doc, now, list -> {
                 boolean dated = list.stream().anyMatch(e -> e.date() != null);
                 long families = list.stream().map(e -> classifier.exactFamilyOf(e.title()))
                         .flatMap(java.util.Optional::stream).distinct().count();
@@ -464,9 +520,13 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                             .forEach(u -> inThis.merge(u, 1, Integer::sum));
                     inThis.forEach((u, n) -> inLists.merge(u, n, Math::max));
                 }
-            }
+            });
             Map<String, Integer> onPage = new HashMap<>();
-            links.forEach(l -> onPage.merge(l.url(), 1, Integer::sum));
+            for (PageLink l : links) {
+                if (inLists.containsKey(l.url())) {
+                    onPage.merge(l.url(), 1, Integer::sum);
+                }
+            }
             Set<String> items = new java.util.HashSet<>();
             inLists.forEach((url, n) -> {
                 if (onPage.getOrDefault(url, 0) <= n) {
@@ -523,14 +583,13 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         /** GETs one page of the site, records it under {@code purpose} and parses it when it is whole HTML. */
         private FetchedPage fetchPage(URI url, String purpose) {
             FetchResult r = fetcher.get(url);
-            remember(r);
+            remember(withoutBody(r));
             if (!r.ok() || r.body() == null) {
                 record(r, purpose, null);
                 return new FetchedPage(r, null);
             }
-            DecodedPage page = decoder.decode(r.body(), r.contentType());
-            record(r, purpose, page.charset());
-            return new FetchedPage(r, Jsoup.parse(page.html(), r.finalUrl()));
+            Parsed parsed = parse(r, purpose);
+            return new FetchedPage(parsed.result(), parsed.doc());
         }
 
         private SectionRead readSection(ClassifiedSection s, FetchedPage page, Set<String> navUrls) {
@@ -710,43 +769,26 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             return new Homepage(newest, byLink.size(), true, List.copyOf(byLink.values()));
         }
 
+        /**
+         * Checks the homepage's distinct links: those already fetched with a GET are judged by it and an unusable URL
+         * is broken without a request (neither costs a check); of the rest, at most {@code maxLinkChecks} are requested,
+         * chosen by {@link LinkSample#choose} (stable hash order) when there are more.
+         */
         private LinkChecks checkLinks(List<PageLink> links) {
-            Set<String> distinct = new LinkedHashSet<>();
-            for (PageLink l : links) {
-                distinct.add(l.url());
-            }
-            List<LinkCheck> all = new ArrayList<>();
-            List<URI> toCheck = new ArrayList<>();
-            Map<String, LinkCheck> known = new HashMap<>();
-            int notChecked = 0;
-            int budget = maxLinkChecks;
-            for (String url : distinct) {
-                FetchResult got = fetched.get(url);
-                if (got != null && judgedByGet(got)) {
-                    known.put(url, verdict(url, got));
-                    continue;
-                }
-                URI uri = toUri(url);
-                if (uri == null) {
-                    known.put(url, new LinkCheck(url, 0, FetchErrorKind.INVALID_URL.name(), true));
-                } else if (budget > 0) {
-                    toCheck.add(uri);
-                    budget--;
-                } else {
-                    notChecked++;
-                }
-            }
+            LinkPlan plan = planChecks(links);
             Map<String, LinkCheck> checked = new HashMap<>();
-            if (!toCheck.isEmpty()) {
-                LinkCheckReport report = linkChecker.check(toCheck, toCheck.size());
+            if (!plan.toCheck().isEmpty()) {
+                LinkCheckReport report = linkChecker.check(plan.toCheck(), plan.toCheck().size());
                 for (int i = 0; i < report.results().size(); i++) {
                     LinkCheckResult r = report.results().get(i);
-                    checked.put(toCheck.get(i).toString(), new LinkCheck(r.url(), r.status(), r.error(), r.broken()));
+                    checked.put(plan.toCheck().get(i).toString(), new LinkCheck(r.url(), r.status(), r.error(),
+                            r.broken()));
                 }
             }
+            List<LinkCheck> all = new ArrayList<>();
             List<BrokenLink> broken = new ArrayList<>();
-            for (String url : distinct) {
-                LinkCheck c = known.get(url);
+            for (String url : plan.distinct()) {
+                LinkCheck c = plan.known().get(url);
                 if (c == null) {
                     URI uri = toUri(url);
                     c = uri == null ? null : checked.get(uri.toString());
@@ -759,13 +801,55 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
                     broken.add(new BrokenLink(url, c.status() > 0 ? c.status() : null, c.error()));
                 }
             }
+            int notChecked = plan.distinct().size() - plan.known().size() - plan.toCheck().size();
             if (notChecked > 0) {
-                LOG.info("{}: {} distinct homepage links, {} not checked (maxLinkChecksPerSite {})", rootUrl,
-                        distinct.size(), notChecked, maxLinkChecks);
+                LOG.info("{}: {} distinct homepage links, {} checked as a sample (maxLinkChecksPerSite {})", rootUrl,
+                        plan.distinct().size(), plan.known().size() + plan.toCheck().size(), maxLinkChecks);
             }
             return new LinkChecks(all, broken, notChecked);
         }
 
+        private static LinkSample linkSample(LinkPlan plan) {
+            return new LinkSample(plan.distinct().size(), plan.known().size() + plan.toCheck().size());
+        }
+
+        /** Which links {@link #checkLinks} judges without a request, and which it requests. */
+        private LinkPlan planChecks(List<PageLink> links) {
+            Set<String> distinct = new LinkedHashSet<>();
+            for (PageLink l : links) {
+                distinct.add(l.url());
+            }
+            Map<String, LinkCheck> known = new HashMap<>();
+            List<String> rest = new ArrayList<>();
+            for (String url : distinct) {
+                FetchResult got = fetched.get(url);
+                if (got != null && judgedByGet(got)) {
+                    known.put(url, verdict(url, got));
+                } else if (toUri(url) == null) {
+                    known.put(url, new LinkCheck(url, 0, FetchErrorKind.INVALID_URL.name(), true));
+                } else {
+                    rest.add(url);
+                }
+            }
+            List<URI> toCheck = new ArrayList<>();
+            for (String url : LinkSample.choose(rest, maxLinkChecks)) {
+                toCheck.add(toUri(url));
+            }
+            return new LinkPlan(distinct, known, toCheck);
+        }
+
+        /**
+         * Decodes and parses a whole HTML body, records the fetch, and keeps only the parsed page: the body and the
+         * decoded text (together three times the page's size) become garbage here, not at the end of the site.
+         */
+        private Parsed parse(FetchResult r, String purpose) {
+            DecodedPage page = decoder.decode(r.body(), r.contentType());
+            record(r, purpose, page.charset());
+            Document doc = Jsoup.parse(page.html(), r.finalUrl());
+            return new Parsed(withoutBody(r), page.charset(), doc);
+        }
+
+        /** Keeps a GET's outcome (never its body) so a link to the same URL is judged by it, not fetched again. */
         private void remember(FetchResult r) {
             UrlNormalizer.normalize(r.url()).ifPresent(u -> fetched.putIfAbsent(u, r));
         }
@@ -773,6 +857,13 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         private void record(FetchResult r, String purpose, String charset) {
             fetches.add(new Fetch(r.url(), r.finalUrl(), purpose, r.status(), r.responseMs(), r.bytes(), charset,
                     r.error() == null ? null : r.error().name()));
+        }
+    }
+
+    /** A GET (without its body), its charset and its parsed page. */
+    private record Parsed(FetchResult result, String charset, Document document) {
+        Document doc() {
+            return document;
         }
     }
 
@@ -802,6 +893,9 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private record LinkChecks(List<LinkCheck> all, List<BrokenLink> broken, int notChecked) {
     }
 
+    private record LinkPlan(Set<String> distinct, Map<String, LinkCheck> known, List<URI> toCheck) {
+    }
+
     /**
      * A GET says as much about a link as a check would when it succeeded or failed for a reason a visitor would
      * meet too; a page refused only by our own page rules (not HTML, too large for us) is checked properly.
@@ -816,6 +910,12 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         FetchErrorKind e = r.error();
         boolean broken = (e != null && e != FetchErrorKind.ROBOTS_DISALLOWED) || r.status() >= 400;
         return new LinkCheck(url, r.status(), e == null ? null : e.name(), broken);
+    }
+
+    /** The fetch's facts without its body, which is kept nowhere once parsed. */
+    private static FetchResult withoutBody(FetchResult r) {
+        return r.body() == null ? r : new FetchResult(r.url(), r.finalUrl(), r.status(), r.responseMs(), r.bytes(),
+                r.contentType(), null, r.error(), r.errorDetail(), r.redirects());
     }
 
     private static URI toUri(String url) {

@@ -14,9 +14,11 @@ import org.egovmonitor.crawler.classify.SectionDecision;
  * @param errorKind why it could not be read, or null
  * @param decisions every homepage link in page order, taken for a section (family, rule) or left out (reason)
  * @param fetches   the GETs made
+ * @param links     how many distinct homepage links a measurement would check, of how many (null when not read)
  */
 public record SectionExplanation(String url, String finalUrl, int status, String charset, String errorKind,
-                                 List<SectionDecision> decisions, List<SiteMeasurement.Fetch> fetches) {
+                                 List<SectionDecision> decisions, List<SiteMeasurement.Fetch> fetches,
+                                 LinkSample links) {
 
     public SectionExplanation {
         decisions = List.copyOf(decisions);

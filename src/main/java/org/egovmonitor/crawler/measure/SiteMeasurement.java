@@ -1,5 +1,6 @@
 package org.egovmonitor.crawler.measure;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 import org.egovmonitor.crawler.parse.MessageState;
@@ -48,6 +49,15 @@ public record SiteMeasurement(
         List<Fetch> fetches,
         List<LinkCheck> linkChecks,
         int linksNotChecked) {
+
+    /**
+     * How many distinct homepage links were checked, of how many found ({@code measure --json}: {@code "linkSample":
+     * {"found": N, "checked": M, "sampled": true, "label": "检查了 N 条链接中的 M 条（抽样）"}}).
+     */
+    @JsonProperty("linkSample")
+    public LinkSample linkSample() {
+        return new LinkSample(linkChecks.size() + linksNotChecked, linkChecks.size());
+    }
 
     public SiteMeasurement {
         sections = List.copyOf(sections);

@@ -152,32 +152,43 @@ final class EntryGroups {
 
     /** The page's groups, entries read with the vocabulary: row date labels, today banners, URL dates. */
     static List<Group> find(PageScan scan, ListVocabulary vocabulary) {
+        List<Group> groups = new ArrayList<>();
+        forEach(scan, vocabulary, groups::add);
+        return groups;
+    }
+
+    /**
+     * The page's groups as {@link #find} finds them, in the same order, each handed to {@code each} as soon as it is
+     * read and kept by no one else: a page of 100,000 links has as many groups of one link besides its list, and
+     * holding them all at once cost more heap than the page itself (issue 13).
+     */
+    static void forEach(PageScan scan, ListVocabulary vocabulary, java.util.function.Consumer<Group> each) {
         Reading reading = Reading.of(vocabulary);
-        Map<Element, Integer> position = new IdentityHashMap<>();
-        Map<Element, int[]> stats = new IdentityHashMap<>(); // [links, elements] in the subtree
+        // [links, elements, position]: links and elements in the subtree, the element's document position. One map
+        // for all three (a page of 100,000 links has twice as many elements, and this map lives as long as the pass).
+        Map<Element, int[]> stats = new IdentityHashMap<>(scan.elements.size());
         for (int i = 0; i < scan.elements.size(); i++) {
-            position.put(scan.elements.get(i), i);
+            stats.put(scan.elements.get(i), new int[] {0, 0, i});
         }
         for (int i = scan.elements.size() - 1; i >= 0; i--) {
             Element e = scan.elements.get(i);
-            int[] s = stats.computeIfAbsent(e, k -> new int[2]);
+            int[] s = stats.get(e);
             s[0] += isLink(e) ? 1 : 0;
             s[1] += 1;
             Element parent = e.parent();
-            if (parent != null && position.containsKey(parent)) {
-                int[] p = stats.computeIfAbsent(parent, k -> new int[2]);
+            int[] p = parent == null ? null : stats.get(parent);
+            if (p != null) {
                 p[0] += s[0];
                 p[1] += s[1];
             }
         }
 
-        List<Group> groups = new ArrayList<>();
         for (Element parent : scan.elements) {
             if (scan.excluded.contains(parent) || stats.get(parent)[0] == 0) {
                 continue;
             }
             Map<String, List<Element>> byKey = new LinkedHashMap<>();
-            for (Element child : parent.children()) {
+            for (Element child = parent.firstElementChild(); child != null; child = child.nextElementSibling()) {
                 int[] s = stats.get(child);
                 if (s == null || scan.excluded.contains(child) || s[0] == 0) {
                     continue;
@@ -195,11 +206,10 @@ final class EntryGroups {
                     draft(member, reading, headings).ifPresent(drafts::add);
                 }
                 if (!drafts.isEmpty()) {
-                    groups.add(new Group(g.getKey(), position.get(g.getValue().get(0)), drafts));
+                    each.accept(new Group(g.getKey(), stats.get(g.getValue().get(0))[2], drafts));
                 }
             }
         }
-        return groups;
     }
 
     /**
@@ -261,11 +271,11 @@ final class EntryGroups {
      * from each text-only part: a part that is a date, or a date at a part's edge (never one inside a part's text).
      */
     private static DateExtractor.RawDate dateOfLinkPart(Element link) {
-        if (link.childrenSize() == 0) {
+        if (ChildElements.none(link)) {
             return null;
         }
         for (Element part : link.getAllElements()) {
-            if (part == link || part.childrenSize() > 0 || PageRegions.isNonContent(part)) {
+            if (part == link || !ChildElements.none(part) || PageRegions.isNonContent(part)) {
                 continue;
             }
             String text = part.text();
@@ -324,7 +334,7 @@ final class EntryGroups {
         memberSet.addAll(members);
         String current = null;
         boolean outerRead = false;
-        for (Element child : parent.children()) {
+        for (Element child : ChildElements.of(parent)) {
             if (memberSet.contains(child)) {
                 if (current == null && !outerRead) {
                     current = heading(parent, stats);
@@ -353,7 +363,7 @@ final class EntryGroups {
         Element node = container;
         for (int level = 0; level < HEADING_LEVELS && node != null && node.parent() != null; level++) {
             if (node.normalName().equals("table")) {
-                for (Element child : node.children()) {
+                for (Element child : ChildElements.of(node)) {
                     if (child.normalName().equals("caption") && !child.text().isBlank()) {
                         return DateExtractor.trim(child.text());
                     }

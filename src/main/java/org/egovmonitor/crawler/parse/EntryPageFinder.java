@@ -313,7 +313,7 @@ public final class EntryPageFinder {
         for (Element parent = frame.parent(); parent != null && "frameset".equals(parent.normalName())
                 && depth < 8; parent = parent.parent(), depth++) {
             int index = 0;
-            for (Element sibling : parent.children()) {
+            for (Element sibling : ChildElements.of(parent)) {
                 if (sibling == child) {
                     break;
                 }

@@ -5,14 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
 
 /**
@@ -39,51 +38,58 @@ public final class HomepageAnalyzer {
     }
 
     public HomepageSummary analyze(Document homepage, LocalDate now) {
+        return analyze(homepage, now, null);
+    }
+
+    /**
+     * {@link #analyze(Document, LocalDate)} and {@link #contentLists(Document, LocalDate, Consumer)} in one pass over
+     * the page's lists (finding them is most of the cost of either on a large page): {@code contentLists} (null for
+     * none) gets each content list as it is read.
+     */
+    public HomepageSummary analyze(Document homepage, LocalDate now, Consumer<List<ListEntry>> contentLists) {
         DateExtractor dates = new DateExtractor(now, vocabulary.futureToleranceDays());
         PageScan scan = PageScan.of(homepage, true);
         String contentHash = sha256(scan.mainText);
         if (scan.excludedShare() > ListPageAnalyzer.MAX_BOILERPLATE_SHARE) {
             scan = PageScan.of(homepage, false);
         }
-        List<EntryGroups.Group> groups = EntryGroups.find(scan, vocabulary);
-
+        // One pass over the groups, none kept (a page of 100,000 links has as many groups): each entry is dated both
+        // ways, as if the homepage showed dates and as if it showed none, and the right pool is chosen at the end.
         // An entry of a message list stays out even when a smaller group (its own <li>) lists it again.
-        Set<EntryGroups.Group> messageLists = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> messageKeys = new HashSet<>();
-        for (EntryGroups.Group g : groups) {
-            if (isMessageList(g)) {
-                messageLists.add(g);
-                g.drafts().forEach(d -> messageKeys.add(key(d)));
-            }
-        }
         // Dates in article URLs are a fallback for a homepage that shows none: they are often the upload
         // directory's date, days after the date the article shows (嘉鱼: /2012-12-10/2015.html shows 2012-12-04).
-        boolean homepageShowsDates = groups.stream().anyMatch(g -> g.datedCount() > 0 && !messageLists.contains(g));
-
+        boolean[] homepageShowsDates = {false};
         // Year-less dates are read against the newest full date of their own block (see DateExtractor#resolve): the
         // blocks of a homepage are separate lists, and a stale 政策文件 block says nothing about the year of [01-11]
         // in the 通知公告 block beside it.
-        Map<String, ListEntry> byLink = new LinkedHashMap<>();
-        for (EntryGroups.Group g : groups) {
-            if (messageLists.contains(g)) {
-                continue;
+        Map<String, ListEntry> shown = new LinkedHashMap<>();
+        Map<String, ListEntry> byUrlDate = new LinkedHashMap<>();
+        EntryGroups.forEach(scan, vocabulary, g -> {
+            if (contentLists != null) {
+                List<ListEntry> list = contentList(g, dates);
+                if (list != null) {
+                    contentLists.accept(list);
+                }
+            }
+            if (isMessageList(g)) {
+                g.drafts().forEach(d -> messageKeys.add(key(d)));
+                return;
+            }
+            if (g.datedCount() > 0 && !homepageShowsDates[0]) {
+                homepageShowsDates[0] = true;
+                byUrlDate.clear(); // never the answer now
             }
             LocalDate context = newestFullDate(g, dates);
             for (EntryGroups.Draft d : g.drafts()) {
-                LocalDate date = ListPageAnalyzer.dateOf(d, homepageShowsDates, context, dates);
-                if (date == null) {
-                    continue;
-                }
-                String key = key(d);
-                if (messageKeys.contains(key)) {
-                    continue;
-                }
-                ListEntry known = byLink.get(key);
-                if (known == null || date.isAfter(known.date())) {
-                    byLink.put(key, new ListEntry(d.title(), d.url(), date));
+                keepNewest(shown, d, ListPageAnalyzer.dateOf(d, true, context, dates));
+                if (!homepageShowsDates[0]) {
+                    keepNewest(byUrlDate, d, ListPageAnalyzer.dateOf(d, false, context, dates));
                 }
             }
-        }
+        });
+        Map<String, ListEntry> byLink = homepageShowsDates[0] ? shown : byUrlDate;
+        byLink.keySet().removeAll(messageKeys);
         List<ListEntry> entries = new ArrayList<>(byLink.values());
         LocalDate newest = entries.stream().map(ListEntry::date).max(LocalDate::compareTo).orElse(null);
         return new HomepageSummary(newest, entries.size(), entries.isEmpty(), contentHash, List.copyOf(entries));
@@ -97,28 +103,52 @@ public final class HomepageAnalyzer {
      * site) is a bar, not an entry ({@link EntryGroups#isLinkBar}): it is left out before the entries are counted.
      */
     public List<List<ListEntry>> contentLists(Document homepage, LocalDate now) {
+        List<List<ListEntry>> lists = new ArrayList<>();
+        contentLists(homepage, now, lists::add);
+        return lists;
+    }
+
+    /** {@link #contentLists(Document, LocalDate)}, each list handed over as soon as it is read and kept by no one. */
+    public void contentLists(Document homepage, LocalDate now, Consumer<List<ListEntry>> each) {
         DateExtractor dates = new DateExtractor(now, vocabulary.futureToleranceDays());
         PageScan scan = PageScan.of(homepage, true);
         if (scan.excludedShare() > ListPageAnalyzer.MAX_BOILERPLATE_SHARE) {
             scan = PageScan.of(homepage, false);
         }
-        List<List<ListEntry>> lists = new ArrayList<>();
-        for (EntryGroups.Group g : EntryGroups.find(scan, vocabulary)) {
-            List<EntryGroups.Draft> drafts = g.drafts().stream().filter(d -> !EntryGroups.isLinkBar(d)).toList();
-            // One entry is a list only when the markup says so (a lone <li> of a <ul>); a lone table row or link
-            // is as likely an image button (市长信箱) as an item.
-            if (drafts.isEmpty() || (drafts.size() < 2 && !LIST_ITEM_KEYS.contains(g.key()))) {
-                continue;
+        EntryGroups.forEach(scan, vocabulary, g -> {
+            List<ListEntry> list = contentList(g, dates);
+            if (list != null) {
+                each.accept(list);
             }
-            LocalDate context = newestFullDate(g, dates);
-            boolean shownDates = g.datedCount() > 0;
-            List<ListEntry> entries = new ArrayList<>(drafts.size());
-            for (EntryGroups.Draft d : drafts) {
-                entries.add(new ListEntry(d.title(), d.url(), ListPageAnalyzer.dateOf(d, shownDates, context, dates)));
-            }
-            lists.add(List.copyOf(entries));
+        });
+    }
+
+    /** The group as a content list, or null when it is none. */
+    private static List<ListEntry> contentList(EntryGroups.Group g, DateExtractor dates) {
+        List<EntryGroups.Draft> drafts = g.drafts().stream().filter(d -> !EntryGroups.isLinkBar(d)).toList();
+        // One entry is a list only when the markup says so (a lone <li> of a <ul>); a lone table row or link
+        // is as likely an image button (市长信箱) as an item.
+        if (drafts.isEmpty() || (drafts.size() < 2 && !LIST_ITEM_KEYS.contains(g.key()))) {
+            return null;
         }
-        return lists;
+        LocalDate context = newestFullDate(g, dates);
+        boolean shownDates = g.datedCount() > 0;
+        List<ListEntry> entries = new ArrayList<>(drafts.size());
+        for (EntryGroups.Draft d : drafts) {
+            entries.add(new ListEntry(d.title(), d.url(), ListPageAnalyzer.dateOf(d, shownDates, context, dates)));
+        }
+        return List.copyOf(entries);
+    }
+
+    private static void keepNewest(Map<String, ListEntry> byLink, EntryGroups.Draft d, LocalDate date) {
+        if (date == null) {
+            return;
+        }
+        String key = key(d);
+        ListEntry known = byLink.get(key);
+        if (known == null || date.isAfter(known.date())) {
+            byLink.put(key, new ListEntry(d.title(), d.url(), date));
+        }
     }
 
     private static String key(EntryGroups.Draft d) {

@@ -258,10 +258,10 @@ public final class LinkExtractor {
      */
     private static boolean onlyVisibleChild(Element panel) {
         Element parent = panel.parent();
-        if (parent == null || parent.childrenSize() > MAX_PANEL_SIBLINGS + 1) {
+        if (parent == null || ChildElements.countUpTo(parent, MAX_PANEL_SIBLINGS + 1) > MAX_PANEL_SIBLINGS + 1) {
             return false;
         }
-        for (Element sibling : parent.children()) {
+        for (Element sibling : ChildElements.of(parent)) {
             if (sibling != panel && !PageRegions.isHidden(sibling)) {
                 return false;
             }

@@ -73,12 +73,12 @@ public final class ListPageAnalyzer {
     public MainList mainList(Document sectionPage, LocalDate now, Set<String> navUrls) {
         DateExtractor dates = new DateExtractor(now, vocabulary.futureToleranceDays());
         PageScan scan = PageScan.of(sectionPage, true);
-        Optional<EntryGroups.Group> main = chooseList(EntryGroups.find(scan, vocabulary), scan.mainText, navUrls);
+        Optional<EntryGroups.Group> main = chooseList(scan, navUrls);
         if (main.isEmpty() && scan.excludedShare() > MAX_BOILERPLATE_SHARE) {
             // Nearly everything looked like boilerplate and nothing was left: the names were misleading (a wrapper
             // called "top"). A short list on a page that is mostly navigation is found without this second look.
             scan = PageScan.of(sectionPage, false);
-            main = chooseList(EntryGroups.find(scan, vocabulary), scan.mainText, navUrls);
+            main = chooseList(scan, navUrls);
         }
         if (main.isEmpty() || main.get().datedCount() == 0 && main.get().urlDatedCount() == 0) {
             // No dated list in the markup: the list may be rendered by a script from records in the page.
@@ -218,35 +218,58 @@ public final class ListPageAnalyzer {
         return new ListPageSummary(entries.size(), dated, newest, inWindow, entries.isEmpty(), List.copyOf(entries));
     }
 
-    private Optional<EntryGroups.Group> chooseList(List<EntryGroups.Group> groups, String mainText,
-                                                   Set<String> navUrls) {
-        List<EntryGroups.Group> candidates = new ArrayList<>();
-        for (EntryGroups.Group g : groups) {
-            if (!isNavigation(g, navUrls)) {
-                candidates.add(g);
-            }
-        }
+    /**
+     * The main list among the page's groups, read one group at a time and none kept but the best so far of each kind
+     * (a list page of 100,000 links has as many groups of one link besides its list): the group with the most dated
+     * entries, else (unless the page shows a no-records placeholder) the most URL-dated, else the largest of two or
+     * more entries, else the largest. Ties go to the larger group, then the earlier one.
+     */
+    private Optional<EntryGroups.Group> chooseList(PageScan scan, Set<String> navUrls) {
         Comparator<EntryGroups.Group> bigger = Comparator
                 .comparingInt((EntryGroups.Group g) -> g.drafts().size())
                 .thenComparing(Comparator.comparingInt(EntryGroups.Group::order).reversed());
-        Optional<EntryGroups.Group> dated = candidates.stream()
-                .filter(g -> g.datedCount() > 0)
-                .max(Comparator.comparingInt(EntryGroups.Group::datedCount).thenComparing(bigger));
-        if (dated.isPresent()) {
-            return dated;
+        Comparator<EntryGroups.Group> mostDated = Comparator.comparingInt(EntryGroups.Group::datedCount)
+                .thenComparing(bigger);
+        Comparator<EntryGroups.Group> mostUrlDated = Comparator.comparingInt(EntryGroups.Group::urlDatedCount)
+                .thenComparing(bigger);
+        List<EntryGroups.Group> best = new ArrayList<>(java.util.Collections.nCopies(4, null));
+        EntryGroups.forEach(scan, vocabulary, g -> {
+            if (isNavigation(g, navUrls)) {
+                return;
+            }
+            if (g.datedCount() > 0) {
+                keepMax(best, 0, g, mostDated);
+            }
+            if (g.urlDatedCount() > 0) {
+                keepMax(best, 1, g, mostUrlDated);
+            }
+            if (g.drafts().size() >= 2) {
+                keepMax(best, 2, g, bigger);
+            }
+            keepMax(best, 3, g, bigger);
+        });
+        if (best.get(0) != null) {
+            return Optional.of(best.get(0));
         }
-        if (showsPlaceholder(mainText)) {
+        if (showsPlaceholder(scan.mainText)) {
             return Optional.empty();
         }
-        Optional<EntryGroups.Group> urlDated = candidates.stream()
-                .filter(g -> g.urlDatedCount() > 0)
-                .max(Comparator.comparingInt(EntryGroups.Group::urlDatedCount).thenComparing(bigger));
-        if (urlDated.isPresent()) {
-            return urlDated;
-        }
-        Optional<EntryGroups.Group> undated = candidates.stream().filter(g -> g.drafts().size() >= 2).max(bigger);
         // A list of one undated entry (a 概况 column with a single article) is still a list.
-        return undated.isPresent() ? undated : candidates.stream().max(bigger);
+        for (int kind = 1; kind < 4; kind++) {
+            if (best.get(kind) != null) {
+                return Optional.of(best.get(kind));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Like {@link java.util.stream.Stream#max}: a later group replaces the kept one only when it is greater. */
+    private static void keepMax(List<EntryGroups.Group> best, int kind, EntryGroups.Group g,
+                                Comparator<EntryGroups.Group> order) {
+        EntryGroups.Group kept = best.get(kind);
+        if (kept == null || order.compare(kept, g) < 0) {
+            best.set(kind, g);
+        }
     }
 
     private boolean showsPlaceholder(String mainText) {

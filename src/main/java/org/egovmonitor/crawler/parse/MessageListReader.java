@@ -482,7 +482,7 @@ public final class MessageListReader {
         private Optional<Header> findHeader(Element group) {
             Set<Element> before = Collections.newSetFromMap(new IdentityHashMap<>());
             int rows = 0;
-            for (Element row : group.children()) {
+            for (Element row : ChildElements.of(group)) {
                 if (rows++ >= HEADER_SCAN_ROWS) {
                     break;
                 }
@@ -493,7 +493,7 @@ public final class MessageListReader {
             }
             Element previous = group.previousElementSibling();
             if (group.normalName().equals("tbody") && previous != null && previous.normalName().equals("thead")) {
-                for (Element row : previous.children()) {
+                for (Element row : ChildElements.of(previous)) {
                     if (row.normalName().equals("tr") && isHeaderRow(row)) {
                         return Optional.of(new Header(labels(row), Set.of()));
                     }
@@ -559,7 +559,7 @@ public final class MessageListReader {
 
     private static List<Element> cells(Element row) {
         List<Element> cells = new ArrayList<>();
-        for (Element c : row.children()) {
+        for (Element c : ChildElements.of(row)) {
             if (c.normalName().equals("td") || c.normalName().equals("th")) {
                 cells.add(c);
             }
