@@ -48,8 +48,9 @@ import java.util.regex.Pattern;
  * @param linkCheckConcurrency  links checked in parallel by the link checker
  * @param maxPagesPerSite       pages fetched per site (carried for the measurer)
  * @param maxDepth              link depth from the homepage (carried for the measurer)
- * @param maxLinkChecksPerSite  distinct homepage links checked per site measurement; the rest are counted as not
- *                              checked (a page with 100,000 links must not turn into 100,000 requests)
+ * @param maxLinkChecksPerSite  distinct homepage links checked per site measurement, a sample chosen in a stable
+ *                              hash order of the URLs (so rounds check nearly the same links); the rest are counted
+ *                              as not checked (a page with 100,000 links must not turn into 100,000 requests)
  * @param hostOverrides         host name to IP address (optionally {@code ip:port}) used instead of DNS, like
  *                              {@code /etc/hosts}; the address is still checked against {@code allowPrivateCidrs}
  * @param maxMessagesPerSection rows of an interactive section's list read as messages; a 100,000-row list costs no

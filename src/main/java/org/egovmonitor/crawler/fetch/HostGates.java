@@ -1,12 +1,13 @@
 package org.egovmonitor.crawler.fetch;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,16 +28,29 @@ public final class HostGates implements AutoCloseable {
 
     /** How long an idle connection is kept for a site's next request. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+    private static final Duration MIN_IDLE_GATE_LIFETIME = Duration.ofMinutes(15);
 
     private final int perHostConcurrency;
     private final long perHostDelayMs;
-    private final Map<String, HostGate> gates = new ConcurrentHashMap<>();
+    /**
+     * Gates of hosts fetched lately. A node meets tens of thousands of hosts (every site, every external link it
+     * checks), so a gate is dropped after it has been idle for longer than a robots.txt is cached: by then no request
+     * holds it (every fetch ends within its deadline and queue wait, far shorter) and the Crawl-delay it carried is
+     * read again with the next robots.txt. Keeps the node's heap flat in the number of hosts.
+     */
+    private final Cache<String, HostGate> gates;
     private final OkHttpClient client;
 
     /** Gates with the politeness of {@code settings} (perHostConcurrency, perHostDelayMs). */
     public HostGates(FetchSettings settings) {
+        this(settings, Ticker.systemTicker());
+    }
+
+    /** Tests: idle gates expire on {@code ticker}'s time. */
+    HostGates(FetchSettings settings, Ticker ticker) {
         this.perHostConcurrency = settings.perHostConcurrency();
         this.perHostDelayMs = settings.perHostDelayMs();
+        this.gates = Caffeine.newBuilder().expireAfterAccess(idleGateLifetime(settings)).ticker(ticker).build();
         // idle connections: about one per host being fetched at a time, kept for a site's next request
         this.client = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(Math.max(8, settings.globalConcurrency()), KEEP_ALIVE.toSeconds(),
@@ -58,7 +72,19 @@ public final class HostGates implements AutoCloseable {
     }
 
     HostGate gate(String host) {
-        return gates.computeIfAbsent(host.toLowerCase(Locale.ROOT),
-                h -> new HostGate(perHostConcurrency, perHostDelayMs));
+        return gates.get(host.toLowerCase(Locale.ROOT), h -> new HostGate(perHostConcurrency, perHostDelayMs));
+    }
+
+    /** The longer of the robots.txt lifetime and the longest a fetch may hold or wait for a gate, at least 15 min. */
+    static Duration idleGateLifetime(FetchSettings settings) {
+        Duration holds = Duration.ofMillis(settings.deadlineMs() + settings.maxQueueWaitMs());
+        Duration longest = settings.robotsCacheTtl().compareTo(holds) > 0 ? settings.robotsCacheTtl() : holds;
+        return longest.compareTo(MIN_IDLE_GATE_LIFETIME) > 0 ? longest : MIN_IDLE_GATE_LIFETIME;
+    }
+
+    /** Gates currently kept (for tests and diagnostics). */
+    long gateCount() {
+        gates.cleanUp();
+        return gates.estimatedSize();
     }
 }

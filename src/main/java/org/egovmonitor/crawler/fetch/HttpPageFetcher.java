@@ -1,5 +1,7 @@
 package org.egovmonitor.crawler.fetch;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
@@ -225,8 +227,13 @@ public final class HttpPageFetcher implements PageFetcher {
     private final HostGates gates;
     /** Gates this fetcher made for itself (no shared ones given): it closes their client. */
     private final boolean ownsGates;
-    private final Map<String, RobotsEntry> robots = new ConcurrentHashMap<>();
-    private final Map<String, Object> robotsLocks = new ConcurrentHashMap<>();
+    /**
+     * robots.txt outcomes by origin, each dropped when its cache lifetime is over (failures sooner, by
+     * {@link RobotsEntry#fresh()}): a node meets tens of thousands of origins and must not keep them all.
+     */
+    private final Cache<String, RobotsEntry> robots;
+    /** One lock per origin being loaded, so it is fetched once; weakly held, gone when no thread waits on it. */
+    private final Cache<String, Object> robotsLocks = Caffeine.newBuilder().weakValues().build();
     /** The hop the calling thread is sending: OkHttp resolves names on the thread that executes the call. */
     private final ThreadLocal<HopContext> currentHop = new ThreadLocal<>();
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
@@ -261,6 +268,7 @@ public final class HttpPageFetcher implements PageFetcher {
         this.settings = settings;
         this.gates = gates;
         this.ownsGates = ownsGates;
+        this.robots = Caffeine.newBuilder().expireAfterWrite(settings.robotsCacheTtl()).build();
         this.overrides = settings.overrides();
         // pinned hosts skip DNS but not the guard: their addresses are checked like any resolved address
         this.guard = new AddressGuard(settings.allowPrivateCidrs(), settings.allowPrivateEndpoints(),
@@ -508,7 +516,7 @@ public final class HttpPageFetcher implements PageFetcher {
 
     private void checkRobots(URI target, boolean mayFetch) throws FetchFailure {
         String origin = origin(target);
-        RobotsEntry entry = mayFetch ? robotsFor(origin) : robots.get(origin);
+        RobotsEntry entry = mayFetch ? robotsFor(origin) : robots.getIfPresent(origin);
         if (entry == null || (!mayFetch && !entry.fresh())) {
             return;
         }
@@ -525,12 +533,12 @@ public final class HttpPageFetcher implements PageFetcher {
     }
 
     private RobotsEntry robotsFor(String origin) {
-        RobotsEntry entry = robots.get(origin);
+        RobotsEntry entry = robots.getIfPresent(origin);
         if (entry != null && entry.fresh()) {
             return entry;
         }
-        synchronized (robotsLocks.computeIfAbsent(origin, k -> new Object())) {
-            entry = robots.get(origin);
+        synchronized (robotsLocks.get(origin, k -> new Object())) {
+            entry = robots.getIfPresent(origin);
             if (entry == null || !entry.fresh()) {
                 entry = loadRobots(origin);
                 robots.put(origin, entry);
