@@ -9,7 +9,7 @@
 # Environment (all optional):
 #   LATENCY_MS=100           delay the farm adds before every answer (scheduled, not slept)
 #   NODES="1 2"              which rounds to run: "1", "2" or "1 2" (the 2-node round follows the 1-node one)
-#   ROUND_TIMEOUT_MIN=600    a round still running after this long fails the script
+#   ROUND_TIMEOUT_MIN=900    a round still running after this long fails the script (4 workers: ~10 h at 14,000)
 #   NODE_JAVA_OPTS=-Xmx512m  JVM options of every node (the heap target is 512 MB, so the default enforces it)
 #   FARM_CACHE=2000          generated sites the farm keeps (~140 KB each); evicted ones are generated again
 #   BENCH_PORT_BASE=18890    PostgreSQL on BASE, the farm on BASE+9, node k on BASE+10+2k / BASE+11+2k
@@ -33,7 +33,7 @@ cd "$(dirname "$0")/../.."
 N=${1:-14000}
 LATENCY_MS=${LATENCY_MS:-100}
 NODES=${NODES:-1 2}
-ROUND_TIMEOUT_MIN=${ROUND_TIMEOUT_MIN:-600}
+ROUND_TIMEOUT_MIN=${ROUND_TIMEOUT_MIN:-900}
 NODE_JAVA_OPTS=${NODE_JAVA_OPTS:--Xmx512m}
 FARM_CACHE=${FARM_CACHE:-2000}
 BASE=${BENCH_PORT_BASE:-18890}
@@ -56,6 +56,7 @@ declare -A NODE_PID=()
 
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 load() { cut -d' ' -f1 /proc/loadavg; }
+calc() { LC_ALL=C printf "%.${2}f" "$(echo "scale=6; $1" | bc)"; } # $1 = expression, $2 = decimals
 die() { log "FAILED: $*"; exit 1; }
 
 stop_pid() { # $1 = pid we started: TERM, up to 60 s, then KILL
@@ -73,7 +74,7 @@ stop_node() { # $1 = index
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
-    for k in "${!NODE_PID[@]}"; do stop_node "$k"; done
+    for k in $(printf '%s\n' "${!NODE_PID[@]}" | sort -rn); do stop_node "$k"; done
     [ -n "$FARM_PID" ] && stop_pid "$FARM_PID"
     # a node killed hard leaves its embedded PostgreSQL behind: stop the postmaster it started in our data folder
     local pidfile
@@ -158,7 +159,7 @@ run_round() { # $1 = number of nodes
         [ "$now" -lt "$deadline" ] || die "round $round not finished after $ROUND_TIMEOUT_MIN min ($done/$total)"
         if [ $((now - last)) -ge 30 ]; then
             local el=$((now - t0)) rate eta
-            rate=$(echo "scale=2; $done / ($el + 0.001)" | bc)
+            rate=$(calc "$done / ($el + 0.001)" 2)
             eta=$( [ "$done" -gt 0 ] && echo "$(( (total - done) * el / done / 60 )) min" || echo "?")
             log "round $round: $done / $total sites done ($failed failed), $el s, $rate sites/s, ETA $eta," \
                 "load $(load), farm requests $(farm_stats | awk -F'\t' '$1 == "requests" { print $2 }')"
@@ -174,6 +175,13 @@ run_round() { # $1 = number of nodes
         FROM crawl_items WHERE round_id = $round")
     IFS='|' read -r reach unreach < <(psql_q "SELECT count(*) FILTER (WHERE m.reachable), count(*) FILTER (WHERE NOT m.reachable)
         FROM crawl_items i JOIN measurements m ON m.task_key = 'crawl-item:' || i.id WHERE i.round_id = $round")
+    # jobs of the default schedule that ran during the round (the availability probe fetches every homepage, and
+    # its requests are in the farm's counts)
+    local others
+    others=$(psql_q "SELECT coalesce(string_agg(job || ' ' || status, ', ' ORDER BY id), 'none') FROM job_runs
+        WHERE job <> 'crawl-round' AND started_at BETWEEN (SELECT created_at FROM crawl_rounds WHERE id = $round)
+        AND (SELECT finished_at FROM crawl_rounds WHERE id = $round)")
+    log "  other jobs during the round: $others"
     farm_stats >"$WORK/$tag-farm.stats"
     local fs=$WORK/$tag-farm.stats
     log "round $round finished: $secs s (script wall $wall s), load $l0 -> $(load)"
@@ -192,10 +200,11 @@ run_round() { # $1 = number of nodes
     log "  database: $((db0 / 1048576)) MB -> $((db1 / 1048576)) MB"
     local req per
     req=$(stat_of "$fs" requests)
-    per=$(echo "scale=1; $req / $N" | bc)
-    ROWS+=("| $nodes | $secs s ($(echo "scale=1; $secs / 60" | bc) min) | $(echo "scale=2; $N / $secs" | bc) | $ok / $bad | $reach / $unreach | $per (median $(stat_of "$fs" per_site_median), max $(stat_of "$fs" per_site_max)) | $heaps | $rss | $((db0 / 1048576)) → $((db1 / 1048576)) MB | $l0 → $(load) |")
+    per=$(calc "$req / $N" 1)
+    ROWS+=("| $nodes | $secs s ($(calc "$secs / 60" 1) min) | $(calc "$N / $secs" 2) | $ok / $bad | $reach / $unreach | $per (median $(stat_of "$fs" per_site_median), max $(stat_of "$fs" per_site_max)) | $heaps | $rss | $((db0 / 1048576)) → $((db1 / 1048576)) MB | $others | $l0 → $(load) |")
     echo "$secs" >"$WORK/$tag.secs"
-    for k in $(seq 1 "$nodes"); do stop_node "$k"; done
+    # node 1 last: its embedded PostgreSQL waits for the other nodes' connections to close before it stops
+    for k in $(seq "$nodes" -1 1); do stop_node "$k"; done
     [ "$bad" = 0 ] || die "$bad sites FAILED in round $round"
 }
 
@@ -241,12 +250,12 @@ done
 {
     echo "$N sites, ${LATENCY_MS} ms added latency, $(nproc) cores, node JVM $NODE_JAVA_OPTS, $(date -u +%Y-%m-%d)"
     echo
-    echo "| nodes | round time | sites/s | items done / failed | reachable / unreachable | farm requests per site | peak heap per node (before GC; after GC) | peak RSS | database size | load (1 min) |"
-    echo "|---|---|---|---|---|---|---|---|---|---|"
+    echo "| nodes | round time | sites/s | items done / failed | reachable / unreachable | farm requests per site | peak heap per node (before GC; after GC) | peak RSS | database size | other jobs during the round | load (1 min) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${ROWS[@]}"
     if [ -f "$WORK/n1.secs" ] && [ -f "$WORK/n2.secs" ]; then
         echo
-        echo "speed-up with 2 nodes: $(echo "scale=2; $(cat "$WORK/n1.secs") / $(cat "$WORK/n2.secs")" | bc)x"
+        echo "speed-up with 2 nodes: $(calc "$(cat "$WORK/n1.secs") / $(cat "$WORK/n2.secs")" 2)x"
     fi
 } | tee "$RESULTS"
 log "table saved to $RESULTS"
