@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -391,22 +389,12 @@ public final class SiteFarm implements AutoCloseable {
             long delay = site == null ? 0 : latencyMs.getOrDefault(site.spec().host(), defaultLatencyMs);
             if (delay > 0) {
                 FarmPage p = page;
-                scheduler.schedule(() -> send(request, response, callback, p), delay, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> p.send(request, response, callback), delay, TimeUnit.MILLISECONDS);
             } else {
-                send(request, response, callback, page);
+                page.send(request, response, callback);
             }
             return true;
         }
 
-        private void send(Request request, Response response, Callback callback, FarmPage page) {
-            response.setStatus(page.status());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.body().length);
-            if ("HEAD".equals(request.getMethod())) {
-                response.write(true, null, callback);
-            } else {
-                response.write(true, ByteBuffer.wrap(page.body()), callback);
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -246,12 +244,12 @@ public final class RoundFarm {
                     reset();
                     body = "reset\n";
                 } else {
-                    send(request, response, callback, new FarmPage("text/plain",
-                            "no such site\n".getBytes(StandardCharsets.US_ASCII), 404));
+                    new FarmPage("text/plain",
+                            "no such site\n".getBytes(StandardCharsets.US_ASCII), 404).send(request, response, callback);
                     return true;
                 }
-                send(request, response, callback, new FarmPage("text/plain",
-                        body.getBytes(StandardCharsets.US_ASCII), 200));
+                new FarmPage("text/plain",
+                        body.getBytes(StandardCharsets.US_ASCII), 200).send(request, response, callback);
                 return true;
             }
             SocketAddress local = request.getConnectionMetaData().getLocalSocketAddress();
@@ -270,22 +268,12 @@ public final class RoundFarm {
                 count("bytes", page.body().length);
             }
             if (latencyMs > 0) {
-                scheduler.schedule(() -> send(request, response, callback, page), latencyMs, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> page.send(request, response, callback), latencyMs, TimeUnit.MILLISECONDS);
             } else {
-                send(request, response, callback, page);
+                page.send(request, response, callback);
             }
             return true;
         }
 
-        private void send(Request request, Response response, Callback callback, FarmPage page) {
-            response.setStatus(page.status());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, page.contentType());
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, page.body().length);
-            if ("HEAD".equals(request.getMethod())) {
-                response.write(true, null, callback);
-            } else {
-                response.write(true, ByteBuffer.wrap(page.body()), callback);
-            }
-        }
     }
 }
