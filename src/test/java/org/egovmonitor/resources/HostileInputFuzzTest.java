@@ -59,6 +59,9 @@ class HostileInputFuzzTest {
             "99999999999999999999", "1e400", "NaN", "Infinity", "-Infinity", "true", "null", "[]", "{}",
             "../../../etc/passwd", "' OR '1'='1", "\uD83D\uDE00", "2024-02-30", "9999-99-99", "+100000-01-01", "   ");
 
+    /** Longer URIs are sent without a body (see {@link #send}); well under the server's 8 KiB header limit. */
+    private static final int LONGEST_URI_WITH_BODY = 4_096;
+
     /** Hostile JSON values put into one field of a body (raw JSON text). */
     static final List<String> JSON_VALUES = List.of("\"\\u0000\"", "\"a\\u0000b\"", "\"\\u001b[2J\"", "NaN",
             "\"NaN\"", "\"Infinity\"", "-Infinity", "1e400", "-1e400", "99999999999999999999999", "2147483648",
@@ -211,7 +214,11 @@ class HostileInputFuzzTest {
         if (who == Who.OFFICE) {
             request.basic(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD);
         }
-        if (body != null) {
+        // A request line longer than the server's header limit (8 KiB) is refused with 414 before any body is read,
+        // and the connection closed; a body still being written races that close, and the client may then see a
+        // reset instead of the 414 (it did, once in several CI runs). What such a request tests is the refusal of
+        // the line, so it goes without a body.
+        if (body != null && uri.length() <= LONGEST_URI_WITH_BODY) {
             request.body(body.type(), body.text());
         }
         try {
