@@ -21,7 +21,7 @@ class CreateUserCommandTest {
     @BeforeEach
     void database() {
         TestPostgres.TestDatabase db = TestPostgres.newDatabase();
-        env = Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user());
+        env = db.appEnv();
         jdbi = db.jdbi();
     }
 

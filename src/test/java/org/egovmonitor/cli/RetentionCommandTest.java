@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
@@ -36,8 +37,8 @@ class RetentionCommandTest {
     void retention_dryRunChangesNothing_thenRunRollsUpAndRecordsTheRun() throws Exception {
         TestPostgres.TestDatabase db = TestPostgres.newDatabase();
         Jdbi jdbi = db.jdbi();
-        Map<String, String> env = Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user(),
-                "RETENTION_RAW_DAYS", "30");
+        Map<String, String> env = new HashMap<>(db.appEnv());
+        env.put("RETENTION_RAW_DAYS", "30");
         long site = jdbi.withHandle(h -> {
             h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('dept-r', '单位', 'DEPARTMENT', "
                     + "'DEPARTMENTS')");

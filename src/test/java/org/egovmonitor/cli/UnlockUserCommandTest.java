@@ -19,7 +19,7 @@ class UnlockUserCommandTest {
     @BeforeEach
     void database() {
         TestPostgres.TestDatabase db = TestPostgres.newDatabase();
-        env = Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user());
+        env = db.appEnv();
         jdbi = db.jdbi();
     }
 

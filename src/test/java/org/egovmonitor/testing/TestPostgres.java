@@ -77,5 +77,10 @@ public final class TestPostgres {
         public Jdbi jdbi() {
             return JdbiSetup.configure(Jdbi.create(dataSource(url, user)));
         }
+
+        /** The environment that points the application, run as its own process ({@link AppProcess}), here. */
+        public java.util.Map<String, String> appEnv() {
+            return java.util.Map.of("DATABASE_URL", url, "DATABASE_USER", user);
+        }
     }
 }
