@@ -352,13 +352,25 @@ public final class SiteFarm implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Answers 403 to a caller that is not on this machine (a farm serves test pages only to local clients).
+     *
+     * @return true when the request was answered so
+     */
+    public static boolean refusedUnlessLoopback(Request request, Response response, Callback callback) {
+        SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
+        if (remote instanceof InetSocketAddress isa && !isa.getAddress().isLoopbackAddress()) {
+            Response.writeError(request, response, callback, 403);
+            return true;
+        }
+        return false;
+    }
+
     private final class FarmHandler extends Handler.Abstract.NonBlocking {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
-            if (remote instanceof InetSocketAddress isa && !isa.getAddress().isLoopbackAddress()) {
-                Response.writeError(request, response, callback, 403);
+            if (refusedUnlessLoopback(request, response, callback)) {
                 return true;
             }
             GeneratedSite site = dispatch(request);

@@ -30,6 +30,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.egovmonitor.farm.FarmPage;
 import org.egovmonitor.farm.GeneratedSite;
+import org.egovmonitor.farm.SiteFarm;
 import org.egovmonitor.farm.SiteGenerator;
 import org.egovmonitor.farm.SiteSpec;
 
@@ -229,9 +230,7 @@ public final class RoundFarm {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
-            if (remote instanceof InetSocketAddress isa && !isa.getAddress().isLoopbackAddress()) {
-                Response.writeError(request, response, callback, 403);
+            if (SiteFarm.refusedUnlessLoopback(request, response, callback)) {
                 return true;
             }
             int i = siteIndex(request.getHttpURI().getHost());
