@@ -51,19 +51,8 @@ public final class RetentionBench {
         // Set-up only: the fill is written without waiting for each commit's flush (not what is measured).
         jdbi.useHandle(h -> h.execute("ALTER DATABASE " + db.name() + " SET synchronous_commit = off"));
         long t0 = System.nanoTime();
-        jdbi.useTransaction(h -> {
-            var unitBatch = h.prepareBatch("INSERT INTO units (code, name, kind, peer_group) VALUES (?, ?, ?, ?)");
-            var siteBatch = h.prepareBatch("INSERT INTO sites (url, name, kind, unit_code) VALUES (?, ?, ?, ?)");
-            for (int i = 0; i < sites; i++) {
-                String code = String.format("s%05d", i);
-                unitBatch.add(code, "单位" + i, "DEPARTMENT", "DEPARTMENTS");
-                siteBatch.add("http://" + code + ".bench.test/", "网站" + i, "DEPARTMENT", code);
-            }
-            unitBatch.execute();
-            siteBatch.execute();
-        });
-        List<Long> siteIds = jdbi.withHandle(h -> h.createQuery("SELECT id FROM sites ORDER BY id")
-                .mapTo(Long.class).list());
+        List<Long> siteIds = StoredScoringBench.insertUnitsWithSites(jdbi, sites, i -> "DEPARTMENT",
+                i -> "DEPARTMENTS", i -> "DEPARTMENT");
         SqlObservationStore store = new SqlObservationStore(jdbi);
         // The first day through the store, the others copied in SQL a day later each (dates shifted with them).
         for (int i = 0; i < siteIds.size(); i++) {

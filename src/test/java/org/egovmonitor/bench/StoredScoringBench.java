@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,20 +53,8 @@ public final class StoredScoringBench {
         // Set-up only: the measurements are written without waiting for each commit's flush (not what is measured).
         jdbi.useHandle(h -> h.execute("ALTER DATABASE " + db.name() + " SET synchronous_commit = off"));
         long t0 = System.nanoTime();
-        jdbi.useTransaction(h -> {
-            var unitBatch = h.prepareBatch("INSERT INTO units (code, name, kind, peer_group) VALUES (?, ?, ?, ?)");
-            var siteBatch = h.prepareBatch("INSERT INTO sites (url, name, kind, unit_code) VALUES (?, ?, ?, ?)");
-            for (int i = 0; i < units; i++) {
-                String code = String.format("s%05d", i);
-                unitBatch.add(code, "单位" + i, KINDS[i % 4], GROUPS[i % 4]);
-                siteBatch.add("http://" + code + ".bench.test/", "网站" + i,
-                        i % 4 == 1 ? "COUNTY" : i % 4 == 3 ? "TOWNSHIP_PAGE" : "DEPARTMENT", code);
-            }
-            unitBatch.execute();
-            siteBatch.execute();
-        });
-        List<Long> siteIds = jdbi.withHandle(h -> h.createQuery("SELECT id FROM sites ORDER BY id")
-                .mapTo(Long.class).list());
+        List<Long> siteIds = insertUnitsWithSites(jdbi, units, i -> KINDS[i % 4], i -> GROUPS[i % 4],
+                i -> i % 4 == 1 ? "COUNTY" : i % 4 == 3 ? "TOWNSHIP_PAGE" : "DEPARTMENT");
         SqlObservationStore store = new SqlObservationStore(jdbi);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -161,5 +150,24 @@ public final class StoredScoringBench {
         return new SiteMeasurement(base, base + "index.html", "DEPARTMENT", true, 200, 90, "UTF-8", null,
                 new SiteMeasurement.Homepage(day.minusDays(random.nextInt(20)), 20, false, home), sections, List.of(),
                 broken, 13, List.of(), "hash" + i, day, fetches, checks, 0);
+    }
+
+    /**
+     * Units {@code s00000…} with one site each, in one transaction (bench set-up); the site ids in unit order.
+     */
+    static List<Long> insertUnitsWithSites(Jdbi jdbi, int count, IntFunction<String> unitKind,
+                                           IntFunction<String> peerGroup, IntFunction<String> siteKind) {
+        jdbi.useTransaction(h -> {
+            var unitBatch = h.prepareBatch("INSERT INTO units (code, name, kind, peer_group) VALUES (?, ?, ?, ?)");
+            var siteBatch = h.prepareBatch("INSERT INTO sites (url, name, kind, unit_code) VALUES (?, ?, ?, ?)");
+            for (int i = 0; i < count; i++) {
+                String code = String.format("s%05d", i);
+                unitBatch.add(code, "单位" + i, unitKind.apply(i), peerGroup.apply(i));
+                siteBatch.add("http://" + code + ".bench.test/", "网站" + i, siteKind.apply(i), code);
+            }
+            unitBatch.execute();
+            siteBatch.execute();
+        });
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM sites ORDER BY id").mapTo(Long.class).list());
     }
 }
