@@ -1,6 +1,5 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.core.DaemonThreads;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,13 +9,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.egovmonitor.api.Site;
-import org.egovmonitor.api.SiteAvailability;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.PageFetcher;
-import org.egovmonitor.db.ProbeDao;
-import org.egovmonitor.db.SiteDao;
+import org.egovmonitor.observations.ProbeDao;
+import org.egovmonitor.observations.SiteAvailability;
+import org.egovmonitor.platform.DaemonThreads;
+import org.egovmonitor.platform.Failures;
+import org.egovmonitor.registry.Site;
+import org.egovmonitor.registry.SiteDao;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ public class AvailabilityProber {
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();
                     runs.progress(runId, 1, 1);
-                    runs.failure(runId, site.url(), RunRecorder.describe(e));
+                    runs.failure(runId, site.url(), Failures.describe(e));
                 }
             })).toList();
             for (Future<?> f : futures) {

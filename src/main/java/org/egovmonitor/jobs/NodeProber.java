@@ -1,6 +1,5 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.core.DaemonThreads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,9 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.egovmonitor.api.NetworkNode;
-import org.egovmonitor.db.NetworkNodeDao;
-import org.egovmonitor.db.ProbeDao;
+import org.egovmonitor.observations.ProbeDao;
+import org.egovmonitor.platform.DaemonThreads;
+import org.egovmonitor.platform.Failures;
+import org.egovmonitor.registry.NetworkNode;
+import org.egovmonitor.registry.NetworkNodeDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -54,7 +55,7 @@ public class NodeProber {
                     runs.progress(runId, 1, 0);
                 } catch (RuntimeException e) {
                     runs.progress(runId, 1, 1);
-                    runs.failure(runId, endpoint(node), RunRecorder.describe(e));
+                    runs.failure(runId, endpoint(node), Failures.describe(e));
                 }
             })).toList();
             for (Future<?> f : futures) {

@@ -1,12 +1,5 @@
 package org.egovmonitor.crawler.check;
 
-import org.egovmonitor.core.DaemonThreads;
-import org.egovmonitor.crawler.fetch.FetchErrorKind;
-import org.egovmonitor.crawler.fetch.FetchResult;
-import org.egovmonitor.crawler.fetch.PageFetcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.egovmonitor.crawler.fetch.FetchErrorKind;
+import org.egovmonitor.crawler.fetch.FetchResult;
+import org.egovmonitor.crawler.fetch.PageFetcher;
+import org.egovmonitor.platform.DaemonThreads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks link health: each distinct link once (fragments ignored), in parallel on a pool that lives only for the

@@ -1,6 +1,5 @@
 package org.egovmonitor.crawler.measure;
 
-import org.egovmonitor.core.DaemonThreads;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.check.LinkCheckReport;
 import org.egovmonitor.crawler.check.LinkCheckResult;
 import org.egovmonitor.crawler.check.LinkChecker;
@@ -60,6 +58,8 @@ import org.egovmonitor.crawler.parse.PageDecoder;
 import org.egovmonitor.crawler.parse.PageLink;
 import org.egovmonitor.crawler.parse.SubColumnFinder;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
+import org.egovmonitor.platform.DaemonThreads;
+import org.egovmonitor.registry.SiteKind;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.slf4j.Logger;

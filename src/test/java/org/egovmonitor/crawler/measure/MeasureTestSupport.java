@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import org.egovmonitor.crawler.fetch.CidrRange;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.parse.MessageState;
-import org.egovmonitor.farm.SiteTruth;
+import org.egovmonitor.demo.farm.SiteTruth;
 
 /** Settings and comparisons shared by the engine tests. */
 final class MeasureTestSupport {

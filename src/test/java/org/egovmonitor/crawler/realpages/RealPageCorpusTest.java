@@ -1,9 +1,5 @@
 package org.egovmonitor.crawler.realpages;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.classify.SectionCatalog;
 import org.egovmonitor.crawler.fetch.CidrRange;
 import org.egovmonitor.crawler.fetch.FetchResult;
@@ -39,8 +34,13 @@ import org.egovmonitor.crawler.parse.ListPageSummary;
 import org.egovmonitor.crawler.parse.PageDecoder;
 import org.egovmonitor.crawler.realpages.CorpusReport.Outcome;
 import org.egovmonitor.crawler.realpages.RealPageCorpus.Page;
+import org.egovmonitor.registry.SiteKind;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real-page corpus (docs/realpages.md) measured through the engine as a crawl would: every page is served by a
