@@ -126,7 +126,7 @@ class MeasureHostileTest {
         @Test
         void measure_redirectToNonAllowListedAddress_blockedAndNeverFetched() throws IOException {
             try (MeasurementEngine strict = engine(FetchSettings.parse("perHostDelayMs: 0\n")
-                    .withAllowedPrivate(java.util.List.of(org.egovmonitor.crawler.fetch.CidrRange.parse(
+                    .withAllowedPrivate(java.util.List.of(org.egovmonitor.platform.CidrRange.parse(
                             "127.0.0.1/32"))));
                  HostileServer target = HostileServer.start("127.0.0.2")) {
                 URI start = server.uri("/redirect?to=" + java.net.URLEncoder.encode(target.uri("/ok").toString(),

@@ -1,4 +1,4 @@
-package org.egovmonitor.crawler.fetch;
+package org.egovmonitor.platform;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -70,7 +70,7 @@ public final class CidrRange {
     public boolean contains(byte[] address) {
         byte[] a = address;
         if (network.length == 4 && a.length == 16) {
-            a = AddressGuard.mappedIpv4(a);
+            a = mappedIpv4(a);
             if (a == null) {
                 return false;
             }
@@ -111,5 +111,18 @@ public final class CidrRange {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** The IPv4 address inside an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}), or null. */
+    public static byte[] mappedIpv4(byte[] v6) {
+        if (v6.length != 16 || v6[10] != (byte) 0xff || v6[11] != (byte) 0xff) {
+            return null;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (v6[i] != 0) {
+                return null;
+            }
+        }
+        return Arrays.copyOfRange(v6, 12, 16);
     }
 }
