@@ -83,11 +83,9 @@ public class SelfReportService {
     private SelfReport decide(long id, ReviewDecision decision, ReviewStatus outcome, String actor) {
         return jdbi.inTransaction(h -> {
             SelfReportDao dao = h.attach(SelfReportDao.class);
-            SelfReport report = dao.lock(id).orElseThrow(() -> notFound(id));
-            Reviews.requirePending(report.status(), "该自报");
-            String comment = Reviews.comment(decision, outcome);
-            dao.review(id, outcome.name(), actor, comment);
-            return withCurrentFlag(dao, dao.find(id).orElseThrow());
+            return Reviews.decide(new Reviews.Submissions<>(dao::lock, SelfReport::status, dao::review,
+                            i -> withCurrentFlag(dao, dao.find(i).orElseThrow())), id, decision, outcome, actor,
+                    "该自报", () -> notFound(id), report -> { });
         });
     }
 

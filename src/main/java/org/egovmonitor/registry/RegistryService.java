@@ -336,26 +336,22 @@ public class RegistryService {
 
     /** Approves and applies the request in one transaction: if the replacement is refused, nothing is approved. */
     public LiaisonChange approveLiaisonRequest(long id, ReviewDecision decision, String actor) {
-        return jdbi.inTransaction(h -> {
-            LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
-            LiaisonChange change = requests.lock(id).orElseThrow(() -> liaisonRequestNotFound(id));
-            Reviews.requirePending(change.status(), "该联络员变更申请");
-            String comment = Reviews.comment(decision, ReviewStatus.APPROVED);
-            LiaisonRequest l = checkedLiaisonChange(change.unitCode(), new LiaisonChangeRequest(change.name(),
-                    change.phone(), change.email(), change.since(), change.reason(), change.submittedBy()));
-            replaceLiaison(h, l);
-            requests.review(id, ReviewStatus.APPROVED.name(), actor, comment);
-            return requests.find(id).orElseThrow();
-        });
+        return decideLiaisonRequest(id, decision, ReviewStatus.APPROVED, actor);
     }
 
     public LiaisonChange rejectLiaisonRequest(long id, ReviewDecision decision, String actor) {
+        return decideLiaisonRequest(id, decision, ReviewStatus.REJECTED, actor);
+    }
+
+    private LiaisonChange decideLiaisonRequest(long id, ReviewDecision decision, ReviewStatus outcome, String actor) {
         return jdbi.inTransaction(h -> {
             LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
-            LiaisonChange change = requests.lock(id).orElseThrow(() -> liaisonRequestNotFound(id));
-            Reviews.requirePending(change.status(), "该联络员变更申请");
-            requests.review(id, ReviewStatus.REJECTED.name(), actor, Reviews.comment(decision, ReviewStatus.REJECTED));
-            return requests.find(id).orElseThrow();
+            return Reviews.decide(new Reviews.Submissions<>(requests::lock, LiaisonChange::status, requests::review,
+                            i -> requests.find(i).orElseThrow()), id, decision, outcome, actor, "该联络员变更申请",
+                    () -> liaisonRequestNotFound(id),
+                    change -> replaceLiaison(h, checkedLiaisonChange(change.unitCode(), new LiaisonChangeRequest(
+                            change.name(), change.phone(), change.email(), change.since(), change.reason(),
+                            change.submittedBy()))));
         });
     }
 
