@@ -26,9 +26,12 @@ public class ContributionSettings {
     @NotEmpty
     private List<String> sectionKeywords = List.of("新闻", "动态", "要闻", "信息", "政务", "公告", "通知", "工作");
 
-    /** Prefixes dropped before matching a source to a unit name (city and level names). */
+    /**
+     * Level prefixes dropped before matching a source to a unit name. The city's own (中共X市委, X市, X) are added
+     * from the registry's unit names ({@link CityPrefixes}), so they are not configured here.
+     */
     @NotNull
-    private List<String> stripPrefixes = List.of("中共池州市委", "池州市", "池州", "中共", "市", "县");
+    private List<String> stripPrefixes = List.of("中共", "市", "县");
 
     /** Suffix variants unified before matching: 办公室 → 办, 委员会 → 委. */
     @NotNull

@@ -12,8 +12,9 @@ import org.egovmonitor.registry.Unit;
 
 /**
  * Maps a source text to a unit by the registry's names and aliases: exactly first, then by a normalised form that
- * drops the city/level prefixes and unifies the 局/委/办 suffix variants. The prefixes and suffixes are data
- * ({@link ContributionSettings}); a normalised form two units share is ambiguous and maps to neither. Pure.
+ * drops the city/level prefixes and unifies the 局/委/办 suffix variants. The city's prefixes come from the
+ * registry ({@link CityPrefixes}), the generic ones and the suffixes are data ({@link ContributionSettings}); a
+ * normalised form two units share is ambiguous and maps to neither. Pure.
  */
 public final class SourceMapper {
 
@@ -24,7 +25,9 @@ public final class SourceMapper {
     private final Map<String, String> normalised = new HashMap<>();
 
     public SourceMapper(List<Unit> units, ContributionSettings settings) {
-        this.prefixes = longestFirst(settings.getStripPrefixes());
+        List<String> prefixes = new ArrayList<>(CityPrefixes.of(units));
+        prefixes.addAll(settings.getStripPrefixes());
+        this.prefixes = longestFirst(prefixes);
         this.suffixSynonyms = settings.getSuffixSynonyms();
         this.stripSuffixes = longestFirst(settings.getStripSuffixes());
         Set<String> ambiguousExact = new HashSet<>();
