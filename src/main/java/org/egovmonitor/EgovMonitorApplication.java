@@ -41,6 +41,7 @@ import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.core.retention.RetentionService;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
+import org.egovmonitor.dashboards.LabelsResource;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.DataFolderOwner;
 import org.egovmonitor.db.EmbeddedPostgresServer;
@@ -183,6 +184,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         ApiExceptionMappers.register(env.jersey());
         HttpEdge.register(config.getRequestLimits(), env);
         AuthSetup.register(config, env, jdbi, clock);
+        env.jersey().register(new LabelsResource());
         env.jersey().register(new UnitsResource(registry));
         env.jersey().register(new UnitResource(registry));
         env.jersey().register(new SitesResource(registry));
