@@ -93,9 +93,10 @@
             data: {
                 labels: months.map(function (m) { return m.month; }),
                 datasets: [
-                    {label: node('CONNECTED'), data: months.map(function (m) { return m.connected; }), borderColor: '#2e7d32',
-                        backgroundColor: 'rgba(46,125,50,0.15)', fill: true},
-                    {label: node('PLANNED'), data: months.map(function (m) { return m.planned; }), borderColor: '#e0a100'}]
+                    {label: node('CONNECTED'), data: months.map(function (m) { return m.connected; }),
+                        borderColor: '#2e7d32', backgroundColor: 'rgba(46,125,50,0.15)', fill: true},
+                    {label: node('PLANNED'), data: months.map(function (m) { return m.planned; }),
+                        borderColor: '#e0a100'}]
             },
             options: {scales: {y: {beginAtZero: true}}}
         });

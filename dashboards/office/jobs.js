@@ -25,7 +25,7 @@
                 {label: '下次运行', cell: function (j) { return E.date(j.nextFireTime); }},
                 {label: '最近一次', cell: function (j) {
                     var r = j.lastRun;
-                    return r ? [el('span', {class: 'status-' + r.status, text: E.label('JobRunStatus', r.status)}), ' ' + E.date(r.startedAt)] : '从未运行';
+                    return r ? [runStatus(r), ' ' + E.date(r.startedAt)] : '从未运行';
                 }},
                 {label: '进度', cell: function (j) { return j.lastRun ? progress(j.lastRun) : ''; }},
                 {label: '', cell: function (j) {
@@ -48,7 +48,7 @@
                 {label: '原因', cell: function (r) { return r.cause; }},
                 {label: '开始', cell: function (r) { return E.date(r.startedAt); }},
                 {label: '结束', cell: function (r) { return E.date(r.finishedAt); }},
-                {label: '状态', cell: function (r) { return el('span', {class: 'status-' + r.status, text: E.label('JobRunStatus', r.status)}); }},
+                {label: '状态', cell: runStatus},
                 {label: '进度', cell: progress},
                 {label: '失败', class: 'num', cell: function (r) {
                     if (!r.failed) {
@@ -61,6 +61,10 @@
                 {label: '说明', class: 'wrap', cell: function (r) { return r.message || ''; }}
             ], runs, {empty: '还没有运行记录'}));
         }).catch(function (e) { E.showError($('runs-table'), e); });
+    }
+
+    function runStatus(r) {
+        return el('span', {class: 'status-' + r.status, text: E.label('JobRunStatus', r.status)});
     }
 
     function progress(r) {

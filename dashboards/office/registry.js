@@ -63,7 +63,9 @@
             {label: '名称', cell: function (u) { return u.name; }},
             {label: '同类组', cell: function (u) { return E.label('PeerGroup', u.peerGroup); }},
             {label: '上级', cell: function (u) { return u.parentCode || ''; }},
-            {label: '政务网', cell: function (u) { return u.networkStatus ? E.label('NodeStatus', u.networkStatus) : ''; }},
+            {label: '政务网', cell: function (u) {
+                return u.networkStatus ? E.label('NodeStatus', u.networkStatus) : '';
+            }},
             {label: '网站数', class: 'num', cell: function (u) { return u.siteCount; }},
             {label: '', cell: function (u) {
                 var b = el('button', {type: 'button', class: 'secondary', text: '编辑'});

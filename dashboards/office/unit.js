@@ -53,8 +53,9 @@
                 }},
                 {label: '监测', cell: function (s) { return s.monitored ? '是' : '否'; }}
             ], detail.sites, {empty: '没有登记网站'}));
-            E.append(box, el('p', {class: 'muted', text: '政务网：' + (detail.node ? E.label('NodeStatus', detail.node.status)
-                : E.label('NodeStatus', 'NOT_CONNECTED')) + '　联络员：' + (detail.liaison ? detail.liaison.name : '未登记')}));
+            var node = E.label('NodeStatus', detail.node ? detail.node.status : 'NOT_CONNECTED');
+            E.append(box, el('p', {class: 'muted', text: '政务网：' + node + '　联络员：'
+                + (detail.liaison ? detail.liaison.name : '未登记')}));
             detail.sites.forEach(function (site) { crawlDetails(site, box); });
         }).catch(function (e) { E.showError($('unit-sites'), e); });
     }

@@ -18,8 +18,10 @@
             E.append(E.clear($('wn-table')), E.table([
                 {label: '单位', cell: function (a) { return el('a', {href: '#unit/' + encodeURIComponent(a.unitCode), text: a.unitName}); }},
                 {label: '同类组', cell: function (a) { return E.label('PeerGroup', a.peerGroup); }},
-                {label: '类型', cell: function (a) { return el('span', {class: a.finding.kind === 'VETO' ? 'veto-flag' : null,
-                    text: E.label('FindingKind', a.finding.kind)}); }},
+                {label: '类型', cell: function (a) {
+                    return el('span', {class: a.finding.kind === 'VETO' ? 'veto-flag' : null,
+                        text: E.label('FindingKind', a.finding.kind)});
+                }},
                 {label: '指标', cell: function (a) { return indicatorNames[a.finding.indicator] || a.finding.indicator; }},
                 {label: '问题', class: 'wrap', cell: function (a) { return a.finding.message; }},
                 {label: '观测', class: 'wrap', cell: function (a) { return a.finding.observed || ''; }}
