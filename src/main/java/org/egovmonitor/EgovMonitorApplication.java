@@ -41,6 +41,7 @@ import org.egovmonitor.crawler.fetch.OwnPorts;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.dashboards.DashboardResource;
+import org.egovmonitor.dashboards.LabelsResource;
 import org.egovmonitor.db.DataFolderOwner;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
@@ -174,6 +175,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         HttpEdge.register(config.getRequestLimits(), env);
         AuthSetup.register(config.getAuth(), config.isDemo(), env, jdbi, clock);
         env.jersey().register(new DashboardResource());
+        env.jersey().register(new LabelsResource());
         env.jersey().register(new UnitsResource(registry));
         env.jersey().register(new UnitResource(registry));
         env.jersey().register(new SitesResource(registry));
