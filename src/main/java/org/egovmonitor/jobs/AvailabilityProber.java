@@ -7,14 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.egovmonitor.api.Site;
-import org.egovmonitor.api.SiteAvailability;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.PageFetcher;
-import org.egovmonitor.db.ProbeDao;
-import org.egovmonitor.db.SiteDao;
+import org.egovmonitor.observations.ProbeDao;
+import org.egovmonitor.observations.SiteAvailability;
 import org.egovmonitor.platform.BoundedFanOut;
+import org.egovmonitor.platform.Failures;
+import org.egovmonitor.registry.Site;
+import org.egovmonitor.registry.SiteDao;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ public class AvailabilityProber {
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();
                     runs.progress(runId, 1, 1);
-                    runs.failure(runId, site.url(), RunRecorder.describe(e));
+                    runs.failure(runId, site.url(), Failures.describe(e));
                 }
             });
         } catch (ExecutionException e) {

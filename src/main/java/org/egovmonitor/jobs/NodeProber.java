@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.egovmonitor.api.NetworkNode;
-import org.egovmonitor.db.NetworkNodeDao;
-import org.egovmonitor.db.ProbeDao;
+import org.egovmonitor.observations.ProbeDao;
 import org.egovmonitor.platform.BoundedFanOut;
+import org.egovmonitor.platform.Failures;
+import org.egovmonitor.registry.NetworkNode;
+import org.egovmonitor.registry.NetworkNodeDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -49,7 +50,7 @@ public class NodeProber {
                     runs.progress(runId, 1, 0);
                 } catch (RuntimeException e) {
                     runs.progress(runId, 1, 1);
-                    runs.failure(runId, endpoint(node), RunRecorder.describe(e));
+                    runs.failure(runId, endpoint(node), Failures.describe(e));
                 }
             });
         } catch (ExecutionException e) {

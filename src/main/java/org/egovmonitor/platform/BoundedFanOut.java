@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.egovmonitor.core.DaemonThreads;
 
 /**
  * Runs one piece of work per item, at most {@code maxParallel} at a time, and hands the outcomes back in the items'

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.egovmonitor.api.NodeStatus;
-import org.egovmonitor.api.PeerGroup;
 import org.egovmonitor.crawler.classify.SectionFamily;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.parse.MessageState;
+import org.egovmonitor.registry.NodeStatus;
+import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.scoring.UnitEvidence.SiteEvidence;
 
 /**

@@ -1,8 +1,5 @@
 package org.egovmonitor.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -10,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.errors.ConflictException;
 import org.egovmonitor.testing.Http;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Login, sessions, CSRF, headers, user administration, unit isolation and the audit log, over real HTTP. */
 @ExtendWith(DropwizardExtensionsSupport.class)

@@ -1,7 +1,5 @@
 package org.egovmonitor.dashboards;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -12,19 +10,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.core.observations.SqlObservationStore;
-import org.egovmonitor.crawler.fetch.CidrRange;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.db.JdbiSetup;
-import org.egovmonitor.testing.hostile.HostileServer;
-import org.jdbi.v3.core.Jdbi;
+import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.platform.CidrRange;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.Http;
 import org.egovmonitor.testing.TestApp;
+import org.egovmonitor.testing.hostile.HostileServer;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The three dashboards in a real (headless) Chromium against the real app on the demo registry: each role logs in

@@ -1,12 +1,5 @@
 package org.egovmonitor.crawler.check;
 
-import org.egovmonitor.crawler.fetch.FetchErrorKind;
-import org.egovmonitor.crawler.fetch.FetchResult;
-import org.egovmonitor.crawler.fetch.PageFetcher;
-import org.egovmonitor.platform.BoundedFanOut;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.egovmonitor.crawler.fetch.FetchErrorKind;
+import org.egovmonitor.crawler.fetch.FetchResult;
+import org.egovmonitor.crawler.fetch.PageFetcher;
+import org.egovmonitor.platform.BoundedFanOut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks link health: each distinct link once (fragments ignored), in parallel on threads that live only for the

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.check.LinkChecker;
 import org.egovmonitor.crawler.classify.ClassifiedSection;
 import org.egovmonitor.crawler.classify.SectionCatalog;
@@ -34,6 +33,7 @@ import org.egovmonitor.crawler.parse.MessageListReader;
 import org.egovmonitor.crawler.parse.PageDecoder;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
 import org.egovmonitor.platform.BoundedFanOut;
+import org.egovmonitor.registry.SiteKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,0 +1,7 @@
+package org.egovmonitor.jobs;
+
+public enum JobRunStatus {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}
