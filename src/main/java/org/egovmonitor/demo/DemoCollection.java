@@ -16,7 +16,7 @@ import org.egovmonitor.reviews.ReviewDecision;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Demo data for issue 5, loaded after {@link DemoRegistry}: dates the phase-2 plan in the node status history, and
+ * Demo collection data (network phases, contributions), loaded after {@link DemoRegistry}: dates the phase-2 plan in the node status history, and
  * a few self-reports that tell the speech's story ("有的单位已初步实现了办公自动化…而有的单位连电脑都没有").
  * Idempotent: a second start adds nothing.
  */

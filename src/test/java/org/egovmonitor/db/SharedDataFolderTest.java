@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Database commands run beside a running service on the same embedded data folder (issue 12, item 1): they use the
+ * Database commands run beside a running service on the same embedded data folder: they use the
  * service's PostgreSQL as clients and never stop it; a second service on the folder is refused with a message. The
  * old code took the live server for an orphan and stopped it, after which every request answered 500.
  */

@@ -8,7 +8,7 @@ import org.jsoup.nodes.Element;
  * An element's child elements without Jsoup's cache of them. {@link Element#children()} and
  * {@link Element#childrenSize()} stash the child list in the element's user data (an attribute map, a HashMap, a
  * WeakReference: about 300 bytes per element, kept as long as the Document lives). The list analysers ask every
- * element of a page, so on a page of 100,000 links that cache was the largest single part of the heap (issue 13);
+ * element of a page, so on a page of 100,000 links that cache was the largest single part of the heap;
  * walking the siblings costs the same time and leaves nothing behind.
  */
 final class ChildElements {

@@ -160,7 +160,7 @@ final class EntryGroups {
     /**
      * The page's groups as {@link #find} finds them, in the same order, each handed to {@code each} as soon as it is
      * read and kept by no one else: a page of 100,000 links has as many groups of one link besides its list, and
-     * holding them all at once cost more heap than the page itself (issue 13).
+     * holding them all at once cost more heap than the page itself.
      */
     static void forEach(PageScan scan, ListVocabulary vocabulary, java.util.function.Consumer<Group> each) {
         Reading reading = Reading.of(vocabulary);

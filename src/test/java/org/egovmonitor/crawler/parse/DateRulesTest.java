@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The date and blank-column rules of real sites (issue 11, items 4 and 5), read through the shipped vocabulary
+ * The date and blank-column rules of real sites, read through the shipped vocabulary
  * ({@code crawlers/sections.yml}): one small page per rule, with the newest date, item count and blank/index flags a
  * person reading the page would give.
  */

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The three hostile single pages of issue 13, generated (never committed as multi-MB files) and served by a
+ * The three hostile single pages (100,000 links, 5 MB, 20,000-deep nesting), generated (never committed as multi-MB files) and served by a
  * {@link HostileServer}: a homepage with {@value #MANY_LINKS} links, a homepage of about 5 MB of HTML (just under the
  * shipped {@code maxBodyBytes}), and a homepage nested {@value #DEPTH} elements deep. Each carries a small
  * navigation bar of two sections (政务动态, 通知公告) whose list pages are small and dated, so a measurement has
