@@ -596,14 +596,15 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             if (page == null || page.document() == null) {
                 int status = page == null ? 0 : page.result().status();
                 return new SectionRead(new Section(s.family(), s.title(), s.url(), status, null, 0, 0, false,
-                        List.of()), List.of());
+                        List.of(), List.of(), List.of(), 0, List.of()), List.of());
             }
             Integer window = catalog.family(s.family()).map(SectionFamily::windowDays).orElse(null);
             ListPageAnalyzer.MainList main = listAnalyzer.mainList(page.document(), now, navUrls);
             ListPageSummary list = ListPageAnalyzer.summarise(main, window, now);
+            List<Entry> entries = list.entries().stream().map(MeasurementEngine::entry).toList();
             Section section = new Section(s.family(), s.title(), s.url(), page.result().status(), list.newestDate(),
-                    list.items(), window == null ? 0 : list.itemsInWindow(), list.blank(),
-                    list.entries().stream().map(MeasurementEngine::entry).toList());
+                    list.items(), window == null ? 0 : list.itemsInWindow(), list.blank(), entries, List.of(),
+                    List.of(), 0, Section.datesOf(entries));
             return new SectionRead(section, interactiveFamilies.contains(s.family())
                     ? messageReader.read(main, now) : List.of());
         }
@@ -694,9 +695,10 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             }
             // Blank when nothing can be read through the column: its own list and every child read are empty.
             boolean blank = own.blank() && children.stream().allMatch(c -> c.items() == 0);
+            List<Entry> entries = own.entries().stream().map(MeasurementEngine::entry).toList();
             return new Section(s.family(), s.title(), s.url(), s.status(), newest, own.items(),
-                    window == null ? 0 : own.itemsInWindow(), blank,
-                    own.entries().stream().map(MeasurementEngine::entry).toList(), s.messages(), children, notFetched);
+                    window == null ? 0 : own.itemsInWindow(), blank, entries, s.messages(), children, notFetched,
+                    Section.datesOf(entries));
         }
 
         /**
@@ -885,8 +887,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         Section section() {
             List<Message> out = messages.stream().filter(MessageEntry::isMessage)
                     .map(m -> new Message(m.title(), m.url(), m.askedOn(), m.answeredOn(), m.state())).toList();
-            return new Section(listed.family(), listed.title(), listed.url(), listed.status(), listed.newestDate(),
-                    listed.items(), listed.itemsInWindow(), listed.blank(), listed.entries(), out);
+            return listed.withMessages(out);
         }
     }
 

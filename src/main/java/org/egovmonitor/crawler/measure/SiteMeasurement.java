@@ -1,5 +1,6 @@
 package org.egovmonitor.crawler.measure;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,14 +111,39 @@ public record SiteMeasurement(
      *                      and the section is blank only when its own list and every child's list are empty
      * @param childrenNotFetched sub-columns found but left unread because the per-site page budget
      *                      ({@code maxPagesPerSite}) ran out: the tree was cut short when this is above 0
+     * @param entryDates    the dates of the dated entries of its own list, in page order: what scoring counts the
+     *                      items in the family's window from, with the window in force at score time (so it is kept
+     *                      when retention deletes the entries). Null when not known: a measurement stored before
+     *                      the dates were kept, or a section built from counts only; scoring then falls back to
+     *                      {@code itemsInWindow}. Not printed by {@code measure --json}: {@code entries} show them
      */
     public record Section(String family, String title, String url, int status, LocalDate newestDate, int items,
                           int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages,
-                          List<Child> children, int childrenNotFetched) {
+                          List<Child> children, int childrenNotFetched, @JsonIgnore List<LocalDate> entryDates) {
         public Section {
             entries = entries == null ? List.of() : List.copyOf(entries);
             messages = messages == null ? List.of() : List.copyOf(messages);
             children = children == null ? List.of() : List.copyOf(children);
+            entryDates = entryDates == null ? null : List.copyOf(entryDates);
+        }
+
+        /** A section whose entry dates are not known (see {@code entryDates}). */
+        public Section(String family, String title, String url, int status, LocalDate newestDate, int items,
+                       int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages,
+                       List<Child> children, int childrenNotFetched) {
+            this(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, messages, children,
+                    childrenNotFetched, null);
+        }
+
+        /** The dates of the dated ones of {@code entries}, in order: a section's {@code entryDates}. */
+        public static List<LocalDate> datesOf(List<Entry> entries) {
+            return entries.stream().map(Entry::date).filter(d -> d != null).toList();
+        }
+
+        /** This section with other messages. */
+        public Section withMessages(List<Message> other) {
+            return new Section(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, other,
+                    children, childrenNotFetched, entryDates);
         }
 
         /** A section without sub-columns. */
