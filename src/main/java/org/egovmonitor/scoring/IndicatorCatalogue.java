@@ -25,7 +25,6 @@ import org.egovmonitor.api.PeerGroup;
 import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.crawler.classify.SectionCatalog;
-import org.egovmonitor.scoring.rules.ScoringRules;
 
 /**
  * The indicators, weights, warning and veto lines, loaded from {@code crawlers/indicators.yml} (every key is

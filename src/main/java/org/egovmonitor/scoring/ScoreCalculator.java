@@ -6,9 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.egovmonitor.api.PeerGroup;
 import org.egovmonitor.scoring.UnitEvidence.SiteEvidence;
-import org.egovmonitor.scoring.rules.Judgement;
-import org.egovmonitor.scoring.rules.ScoringRule;
-import org.egovmonitor.scoring.rules.ScoringRules;
 
 /**
  * Scores one unit on one day from its evidence: pure, no I/O, deterministic. Each indicator is judged by the rule

@@ -3,7 +3,9 @@ package org.egovmonitor.scoring.rules;
 import java.util.List;
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Indicator;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.RuleType;
+import org.egovmonitor.scoring.ScoringRule;
 import org.egovmonitor.scoring.UnitEvidence;
 
 /**

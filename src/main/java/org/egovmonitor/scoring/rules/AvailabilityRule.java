@@ -1,11 +1,13 @@
 package org.egovmonitor.scoring.rules;
 
-import static org.egovmonitor.scoring.rules.Judgement.num;
-import static org.egovmonitor.scoring.rules.Judgement.pct;
+import static org.egovmonitor.scoring.Judgement.num;
+import static org.egovmonitor.scoring.Judgement.pct;
 
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Indicator;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.RuleType;
+import org.egovmonitor.scoring.ScoringRule;
 import org.egovmonitor.scoring.UnitEvidence;
 
 /**

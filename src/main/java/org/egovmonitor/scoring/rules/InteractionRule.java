@@ -1,6 +1,6 @@
 package org.egovmonitor.scoring.rules;
 
-import static org.egovmonitor.scoring.rules.Judgement.num;
+import static org.egovmonitor.scoring.Judgement.num;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +8,9 @@ import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.IndicatorCatalogue;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.RuleType;
+import org.egovmonitor.scoring.ScoringRule;
 import org.egovmonitor.scoring.UnitEvidence;
 
 /**

@@ -2,7 +2,9 @@ package org.egovmonitor.scoring.rules;
 
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Indicator;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.RuleType;
+import org.egovmonitor.scoring.ScoringRule;
 import org.egovmonitor.scoring.UnitEvidence;
 
 /** The unit's current liaison officer: none registered, or one without a phone number, loses points. */

@@ -1,6 +1,6 @@
 package org.egovmonitor.scoring.rules;
 
-import static org.egovmonitor.scoring.rules.Judgement.num;
+import static org.egovmonitor.scoring.Judgement.num;
 
 import java.util.List;
 import org.egovmonitor.crawler.classify.SectionFamily;
@@ -8,6 +8,7 @@ import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.IndicatorCatalogue;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.RuleType;
 
 /**

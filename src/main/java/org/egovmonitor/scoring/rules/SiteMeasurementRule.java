@@ -3,6 +3,8 @@ package org.egovmonitor.scoring.rules;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.IndicatorCatalogue;
+import org.egovmonitor.scoring.Judgement;
+import org.egovmonitor.scoring.ScoringRule;
 
 /**
  * A website rule that judges a site's crawl measurement. A site without a usable measurement has no data for every

@@ -1,7 +1,7 @@
 package org.egovmonitor.scoring.rules;
 
-import static org.egovmonitor.scoring.rules.Judgement.num;
-import static org.egovmonitor.scoring.rules.Judgement.round;
+import static org.egovmonitor.scoring.Judgement.num;
+import static org.egovmonitor.scoring.Judgement.round;
 
 import java.time.LocalDate;
 import org.egovmonitor.crawler.classify.SectionFamily;
@@ -10,6 +10,7 @@ import org.egovmonitor.crawler.parse.ListPageAnalyzer;
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.IndicatorCatalogue;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.RuleType;
 
 /**

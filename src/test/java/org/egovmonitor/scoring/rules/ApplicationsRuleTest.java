@@ -6,6 +6,7 @@ import static org.egovmonitor.scoring.rules.RuleTestSupport.judgeUnit;
 import static org.egovmonitor.scoring.rules.RuleTestSupport.outcome;
 
 import java.util.List;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.ScoringFixtures;
 import org.egovmonitor.scoring.UnitEvidence;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.egovmonitor.scoring.rules.RuleTestSupport.judgeSite;
 import static org.egovmonitor.scoring.rules.RuleTestSupport.outcome;
 
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.ScoringFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -7,8 +7,9 @@ import static org.egovmonitor.scoring.rules.RuleTestSupport.outcome;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.ScoringFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

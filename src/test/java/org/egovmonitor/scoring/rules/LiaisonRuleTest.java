@@ -5,6 +5,7 @@ import static org.egovmonitor.scoring.rules.RuleTestSupport.DAY;
 import static org.egovmonitor.scoring.rules.RuleTestSupport.judgeUnit;
 import static org.egovmonitor.scoring.rules.RuleTestSupport.outcome;
 
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.ScoringFixtures;
 import org.egovmonitor.scoring.UnitEvidence;
 import org.junit.jupiter.params.ParameterizedTest;

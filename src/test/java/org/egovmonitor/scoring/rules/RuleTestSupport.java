@@ -6,7 +6,9 @@ import org.egovmonitor.scoring.FindingKind;
 import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.IndicatorCatalogue;
 import org.egovmonitor.scoring.IndicatorState;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.ScoringFixtures;
+import org.egovmonitor.scoring.ScoringRule;
 import org.egovmonitor.scoring.UnitEvidence;
 
 /** Runs one rule on hand-built evidence and says what came out in one line, for tables of cases. */

@@ -6,6 +6,7 @@ import static org.egovmonitor.scoring.rules.RuleTestSupport.judgeMeasurement;
 import static org.egovmonitor.scoring.rules.RuleTestSupport.outcome;
 
 import java.util.List;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.ScoringFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.ScoringFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,22 +1,25 @@
-package org.egovmonitor.scoring.rules;
+package org.egovmonitor.scoring;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.scoring.RuleType;
+import java.util.ServiceLoader;
 
 /**
  * The rule classes keyed by the {@link RuleType} they judge. Built once, checked whole: a type without its class (or
  * with two) stops the app when the scoring rules are first loaded, never scores silently.
+ *
+ * <p>The rule classes live in {@code org.egovmonitor.scoring.rules} and depend on this package (the evidence, the
+ * catalogue, {@link Judgement}); this package must not depend on them back (ArchitectureTest: no package cycles). So
+ * they are found as {@link ServiceLoader} providers of {@link ScoringRule}, listed in
+ * {@code META-INF/services/org.egovmonitor.scoring.ScoringRule}; a class left out of that list is caught by the check.
  */
 public final class ScoringRules {
 
     /** The rules the app scores with: one per {@link RuleType}. */
-    public static final ScoringRules STANDARD = of(List.of(new AvailabilityRule(), new HomepageFreshnessRule(),
-            new SectionFreshnessRule(), new BlankSectionsRule(), new SectionCompletenessRule(), new LinkHealthRule(),
-            new UpdateVolumeRule(), new InteractionRule(), new NetworkCoverageRule(), new LanOaRule(),
-            new ApplicationsRule(), new LiaisonRule(), new ContributionRule()));
+    public static final ScoringRules STANDARD = of(ServiceLoader.load(ScoringRule.class,
+            ScoringRule.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList());
 
     private final Map<RuleType, ScoringRule> byType;
 

@@ -1,18 +1,12 @@
-package org.egovmonitor.scoring.rules;
+package org.egovmonitor.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.egovmonitor.scoring.Evidence;
-import org.egovmonitor.scoring.Finding;
-import org.egovmonitor.scoring.FindingKind;
-import org.egovmonitor.scoring.Indicator;
-import org.egovmonitor.scoring.IndicatorResult;
-import org.egovmonitor.scoring.IndicatorState;
 
 /**
  * One indicator being judged (of a unit, or of one of its sites): what a {@link ScoringRule} fills in and
- * {@link org.egovmonitor.scoring.ScoreCalculator} totals. Its findings add up to exactly what it loses: a deduction
+ * {@link ScoreCalculator} totals. Its findings add up to exactly what it loses: a deduction
  * past the weight is recorded with the points that were still left (possibly 0), so its evidence is never dropped.
  */
 public final class Judgement {
@@ -133,12 +127,13 @@ public final class Judgement {
     }
 
     /** A number as shown in a finding: integers without decimals, others with at most two. */
-    static String num(double value) {
+    public static String num(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value)
                 .replaceAll("0$", "");
     }
 
-    static String pct(double share) {
+    /** A share as shown in a finding: two decimals and a percent sign. */
+    public static String pct(double share) {
         return String.format(Locale.ROOT, "%.2f%%", share);
     }
 }

@@ -1,10 +1,6 @@
-package org.egovmonitor.scoring.rules;
+package org.egovmonitor.scoring;
 
 import java.time.LocalDate;
-import org.egovmonitor.scoring.Indicator;
-import org.egovmonitor.scoring.IndicatorCatalogue;
-import org.egovmonitor.scoring.RuleType;
-import org.egovmonitor.scoring.UnitEvidence;
 
 /**
  * How one {@link RuleType} judges an indicator: a pure function of the evidence, the catalogue (the rule's numbers
