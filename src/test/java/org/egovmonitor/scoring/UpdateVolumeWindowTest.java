@@ -123,6 +123,7 @@ class UpdateVolumeWindowTest {
     void score_windowChangedAfterTheCrawl_countsWithTheWindowOfScoreTime() {
         SiteMeasurement crawledWith14 = measure(sections(14));
         assertThat(news(crawledWith14).itemsInWindow()).as("the crawl's own count").isEqualTo(15);
+        assertThat(news(crawledWith14).entryDates()).as("the dates kept for scoring").hasSize(ITEMS);
 
         IndicatorResult result = updateVolume(storedAndReadForScoring(crawledWith14), 7);
 
