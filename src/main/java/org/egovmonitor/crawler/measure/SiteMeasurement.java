@@ -98,7 +98,9 @@ public record SiteMeasurement(
      * @param status        HTTP status of the section page (0 when no response)
      * @param newestDate    newest dated item in the list, or null
      * @param items         number of list items (dated or not)
-     * @param itemsInWindow dated items within the family's freshness window (0 for families without a window)
+     * @param itemsInWindow dated items within the family's freshness window (0 for families without a window), as
+     *                      counted with the window of the crawl day; scoring counts {@code entryDates} with the
+     *                      window of the scoring run instead, and reads this only when those are unknown
      * @param blank         no items at all, or only a placeholder such as 暂无信息 (a page that could not be fetched
      *                      is not blank: its status and the measurement's errors say what happened)
      * @param entries       the list's entries in page order (dated or not): the evidence for freshness and volume
@@ -168,7 +170,8 @@ public record SiteMeasurement(
      * @param status        HTTP status of its page (0 when no response)
      * @param newestDate    newest dated item in its list, or null
      * @param items         number of list items (dated or not)
-     * @param itemsInWindow dated items within the parent family's window (0 for families without a window)
+     * @param itemsInWindow dated items within the parent family's window (0 for families without a window), as
+     *                      counted with the window of the crawl day: shown, not scored
      * @param blank         no items at all, or only a placeholder (a page that could not be fetched is not blank)
      */
     public record Child(String title, String url, int status, LocalDate newestDate, int items, int itemsInWindow,
