@@ -5,35 +5,9 @@
     'use strict';
 
     var GRADE_CLASS = {EXCELLENT: 'g-excellent', GOOD: 'g-good', PASS: 'g-pass', FAIL: 'g-fail', NOT_RATED: 'g-none'};
-    var PEER_GROUPS = [
-        {id: 'DEPARTMENTS', label: '市直部门'}, {id: 'COUNTIES', label: '县区'},
-        {id: 'COUNTY_DEPARTMENTS', label: '县直部门'}, {id: 'TOWNSHIPS', label: '乡镇'}];
-    var ROLES = {OFFICE: '信息化办公室', LEADER: '市领导', DEPARTMENT: '部门／县区'};
-    var STATUS = {PENDING: '待审核', APPROVED: '已通过', REJECTED: '已退回'};
-    var NODE = {CONNECTED: '已接入', PLANNED: '规划中', NOT_CONNECTED: '未接入'};
-    // Mirrors FetchErrorKind#label() (FetchErrorKindLabelsTest keeps the two equal).
-    var ERROR_KINDS = {
-        INVALID_URL: '网址无效',
-        DNS_FAILURE: '域名无法解析',
-        BLOCKED_ADDRESS: '地址不允许访问（内网地址）',
-        CONNECT_REFUSED: '连接被拒绝',
-        CONNECT_TIMEOUT: '连接超时',
-        READ_TIMEOUT: '读取超时',
-        DEADLINE_EXCEEDED: '响应总时长超限',
-        CONNECTION_RESET: '连接被重置',
-        TOO_LARGE: '页面过大',
-        DECOMPRESSION_BOMB: '压缩内容异常（解压后过大）',
-        TOO_MANY_REDIRECTS: '跳转次数过多',
-        REDIRECT_LOOP: '循环跳转',
-        ROBOTS_DISALLOWED: 'robots.txt 禁止抓取',
-        HTTP_ERROR: 'HTTP 错误',
-        NOT_HTML: '不是网页',
-        TLS_ERROR: 'HTTPS 证书或加密错误',
-        PROTOCOL_ERROR: 'HTTP 协议错误',
-        IO_ERROR: '读写错误',
-        QUEUE_TIMEOUT: '排队等待超时（本系统繁忙，不计为网站故障）',
-        EXTERNAL_REDIRECT: '首页跳转到其他网站'
-    };
+    // The Chinese names of the server's enums ({enum: {CONSTANT: label}}), read once from /api/labels by start():
+    // the enums carry them, the pages keep no copy.
+    var labels = {};
     var me = null;
 
     /** el('td', {class: 'num', text: 5}, [children]): builds an element; text goes in as textContent only. */
@@ -150,8 +124,10 @@
 
     /** The top bar: title, who is logged in, logout; the demo banner when the service runs on demo data. */
     function start(title, allowedRoles) {
-        return api('/api/me').then(function (m) {
+        return Promise.all([api('/api/me'), api('/api/labels')]).then(function (answers) {
+            var m = answers[0];
             me = m;
+            labels = answers[1];
             if (allowedRoles && allowedRoles.indexOf(m.role) < 0) {
                 window.location.replace('/');
                 throw new ApiError(403, '没有权限');
@@ -163,7 +139,7 @@
                     window.location.assign('/login.html?loggedOut=1');
                 });
             });
-            var who = (m.displayName || m.username) + ' · ' + (ROLES[m.role] || m.role)
+            var who = (m.displayName || m.username) + ' · ' + label('Role', m.role)
                 + (m.unitName ? ' · ' + m.unitName : '');
             append(clear(bar), [
                 el('div', {class: 'brand'}, [el('span', {class: 'brand-mark', text: '池'}),
@@ -190,8 +166,10 @@
         return Number(n).toFixed(digits === undefined ? 1 : digits);
     }
 
-    function gradeBadge(grade, label) {
-        return el('span', {class: 'grade ' + (GRADE_CLASS[grade] || 'g-none'), text: label || grade || '—'});
+    /** A grade as a coloured badge, named by the API's label for it unless a text is given. */
+    function gradeBadge(grade, text) {
+        return el('span', {class: 'grade ' + (GRADE_CLASS[grade] || 'g-none'),
+            text: text || (grade ? label('Grade', grade) : '—')});
     }
 
     /** ▲ up n (better), ▼ down n, – unchanged, 新 new entry. rankChange = previous rank − rank. */
@@ -343,12 +321,38 @@
         });
     }
 
-    /** A finding as a list item: what, the line it crossed, evidence (a link only for http/https) and the fix. */
-    /** The Chinese name of a stored fetch error kind; an unknown one as stored. */
-    function errorKindLabel(kind) {
-        return Object.prototype.hasOwnProperty.call(ERROR_KINDS, kind) ? ERROR_KINDS[kind] : kind;
+    /** The Chinese name of an enum constant (label('Grade', 'FAIL')); one the labels lack is shown as stored. */
+    function label(enumName, constant) {
+        var names = labels[enumName] || {};
+        return Object.prototype.hasOwnProperty.call(names, constant) ? names[constant] : constant;
     }
 
+    /** An enum's constants in the server's order, as [{id, label}]. */
+    function constants(enumName) {
+        var names = labels[enumName] || {};
+        return Object.keys(names).map(function (id) { return {id: id, label: names[id]}; });
+    }
+
+    /** Appends an option per constant of an enum to a select (after any options the page wrote itself). */
+    function enumOptions(select, enumName) {
+        constants(enumName).forEach(function (c) { select.appendChild(el('option', {value: c.id, text: c.label})); });
+        return select;
+    }
+
+    /** A form's message line: text with kind 'ok' or 'error'. */
+    function say(id, text, kind) {
+        var m = $(id);
+        m.textContent = text;
+        m.className = 'full message ' + kind;
+        m.hidden = false;
+    }
+
+    /** A list typed into one field, split on Latin or Chinese commas and 、. */
+    function splitList(value) {
+        return value.split(/[,，、]/).map(function (s) { return s.trim(); }).filter(Boolean);
+    }
+
+    /** A finding as a list item: what, the line it crossed, evidence (a link only for http/https) and the fix. */
     function finding(f, indicatorName) {
         var ev = f.evidence || {};
         var evidence = [];
@@ -363,13 +367,12 @@
             evidence.push(el('span', {class: 'muted', text: ' HTTP ' + ev.httpStatus}));
         }
         if (ev.errorKind) {
-            evidence.push(el('span', {class: 'muted', text: ' 错误 ' + errorKindLabel(ev.errorKind)}));
+            evidence.push(el('span', {class: 'muted', text: ' 错误 ' + label('FetchErrorKind', ev.errorKind)}));
         }
         var kindClass = {VETO: 'k-veto', WARNING: 'k-warn', DEDUCTION: 'k-deduct'}[f.kind] || '';
-        var kindLabel = {VETO: '单项否决', WARNING: '预警', DEDUCTION: '扣分'}[f.kind] || f.kind;
         return el('li', {class: 'finding ' + kindClass}, [
             el('div', {class: 'finding-head'}, [
-                el('span', {class: 'kind', text: kindLabel}),
+                el('span', {class: 'kind', text: label('FindingKind', f.kind)}),
                 el('strong', {text: indicatorName || f.indicator}),
                 f.points ? el('span', {class: 'lost', text: '−' + fmt(f.points, 2) + ' 分'}) : null]),
             el('p', {class: 'finding-msg', text: f.message || ''}),
@@ -411,12 +414,8 @@
         showError: showError, fmt: fmt, gradeBadge: gradeBadge, rankChange: rankChange, date: date, table: table,
         sectionTree: sectionTree,
         pager: pager, chart: chart, chartDefaults: chartDefaults, historyChart: historyChart, finding: finding,
-        markReady: markReady, tabs: tabs, errorKindLabel: errorKindLabel,
-        safeHref: safeHref, PEER_GROUPS: PEER_GROUPS, STATUS: STATUS, NODE: NODE, PALETTE: PALETTE,
-        me: function () { return me; },
-        groupLabel: function (id) {
-            var g = PEER_GROUPS.filter(function (x) { return x.id === id; })[0];
-            return g ? g.label : id;
-        }
+        markReady: markReady, tabs: tabs, label: label, constants: constants, enumOptions: enumOptions, say: say,
+        splitList: splitList, safeHref: safeHref, PALETTE: PALETTE,
+        me: function () { return me; }
     };
 }());

@@ -4,9 +4,6 @@
 (function () {
     'use strict';
     var E = window.Egov, el = E.el, $ = E.$;
-    var SYSTEMS = [['OA', '办公自动化系统'], ['FINANCE_VERTICAL', '财政纵向网'], ['PLANNING_VERTICAL', '计委纵向网'],
-        ['PROVINCIAL_VERTICAL', '其他省级纵向网'], ['VIDEO_CONFERENCE', '视频会议系统'], ['DOCUMENT_DB', '公文数据库'],
-        ['GOV_INFO_DB', '政务信息数据库'], ['PROJECT_DB', '项目数据库']];
     var code;
 
     E.chartDefaults();
@@ -17,9 +14,9 @@
             return;
         }
         $('findings-csv').setAttribute('href', '/api/units/' + encodeURIComponent(code) + '/findings.csv');
-        SYSTEMS.forEach(function (s) {
-            $('sr-systems').appendChild(el('label', null, [el('input', {type: 'checkbox', value: s[0],
-                class: 'sr-system'}), ' ' + s[1]]));
+        E.constants('SystemInUse').forEach(function (s) {
+            $('sr-systems').appendChild(el('label', null, [el('input', {type: 'checkbox', value: s.id,
+                class: 'sr-system'}), ' ' + s.label]));
         });
         $('sr-date').value = new Date().toISOString().slice(0, 10);
         $('li-since').value = new Date().toISOString().slice(0, 10);
@@ -39,43 +36,19 @@
     function loadScorecard() {
         E.api(unitPath('/scorecard')).then(function (card) {
             var s = card.score;
-            var names = {};
-            s.indicators.forEach(function (i) { names[i.id] = i.name; });
-            E.append(E.clear($('scorecard')), [
-                el('h2', {id: 'unit-name', text: s.unitName + '（' + E.groupLabel(s.peerGroup) + '）'}),
-                el('div', {class: 'score-head'}, [
-                    el('div', {class: 'score-big', id: 'score-total', text: E.fmt(s.total, 1)}),
-                    el('div', {class: 'score-meta'}, [
-                        el('div', null, ['等级 ', E.gradeBadge(s.grade, card.gradeLabel),
-                            s.vetoed ? el('span', {class: 'veto-flag', text: ' 存在单项否决'}) : null]),
-                        el('div', {id: 'rank-line', text: card.rank ? '同类排名 第 ' + card.rank + ' / ' + card.peers + ' 名'
-                            : '未参与排名（可评分内容不足）'}, card.rank ? [' ', E.rankChange(card.rankChange)] : null),
-                        el('div', {class: 'muted', text: '评分日 ' + card.day + ' · 已评分权重 ' + E.fmt(s.scoredWeight, 0)
-                            + ' / 100' + (s.bonus ? ' · 加分 ' + E.fmt(s.bonus, 1) : '')}),
-                        s.bottleneck ? el('div', {text: '瓶颈指标：' + (names[s.bottleneck] || s.bottleneck) + '（失 '
-                            + E.fmt(s.bottleneckShortfall, 1) + ' 分）'}) : null])])]);
-            $('indicators').appendChild(E.table([
-                {label: '指标', cell: function (i) { return i.name; }},
-                {label: '类别', cell: function (i) { return i.group; }},
-                {label: '状态', cell: function (i) { return {SCORED: '已评分', NOT_APPLICABLE: '不适用', NO_DATA: '无数据'}[i.state]
-                    || i.state; }},
-                {label: '权重', class: 'num', cell: function (i) { return E.fmt(i.weight, 1); }},
-                {label: '得分', class: 'num', cell: function (i) { return i.state === 'SCORED' ? E.fmt(i.points, 2) : '—'; }},
-                {label: '失分', class: 'num', cell: function (i) { return i.state === 'SCORED' ? E.fmt(i.shortfall, 2) : '—'; }},
-                {label: '观测', class: 'wrap', cell: function (i) { return i.observed || i.reason || ''; }}
-            ], s.indicators, {id: 'indicator-table', rowClass: function (i) { return i.vetoed ? 'vetoed' : null; }}));
-            var list = E.clear($('findings'));
-            var lost = s.findings.filter(function (f) { return f.kind !== 'WARNING'; });
-            if (!lost.length) {
-                list.appendChild(el('li', {class: 'muted', text: '没有失分项。'}));
-            }
-            lost.forEach(function (f) { list.appendChild(E.finding(f, names[f.indicator])); });
+            var parts = E.scorecard(card);
+            E.append(E.clear($('scorecard')), parts.head);
+            E.append(E.clear($('indicators')), parts.indicators);
+            E.findingList($('findings'), s.findings.filter(function (f) { return f.kind !== 'WARNING'; }),
+                parts.indicatorName);
             var warnings = s.findings.filter(function (f) { return f.kind === 'WARNING' || f.kind === 'VETO'; });
             var w = E.clear($('warnings'));
             if (!warnings.length) {
                 w.appendChild(el('p', {class: 'message ok', text: '目前没有预警或否决项。'}));
             } else {
-                w.appendChild(el('ul', {class: 'findings'}, warnings.map(function (f) { return E.finding(f, names[f.indicator]); })));
+                w.appendChild(el('ul', {class: 'findings'}, warnings.map(function (f) {
+                    return E.finding(f, parts.indicatorName(f.indicator));
+                })));
             }
             loadRanking(s.peerGroup, s.unitCode, card.rank);
             E.markReady('data-ready');
@@ -103,7 +76,7 @@
                 E.append(box, el('div', {class: 'crawl', id: 'site-columns-' + s.siteId}, [
                     head,
                     el('p', {class: 'muted', text: '抓取时间 ' + E.date(s.measuredAt) + ' · '
-                        + (m.reachable ? 'HTTP ' + m.status : '无法访问 ' + E.errorKindLabel(m.errorKind || ''))
+                        + (m.reachable ? 'HTTP ' + m.status : '无法访问 ' + E.label('FetchErrorKind', m.errorKind || ''))
                         + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.join('、') : '')}),
                     E.sectionTree(m.sections || [])
                 ]));
@@ -136,7 +109,7 @@
     }
 
     function statusCell(x) {
-        return el('span', {class: 'status-' + x.status, text: E.STATUS[x.status] || x.status});
+        return el('span', {class: 'status-' + x.status, text: E.label('ReviewStatus', x.status)});
     }
 
     function loadSelfReports() {
@@ -167,13 +140,6 @@
         }).catch(function (e) { E.showError($('liaison-requests'), e); });
     }
 
-    function say(id, text, kind) {
-        var m = $(id);
-        m.textContent = text;
-        m.className = 'full message ' + kind;
-        m.hidden = false;
-    }
-
     function num(id) {
         var v = $(id).value;
         return v === '' ? null : Number(v);
@@ -183,8 +149,7 @@
         event.preventDefault();
         var systems = Array.prototype.slice.call(document.querySelectorAll('.sr-system:checked'))
             .map(function (c) { return c.value; });
-        var other = $('sr-other').value.split(/[,，、]/).map(function (s) { return s.trim(); })
-            .filter(Boolean);
+        var other = E.splitList($('sr-other').value);
         $('sr-submit').disabled = true;
         E.post(unitPath('/self-reports'), {
             reportDate: $('sr-date').value, lanPresent: $('sr-lan').checked, computers: num('sr-computers'),
@@ -192,9 +157,9 @@
             oaInUse: $('sr-oa').checked, egovConnected: $('sr-egov').checked, systems: systems, otherSystems: other,
             note: $('sr-note').value || null
         }).then(function () {
-            say('sr-message', '已提交，等待信息化办公室审核。', 'ok');
+            E.say('sr-message', '已提交，等待信息化办公室审核。', 'ok');
             loadSelfReports();
-        }).catch(function (e) { say('sr-message', e.message, 'error'); })
+        }).catch(function (e) { E.say('sr-message', e.message, 'error'); })
             .then(function () { $('sr-submit').disabled = false; });
     }
 
@@ -205,9 +170,9 @@
             name: $('li-name').value, phone: $('li-phone').value, email: $('li-email').value || null,
             since: $('li-since').value, reason: $('li-reason').value || null
         }).then(function () {
-            say('li-message', '已提交变更申请，等待审核。', 'ok');
+            E.say('li-message', '已提交变更申请，等待审核。', 'ok');
             loadLiaison();
-        }).catch(function (e) { say('li-message', e.message, 'error'); })
+        }).catch(function (e) { E.say('li-message', e.message, 'error'); })
             .then(function () { $('li-submit').disabled = false; });
     }
 }());

@@ -3,8 +3,19 @@
     'use strict';
     var E = window.Egov, el = E.el, $ = E.$;
     var STATUS_COLORS = ['#2e7d32', '#e0a100', '#c3ccd6'];
-    var BUCKETS = [['FULL', '按时更新', '#2e7d32'], ['PARTIAL', '部分扣分', '#e0a100'], ['ZERO', '严重滞后', '#ef6c00'],
-        ['VETOED', '单项否决', '#b71c1c'], ['NO_DATA', '无数据', '#c3ccd6']];
+    // The network statuses as charted, with the field of a coverage count that holds each.
+    var NODE_SERIES = [['CONNECTED', 'connected'], ['PLANNED', 'planned'], ['NOT_CONNECTED', 'notConnected']];
+
+    /** An indicator distribution's buckets as charted; two of them are named like the enums they stand for. */
+    function buckets() {
+        return [['FULL', '按时更新', '#2e7d32'], ['PARTIAL', '部分扣分', '#e0a100'], ['ZERO', '严重滞后', '#ef6c00'],
+            ['VETOED', E.label('FindingKind', 'VETO'), '#b71c1c'],
+            ['NO_DATA', E.label('IndicatorState', 'NO_DATA'), '#c3ccd6']];
+    }
+
+    function node(status) {
+        return E.label('NodeStatus', status);
+    }
 
     E.chartDefaults();
     E.start('市领导视图', ['LEADER', 'OFFICE']).then(function () {
@@ -45,12 +56,13 @@
         var t = report.total;
         var depts = report.byGroup.filter(function (g) { return g.group === 'DEPARTMENTS'; })[0];
         kpi('kpi-network', t.connected + ' / ' + t.units, [
-            depts ? '市直部门 ' + depts.counts.connected + ' / ' + depts.counts.units + ' 已接入' : '',
-            el('br'), '规划中 ' + t.planned + ' · 终端 ' + t.terminals + ' 台']);
+            depts ? depts.label + ' ' + depts.counts.connected + ' / ' + depts.counts.units + ' ' + node('CONNECTED')
+                : '',
+            el('br'), node('PLANNED') + ' ' + t.planned + ' · 终端 ' + t.terminals + ' 台']);
         E.chart('chart-network-group', {
             type: 'doughnut',
             data: {
-                labels: ['已接入', '规划中', '未接入'],
+                labels: NODE_SERIES.map(function (s) { return node(s[0]); }),
                 datasets: report.byGroup.map(function (g) {
                     return {label: g.label, data: [g.counts.connected, g.counts.planned, g.counts.notConnected],
                         backgroundColor: STATUS_COLORS};
@@ -65,8 +77,8 @@
             type: 'bar',
             data: {
                 labels: report.byCounty.map(function (c) { return c.name; }),
-                datasets: [['已接入', 'connected'], ['规划中', 'planned'], ['未接入', 'notConnected']].map(function (s, i) {
-                    return {label: s[0], data: report.byCounty.map(function (c) { return c.counts[s[1]]; }),
+                datasets: NODE_SERIES.map(function (s, i) {
+                    return {label: node(s[0]), data: report.byCounty.map(function (c) { return c.counts[s[1]]; }),
                         backgroundColor: STATUS_COLORS[i]};
                 })
             },
@@ -81,9 +93,10 @@
             data: {
                 labels: months.map(function (m) { return m.month; }),
                 datasets: [
-                    {label: '已接入', data: months.map(function (m) { return m.connected; }), borderColor: '#2e7d32',
-                        backgroundColor: 'rgba(46,125,50,0.15)', fill: true},
-                    {label: '规划中', data: months.map(function (m) { return m.planned; }), borderColor: '#e0a100'}]
+                    {label: node('CONNECTED'), data: months.map(function (m) { return m.connected; }),
+                        borderColor: '#2e7d32', backgroundColor: 'rgba(46,125,50,0.15)', fill: true},
+                    {label: node('PLANNED'), data: months.map(function (m) { return m.planned; }),
+                        borderColor: '#e0a100'}]
             },
             options: {scales: {y: {beginAtZero: true}}}
         });
@@ -136,8 +149,8 @@
         E.chart('chart-freshness', {
             type: 'bar',
             data: {
-                labels: groups.map(E.groupLabel),
-                datasets: BUCKETS.map(function (b) {
+                labels: groups.map(function (g) { return E.label('PeerGroup', g); }),
+                datasets: buckets().map(function (b) {
                     return {label: b[1], backgroundColor: b[2], data: groups.map(function (g) {
                         return dist.byGroup[g][b[0]] || 0;
                     })};

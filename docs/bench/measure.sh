@@ -45,7 +45,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -
 echo "java: $(java -version 2>&1 | head -1); wget $(wget --version | head -1 | cut -d' ' -f3); linkinator $("$LINKINATOR" --version); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 echo "load at start: $(load)"
 
-java -Xmx2g -cp "$CP" org.egovmonitor.farm.FarmMain "$N" 7 "$PORT" --now=$NOW >"$WORK/farm.tsv" 2>"$WORK/farm.err" &
+java -Xmx2g -cp "$CP" org.egovmonitor.demo.farm.FarmMain "$N" 7 "$PORT" --now=$NOW >"$WORK/farm.tsv" 2>"$WORK/farm.err" &
 FARM_PID=$!
 for _ in $(seq 1 1200); do [ "$(wc -l <"$WORK/farm.tsv")" -ge "$N" ] && break; sleep 0.1; done
 [ "$(wc -l <"$WORK/farm.tsv")" -ge "$N" ] || { echo "farm did not start; see $WORK/farm.err" >&2; cat "$WORK/farm.err" >&2; exit 1; }

@@ -34,7 +34,7 @@ echo "machine: $(nproc) cores; load at start: $(load)"
 
 FARM_ARGS=("$N" 7 "$PORT" --now=$NOW)
 [ "$LATENCY" -gt 0 ] && FARM_ARGS+=(--latency-ms="$LATENCY")
-java -Xmx2g -cp "$CP" org.egovmonitor.farm.FarmMain "${FARM_ARGS[@]}" >"$WORK/farm.tsv" 2>"$WORK/farm.err" &
+java -Xmx2g -cp "$CP" org.egovmonitor.demo.farm.FarmMain "${FARM_ARGS[@]}" >"$WORK/farm.tsv" 2>"$WORK/farm.err" &
 FARM_PID=$!
 for _ in $(seq 1 1200); do [ "$(wc -l <"$WORK/farm.tsv")" -ge "$N" ] && break; sleep 0.1; done
 [ "$(wc -l <"$WORK/farm.tsv")" -ge "$N" ] || { echo "farm did not start" >&2; cat "$WORK/farm.err" >&2; exit 1; }

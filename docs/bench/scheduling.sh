@@ -112,7 +112,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -
 echo "$MODE: $N farm sites, ${LATENCY} ms added to every farm response, $WORKERS crawl workers per node," \
      "politeness: 250 ms/host, 2 connections/host (crawl.yml defaults)"
 
-java -Xmx3g -cp "$FARM_CP" org.egovmonitor.farm.FarmMain "$N" 7 "$FARM_PORT" --latency-ms="$LATENCY" >"$WORK/farm.tsv" \
+java -Xmx3g -cp "$FARM_CP" org.egovmonitor.demo.farm.FarmMain "$N" 7 "$FARM_PORT" --latency-ms="$LATENCY" >"$WORK/farm.tsv" \
     2>"$WORK/farm.err" &
 PIDS+=($!)
 for _ in $(seq 1 1800); do [ "$(wc -l <"$WORK/farm.tsv")" -ge "$N" ] && break; sleep 0.1; done

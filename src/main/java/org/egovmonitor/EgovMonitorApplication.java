@@ -1,8 +1,5 @@
 package org.egovmonitor;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -16,33 +13,37 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.UnaryOperator;
 import org.egovmonitor.auth.AuthSetup;
-import org.egovmonitor.cli.BundledConfigurationSourceProvider;
 import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.CreateUserCommand;
-import org.egovmonitor.cli.RetentionCommand;
-import org.egovmonitor.cli.UnlockUserCommand;
 import org.egovmonitor.cli.DbCommand;
 import org.egovmonitor.cli.DemoCommand;
 import org.egovmonitor.cli.ExportRegistryCommand;
-import org.egovmonitor.cli.ImportRegistryCommand;
 import org.egovmonitor.cli.ImportNodeSurveyCommand;
-import org.egovmonitor.core.contributions.ContributionService;
-import org.egovmonitor.core.coverage.CoverageService;
-import org.egovmonitor.core.coverage.NodeSurvey;
-import org.egovmonitor.core.registry.RegistryFileReader;
-import org.egovmonitor.core.registry.RegistryService;
-import org.egovmonitor.core.reports.SelfReportService;
+import org.egovmonitor.cli.ImportRegistryCommand;
+import org.egovmonitor.cli.MeasureCommand;
+import org.egovmonitor.cli.RetentionCommand;
+import org.egovmonitor.cli.UnlockUserCommand;
+import org.egovmonitor.collection.ContributionService;
+import org.egovmonitor.collection.ContributionsResource;
+import org.egovmonitor.collection.CoverageResource;
+import org.egovmonitor.collection.CoverageService;
+import org.egovmonitor.collection.LanStatusResource;
+import org.egovmonitor.collection.NodeSurvey;
+import org.egovmonitor.collection.SelfReportService;
+import org.egovmonitor.collection.SelfReportsResource;
+import org.egovmonitor.collection.UnitSelfReportsResource;
+import org.egovmonitor.config.BundledConfigurationSourceProvider;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.fetch.OwnPorts;
-import org.egovmonitor.cli.MeasureCommand;
-import org.egovmonitor.core.observations.SqlObservationStore;
-import org.egovmonitor.core.retention.RetentionService;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
-import org.egovmonitor.db.DatabaseSupport;
+import org.egovmonitor.dashboards.DashboardResource;
+import org.egovmonitor.dashboards.LabelsResource;
 import org.egovmonitor.db.DataFolderOwner;
+import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.db.SchemaMigrator;
@@ -50,37 +51,36 @@ import org.egovmonitor.demo.DemoCollection;
 import org.egovmonitor.demo.DemoFarm;
 import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.demo.DemoStartup;
-import org.egovmonitor.health.SchedulerHealthCheck;
-import org.egovmonitor.jobs.RoundFollowUp;
+import org.egovmonitor.errors.ApiExceptionMappers;
+import org.egovmonitor.jobs.AvailabilityResource;
 import org.egovmonitor.jobs.CrawlSettingsFile;
 import org.egovmonitor.jobs.CrawlStage;
+import org.egovmonitor.jobs.JobsResource;
 import org.egovmonitor.jobs.RetentionJob;
+import org.egovmonitor.jobs.RoundFollowUp;
+import org.egovmonitor.jobs.SchedulerHealthCheck;
 import org.egovmonitor.jobs.Scheduling;
-import org.egovmonitor.resources.AvailabilityResource;
-import org.egovmonitor.resources.BottleneckMatrixResource;
-import org.egovmonitor.resources.IndicatorDistributionResource;
+import org.egovmonitor.observations.SiteMeasurementsResource;
+import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.UnitMeasurementsResource;
+import org.egovmonitor.registry.LiaisonRequestsResource;
+import org.egovmonitor.registry.NodesResource;
+import org.egovmonitor.registry.RegistryFileReader;
+import org.egovmonitor.registry.RegistryService;
+import org.egovmonitor.registry.SiteResource;
+import org.egovmonitor.registry.SitesResource;
+import org.egovmonitor.registry.UnitResource;
+import org.egovmonitor.registry.UnitsResource;
+import org.egovmonitor.retention.RetentionService;
+import org.egovmonitor.scoring.BottleneckMatrixResource;
 import org.egovmonitor.scoring.BottleneckMatrixService;
-import org.egovmonitor.resources.JobsResource;
-import org.egovmonitor.errors.ApiExceptionMappers;
-import org.egovmonitor.resources.ContributionsResource;
-import org.egovmonitor.resources.CoverageResource;
-import org.egovmonitor.resources.LanStatusResource;
-import org.egovmonitor.resources.LiaisonRequestsResource;
-import org.egovmonitor.resources.NodesResource;
-import org.egovmonitor.resources.SelfReportsResource;
-import org.egovmonitor.resources.UnitSelfReportsResource;
-import org.egovmonitor.resources.ScoringResource;
-import org.egovmonitor.resources.UnitMeasurementsResource;
-import org.egovmonitor.resources.UnitScoreResource;
 import org.egovmonitor.scoring.IndicatorCatalogue;
-import org.egovmonitor.scoring.StoredObservationFacts;
+import org.egovmonitor.scoring.IndicatorDistributionResource;
 import org.egovmonitor.scoring.RegistryEvidenceSource;
 import org.egovmonitor.scoring.ScoreSnapshotService;
-import org.egovmonitor.resources.SiteMeasurementsResource;
-import org.egovmonitor.resources.SiteResource;
-import org.egovmonitor.resources.SitesResource;
-import org.egovmonitor.resources.UnitResource;
-import org.egovmonitor.resources.UnitsResource;
+import org.egovmonitor.scoring.ScoringResource;
+import org.egovmonitor.scoring.StoredObservationFacts;
+import org.egovmonitor.scoring.UnitScoreResource;
 import org.egovmonitor.web.HttpEdge;
 import org.egovmonitor.web.StrictJsonModule;
 import org.jdbi.v3.core.Jdbi;
@@ -103,7 +103,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
     public void initialize(Bootstrap<EgovMonitorConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 new BundledConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
-        configureJson(bootstrap.getObjectMapper());
+        StrictJsonModule.configure(bootstrap.getObjectMapper());
         // Chart.js for the dashboards, from its WebJar; a servlet outside Jersey, so public like the pages' own css/js.
         bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars", "/webjars", null, "webjars"));
         bootstrap.addCommand(new DemoCommand(this));
@@ -124,20 +124,11 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         return Clock.system(config.zoneId());
     }
 
-    /**
-     * ISO dates on the wire; unknown request fields, non-finite numbers, control characters in strings and dates
-     * outside 1–9999 are errors rather than silently dropped or passed on (StrictJsonModule).
-     */
-    public static ObjectMapper configureJson(ObjectMapper mapper) {
-        return mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .registerModule(new StrictJsonModule());
-    }
-
     @Override
     public void run(EgovMonitorConfiguration config, Environment env) throws Exception {
         // Registered first so that it stops last: scheduler, then pool, then the embedded server.
-        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config, DataFolderOwner.Role.SERVER);
+        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config.usesEmbeddedDatabase(), config.getEmbeddedDatabase(),
+                config.getDatabase(), DataFolderOwner.Role.SERVER);
         if (embedded == null) {
             wire(config, env);
             return;
@@ -182,7 +173,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         }
         ApiExceptionMappers.register(env.jersey());
         HttpEdge.register(config.getRequestLimits(), env);
-        AuthSetup.register(config, env, jdbi, clock);
+        AuthSetup.register(config.getAuth(), config.isDemo(), env, jdbi, clock);
+        env.jersey().register(new DashboardResource());
+        env.jersey().register(new LabelsResource());
         env.jersey().register(new UnitsResource(registry));
         env.jersey().register(new UnitResource(registry));
         env.jersey().register(new SitesResource(registry));

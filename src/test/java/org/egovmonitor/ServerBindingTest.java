@@ -1,7 +1,5 @@
 package org.egovmonitor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -11,9 +9,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** config.yml as shipped: the admin port (tasks without login) and the application port listen on loopback only. */
 @ExtendWith(DropwizardExtensionsSupport.class)

@@ -6,9 +6,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.egovmonitor.api.FieldError;
+import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
-import org.egovmonitor.resources.OfficeOnly;
 import org.jdbi.v3.core.Jdbi;
 
 /** The newest audit records first. */

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.egovmonitor.errors.NotAuthenticatedException;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -4,7 +4,7 @@ import io.dropwizard.core.setup.Environment;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.web.SecurityHeadersFilter;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wires the security layer into the app: filters, policy enforcement, auth resources, and the first accounts. */
@@ -13,8 +13,7 @@ public final class AuthSetup {
     private AuthSetup() {
     }
 
-    public static void register(EgovMonitorConfiguration config, Environment env, Jdbi jdbi, Clock clock) {
-        AuthConfiguration auth = config.getAuth();
+    public static void register(AuthConfiguration auth, boolean demo, Environment env, Jdbi jdbi, Clock clock) {
         PasswordHasher hasher = new PasswordHasher(auth.getPasswordHashCost(),
                 env.metrics().counter(PasswordHasher.VERIFICATIONS_METRIC));
         UserService users = new UserService(jdbi, hasher);
@@ -22,7 +21,7 @@ public final class AuthSetup {
         ClientAddress clientAddress = new ClientAddress(auth.getTrustedProxies());
 
         AccountBootstrap.initialAdmin(users, auth);
-        if (config.isDemo()) {
+        if (demo) {
             AccountBootstrap.print(AccountBootstrap.demoAccounts(jdbi, users), System.err);
         }
 
@@ -33,10 +32,9 @@ public final class AuthSetup {
         env.jersey().register(new AuditFilter(jdbi));
 
         env.jersey().register(new AuthResource(authService, clientAddress, auth.getAllowedOrigins()));
-        env.jersey().register(new MeResource(jdbi, config.isDemo(), users));
+        env.jersey().register(new MeResource(jdbi, demo, users));
         env.jersey().register(new UsersResource(users));
         env.jersey().register(new UserResource(users));
         env.jersey().register(new AuditResource(jdbi));
-        env.jersey().register(new DashboardResource());
     }
 }

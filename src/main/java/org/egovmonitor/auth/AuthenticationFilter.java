@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
+import org.egovmonitor.errors.NotAuthenticatedException;
 
 /**
  * Works out who is calling (session cookie or HTTP Basic) for every request, and enforces CSRF: a state-changing

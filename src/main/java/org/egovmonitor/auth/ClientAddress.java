@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import org.egovmonitor.crawler.fetch.CidrRange;
+import org.egovmonitor.platform.CidrRange;
 
 /**
  * Where a request came from and whether it came over HTTPS. Forwarding headers are believed only when the direct

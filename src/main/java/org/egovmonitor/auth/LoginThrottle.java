@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.egovmonitor.errors.TooManyAttemptsException;
 import org.jdbi.v3.core.Jdbi;
 
 /**

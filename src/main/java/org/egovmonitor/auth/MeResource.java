@@ -8,8 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.egovmonitor.api.Unit;
-import org.egovmonitor.db.UnitDao;
 import org.jdbi.v3.core.Jdbi;
 
 @Path("/api/me")
@@ -31,7 +29,7 @@ public class MeResource {
     public Me me(@Context ContainerRequestContext request) {
         Caller c = AuthenticationFilter.caller(request);
         String unitName = c.unitCode() == null ? null
-                : jdbi.withExtension(UnitDao.class, dao -> dao.find(c.unitCode())).map(Unit::name).orElse(null);
+                : jdbi.withExtension(UserDao.class, dao -> dao.unitName(c.unitCode())).orElse(null);
         return new Me(c.username(), c.displayName(), c.role(), c.unitCode(), unitName, c.method(), c.csrfToken(), demo);
     }
 

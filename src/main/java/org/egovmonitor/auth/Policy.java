@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.egovmonitor.resources.OfficeOnly;
 
 /**
  * The access rule of one resource method, read from its policy annotation (the method's own, else its class's).

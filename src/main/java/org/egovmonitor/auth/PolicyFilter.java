@@ -2,6 +2,7 @@ package org.egovmonitor.auth;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import org.egovmonitor.errors.NotAuthenticatedException;
 
 /** Enforces one method's {@link Policy}; registered per resource method by {@link AuthorizationFeature}. */
 final class PolicyFilter implements ContainerRequestFilter {

@@ -17,6 +17,14 @@ public interface UserDao {
 
     String COLUMNS = "username, display_name, role, unit_code, enabled, demo, created_at, last_login_at";
 
+    /**
+     * The name of the registry unit a department account belongs to. users.unit_code references units.code, so
+     * auth reads that one column by SQL rather than depending on the registry's code (the registry depends on auth
+     * for its access annotations).
+     */
+    @SqlQuery("SELECT name FROM units WHERE code = :code")
+    Optional<String> unitName(@Bind("code") String code);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE username = :username")
     Optional<User> find(@Bind("username") String username);
 

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.egovmonitor.resources.OfficeOnly;
 
 @Path("/api/users/{username}")
 @Produces(MediaType.APPLICATION_JSON)

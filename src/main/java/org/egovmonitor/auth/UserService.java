@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.egovmonitor.api.FieldError;
-import org.egovmonitor.db.UnitDao;
 import org.egovmonitor.errors.ConflictException;
+import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
 import org.jdbi.v3.core.Handle;
@@ -214,7 +213,7 @@ public class UserService {
         if (request.role() == Role.DEPARTMENT) {
             if (unit == null) {
                 errors.add(FieldError.of("unitCode", "部门账号必须绑定一个单位"));
-            } else if (h.attach(UnitDao.class).find(unit).isEmpty()) {
+            } else if (h.attach(UserDao.class).unitName(unit).isEmpty()) {
                 errors.add(FieldError.of("unitCode", "单位不存在：" + unit));
             }
             return unit;

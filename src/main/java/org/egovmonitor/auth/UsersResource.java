@@ -9,9 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
-import org.egovmonitor.api.FieldError;
+import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
-import org.egovmonitor.resources.OfficeOnly;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)

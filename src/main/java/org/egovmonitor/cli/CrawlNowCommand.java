@@ -1,8 +1,5 @@
 package org.egovmonitor.cli;
 
-import org.egovmonitor.core.observations.SqlObservationStore;
-import org.egovmonitor.crawler.measure.CrawlerFiles;
-import org.egovmonitor.crawler.measure.MeasurementEngine;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import java.io.PrintStream;
@@ -10,11 +7,12 @@ import java.time.Clock;
 import java.util.Locale;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
-import org.egovmonitor.db.CrawlQueueDao.RoundProgress;
-import org.egovmonitor.db.UnitDao;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.crawler.measure.MeasurementEngine;
+import org.egovmonitor.jobs.CrawlQueueDao.RoundProgress;
 import org.egovmonitor.jobs.CrawlRounds;
 import org.egovmonitor.jobs.CrawlSettingsFile;
 import org.egovmonitor.jobs.CrawlStage;
@@ -22,6 +20,8 @@ import org.egovmonitor.jobs.CrawlWorkerPool;
 import org.egovmonitor.jobs.SchedulerConfiguration;
 import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.jobs.ScoreSnapshotJob;
+import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.registry.UnitDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.api.FieldError;
 import org.egovmonitor.auth.PasswordHasher;
 import org.egovmonitor.auth.Role;
 import org.egovmonitor.auth.Tokens;
 import org.egovmonitor.auth.User;
 import org.egovmonitor.auth.UserRequest;
 import org.egovmonitor.auth.UserService;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.errors.ApiException;
+import org.egovmonitor.errors.FieldError;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.BundledConfigurationSourceProvider;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.db.DataFolderBusyException;
 import org.egovmonitor.db.DataFolderOwner;
 import org.egovmonitor.db.DatabaseSupport;
@@ -41,7 +42,8 @@ public abstract class DatabaseCommand extends ConfiguredCommand<EgovMonitorConfi
     @Override
     protected void run(Bootstrap<EgovMonitorConfiguration> bootstrap, Namespace namespace,
                        EgovMonitorConfiguration config) throws Exception {
-        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config, DataFolderOwner.Role.COMMAND);
+        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config.usesEmbeddedDatabase(), config.getEmbeddedDatabase(),
+                config.getDatabase(), DataFolderOwner.Role.COMMAND);
         try {
             ManagedDataSource dataSource = config.getDatabase().build(new MetricRegistry(), getName());
             try {

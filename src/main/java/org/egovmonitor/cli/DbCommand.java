@@ -4,7 +4,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.db.SchemaMigrator;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;

@@ -6,7 +6,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.util.HashMap;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.BundledConfigurationSourceProvider;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 
 /**
  * {@code demo [config.yml]}: the server on the embedded database (unless DATABASE_URL says otherwise) with the

@@ -11,8 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.core.registry.RegistryExporter;
+import org.egovmonitor.config.EgovMonitorConfiguration;
+import org.egovmonitor.registry.RegistryExporter;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code export-registry [--format yaml|csv] [--output FILE]}: writes the registry in the import format. */

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.api.FieldError;
-import org.egovmonitor.core.coverage.NodeSurvey;
-import org.egovmonitor.core.registry.RegistryFileReader;
-import org.egovmonitor.core.registry.UploadedText;
+import org.egovmonitor.collection.NodeSurvey;
+import org.egovmonitor.config.EgovMonitorConfiguration;
+import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.platform.UploadedText;
+import org.egovmonitor.registry.RegistryFileReader;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code import-node-survey FILE}: applies the office's node survey (CSV, Chinese or English headers), all or nothing. */

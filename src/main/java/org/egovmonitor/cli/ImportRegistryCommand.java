@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.api.FieldError;
-import org.egovmonitor.core.registry.RegistryFileReader;
-import org.egovmonitor.core.registry.RegistryImporter;
+import org.egovmonitor.config.EgovMonitorConfiguration;
+import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.registry.RegistryFileReader;
+import org.egovmonitor.registry.RegistryImporter;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code import-registry FILE}: upserts units, sites, nodes and liaisons from YAML or CSV, all or nothing. */

@@ -22,23 +22,23 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.crawler.fetch.CidrRange;
-import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
+import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.MeasurementEngine.Target;
 import org.egovmonitor.crawler.measure.SectionExplanation;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.platform.CidrRange;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.web.StrictJsonModule;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -99,7 +99,7 @@ public class MeasureCommand extends Command {
             throw new CommandFailedException(e.getMessage());
         }
         FetchSettings settings = files.fetch().withAllowedPrivate(allowed);
-        ObjectMapper json = EgovMonitorApplication.configureJson(bootstrap.getObjectMapper().copy());
+        ObjectMapper json = StrictJsonModule.configure(bootstrap.getObjectMapper().copy());
         boolean asJson = ns.getBoolean("json");
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         PrintStream err = System.err;

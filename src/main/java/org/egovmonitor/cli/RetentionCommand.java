@@ -7,11 +7,11 @@ import java.time.Clock;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.core.retention.RetentionService;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.jobs.JobName;
 import org.egovmonitor.jobs.NodeIdGenerator;
 import org.egovmonitor.jobs.RunRecorder;
+import org.egovmonitor.retention.RetentionService;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -4,9 +4,9 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.egovmonitor.EgovMonitorConfiguration;
 import org.egovmonitor.auth.PasswordHasher;
 import org.egovmonitor.auth.UserService;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.errors.ApiException;
 import org.jdbi.v3.core.Jdbi;
 

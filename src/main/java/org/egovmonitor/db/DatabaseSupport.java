@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.egovmonitor.EgovMonitorConfiguration;
 
 /**
  * Makes the configured database reachable: with an external URL nothing is started; with none, the embedded server
@@ -23,15 +22,14 @@ public final class DatabaseSupport {
      *
      * @param role a service owns its folder for its whole life; a command may use a running service's server
      */
-    public static EmbeddedPostgresServer startIfEmbedded(EgovMonitorConfiguration config, DataFolderOwner.Role role) {
-        if (!config.usesEmbeddedDatabase()) {
+    public static EmbeddedPostgresServer startIfEmbedded(boolean useEmbedded, EmbeddedDatabaseFactory embedded,
+                                                         DataSourceFactory ds, DataFolderOwner.Role role) {
+        if (!useEmbedded) {
             return null;
         }
-        EmbeddedDatabaseFactory embedded = config.getEmbeddedDatabase();
         try {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(embedded.getDataDir()),
                     embedded.getPort(), Duration.ofSeconds(embedded.getStartupTimeoutSeconds()), role);
-            DataSourceFactory ds = config.getDatabase();
             ds.setUrl(server.jdbcUrl("postgres"));
             ds.setUser(server.user());
             ds.setPassword("");

@@ -3,16 +3,16 @@ package org.egovmonitor.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.egovmonitor.api.NodeStatus;
-import org.egovmonitor.api.ReviewDecision;
-import org.egovmonitor.api.SelfReport;
-import org.egovmonitor.api.SelfReportRequest;
-import org.egovmonitor.api.SystemInUse;
-import org.egovmonitor.api.Unit;
-import org.egovmonitor.core.reports.SelfReportService;
-import org.egovmonitor.db.CoverageDao;
-import org.egovmonitor.db.NetworkNodeDao;
-import org.egovmonitor.db.UnitDao;
+import org.egovmonitor.collection.CoverageDao;
+import org.egovmonitor.collection.SelfReport;
+import org.egovmonitor.collection.SelfReportRequest;
+import org.egovmonitor.collection.SelfReportService;
+import org.egovmonitor.collection.SystemInUse;
+import org.egovmonitor.registry.NetworkNodeDao;
+import org.egovmonitor.registry.NodeStatus;
+import org.egovmonitor.registry.Unit;
+import org.egovmonitor.registry.UnitDao;
+import org.egovmonitor.reviews.ReviewDecision;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -13,11 +13,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.core.registry.RegistryFileReader;
 import org.egovmonitor.crawler.fetch.FetchSettings;
-import org.egovmonitor.farm.FarmMain;
-import org.egovmonitor.farm.SiteFarm;
-import org.egovmonitor.farm.SiteSpec;
+import org.egovmonitor.demo.farm.FarmMain;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.demo.farm.SiteSpec;
+import org.egovmonitor.registry.RegistryFileReader;
 
 /**
  * The demo's generated sites ({@link DemoSites}), served in-process by a {@link SiteFarm} on a free port, and the

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import org.egovmonitor.core.registry.RegistryFileReader;
-import org.egovmonitor.core.registry.RegistryImporter;
+import org.egovmonitor.registry.RegistryFileReader;
+import org.egovmonitor.registry.RegistryImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,7 @@ public final class DemoRegistry {
             if (!report.applied()) {
                 // Names the row, the field and the unit: the office must be able to see what blocked the start.
                 throw new IllegalStateException("演示登记表导入失败：" + report.errors().stream()
-                        .map(org.egovmonitor.api.FieldError::describe).collect(java.util.stream.Collectors.joining("；")));
+                        .map(org.egovmonitor.errors.FieldError::describe).collect(java.util.stream.Collectors.joining("；")));
             }
             LOG.info("Demo registry loaded: {} rows, {} changed", report.rows(), report.changed());
             return report;

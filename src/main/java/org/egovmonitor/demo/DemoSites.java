@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.egovmonitor.api.SiteRequest;
-import org.egovmonitor.core.registry.RegistryDocument;
-import org.egovmonitor.farm.PageCharset;
-import org.egovmonitor.farm.PageLayout;
-import org.egovmonitor.farm.ReplyHabit;
-import org.egovmonitor.farm.SiteFarm;
-import org.egovmonitor.farm.SiteSpec;
-import org.egovmonitor.farm.SiteSpec.Overrides;
+import org.egovmonitor.demo.farm.PageCharset;
+import org.egovmonitor.demo.farm.PageLayout;
+import org.egovmonitor.demo.farm.ReplyHabit;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.demo.farm.SiteSpec;
+import org.egovmonitor.demo.farm.SiteSpec.Overrides;
+import org.egovmonitor.registry.RegistryDocument;
+import org.egovmonitor.registry.SiteRequest;
 
 /**
  * What the demo farm serves: one generated site per demo registry site, at the registry's own URL. Pure: the same

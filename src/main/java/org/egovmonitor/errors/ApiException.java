@@ -1,7 +1,6 @@
 package org.egovmonitor.errors;
 
 import java.util.List;
-import org.egovmonitor.api.FieldError;
 
 /** A failure the client can act on; mapped to its status and a JSON body in one place (ApiExceptionMappers). */
 public abstract class ApiException extends RuntimeException {

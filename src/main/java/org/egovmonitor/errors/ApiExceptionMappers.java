@@ -5,20 +5,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.egovmonitor.api.ErrorResponse;
-import org.egovmonitor.api.FieldError;
-import org.egovmonitor.auth.NotAuthenticatedException;
-import org.egovmonitor.auth.TooManyAttemptsException;
 import org.glassfish.jersey.server.ParamException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -121,7 +117,7 @@ public final class ApiExceptionMappers {
     }
 
     /** The Chinese message of a bare status, here and on the container's own error responses. */
-    static String messageFor(int status) {
+    public static String messageFor(int status) {
         return switch (status) {
             case 400 -> "请求格式不正确";
             case 401 -> "请先登录";

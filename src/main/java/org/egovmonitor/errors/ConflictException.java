@@ -10,7 +10,7 @@ public class ConflictException extends ApiException {
     }
 
     /** With details a client reads, e.g. the id of the running crawl round that blocked a new one. */
-    public ConflictException(String message, List<org.egovmonitor.api.FieldError> details) {
+    public ConflictException(String message, List<org.egovmonitor.errors.FieldError> details) {
         super(409, message, details);
     }
 }

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.egovmonitor.api.FieldError;
 
 /**
  * Turns Jackson's binding failures (wrong type, unknown enum value, bad date, unknown field) into a field error in

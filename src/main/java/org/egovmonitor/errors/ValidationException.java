@@ -1,7 +1,6 @@
 package org.egovmonitor.errors;
 
 import java.util.List;
-import org.egovmonitor.api.FieldError;
 
 /** 422: well-formed input whose fields break the rules; every bad field is listed. */
 public class ValidationException extends ApiException {

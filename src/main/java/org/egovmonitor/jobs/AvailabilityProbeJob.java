@@ -1,5 +1,6 @@
 package org.egovmonitor.jobs;
 
+import org.egovmonitor.jobs.AvailabilityProber;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 

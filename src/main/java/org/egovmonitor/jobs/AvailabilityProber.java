@@ -1,22 +1,21 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.core.DaemonThreads;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.egovmonitor.api.Site;
-import org.egovmonitor.api.SiteAvailability;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.PageFetcher;
-import org.egovmonitor.db.ProbeDao;
-import org.egovmonitor.db.SiteDao;
+import org.egovmonitor.observations.ProbeDao;
+import org.egovmonitor.observations.SiteAvailability;
+import org.egovmonitor.platform.BoundedFanOut;
+import org.egovmonitor.platform.Failures;
+import org.egovmonitor.registry.Site;
+import org.egovmonitor.registry.SiteDao;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +54,8 @@ public class AvailabilityProber {
         AtomicInteger down = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger notProbed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, sites.size())),
-                DaemonThreads.named("availability-probe"));
         try {
-            List<Future<?>> futures = sites.stream().<Future<?>>map(site -> pool.submit(() -> {
+            new BoundedFanOut("availability-probe", Math.max(1, concurrency)).forEach(sites, site -> {
                 try {
                     Boolean isUp = probe(site);
                     (isUp == null ? notProbed : isUp ? up : down).incrementAndGet();
@@ -66,18 +63,11 @@ public class AvailabilityProber {
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();
                     runs.progress(runId, 1, 1);
-                    runs.failure(runId, site.url(), RunRecorder.describe(e));
+                    runs.failure(runId, site.url(), Failures.describe(e));
                 }
-            })).toList();
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+            });
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
         return new Summary(sites.size(), up.get(), down.get(), errors.get(), notProbed.get());
     }

@@ -1,5 +1,6 @@
 package org.egovmonitor.jobs;
 
+import org.egovmonitor.platform.Failures;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -45,7 +46,7 @@ public class CrawlRoundJob implements Job {
             LOG.info("Crawl round not started ({}): round {} is still running", cause, e.roundId());
         } catch (RuntimeException e) {
             long runId = runs.start(JobName.CRAWL_ROUND, node, cause, RecordedJob.scheduledFor(context));
-            runs.failed(runId, "could not create the round: " + RunRecorder.describe(e));
+            runs.failed(runId, "could not create the round: " + Failures.describe(e));
             throw new JobExecutionException(e, false);
         }
     }

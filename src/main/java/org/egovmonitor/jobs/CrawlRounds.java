@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.egovmonitor.db.CrawlQueueDao;
-import org.egovmonitor.db.JobRunDao;
-import org.egovmonitor.db.UnitDao;
 import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.registry.UnitDao;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,7 +189,7 @@ public class CrawlRounds {
                             java.time.Duration.between(r.createdAt(), r.finishedAt()),
                             java.time.Duration.ofMillis(r.windowMs())));
                 }
-                h.attach(JobRunDao.class).finish(id, org.egovmonitor.api.JobRunStatus.SUCCEEDED, summary(r, p));
+                h.attach(JobRunDao.class).finish(id, org.egovmonitor.jobs.JobRunStatus.SUCCEEDED, summary(r, p));
             });
             return finished;
         });

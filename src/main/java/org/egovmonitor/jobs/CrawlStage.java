@@ -1,7 +1,7 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.core.observations.ObservationStore;
 import org.egovmonitor.crawler.measure.SiteMeasurer;
+import org.egovmonitor.observations.ObservationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

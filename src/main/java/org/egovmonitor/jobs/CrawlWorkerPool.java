@@ -10,13 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.core.observations.ObservationStore;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurer;
-import org.egovmonitor.db.CrawlQueueDao;
-import org.egovmonitor.db.CrawlQueueDao.ClaimedItem;
-import org.egovmonitor.db.JobRunDao;
+import org.egovmonitor.jobs.CrawlQueueDao.ClaimedItem;
+import org.egovmonitor.observations.ObservationStore;
+import org.egovmonitor.platform.Failures;
+import org.egovmonitor.registry.SiteKind;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -302,7 +301,7 @@ public class CrawlWorkerPool implements Managed {
                         + " once under its task key", item.id(), item.url());
             }
         } catch (Exception e) {
-            fail(item, RunRecorder.describe(e), config.getMaxAttempts());
+            fail(item, Failures.describe(e), config.getMaxAttempts());
         }
         if (!rounds.tryFinish(item.roundId())) {
             rounds.checkWindow(item.roundId());

@@ -3,11 +3,6 @@ package org.egovmonitor.jobs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.egovmonitor.api.CrawlRoundInfo;
-import org.egovmonitor.api.JobInfo;
-import org.egovmonitor.api.JobRun;
-import org.egovmonitor.api.JobRunDetail;
-import org.egovmonitor.db.JobRunDao;
 import org.egovmonitor.errors.NotFoundException;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.SchedulerException;
@@ -58,7 +53,7 @@ public class JobsService {
     /** A running crawl round's run with its estimated finish (rate so far → time left) and whether it fits. */
     JobRun withEstimate(JobRun run) {
         CrawlRoundInfo r = run.round();
-        if (r == null || r.windowMs() == null || run.status() != org.egovmonitor.api.JobRunStatus.RUNNING
+        if (r == null || r.windowMs() == null || run.status() != org.egovmonitor.jobs.JobRunStatus.RUNNING
                 || run.total() == null) {
             return run;
         }
@@ -94,7 +89,7 @@ public class JobsService {
             return new Triggered(job, startRound.get().roundId());
         }
         if (job == JobName.CRAWL_ROUND) {
-            jdbi.useExtension(org.egovmonitor.db.CrawlQueueDao.class, CrawlRounds::requireNoneRunning);
+            jdbi.useExtension(org.egovmonitor.jobs.CrawlQueueDao.class, CrawlRounds::requireNoneRunning);
         }
         scheduler.trigger(job, "MANUAL", null);
         return new Triggered(job, null);

@@ -1,6 +1,5 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.core.DaemonThreads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -8,13 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.egovmonitor.api.NetworkNode;
-import org.egovmonitor.db.NetworkNodeDao;
-import org.egovmonitor.db.ProbeDao;
+import org.egovmonitor.observations.ProbeDao;
+import org.egovmonitor.platform.BoundedFanOut;
+import org.egovmonitor.platform.Failures;
+import org.egovmonitor.registry.NetworkNode;
+import org.egovmonitor.registry.NetworkNodeDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -45,27 +43,18 @@ public class NodeProber {
         runs.total(runId, probed.size());
         AtomicInteger up = new AtomicInteger();
         AtomicInteger down = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, probed.size())),
-                DaemonThreads.named("node-probe"));
         try {
-            List<Future<?>> futures = probed.stream().<Future<?>>map(node -> pool.submit(() -> {
+            new BoundedFanOut("node-probe", Math.max(1, concurrency)).forEach(probed, node -> {
                 try {
                     (probe(node) ? up : down).incrementAndGet();
                     runs.progress(runId, 1, 0);
                 } catch (RuntimeException e) {
                     runs.progress(runId, 1, 1);
-                    runs.failure(runId, endpoint(node), RunRecorder.describe(e));
+                    runs.failure(runId, endpoint(node), Failures.describe(e));
                 }
-            })).toList();
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+            });
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
         return new Summary(nodes.size(), probed.size(), nodes.size() - probed.size(), up.get(), down.get());
     }

@@ -1,6 +1,7 @@
 package org.egovmonitor.jobs;
 
 import java.time.Instant;
+import org.egovmonitor.platform.Failures;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -38,7 +39,7 @@ abstract class RecordedJob implements Job {
             runs.failed(runId, "interrupted (node stopping)");
             throw new JobExecutionException(e, false);
         } catch (Exception e) {
-            runs.failed(runId, RunRecorder.describe(e));
+            runs.failed(runId, Failures.describe(e));
             throw new JobExecutionException(e, false);
         }
     }

@@ -1,6 +1,6 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.core.retention.RetentionService;
+import org.egovmonitor.retention.RetentionService;
 import org.quartz.JobExecutionContext;
 
 /**

@@ -1,8 +1,8 @@
 package org.egovmonitor.jobs;
 
 import java.util.List;
-import org.egovmonitor.api.FieldError;
 import org.egovmonitor.errors.ConflictException;
+import org.egovmonitor.errors.FieldError;
 
 /** A crawl round was asked for while another one is running: one round at a time across the cluster (409). */
 public class RoundRunningException extends ConflictException {

@@ -2,8 +2,6 @@ package org.egovmonitor.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.egovmonitor.api.JobRunStatus;
-import org.egovmonitor.db.JobRunDao;
 import org.jdbi.v3.core.Jdbi;
 
 /** Records job runs in job_runs: what ran where, when, how far it got and what failed. */
@@ -59,15 +57,5 @@ public class RunRecorder {
             return "(no message)";
         }
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
-    }
-
-    /** A throwable as one line: its class and message, and its root cause's when different. */
-    static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String own = e.getClass().getSimpleName() + ": " + e.getMessage();
-        return root == e ? own : own + " (cause " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 }

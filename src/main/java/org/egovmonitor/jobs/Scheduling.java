@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.jobs.AvailabilityProber;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.Job;
 import org.quartz.JobDataMap;

@@ -7,11 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.api.BottleneckMatrix;
-import org.egovmonitor.api.IndicatorDistribution;
-import org.egovmonitor.api.PeerGroup;
-import org.egovmonitor.db.BottleneckMatrixDao;
 import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.registry.PeerGroup;
 import org.jdbi.v3.core.Jdbi;
 
 /**

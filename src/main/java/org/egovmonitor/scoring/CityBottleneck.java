@@ -1,6 +1,6 @@
 package org.egovmonitor.scoring;
 
-import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.registry.PeerGroup;
 
 /**
  * An indicator's shortfall summed over a peer group's units: the city's bottleneck is the largest.

@@ -3,8 +3,8 @@ package org.egovmonitor.scoring;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.egovmonitor.api.PeerGroup;
-import org.egovmonitor.api.UnitKind;
+import org.egovmonitor.registry.PeerGroup;
+import org.egovmonitor.registry.UnitKind;
 
 /**
  * One indicator of {@code crawlers/indicators.yml} (every key is documented there).

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.egovmonitor.api.PeerGroup;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.crawler.classify.SectionCatalog;
+import org.egovmonitor.registry.PeerGroup;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.UnitKind;
 
 /**
  * The indicators, weights, warning and veto lines, loaded from {@code crawlers/indicators.yml} (every key is

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.registry.PeerGroup;
 
 /**
  * The published scoring rules (GET /api/indicators): what every unit is judged by, so that a department can check

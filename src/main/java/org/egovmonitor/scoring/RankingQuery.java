@@ -1,6 +1,6 @@
 package org.egovmonitor.scoring;
 
-import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.registry.PeerGroup;
 
 /**
  * Which rows of a stored day's ranking to read: filters (peer group, grade, a text to find in the unit's name or

@@ -1,7 +1,7 @@
 package org.egovmonitor.scoring;
 
 import java.time.LocalDate;
-import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.registry.PeerGroup;
 
 /** One line of a stored ranking (GET /api/rankings); gradeLabel is the Chinese grade. */
 public record RankingRow(LocalDate day, PeerGroup peerGroup, Integer rank, Integer rankChange, String unitCode,

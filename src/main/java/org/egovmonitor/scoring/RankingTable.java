@@ -2,7 +2,7 @@ package org.egovmonitor.scoring;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.registry.PeerGroup;
 
 /**
  * One page of a stored day's ranking (GET /api/rankings), of one peer group or (group null) all of them.

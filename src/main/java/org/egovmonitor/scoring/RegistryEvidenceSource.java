@@ -7,14 +7,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.api.Liaison;
-import org.egovmonitor.api.NetworkNode;
-import org.egovmonitor.api.Site;
-import org.egovmonitor.api.Unit;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
-import org.egovmonitor.db.EvidenceQueries;
-import org.egovmonitor.db.NetworkNodeDao;
-import org.egovmonitor.db.UnitDao;
+import org.egovmonitor.registry.Liaison;
+import org.egovmonitor.registry.NetworkNode;
+import org.egovmonitor.registry.NetworkNodeDao;
+import org.egovmonitor.registry.Site;
+import org.egovmonitor.registry.Unit;
+import org.egovmonitor.registry.UnitDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.egovmonitor.api.FieldError;
-import org.egovmonitor.api.PeerGroup;
-import org.egovmonitor.db.ScoreMappers;
-import org.egovmonitor.db.ScoreSnapshotDao;
-import org.egovmonitor.db.ScoreSnapshotWriter;
-import org.egovmonitor.db.UnitDao;
+import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.registry.PeerGroup;
+import org.egovmonitor.registry.UnitDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**

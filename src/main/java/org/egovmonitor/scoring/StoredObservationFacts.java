@@ -9,14 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.egovmonitor.api.SelfReport;
-import org.egovmonitor.api.Site;
-import org.egovmonitor.api.SystemInUse;
-import org.egovmonitor.core.contributions.ContributionService;
-import org.egovmonitor.core.observations.SqlObservationStore;
+import org.egovmonitor.collection.ContributionService;
+import org.egovmonitor.collection.SelfReport;
+import org.egovmonitor.collection.SelfReportDao;
+import org.egovmonitor.collection.SystemInUse;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
-import org.egovmonitor.db.SelfReportDao;
-import org.egovmonitor.db.SiteDao;
+import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.registry.Site;
+import org.egovmonitor.registry.SiteDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -3,11 +3,11 @@ package org.egovmonitor.scoring;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.egovmonitor.api.NodeStatus;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.api.Unit;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.parse.MessageState;
+import org.egovmonitor.registry.NodeStatus;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.Unit;
 
 /**
  * Everything scoring needs to know about one unit on one day: the input of {@link ScoreCalculator}. Built by an

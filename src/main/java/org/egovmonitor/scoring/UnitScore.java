@@ -1,7 +1,7 @@
 package org.egovmonitor.scoring;
 
 import java.util.List;
-import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.registry.PeerGroup;
 
 /**
  * One unit's score on one day: the output of {@link ScoreCalculator}.

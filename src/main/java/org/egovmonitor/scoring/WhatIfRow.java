@@ -1,6 +1,6 @@
 package org.egovmonitor.scoring;
 
-import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.registry.PeerGroup;
 
 /** A unit under the what-if rules next to the current rules (both computed from the same evidence). */
 public record WhatIfRow(PeerGroup peerGroup, String unitCode, String unitName, double baselineTotal,

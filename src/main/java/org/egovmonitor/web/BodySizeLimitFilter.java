@@ -23,7 +23,7 @@ import org.egovmonitor.errors.PayloadTooLargeException;
 /**
  * Caps request bodies before anything reads them: a login form of 100 MB would otherwise be read whole into the
  * heap by the form parser. A body whose Content-Length is over its cap is refused at once (413, rendered by
- * {@link org.egovmonitor.errors.ContainerErrorHandler}) without reading a byte; a body without a length (chunked)
+ * {@link org.egovmonitor.web.ContainerErrorHandler}) without reading a byte; a body without a length (chunked)
  * is counted as it is read, and reading past the cap throws {@link PayloadTooLargeException} (413 through the API's
  * exception mappers). Uploads, i.e. CSV/text bodies (the node survey import), get the larger upload cap; every
  * other body (login form, JSON) the small one. An endpoint that does not consume text answers 415 without reading.

@@ -5,7 +5,6 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.egovmonitor.errors.ContainerErrorHandler;
 
 /** Wires the guards at the HTTP edge: body caps, parameter checks, and the container's own error responses. */
 public final class HttpEdge {

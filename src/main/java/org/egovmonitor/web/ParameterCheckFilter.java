@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
-import org.egovmonitor.api.FieldError;
+import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
 import org.glassfish.jersey.server.ContainerRequest;
 

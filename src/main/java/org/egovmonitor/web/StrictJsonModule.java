@@ -3,6 +3,9 @@ package org.egovmonitor.web;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -105,5 +108,15 @@ public final class StrictJsonModule extends SimpleModule {
             }
             return date;
         }
+    }
+
+    /**
+     * ISO dates on the wire; unknown request fields, non-finite numbers, control characters in strings and dates
+     * outside 1–9999 are errors rather than silently dropped or passed on (StrictJsonModule).
+     */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .registerModule(new StrictJsonModule());
     }
 }

@@ -1,16 +1,17 @@
 package org.egovmonitor.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.errors.ConflictException;
 import org.egovmonitor.testing.Http;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Login, sessions, CSRF, headers, user administration, unit isolation and the audit log, over real HTTP. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -215,6 +219,19 @@ class AuthFlowTest {
             assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        }
+
+        /** The office's tab scripts sit one folder down; they are served like the other scripts. */
+        @ParameterizedTest
+        @ValueSource(strings = {"/office.js", "/office/ranking.js", "/office/whatif.js", "/scorecard.js"})
+        void dashboardScript_public_javascript_cacheable(String path) throws IOException {
+            HttpResponse<String> r = http.get(path).send();
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=UTF-8");
+            assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Cache-Control")).isEmpty();
+            assertThat(r.body()).isEqualTo(Files.readString(Path.of("dashboards" + path), StandardCharsets.UTF_8));
         }
 
         @Test

@@ -1,7 +1,5 @@
 package org.egovmonitor.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.MediaType;
@@ -15,8 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.resources.OfficeOnly;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.testing.Http;
 import org.egovmonitor.testing.TestApp;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +21,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every resource method registered in the running app × {anonymous, office, leader, department of unit A,

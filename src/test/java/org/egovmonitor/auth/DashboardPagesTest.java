@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every page under dashboards/ passes the CSP (default-src 'self'): no inline script, handler or style. */
+/**
+ * Every page under dashboards/ passes the CSP (default-src 'self'): no inline script, handler or style; and every
+ * script a page names is there, and every script is named by some page.
+ */
 class DashboardPagesTest {
 
     static Stream<Path> pages() throws IOException {
@@ -42,5 +48,31 @@ class DashboardPagesTest {
             });
         }
         assertThat(doc.select("link[href^=http], script[src^=http], img[src^=http]")).as(page.toString()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("pages")
+    void page_everyOwnScriptExists(Path page) throws IOException {
+        for (Element script : Jsoup.parse(page.toFile(), "UTF-8").select("script[src]")) {
+            String src = script.attr("src");
+            if (!src.startsWith("/webjars/")) {
+                assertThat(Path.of("dashboards", src.substring(1))).as(page + " loads " + src).isRegularFile();
+            }
+        }
+    }
+
+    /** A file left out of its page (a tab of office.js, say) would silently not run. */
+    @Test
+    void everyScript_isLoadedByAPage() throws IOException {
+        Set<String> loaded = new HashSet<>();
+        for (Path page : pages().toList()) {
+            Jsoup.parse(page.toFile(), "UTF-8").select("script[src]").forEach(s -> loaded.add(s.attr("src")));
+        }
+        try (Stream<Path> files = Files.walk(Path.of("dashboards"))) {
+            List<String> scripts = files.filter(p -> p.toString().endsWith(".js"))
+                    .map(p -> "/" + Path.of("dashboards").relativize(p).toString().replace('\\', '/')).toList();
+            assertThat(scripts).contains("/office/ranking.js", "/office/whatif.js", "/scorecard.js");
+            assertThat(loaded).containsAll(scripts);
+        }
     }
 }

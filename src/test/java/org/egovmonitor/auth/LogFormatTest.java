@@ -1,7 +1,5 @@
 package org.egovmonitor.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
@@ -16,12 +14,14 @@ import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.logging.common.layout.DropwizardLayoutFactory;
 import jakarta.validation.Validation;
 import java.util.TimeZone;
-import org.egovmonitor.EgovMonitorConfiguration;
+import java.util.stream.Stream;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The log format of the bundled config.yml, applied by Dropwizard's own layout: a message carrying line breaks or

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 
 /** A clock that stands still until a test moves it: time-dependent behaviour tested without sleeping. */
 final class MovableClock extends Clock {

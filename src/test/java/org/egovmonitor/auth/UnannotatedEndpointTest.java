@@ -1,7 +1,5 @@
 package org.egovmonitor.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -10,11 +8,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.net.http.HttpResponse;
 import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.testing.Http;
 import org.egovmonitor.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A resource method someone forgot to annotate is denied to everybody at runtime, the office included. */
 @ExtendWith(DropwizardExtensionsSupport.class)

@@ -2,25 +2,24 @@ package org.egovmonitor.bench;
 
 import io.dropwizard.jackson.Jackson;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.core.contributions.ContributionService;
-import org.egovmonitor.core.contributions.ContributionSettings;
-import org.egovmonitor.core.observations.SqlObservationStore;
-import org.egovmonitor.core.retention.RetentionService;
-import org.egovmonitor.core.retention.RetentionSettings;
+import org.egovmonitor.collection.ContributionService;
+import org.egovmonitor.collection.ContributionSettings;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.retention.RetentionService;
+import org.egovmonitor.retention.RetentionSettings;
 import org.egovmonitor.scoring.DaySnapshot;
 import org.egovmonitor.scoring.IndicatorCatalogue;
 import org.egovmonitor.scoring.RegistryEvidenceSource;
 import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.egovmonitor.scoring.StoredObservationFacts;
 import org.egovmonitor.testing.TestPostgres;
+import org.egovmonitor.web.StrictJsonModule;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -77,7 +76,7 @@ public final class RetentionBench {
             ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, new RegistryEvidenceSource(jdbi, ZONE,
                     catalogue.probeWindowDays(), new StoredObservationFacts(jdbi, store,
                     new ContributionService(jdbi, unused, new ContributionSettings(), clock), ZONE)), catalogue,
-                    EgovMonitorApplication.configureJson(Jackson.newObjectMapper()), clock);
+                    StrictJsonModule.configure(Jackson.newObjectMapper()), clock);
             LocalDate scored = first.plusDays(days / 2);
             scoring.snapshot(scored);
             DaySnapshot before = scoring.stored(scored);

@@ -28,18 +28,18 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
-import org.egovmonitor.farm.FarmPage;
-import org.egovmonitor.farm.GeneratedSite;
-import org.egovmonitor.farm.SiteFarm;
-import org.egovmonitor.farm.SiteGenerator;
-import org.egovmonitor.farm.SiteSpec;
+import org.egovmonitor.demo.farm.FarmPage;
+import org.egovmonitor.demo.farm.GeneratedSite;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.demo.farm.SiteGenerator;
+import org.egovmonitor.demo.farm.SiteSpec;
 
 /**
  * The farm of the N-site round benchmark (docs/bench/round14k.sh): site i is {@code http://www.bNNNNN.gov.cn/},
  * pinned by the app's {@code hostOverrides} to its own loopback address {@code 127.1.(i/250).(1+i%250)}, and every
  * response is delayed by the latency.
  *
- * <p>Unlike {@link org.egovmonitor.farm.SiteFarm}, which renders every site before it serves (14,000 sites: 45 s on
+ * <p>Unlike {@link org.egovmonitor.demo.farm.SiteFarm}, which renders every site before it serves (14,000 sites: 45 s on
  * two cores and ~2 GB of live heap, measured), a site is generated when it is first asked for, from its number
  * alone (seed, name, peers), and kept in a bounded cache: a round crawls a site within seconds and then leaves it,
  * and an evicted site generates to the same bytes again. One wildcard connector serves every address (one socket

@@ -13,17 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.api.NodeStatus;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.api.Unit;
-import org.egovmonitor.api.UnitKind;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
-import org.egovmonitor.db.ScoreSnapshotDao;
+import org.egovmonitor.registry.NodeStatus;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.Unit;
+import org.egovmonitor.registry.UnitKind;
 import org.egovmonitor.scoring.IndicatorCatalogue;
+import org.egovmonitor.scoring.ScoreSnapshotDao;
 import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.egovmonitor.scoring.UnitEvidence;
 import org.egovmonitor.testing.TestPostgres;
+import org.egovmonitor.web.StrictJsonModule;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -49,7 +50,7 @@ public final class ScoringBench {
         IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
         List<UnitEvidence> evidence = generate(units, day);
         ScoreSnapshotService service = new ScoreSnapshotService(jdbi, d -> evidence, catalogue,
-                EgovMonitorApplication.configureJson(Jackson.newObjectMapper()), Clock.system(ZoneId.of("Asia/Shanghai")));
+                StrictJsonModule.configure(Jackson.newObjectMapper()), Clock.system(ZoneId.of("Asia/Shanghai")));
 
         for (int i = 0; i < 2; i++) {
             service.recompute(day);

@@ -7,26 +7,26 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.core.contributions.ContributionService;
-import org.egovmonitor.core.contributions.ContributionSettings;
-import org.egovmonitor.core.observations.SqlObservationStore;
+import java.util.function.IntFunction;
+import org.egovmonitor.collection.ContributionService;
+import org.egovmonitor.collection.ContributionSettings;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.parse.MessageState;
+import org.egovmonitor.observations.SqlObservationStore;
 import org.egovmonitor.scoring.IndicatorCatalogue;
 import org.egovmonitor.scoring.RegistryEvidenceSource;
 import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.egovmonitor.scoring.SnapshotSummary;
 import org.egovmonitor.scoring.StoredObservationFacts;
 import org.egovmonitor.testing.TestPostgres;
+import org.egovmonitor.web.StrictJsonModule;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -86,7 +86,7 @@ public final class StoredScoringBench {
             RegistryEvidenceSource evidence = new RegistryEvidenceSource(jdbi, zone, catalogue.probeWindowDays(),
                     facts);
             ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, evidence, catalogue,
-                    EgovMonitorApplication.configureJson(Jackson.newObjectMapper()), clock);
+                    StrictJsonModule.configure(Jackson.newObjectMapper()), clock);
             scoring.snapshot(day); // warm-up
             long best = Long.MAX_VALUE;
             long bestRead = Long.MAX_VALUE;

@@ -1,20 +1,20 @@
 package org.egovmonitor.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.farm.FarmMain;
-import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.demo.farm.FarmMain;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.AppProcess;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** crawl-now as a user runs it: a child JVM against the configured database. */
 class CrawlNowCommandTest {

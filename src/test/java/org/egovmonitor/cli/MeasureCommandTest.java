@@ -1,27 +1,27 @@
 package org.egovmonitor.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jackson.Jackson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import io.dropwizard.jackson.Jackson;
-import org.egovmonitor.EgovMonitorApplication;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
-import org.egovmonitor.farm.SiteFarm;
-import org.egovmonitor.farm.SiteSpec;
-import org.egovmonitor.farm.SiteTruth;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.demo.farm.SiteSpec;
+import org.egovmonitor.demo.farm.SiteTruth;
 import org.egovmonitor.testing.AppProcess;
 import org.egovmonitor.testing.hostile.HostileServer;
+import org.egovmonitor.web.StrictJsonModule;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The measure command in a child JVM, as a user runs it. */
 class MeasureCommandTest {
@@ -143,7 +143,7 @@ class MeasureCommandTest {
 
         @Test
         void json_sectionWithChildren_childrenListed() throws Exception {
-            JsonNode node = JSON.readTree(EgovMonitorApplication.configureJson(Jackson.newObjectMapper())
+            JsonNode node = JSON.readTree(StrictJsonModule.configure(Jackson.newObjectMapper())
                     .writeValueAsString(m)).get("sections").get(0);
             assertThat(node.get("childrenNotFetched").asInt()).isEqualTo(2);
             assertThat(node.get("children").get(0).get("newestDate").asText()).isEqualTo("2024-05-02");

@@ -1,19 +1,18 @@
 package org.egovmonitor.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.observations.SqlObservationStore;
 import org.egovmonitor.testing.AppProcess;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code retention} as an operator runs it: a separate JVM, Chinese output, a recorded run. */
 class RetentionCommandTest {

@@ -1,7 +1,5 @@
 package org.egovmonitor.dashboards;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -11,20 +9,27 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.core.observations.SqlObservationStore;
-import org.egovmonitor.crawler.fetch.CidrRange;
+import java.util.stream.Stream;
+import org.egovmonitor.auth.Role;
+import org.egovmonitor.collection.SystemInUse;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.db.JdbiSetup;
-import org.egovmonitor.testing.hostile.HostileServer;
-import org.jdbi.v3.core.Jdbi;
+import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.platform.CidrRange;
+import org.egovmonitor.registry.PeerGroup;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.UnitKind;
+import org.egovmonitor.scoring.Grade;
 import org.egovmonitor.testing.Http;
 import org.egovmonitor.testing.TestApp;
+import org.egovmonitor.testing.hostile.HostileServer;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The three dashboards in a real (headless) Chromium against the real app on the demo registry: each role logs in
@@ -203,9 +210,11 @@ class DashboardBrowserTest {
             assertThat(link.getText()).isEqualTo(PAYLOAD);
             assertThat(browser.driver().findElements(By.cssSelector("#ranking-table img"))).isEmpty();
             link.click();
-            browser.waitFor().until(d -> d.findElement(By.id("unit-title")).getText().contains("<script>"));
-            assertThat(browser.driver().findElement(By.id("unit-title")).getText()).contains(PAYLOAD);
+            browser.waitFor().until(d -> d.findElement(By.id("unit-name")).getText().contains("<script>"));
+            assertThat(browser.driver().findElement(By.id("unit-name")).getText()).contains(PAYLOAD);
             assertThat(browser.driver().findElements(By.cssSelector("#tab-unit img, #tab-unit script"))).isEmpty();
+            // The scorecard drawn by the renderer the unit's own page uses, its states named by the API's labels.
+            assertThat(browser.driver().findElement(By.id("indicator-table")).getText()).contains("已评分");
             browser.waitForAttribute("data-ready-crawl");
             String crawl = browser.driver().findElement(By.cssSelector(".crawl")).getText();
             assertThat(crawl).contains("<u>通知公告</u>").contains("<i>政务动态")
@@ -279,6 +288,38 @@ class DashboardBrowserTest {
             }
         }
 
+        /** The two tabs the other tests leave out; their choices and names come from /api/labels. */
+        @Test
+        void office_warningsAndRegistry_render_choicesNamedByTheApi() {
+            browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
+            assertThat(optionTexts("rk-grade")).containsExactlyElementsOf(Stream.concat(Stream.of("全部"),
+                    Arrays.stream(Grade.values()).map(Grade::label)).toList());
+            browser.open("/office.html#warnings");
+            browser.waitForAttribute("data-ready-warnings");
+            assertThat(optionTexts("wn-group")).containsExactlyElementsOf(Stream.concat(Stream.of("全部"),
+                    Arrays.stream(PeerGroup.values()).map(PeerGroup::label)).toList());
+            List<String> kinds = browser.driver().findElements(By.cssSelector("#warnings-table tbody td:nth-child(3)"))
+                    .stream().map(WebElement::getText).toList();
+            assertThat(kinds).isNotEmpty().allMatch(k -> k.equals("预警") || k.equals("单项否决"));
+
+            browser.open("/office.html#registry");
+            browser.waitForAttribute("data-ready-registry");
+            assertThat(browser.driver().findElements(By.cssSelector("#units-table tbody tr"))).hasSizeGreaterThan(1);
+            assertThat(optionTexts("uf-kind")).containsExactlyElementsOf(
+                    Arrays.stream(UnitKind.values()).map(UnitKind::label).toList());
+            assertThat(optionTexts("us-role")).containsExactlyElementsOf(
+                    Arrays.stream(Role.values()).map(Role::label).toList());
+            // A new account is a department's unless the office chooses otherwise.
+            assertThat(browser.js("return document.getElementById('us-role').value;")).isEqualTo("DEPARTMENT");
+            WebElement users = browser.waitFor().until(d -> d.findElement(By.id("users-table")));
+            assertThat(users.getText()).contains(TestApp.OFFICE_USER + " ").contains("信息化办公室");
+        }
+
+        List<String> optionTexts(String selectId) {
+            return browser.driver().findElements(By.cssSelector("#" + selectId + " option")).stream()
+                    .map(o -> o.getAttribute("textContent")).toList();
+        }
+
         @Test
         void office_whatIf_changedWeightRescoresWithoutSaving_badWeightExplained() {
             browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
@@ -348,6 +389,9 @@ class DashboardBrowserTest {
             assertThat(browser.driver().findElement(By.id("rank-line")).getText()).containsPattern("第 \\d+ / \\d+ 名");
             assertThat(browser.driver().findElements(By.cssSelector("#indicator-table tbody tr"))).hasSizeGreaterThan(5);
             assertThat(browser.paintedPixels("history-chart")).isGreaterThan(500);
+            assertThat(browser.driver().findElements(By.cssSelector("#sr-systems label")).stream()
+                    .map(WebElement::getText).toList()).containsExactlyElementsOf(
+                    Arrays.stream(SystemInUse.values()).map(SystemInUse::label).toList());
             // Its own row among the units ranked around it.
             WebElement mine = browser.waitFor().until(d -> d.findElement(By.cssSelector("#ranking tr.mine")));
             assertThat(mine.getText()).contains(name);

@@ -1,26 +1,26 @@
 package org.egovmonitor.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.jackson.Jackson;
 import java.time.Clock;
 import java.util.List;
-import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.api.NetworkNode;
-import org.egovmonitor.api.NodeStatus;
-import org.egovmonitor.api.PeerGroup;
-import org.egovmonitor.api.Site;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.api.Unit;
-import org.egovmonitor.api.UnitKind;
-import org.egovmonitor.db.LiaisonDao;
-import org.egovmonitor.db.NetworkNodeDao;
-import org.egovmonitor.db.SiteDao;
-import org.egovmonitor.db.UnitDao;
+import org.egovmonitor.registry.LiaisonDao;
+import org.egovmonitor.registry.NetworkNode;
+import org.egovmonitor.registry.NetworkNodeDao;
+import org.egovmonitor.registry.NodeStatus;
+import org.egovmonitor.registry.PeerGroup;
+import org.egovmonitor.registry.Site;
+import org.egovmonitor.registry.SiteDao;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.Unit;
+import org.egovmonitor.registry.UnitDao;
+import org.egovmonitor.registry.UnitKind;
 import org.egovmonitor.testing.TestPostgres;
+import org.egovmonitor.web.StrictJsonModule;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bundled Chizhou registry imports cleanly and tells the seed speech's story. */
 class DemoRegistryTest {
@@ -32,7 +32,7 @@ class DemoRegistryTest {
     @BeforeAll
     static void load() {
         jdbi = TestPostgres.newDatabase().jdbi();
-        DemoRegistry.load(jdbi, EgovMonitorApplication.configureJson(Jackson.newObjectMapper()),
+        DemoRegistry.load(jdbi, StrictJsonModule.configure(Jackson.newObjectMapper()),
                 Clock.systemDefaultZone());
         units = jdbi.withExtension(UnitDao.class, UnitDao::findAll);
         nodes = jdbi.withExtension(NetworkNodeDao.class, NetworkNodeDao::findAll);
@@ -42,14 +42,14 @@ class DemoRegistryTest {
     void demo_reloadedAfterUsersChangedALiaison_startsAndKeepsTheirOfficer() {
         Jdbi own = TestPostgres.newDatabase().jdbi();
         com.fasterxml.jackson.databind.ObjectMapper mapper =
-                EgovMonitorApplication.configureJson(Jackson.newObjectMapper());
+                StrictJsonModule.configure(Jackson.newObjectMapper());
         DemoRegistry.load(own, mapper, Clock.systemDefaultZone());
         // What an approved change request does: a new officer from today.
         java.time.LocalDate today = java.time.LocalDate.now();
-        org.egovmonitor.core.registry.RegistryService registry =
-                new org.egovmonitor.core.registry.RegistryService(own, Clock.systemDefaultZone());
+        org.egovmonitor.registry.RegistryService registry =
+                new org.egovmonitor.registry.RegistryService(own, Clock.systemDefaultZone());
         registry.putLiaison("czs-xxzx",
-                new org.egovmonitor.api.LiaisonRequest("czs-xxzx", "新任联络员", "0566-1234567", null, today));
+                new org.egovmonitor.registry.LiaisonRequest("czs-xxzx", "新任联络员", "0566-1234567", null, today));
         // And the office ends another unit's officer.
         registry.endLiaison("czs-zfb");
 
@@ -57,7 +57,7 @@ class DemoRegistryTest {
 
         assertThat(own.withExtension(LiaisonDao.class, d -> d.findCurrent("czs-xxzx")).orElseThrow().name())
                 .isEqualTo("新任联络员");
-        java.util.Optional<org.egovmonitor.api.Liaison> ended =
+        java.util.Optional<org.egovmonitor.registry.Liaison> ended =
                 own.withExtension(LiaisonDao.class, d -> d.findCurrent("czs-zfb"));
         assertThat(ended).isEmpty();
     }

@@ -1,19 +1,19 @@
 package org.egovmonitor.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.egovmonitor.core.registry.RegistryFileReader;
 import org.egovmonitor.crawler.parse.MessageState;
-import org.egovmonitor.farm.ReplyHabit;
-import org.egovmonitor.farm.SiteFarm;
-import org.egovmonitor.farm.SiteGenerator;
-import org.egovmonitor.farm.SiteSpec;
-import org.egovmonitor.farm.SiteTruth;
+import org.egovmonitor.demo.farm.ReplyHabit;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.demo.farm.SiteGenerator;
+import org.egovmonitor.demo.farm.SiteSpec;
+import org.egovmonitor.demo.farm.SiteTruth;
+import org.egovmonitor.registry.RegistryFileReader;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoSitesTest {
 

@@ -1,7 +1,5 @@
 package org.egovmonitor.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.sun.net.httpserver.HttpServer;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -14,17 +12,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.crawler.fetch.CidrRange;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.platform.CidrRange;
 import org.egovmonitor.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A monitored site that redirects or links to the app's admin port: the fetch guard refuses the app's own ports on

@@ -1,14 +1,11 @@
 package org.egovmonitor.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.egovmonitor.api.JobRun;
-import org.egovmonitor.api.JobRunStatus;
-import org.egovmonitor.db.JobRunDao;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs left RUNNING by a node that stopped checking in to the Quartz cluster are failed by the next recorded job on

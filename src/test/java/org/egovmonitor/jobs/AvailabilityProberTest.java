@@ -1,24 +1,25 @@
 package org.egovmonitor.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.egovmonitor.jobs.SchedulingFixtures.count;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.egovmonitor.api.Site;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.crawler.fetch.CidrRange;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.jobs.AvailabilityProber;
+import org.egovmonitor.platform.CidrRange;
+import org.egovmonitor.registry.Site;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.TestPostgres;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.jobs.SchedulingFixtures.count;
 
 /** The availability probe on a host busy with other work: a probe that never left the queue is no outage. */
 class AvailabilityProberTest {

@@ -1,9 +1,5 @@
 package org.egovmonitor.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.egovmonitor.jobs.SchedulingFixtures.await;
-import static org.egovmonitor.jobs.SchedulingFixtures.count;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -12,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.config.EgovMonitorConfiguration;
+import org.egovmonitor.demo.farm.SiteFarm;
 import org.egovmonitor.testing.TestApp;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +19,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.jobs.SchedulingFixtures.await;
+import static org.egovmonitor.jobs.SchedulingFixtures.count;
 
 /**
  * Two app instances (each with its own Quartz scheduler and crawl workers, measuring with the production measurement

@@ -1,24 +1,24 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.crawler.fetch.FetchSettings;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.egovmonitor.jobs.SchedulingFixtures.await;
-import static org.egovmonitor.jobs.SchedulingFixtures.count;
-
 import io.dropwizard.util.Duration;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.core.observations.SqlObservationStore;
+import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurer;
-import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.jobs.SchedulingFixtures.await;
+import static org.egovmonitor.jobs.SchedulingFixtures.count;
 
 /** Failed attempts: retried after a backoff, FAILED with the error after maxAttempts; the round still finishes. */
 class CrawlRetryTest {

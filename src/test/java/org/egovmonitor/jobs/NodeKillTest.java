@@ -1,9 +1,5 @@
 package org.egovmonitor.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.egovmonitor.jobs.SchedulingFixtures.await;
-import static org.egovmonitor.jobs.SchedulingFixtures.count;
-
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.net.URI;
@@ -15,14 +11,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.EgovMonitorConfiguration;
-import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.config.EgovMonitorConfiguration;
+import org.egovmonitor.demo.farm.SiteFarm;
 import org.egovmonitor.testing.AppProcess;
 import org.egovmonitor.testing.TestApp;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.jobs.SchedulingFixtures.await;
+import static org.egovmonitor.jobs.SchedulingFixtures.count;
 
 /**
  * A node dies mid-round without a graceful stop (kill -9 of a separate JVM running the real app, measuring with the

@@ -1,19 +1,15 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.crawler.fetch.FetchSettings;
-import org.egovmonitor.crawler.fetch.HostGates;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.egovmonitor.jobs.SchedulingFixtures.await;
-import static org.egovmonitor.jobs.SchedulingFixtures.count;
-
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.egovmonitor.api.SiteAvailability;
-import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.fetch.HostGates;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.observations.SiteAvailability;
 import org.egovmonitor.testing.ClosedPort;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
@@ -21,6 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.jobs.SchedulingFixtures.await;
+import static org.egovmonitor.jobs.SchedulingFixtures.count;
 
 /** The probe jobs run through the cluster (triggered, picked up by a node) against real farm sites and sockets. */
 class ProbeJobsTest {

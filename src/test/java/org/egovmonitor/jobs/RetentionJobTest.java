@@ -1,28 +1,26 @@
 package org.egovmonitor.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.egovmonitor.jobs.SchedulingFixtures.await;
-import static org.egovmonitor.jobs.SchedulingFixtures.count;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.egovmonitor.api.JobInfo;
-import org.egovmonitor.api.JobRun;
-import org.egovmonitor.core.observations.SqlObservationStore;
-import org.egovmonitor.core.retention.RetentionService;
-import org.egovmonitor.core.retention.RetentionSettings;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.retention.RetentionService;
+import org.egovmonitor.retention.RetentionSettings;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.jobs.SchedulingFixtures.await;
+import static org.egovmonitor.jobs.SchedulingFixtures.count;
 
 /** The retention job on the clustered JDBC job store: scheduled daily, listed, and run through a trigger. */
 class RetentionJobTest {

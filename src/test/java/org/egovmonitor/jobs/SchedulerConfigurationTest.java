@@ -1,18 +1,18 @@
 package org.egovmonitor.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.dropwizard.configuration.ConfigurationParsingException;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import jakarta.validation.Validation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.EgovMonitorConfiguration;
+import org.egovmonitor.web.StrictJsonModule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The crawl stage is not configurable: no setting names a class for the server to load. The scheduling tests used
@@ -26,7 +26,7 @@ class SchedulerConfigurationTest {
         String yaml = "database:\n  url: jdbc:postgresql://127.0.0.1/egov\nscheduler:\n  " + schedulerLine + "\n";
         return new YamlConfigurationFactory<>(EgovMonitorConfiguration.class,
                 Validation.buildDefaultValidatorFactory().getValidator(),
-                EgovMonitorApplication.configureJson(Jackson.newObjectMapper()), "dw")
+                StrictJsonModule.configure(Jackson.newObjectMapper()), "dw")
                 .build(path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml");
     }
 

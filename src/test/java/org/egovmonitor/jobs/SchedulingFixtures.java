@@ -1,7 +1,5 @@
 package org.egovmonitor.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.dropwizard.testing.ConfigOverride;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.farm.FarmMain;
-import org.egovmonitor.farm.SiteFarm;
+import org.egovmonitor.demo.farm.FarmMain;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.Await;
 import org.jdbi.v3.core.Jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared set-up of the scheduling tests: farm sites in the registry, node configuration, waiting. */
 final class SchedulingFixtures {

@@ -1,18 +1,18 @@
 package org.egovmonitor.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
-import static org.egovmonitor.scoring.ScoringFixtures.SECTIONS;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.registry.PeerGroup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
+import static org.egovmonitor.scoring.ScoringFixtures.SECTIONS;
 
 class IndicatorCatalogueTest {
 

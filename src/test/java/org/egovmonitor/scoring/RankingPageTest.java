@@ -1,7 +1,5 @@
 package org.egovmonitor.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,16 +10,17 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.api.PeerGroup;
-import org.egovmonitor.db.ScoreSnapshotDao;
+import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.testing.TestPostgres;
+import org.egovmonitor.web.StrictJsonModule;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ranking pages read on real PostgreSQL against an oracle: every filter, order and direction of {@link RankingQuery}
@@ -41,7 +40,7 @@ class RankingPageTest {
     static void storeDay() {
         jdbi = TestPostgres.newDatabase().jdbi();
         service = new ScoreSnapshotService(jdbi, day -> List.of(), ScoringFixtures.CATALOGUE,
-                EgovMonitorApplication.configureJson(io.dropwizard.jackson.Jackson.newObjectMapper()),
+                StrictJsonModule.configure(io.dropwizard.jackson.Jackson.newObjectMapper()),
                 Clock.systemUTC());
         stored = generatedDay(new Random(20240630));
         jdbi.useTransaction(h -> {

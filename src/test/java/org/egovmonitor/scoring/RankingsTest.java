@@ -1,14 +1,14 @@
 package org.egovmonitor.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
-
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.api.PeerGroup;
+import org.egovmonitor.registry.PeerGroup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
 
 class RankingsTest {
 

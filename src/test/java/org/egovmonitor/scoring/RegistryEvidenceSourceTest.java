@@ -1,21 +1,21 @@
 package org.egovmonitor.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.egovmonitor.api.NetworkNode;
-import org.egovmonitor.api.NodeStatus;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.api.UnitKind;
-import org.egovmonitor.db.LiaisonDao;
-import org.egovmonitor.db.NetworkNodeDao;
-import org.egovmonitor.db.SiteDao;
-import org.egovmonitor.db.UnitDao;
+import org.egovmonitor.registry.LiaisonDao;
+import org.egovmonitor.registry.NetworkNode;
+import org.egovmonitor.registry.NetworkNodeDao;
+import org.egovmonitor.registry.NodeStatus;
+import org.egovmonitor.registry.SiteDao;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.UnitDao;
+import org.egovmonitor.registry.UnitKind;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Evidence read from the registry and probe tables on real PostgreSQL. */
 class RegistryEvidenceSourceTest {

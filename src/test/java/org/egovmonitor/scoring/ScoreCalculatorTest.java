@@ -1,5 +1,19 @@
 package org.egovmonitor.scoring;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.crawler.parse.MessageState;
+import org.egovmonitor.registry.NodeStatus;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.UnitKind;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
 import static org.egovmonitor.scoring.ScoringFixtures.DAY;
@@ -11,20 +25,6 @@ import static org.egovmonitor.scoring.ScoringFixtures.indicator;
 import static org.egovmonitor.scoring.ScoringFixtures.measurement;
 import static org.egovmonitor.scoring.ScoringFixtures.section;
 import static org.egovmonitor.scoring.ScoringFixtures.site;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-import org.egovmonitor.api.NodeStatus;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.api.UnitKind;
-import org.egovmonitor.crawler.measure.SiteMeasurement;
-import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
-import org.egovmonitor.crawler.parse.MessageState;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class ScoreCalculatorTest {
 

@@ -1,11 +1,5 @@
 package org.egovmonitor.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
-import static org.egovmonitor.scoring.ScoringFixtures.DAY;
-import static org.egovmonitor.scoring.ScoringFixtures.healthy;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,17 +8,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.api.NodeStatus;
-import org.egovmonitor.api.PeerGroup;
-import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.registry.NodeStatus;
+import org.egovmonitor.registry.PeerGroup;
+import org.egovmonitor.registry.UnitKind;
 import org.egovmonitor.testing.TestPostgres;
+import org.egovmonitor.web.StrictJsonModule;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
+import static org.egovmonitor.scoring.ScoringFixtures.DAY;
+import static org.egovmonitor.scoring.ScoringFixtures.healthy;
 
 /** Snapshots on real PostgreSQL: store, read back, recompute, replace. */
 class ScoreSnapshotServiceTest {
@@ -48,7 +48,7 @@ class ScoreSnapshotServiceTest {
         jdbi = TestPostgres.newDatabase().jdbi();
         evidence = new FixedEvidence();
         service = new ScoreSnapshotService(jdbi, evidence, CATALOGUE,
-                EgovMonitorApplication.configureJson(io.dropwizard.jackson.Jackson.newObjectMapper()),
+                StrictJsonModule.configure(io.dropwizard.jackson.Jackson.newObjectMapper()),
                 Clock.fixed(Instant.parse("2024-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai")));
     }
 

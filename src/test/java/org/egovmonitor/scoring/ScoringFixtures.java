@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.egovmonitor.api.NodeStatus;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.api.Unit;
-import org.egovmonitor.api.UnitKind;
 import org.egovmonitor.crawler.classify.SectionCatalog;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.registry.NodeStatus;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.Unit;
+import org.egovmonitor.registry.UnitKind;
 
 /** Evidence built by hand: a unit that earns full marks, and small changes to it. */
 public final class ScoringFixtures {

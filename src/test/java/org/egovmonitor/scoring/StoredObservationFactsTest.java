@@ -1,27 +1,27 @@
 package org.egovmonitor.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.api.SiteKind;
-import org.egovmonitor.api.UnitKind;
-import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Homepage;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.MessageState;
-import org.egovmonitor.db.SiteDao;
-import org.egovmonitor.db.UnitDao;
+import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.registry.SiteDao;
+import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.UnitDao;
+import org.egovmonitor.registry.UnitKind;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Interaction facts from stored measurements on real PostgreSQL, through to the interaction score. */
 class StoredObservationFactsTest {

@@ -1,16 +1,16 @@
 package org.egovmonitor.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.egovmonitor.api.FieldError;
+import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What-if overrides the catalogue refuses come back as field errors of the request, in Chinese: each case goes

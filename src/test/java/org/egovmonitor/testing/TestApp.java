@@ -1,9 +1,9 @@
 package org.egovmonitor.testing;
 
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.core.Application;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.EgovMonitorConfiguration;
+import org.egovmonitor.config.EgovMonitorConfiguration;
 
 /**
  * The real application on its own fresh database of the shared test PostgreSQL, on free ports. It starts with one

@@ -1,25 +1,24 @@
 package org.egovmonitor.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.EgovMonitorApplication;
-import org.egovmonitor.api.FieldError;
+import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.JsonFieldErrors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** The service's JSON reader (Dropwizard's mapper as the app configures it) on values it must refuse or keep. */
 class StrictJsonModuleTest {
 
-    static final ObjectMapper JSON = EgovMonitorApplication.configureJson(Jackson.newObjectMapper());
+    static final ObjectMapper JSON = StrictJsonModule.configure(Jackson.newObjectMapper());
 
     record Body(String text, List<String> tags, Double ratio, double weight, Float share,
                 Map<String, Double> weights, Map<String, Map<String, Double>> thresholds, LocalDate date) {

@@ -1,12 +1,5 @@
 package org.egovmonitor.crawler.check;
 
-import org.egovmonitor.core.DaemonThreads;
-import org.egovmonitor.crawler.fetch.FetchErrorKind;
-import org.egovmonitor.crawler.fetch.FetchResult;
-import org.egovmonitor.crawler.fetch.PageFetcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,14 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import org.egovmonitor.crawler.fetch.FetchErrorKind;
+import org.egovmonitor.crawler.fetch.FetchResult;
+import org.egovmonitor.crawler.fetch.PageFetcher;
+import org.egovmonitor.platform.BoundedFanOut;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Checks link health: each distinct link once (fragments ignored), in parallel on a pool that lives only for the
+ * Checks link health: each distinct link once (fragments ignored), in parallel on threads that live only for the
  * duration of one call, through {@link PageFetcher#check(URI)}, which applies the SSRF guard, per-host politeness
  * and the deadline. Only http(s) links are checked; {@code mailto:}, {@code javascript:} and the like are ignored
  * (they are not links a health check can judge) and are not counted as skipped.
@@ -34,14 +28,14 @@ public final class LinkChecker {
     private static final Logger LOG = LoggerFactory.getLogger(LinkChecker.class);
 
     private final PageFetcher fetcher;
-    private final int parallelism;
+    private final BoundedFanOut checks;
 
     public LinkChecker(PageFetcher fetcher, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
         this.fetcher = fetcher;
-        this.parallelism = parallelism;
+        this.checks = new BoundedFanOut("egov-linkcheck", parallelism);
     }
 
     /** Checks up to {@code maxLinks} distinct links; the rest are skipped (logged; see {@link #check}). */
@@ -67,41 +61,19 @@ public final class LinkChecker {
         if (toCheck.isEmpty()) {
             return new LinkCheckReport(List.of(), skipped);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, toCheck.size()),
-                DaemonThreads.named("egov-linkcheck"));
-        try {
-            List<Future<FetchResult>> futures = new ArrayList<>(toCheck.size());
-            for (URI uri : toCheck) {
-                futures.add(pool.submit(() -> fetcher.check(uri)));
+        List<FetchResult> fetched = checks.map(toCheck, fetcher::check, (uri, cause) -> {
+            if (cause instanceof InterruptedException) {
+                return failed(uri.toString(), "interrupted");
             }
-            List<LinkCheckResult> results = new ArrayList<>(toCheck.size());
-            for (int i = 0; i < toCheck.size(); i++) {
-                String url = toCheck.get(i).toString();
-                results.add(LinkCheckResult.of(url, await(futures.get(i), url)));
-            }
-            return new LinkCheckReport(results, skipped);
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static FetchResult await(Future<FetchResult> future, String url) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return failed(url, "interrupted");
-        } catch (ExecutionException e) {
             // PageFetcher never throws for network trouble; this is a bug, but one link must not sink the run.
-            LOG.warn("link check of {} failed unexpectedly", url, e.getCause());
-            return failed(url, String.valueOf(e.getCause()));
+            LOG.warn("link check of {} failed unexpectedly", uri, cause);
+            return failed(uri.toString(), String.valueOf(cause));
+        });
+        List<LinkCheckResult> results = new ArrayList<>(toCheck.size());
+        for (int i = 0; i < toCheck.size(); i++) {
+            results.add(LinkCheckResult.of(toCheck.get(i).toString(), fetched.get(i)));
         }
+        return new LinkCheckReport(results, skipped);
     }
 
     private static FetchResult failed(String url, String detail) {

@@ -21,13 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.parse.EntryPageWords;
 import org.egovmonitor.crawler.parse.ListVocabulary;
 import org.egovmonitor.crawler.parse.MessageVocabulary;
 import org.egovmonitor.crawler.parse.ScriptListReader;
 import org.egovmonitor.crawler.parse.SubColumnFinder;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
+import org.egovmonitor.registry.SiteKind;
 
 /**
  * The section families, required families per site kind, blank placeholders, decoy patterns and the words that read

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.classify.SectionDecision.Reason;
 import org.egovmonitor.crawler.parse.PageLink;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
+import org.egovmonitor.registry.SiteKind;
 
 /**
  * Recognises a site's sections among its homepage links. Pure and thread-safe.

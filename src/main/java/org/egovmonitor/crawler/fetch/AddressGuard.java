@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.egovmonitor.platform.CidrRange;
 
 /**
  * SSRF guard: resolves a host and refuses it when <em>any</em> of its addresses is not a public unicast address
@@ -190,20 +191,12 @@ public final class AddressGuard {
         return Optional.empty();
     }
 
-    /** The IPv4 address inside an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}), or null. */
-    static byte[] mappedIpv4(byte[] v6) {
-        if (v6.length == 16 && allZero(v6, 0, 10) && v6[10] == (byte) 0xff && v6[11] == (byte) 0xff) {
-            return Arrays.copyOfRange(v6, 12, 16);
-        }
-        return null;
-    }
-
     /**
      * The IPv4 address an IPv6 address carries and may be routed to: mapped ({@code ::ffff:0:0/96}), compatible
      * ({@code ::/96}), NAT64 ({@code 64:ff9b::/96}) or 6to4 ({@code 2002::/16}); null for other addresses.
      */
     static byte[] embeddedIpv4(byte[] v6) {
-        byte[] mapped = mappedIpv4(v6);
+        byte[] mapped = CidrRange.mappedIpv4(v6);
         if (mapped != null) {
             return mapped;
         }

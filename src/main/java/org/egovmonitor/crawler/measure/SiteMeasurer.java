@@ -2,7 +2,7 @@ package org.egovmonitor.crawler.measure;
 
 import java.net.URI;
 import java.time.LocalDate;
-import org.egovmonitor.api.SiteKind;
+import org.egovmonitor.registry.SiteKind;
 
 /**
  * Measures one website: fetches the homepage, classifies its sections, fetches each section's list page, extracts

@@ -3,7 +3,7 @@ package org.egovmonitor.scoring.rules;
 import static org.egovmonitor.scoring.Judgement.num;
 import static org.egovmonitor.scoring.Judgement.pct;
 
-import org.egovmonitor.api.NodeStatus;
+import org.egovmonitor.registry.NodeStatus;
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.Judgement;

@@ -1,14 +1,10 @@
 package org.egovmonitor.crawler.classify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.parse.DecodedPage;
 import org.egovmonitor.crawler.parse.HomepageAnalyzer;
 import org.egovmonitor.crawler.parse.HomepageSummary;
@@ -18,10 +14,14 @@ import org.egovmonitor.crawler.parse.ListPageAnalyzer;
 import org.egovmonitor.crawler.parse.ListPageSummary;
 import org.egovmonitor.crawler.parse.PageDecoder;
 import org.egovmonitor.crawler.parse.PageLink;
+import org.egovmonitor.registry.SiteKind;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The whole parse chain on hand-written pages in src/test/resources/pages: decode, links, sections, dates. */
 class GoldenPagesTest {

@@ -1,17 +1,17 @@
 package org.egovmonitor.crawler.classify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.util.List;
 import java.util.Set;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.parse.PageLink;
+import org.egovmonitor.registry.SiteKind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SectionClassifierTest {
 

@@ -1,14 +1,14 @@
 package org.egovmonitor.crawler.fetch;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.egovmonitor.platform.CidrRange;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

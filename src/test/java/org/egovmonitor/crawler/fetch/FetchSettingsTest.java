@@ -1,13 +1,13 @@
 package org.egovmonitor.crawler.fetch;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.egovmonitor.platform.CidrRange;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

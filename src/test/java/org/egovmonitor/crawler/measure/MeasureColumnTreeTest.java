@@ -1,19 +1,19 @@
 package org.egovmonitor.crawler.measure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Child;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The column tree end to end: a local site whose 政务公开 platform and 通知公告 index list sub-columns. */
 class MeasureColumnTreeTest {

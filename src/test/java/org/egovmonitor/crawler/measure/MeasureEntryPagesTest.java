@@ -1,8 +1,5 @@
 package org.egovmonitor.crawler.measure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +7,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.classify.SectionDecision;
 import org.egovmonitor.crawler.classify.SectionRule;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Fetch;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Homepages that only lead to the real one (src/test/resources/pages/entry-*.html), measured end to end: each wraps

@@ -1,21 +1,20 @@
 package org.egovmonitor.crawler.measure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.egovmonitor.crawler.measure.MeasurementEngine.Target;
 import org.egovmonitor.crawler.parse.MessageState;
-import org.egovmonitor.farm.SiteFarm;
-import org.egovmonitor.farm.SiteSpec;
-import org.egovmonitor.farm.SiteTruth;
+import org.egovmonitor.demo.farm.SiteFarm;
+import org.egovmonitor.demo.farm.SiteSpec;
+import org.egovmonitor.demo.farm.SiteTruth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ground truth: the engine measures hundreds of generated farm sites (random seeds, every layout, charset, decoy and

@@ -1,19 +1,19 @@
 package org.egovmonitor.crawler.measure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.MessageState;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The engine on the hand-written pages of src/test/resources/pages, served by a local server. */
 class MeasureGoldenPagesTest {

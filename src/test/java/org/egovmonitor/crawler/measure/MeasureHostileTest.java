@@ -1,7 +1,5 @@
 package org.egovmonitor.crawler.measure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +7,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.parse.MessageState;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.Await;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hostile sites through the whole engine: each ends bounded, with an error kind, and leaves no threads behind. */
 class MeasureHostileTest {
@@ -126,7 +126,7 @@ class MeasureHostileTest {
         @Test
         void measure_redirectToNonAllowListedAddress_blockedAndNeverFetched() throws IOException {
             try (MeasurementEngine strict = engine(FetchSettings.parse("perHostDelayMs: 0\n")
-                    .withAllowedPrivate(java.util.List.of(org.egovmonitor.crawler.fetch.CidrRange.parse(
+                    .withAllowedPrivate(java.util.List.of(org.egovmonitor.platform.CidrRange.parse(
                             "127.0.0.1/32"))));
                  HostileServer target = HostileServer.start("127.0.0.2")) {
                 URI start = server.uri("/redirect?to=" + java.net.URLEncoder.encode(target.uri("/ok").toString(),

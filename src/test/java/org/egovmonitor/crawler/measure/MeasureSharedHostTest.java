@@ -1,22 +1,22 @@
 package org.egovmonitor.crawler.measure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Fetch;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fifty township sites under one county host, measured at once as a crawl round does (one shared set of host

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.egovmonitor.crawler.fetch.CidrRange;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.parse.MessageState;
-import org.egovmonitor.farm.SiteTruth;
+import org.egovmonitor.demo.farm.SiteTruth;
+import org.egovmonitor.platform.CidrRange;
 
 /** Settings and comparisons shared by the engine tests. */
 final class MeasureTestSupport {

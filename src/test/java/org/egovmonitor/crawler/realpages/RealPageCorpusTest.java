@@ -1,9 +1,5 @@
 package org.egovmonitor.crawler.realpages;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,9 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.egovmonitor.api.SiteKind;
 import org.egovmonitor.crawler.classify.SectionCatalog;
-import org.egovmonitor.crawler.fetch.CidrRange;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
@@ -39,8 +33,14 @@ import org.egovmonitor.crawler.parse.ListPageSummary;
 import org.egovmonitor.crawler.parse.PageDecoder;
 import org.egovmonitor.crawler.realpages.CorpusReport.Outcome;
 import org.egovmonitor.crawler.realpages.RealPageCorpus.Page;
+import org.egovmonitor.platform.CidrRange;
+import org.egovmonitor.registry.SiteKind;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real-page corpus (docs/realpages.md) measured through the engine as a crawl would: every page is served by a

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.egovmonitor.scoring.rules.RuleTestSupport.judgeUnit;
 import static org.egovmonitor.scoring.rules.RuleTestSupport.outcome;
 
-import org.egovmonitor.api.NodeStatus;
+import org.egovmonitor.registry.NodeStatus;
 import org.egovmonitor.scoring.Judgement;
 import org.egovmonitor.scoring.ScoringFixtures;
 import org.egovmonitor.scoring.UnitEvidence;

@@ -1,0 +1,47 @@
+// Office tab 自报审核: pending self-reports and liaison changes, approved or sent back with a comment.
+(function () {
+    'use strict';
+    var E = window.Egov, el = E.el, $ = E.$, O = E.office;
+    O.register('reviews', {show: loadReviews});
+
+    function reviewCell(base, reload) {
+        return function (x) {
+            var comment = el('input', {type: 'text', placeholder: '审核意见（退回必填）', 'aria-label': '审核意见',
+                maxlength: 500});
+            function decide(action) {
+                E.post(base + x.id + '/' + action, {comment: comment.value || null}).then(reload)
+                    .catch(function (e) { window.alert(e.message); });
+            }
+            var ok = el('button', {type: 'button', class: 'primary approve', text: '通过'});
+            var no = el('button', {type: 'button', class: 'danger reject', text: '退回'});
+            ok.addEventListener('click', function () { decide('approve'); });
+            no.addEventListener('click', function () { decide('reject'); });
+            return el('div', {class: 'review-actions'}, [comment, ok, no]);
+        };
+    }
+
+    function loadReviews() {
+        E.api('/api/self-reports?status=PENDING').then(function (rows) {
+            E.append(E.clear($('rv-reports')), E.table([
+                {label: '单位', cell: function (r) { return r.unitCode; }},
+                {label: '填报日期', cell: function (r) { return r.reportDate; }},
+                {label: '局域网', cell: function (r) { return r.lanPresent ? '有' : '无'; }},
+                {label: '计算机/联网/人数', cell: function (r) { return r.computers + ' / ' + r.networkedComputers + ' / ' + r.staff; }},
+                {label: 'OA', cell: function (r) { return r.oaInUse ? '是' : '否'; }},
+                {label: '说明', class: 'wrap', cell: function (r) { return r.note || ''; }},
+                {label: '提交', cell: function (r) { return (r.submittedBy || '') + ' ' + E.date(r.submittedAt); }},
+                {label: '审核', cell: reviewCell('/api/self-reports/', loadReviews)}
+            ], rows, {id: 'review-reports', empty: '没有待审核的自报'}));
+            O.ready('reviews');
+        }).catch(function (e) { E.showError($('rv-reports'), e); });
+        E.api('/api/liaison-requests?status=PENDING').then(function (rows) {
+            E.append(E.clear($('rv-liaisons')), E.table([
+                {label: '单位', cell: function (r) { return r.unitCode; }},
+                {label: '新联络员', cell: function (r) { return r.name + ' ' + (r.phone || ''); }},
+                {label: '起始', cell: function (r) { return r.since; }},
+                {label: '原因', class: 'wrap', cell: function (r) { return r.reason || ''; }},
+                {label: '审核', cell: reviewCell('/api/liaison-requests/', loadReviews)}
+            ], rows, {id: 'review-liaisons', empty: '没有待审核的变更'}));
+        }).catch(function (e) { E.showError($('rv-liaisons'), e); });
+    }
+}());

@@ -1,0 +1,84 @@
+// Office tab 单位详情: one unit's scorecard, score history, sites and their latest crawl as read (hostile text).
+(function () {
+    'use strict';
+    var E = window.Egov, el = E.el, $ = E.$, O = E.office;
+    var listLoaded = false;
+
+    O.register('unit', {
+        wire: function () {
+            $('unit-open').addEventListener('click', function () {
+                location.hash = 'unit/' + encodeURIComponent($('unit-code').value.trim());
+            });
+        },
+        show: function (arg) {
+            loadUnitList();
+            if (arg) {
+                loadUnit(decodeURIComponent(arg));
+            }
+        }
+    });
+
+    function loadUnitList() {
+        if (listLoaded) {
+            return;
+        }
+        listLoaded = true;
+        E.api('/api/units').then(function (units) {
+            var list = $('unit-list');
+            units.slice(0, 2000).forEach(function (u) { list.appendChild(el('option', {value: u.code, text: u.name})); });
+        }).catch(function () { return null; });
+    }
+
+    function loadUnit(code) {
+        $('unit-code').value = code;
+        var path = '/api/units/' + encodeURIComponent(code);
+        $('unit-csv').setAttribute('href', path + '/findings.csv');
+        $('unit-dept').setAttribute('href', '/department.html?unit=' + encodeURIComponent(code));
+        E.append(E.clear($('unit-head')), el('p', {class: 'muted', text: '正在读取…'}));
+        E.clear($('unit-findings'));
+        E.clear($('unit-sites'));
+        E.api(path + '/scorecard').then(function (card) {
+            var parts = E.scorecard(card);
+            E.append(E.clear($('unit-head')), parts.head.concat([parts.indicators]));
+            E.findingList($('unit-findings'), card.score.findings, parts.indicatorName);
+        }).catch(function (e) { E.showError($('unit-head'), e); });
+        E.api(path + '/history').then(function (points) { E.historyChart('unit-history', points); })
+            .catch(function () { return null; });
+        E.api(path).then(function (detail) {
+            var box = $('unit-sites');
+            E.append(box, E.table([
+                {label: '网站', cell: function (s) { return s.name; }},
+                {label: '网址', class: 'wrap', cell: function (s) {
+                    return el('a', {href: s.url, target: '_blank', rel: 'noopener noreferrer', text: s.url});
+                }},
+                {label: '监测', cell: function (s) { return s.monitored ? '是' : '否'; }}
+            ], detail.sites, {empty: '没有登记网站'}));
+            var node = E.label('NodeStatus', detail.node ? detail.node.status : 'NOT_CONNECTED');
+            E.append(box, el('p', {class: 'muted', text: '政务网：' + node + '　联络员：'
+                + (detail.liaison ? detail.liaison.name : '未登记')}));
+            detail.sites.forEach(function (site) { crawlDetails(site, box); });
+        }).catch(function (e) { E.showError($('unit-sites'), e); });
+    }
+
+    /** The latest measurement of a site with its sections and homepage items as crawled (hostile text). */
+    function crawlDetails(site, box) {
+        E.api('/api/sites/' + site.id + '/measurements/latest').then(function (stored) {
+            var m = stored.measurement;
+            var home = m.homepage || {entries: []};
+            E.append(box, el('div', {class: 'crawl', id: 'crawl-' + site.id}, [
+                el('h3', {text: '最近抓取：' + site.name + '（' + E.date(stored.measuredAt) + '）'}),
+                el('p', {class: 'muted', text: (m.reachable ? 'HTTP ' + m.status
+                        : '无法访问 ' + (m.errorKind ? E.label('FetchErrorKind', m.errorKind) : ''))
+                    + ' · ' + m.responseMs + ' ms · 抓取 ' + m.pagesFetched + ' 页 · 首页最新信息 '
+                    + (home.newestDate || '无') + ' · 失效链接 ' + (m.brokenLinks || []).length
+                    + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.join('、') : '')}),
+                E.sectionTree(m.sections || []),
+                el('h3', {text: '首页信息条目'}),
+                E.table([
+                    {label: '标题（抓取原文）', class: 'crawl-title', cell: function (x) { return x.title || ''; }},
+                    {label: '日期', cell: function (x) { return x.date || '—'; }}
+                ], (home.entries || []).slice(0, 15), {class: 'crawl-entries', empty: '首页没有信息条目'})]));
+            O.ready('crawl');
+        }).catch(function () { return null; });
+    }
+}());

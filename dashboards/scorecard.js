@@ -1,0 +1,56 @@
+// One unit's scorecard, drawn the same on the office's drill-down and on the unit's own page: the head (total,
+// grade, rank, scoring day, bottleneck), the indicator table and the findings. Loaded after common.js.
+(function () {
+    'use strict';
+    var E = window.Egov, el = E.el;
+
+    /**
+     * The parts of a GET /api/units/{code}/scorecard answer, for the page to place: {head: [nodes], indicators:
+     * table, indicatorName(id)}.
+     */
+    function scorecard(card) {
+        var s = card.score;
+        var names = {};
+        s.indicators.forEach(function (i) { names[i.id] = i.name; });
+        function indicatorName(id) {
+            return names[id] || id;
+        }
+        var head = [
+            el('h2', {id: 'unit-name', text: s.unitName + '（' + s.unitCode + ' · ' + E.label('PeerGroup', s.peerGroup)
+                + '）'}),
+            el('div', {class: 'score-head'}, [
+                el('div', {class: 'score-big', id: 'score-total', text: E.fmt(s.total, 1)}),
+                el('div', {class: 'score-meta'}, [
+                    el('div', null, ['等级 ', E.gradeBadge(s.grade, card.gradeLabel),
+                        s.vetoed ? el('span', {class: 'veto-flag', text: ' 存在单项否决'}) : null]),
+                    el('div', {id: 'rank-line', text: card.rank ? '同类排名 第 ' + card.rank + ' / ' + card.peers + ' 名'
+                        : '未参与排名（可评分内容不足）'}, card.rank ? [' ', E.rankChange(card.rankChange)] : null),
+                    el('div', {class: 'muted', text: '评分日 ' + card.day + ' · 已评分权重 ' + E.fmt(s.scoredWeight, 0)
+                        + ' / 100' + (s.bonus ? ' · 加分 ' + E.fmt(s.bonus, 1) : '')}),
+                    s.bottleneck ? el('div', {text: '瓶颈指标：' + indicatorName(s.bottleneck) + '（失 '
+                        + E.fmt(s.bottleneckShortfall, 1) + ' 分）'}) : null])])];
+        var indicators = E.table([
+            {label: '指标', cell: function (i) { return i.name; }},
+            {label: '类别', cell: function (i) { return i.group; }},
+            {label: '状态', cell: function (i) { return E.label('IndicatorState', i.state); }},
+            {label: '权重', class: 'num', cell: function (i) { return E.fmt(i.weight, 1); }},
+            {label: '得分', class: 'num', cell: function (i) { return i.state === 'SCORED' ? E.fmt(i.points, 2) : '—'; }},
+            {label: '失分', class: 'num', cell: function (i) { return i.state === 'SCORED' ? E.fmt(i.shortfall, 2) : '—'; }},
+            {label: '观测', class: 'wrap', cell: function (i) { return i.observed || i.reason || ''; }}
+        ], s.indicators, {id: 'indicator-table', rowClass: function (i) { return i.vetoed ? 'vetoed' : null; }});
+        return {head: head, indicators: indicators, indicatorName: indicatorName};
+    }
+
+    /** Findings as the items of a list (emptied first); an empty list says there is nothing lost. */
+    function findingList(list, findings, indicatorName) {
+        E.clear(list);
+        if (!findings.length) {
+            list.appendChild(el('li', {class: 'muted', text: '没有失分项。'}));
+        }
+        findings.forEach(function (f) { list.appendChild(E.finding(f, indicatorName(f.indicator))); });
+        return list;
+    }
+
+    E.scorecard = scorecard;
+    E.findingList = findingList;
+}());

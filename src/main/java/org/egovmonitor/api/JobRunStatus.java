@@ -1,7 +1,0 @@
-package org.egovmonitor.api;
-
-public enum JobRunStatus {
-    RUNNING,
-    SUCCEEDED,
-    FAILED
-}

@@ -1,6 +1,0 @@
-package org.egovmonitor.api;
-
-/** A website owned by a unit. */
-public record Site(long id, String url, String name, SiteKind kind, String unitCode, boolean monitored,
-                   boolean demo) {
-}

@@ -1,0 +1,41 @@
+package org.egovmonitor.jobs;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.List;
+import org.egovmonitor.auth.LeaderOrOffice;
+import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.observations.SiteAvailability;
+
+/** Homepage probe results per monitored site over the last {@code days} (7 by default, as the rule reads them). */
+@Path("/api/availability")
+@Produces(MediaType.APPLICATION_JSON)
+public class AvailabilityResource {
+
+    private final AvailabilityProber availability;
+
+    public AvailabilityResource(AvailabilityProber availability) {
+        this.availability = availability;
+    }
+
+    @GET
+    @LeaderOrOffice
+    public List<SiteAvailability> list(@QueryParam("days") @DefaultValue("7") String days) {
+        int n;
+        try {
+            n = Integer.parseInt(days.strip());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > 366) {
+            throw new ValidationException(List.of(FieldError.of("days", "应为 1 到 366 之间的整数")));
+        }
+        return availability.failureShares(Duration.ofDays(n));
+    }
+}

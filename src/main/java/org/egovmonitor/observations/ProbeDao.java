@@ -1,0 +1,43 @@
+package org.egovmonitor.observations;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(SiteAvailability.class)
+public interface ProbeDao {
+
+    @SqlUpdate("""
+            INSERT INTO availability_probes (site_id, probed_at, up, status, response_ms, error_kind, url)
+            VALUES (:siteId, :probedAt, :up, :status, :responseMs, :errorKind, :url)
+            """)
+    void addAvailability(@Bind("siteId") long siteId, @Bind("probedAt") Instant probedAt, @Bind("up") boolean up,
+                         @Bind("status") int status, @Bind("responseMs") long responseMs,
+                         @Bind("errorKind") String errorKind, @Bind("url") String url);
+
+    @SqlUpdate("""
+            INSERT INTO node_probes (unit_code, probed_at, up, latency_ms, error, endpoint)
+            VALUES (:unitCode, :probedAt, :up, :latencyMs, :error, :endpoint)
+            """)
+    void addNodeProbe(@Bind("unitCode") String unitCode, @Bind("probedAt") Instant probedAt, @Bind("up") boolean up,
+                      @Bind("latencyMs") Long latencyMs, @Bind("error") String error,
+                      @Bind("endpoint") String endpoint);
+
+    /** Probes and failures of every monitored site since {@code since}. */
+    @SqlQuery("""
+            SELECT s.id AS site_id, s.url, s.unit_code,
+                   count(p.id) AS probes,
+                   count(p.id) FILTER (WHERE NOT p.up) AS failures,
+                   CAST(count(p.id) FILTER (WHERE NOT p.up) AS DOUBLE PRECISION) / NULLIF(count(p.id), 0)
+                       AS failure_share
+              FROM sites s
+              LEFT JOIN availability_probes p ON p.site_id = s.id AND p.probed_at >= :since
+             WHERE s.monitored
+             GROUP BY s.id
+             ORDER BY s.id
+            """)
+    List<SiteAvailability> availabilitySince(@Bind("since") Instant since);
+}

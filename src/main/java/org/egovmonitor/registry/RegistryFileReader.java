@@ -1,0 +1,238 @@
+package org.egovmonitor.registry;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.errors.JsonFieldErrors;
+import org.egovmonitor.platform.SpreadsheetCsv;
+import org.egovmonitor.platform.UploadedText;
+
+/**
+ * Reads a registry file (YAML or CSV, see docs/registry-format.md) into typed rows, collecting every problem with
+ * its line number instead of stopping at the first.
+ */
+public final class RegistryFileReader {
+
+    /** The fields each kind of row may carry (CSV columns and YAML keys). */
+    static final Map<String, Set<String>> FIELDS = Map.of(
+            "unit", Set.of("code", "name", "kind", "parentCode", "peerGroup", "aliases", "tags"),
+            "site", Set.of("url", "name", "kind", "unitCode", "monitored"),
+            "node", Set.of("unitCode", "status", "phase", "connectedOn", "bandwidthMbps", "terminals", "probeHost",
+                    "probePort"),
+            "liaison", Set.of("unitCode", "name", "phone", "email", "since"));
+    static final List<String> CSV_COLUMNS = List.of("type", "code", "name", "kind", "parentCode", "peerGroup",
+            "aliases", "tags", "url", "unitCode", "monitored", "status", "phase", "connectedOn", "bandwidthMbps",
+            "terminals", "probeHost", "probePort", "phone", "email", "since");
+    private static final Map<String, String> SECTION_TO_TYPE = Map.of(
+            "units", "unit", "sites", "site", "nodes", "node", "liaisons", "liaison");
+    static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+    private final ObjectMapper mapper;
+
+    public RegistryFileReader(ObjectMapper mapper) {
+        this.mapper = mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The parsed rows and every problem found; the document is only usable when the list is empty. */
+    public record Result(RegistryDocument document, List<FieldError> errors) {
+    }
+
+    public Result read(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            return new Result(empty(), List.of(FieldError.of("(文件)", "文件超过 64 MB")));
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        byte[] bytes = Files.readAllBytes(file);
+        Optional<String> decoded = UploadedText.decode(bytes);
+        if (decoded.isEmpty()) {
+            return new Result(empty(), List.of(FieldError.of("(文件)", "无法识别文件编码，请另存为 UTF-8 或 GBK")));
+        }
+        String text = decoded.get();
+        if (name.endsWith(".csv")) {
+            return readCsv(text);
+        }
+        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+            return readYaml(text);
+        }
+        return new Result(empty(), List.of(FieldError.of("(文件)", "只支持 .yml/.yaml 或 .csv 文件")));
+    }
+
+    public Result readYaml(String text) {
+        Collector c = new Collector();
+        try (JsonParser p = new YAMLFactory().createParser(text)) {
+            p.setCodec(mapper);
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return c.result();
+            }
+            if (first != JsonToken.START_OBJECT) {
+                c.error(line(p.currentTokenLocation()), "(文件)", "顶层应为包含 units/sites/nodes/liaisons 的映射");
+                return c.result();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String section = p.currentName();
+                int sectionLine = line(p.currentTokenLocation());
+                JsonToken value = p.nextToken();
+                String type = SECTION_TO_TYPE.get(section);
+                if (type == null) {
+                    c.error(sectionLine, section, "未知的部分，只能是 units、sites、nodes、liaisons");
+                    p.skipChildren();
+                    continue;
+                }
+                if (value == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    c.error(sectionLine, section, "应为列表");
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    int rowLine = line(p.currentTokenLocation());
+                    JsonNode node = p.readValueAsTree();
+                    if (!(node instanceof ObjectNode obj)) {
+                        c.error(rowLine, section, "每一项应为映射（字段: 值）");
+                        continue;
+                    }
+                    c.add(type, rowLine, obj);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            c.error(line(e.getLocation()), "(文件)", "YAML 语法错误：" + e.getOriginalMessage());
+        } catch (IOException e) {
+            c.error(0, "(文件)", "无法读取：" + e.getMessage());
+        }
+        return c.result();
+    }
+
+    public Result readCsv(String text) {
+        Collector c = new Collector();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get();
+        try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames();
+            if (!header.contains("type")) {
+                c.error(1, "type", "缺少 type 列（unit/site/node/liaison）");
+                return c.result();
+            }
+            for (String column : header) {
+                if (!CSV_COLUMNS.contains(column)) {
+                    c.error(1, column, "未知的列");
+                }
+            }
+            if (!c.errors.isEmpty()) {
+                return c.result();
+            }
+            for (CSVRecord record : parser) {
+                int rowLine = (int) parser.getCurrentLineNumber();
+                String type = SpreadsheetCsv.restore(record.get("type")).toLowerCase(Locale.ROOT);
+                Set<String> allowed = FIELDS.get(type);
+                if (allowed == null) {
+                    c.error(rowLine, "type", "取值必须是 unit、site、node、liaison 之一");
+                    continue;
+                }
+                ObjectNode obj = mapper.createObjectNode();
+                for (String column : header) {
+                    if (column.equals("type") || !record.isSet(column)) {
+                        continue;
+                    }
+                    // An exported cell that would read as a formula carries a leading apostrophe (SpreadsheetCsv).
+                    String value = SpreadsheetCsv.restore(record.get(column));
+                    if (value.isEmpty()) {
+                        continue;
+                    }
+                    if (!allowed.contains(column)) {
+                        c.error(rowLine, column, type + " 行不使用此列，请留空");
+                    } else if (column.equals("aliases") || column.equals("tags")) {
+                        ArrayNode list = obj.putArray(column);
+                        for (String part : value.split("\\|")) {
+                            list.add(part.strip());
+                        }
+                    } else {
+                        obj.put(column, value);
+                    }
+                }
+                c.add(type, rowLine, obj);
+            }
+        } catch (IOException | RuntimeException e) {
+            c.error(0, "(文件)", "CSV 格式错误：" + e.getMessage());
+        }
+        return c.result();
+    }
+
+    private static int line(JsonLocation location) {
+        return location == null ? 0 : location.getLineNr();
+    }
+
+    private static RegistryDocument empty() {
+        return new RegistryDocument(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Accumulates rows and errors across the whole file. */
+    private final class Collector {
+        final List<RegistryDocument.Row<UnitRequest>> units = new ArrayList<>();
+        final List<RegistryDocument.Row<SiteRequest>> sites = new ArrayList<>();
+        final List<RegistryDocument.Row<NodeRequest>> nodes = new ArrayList<>();
+        final List<RegistryDocument.Row<LiaisonRequest>> liaisons = new ArrayList<>();
+        final List<FieldError> errors = new ArrayList<>();
+
+        void error(int line, String field, String reason) {
+            errors.add(new FieldError(line, field, reason));
+        }
+
+        void add(String type, int line, ObjectNode obj) {
+            try {
+                switch (type) {
+                    case "unit" -> units.add(new RegistryDocument.Row<>(line, mapper.treeToValue(obj, UnitRequest.class)));
+                    case "site" -> sites.add(new RegistryDocument.Row<>(line, mapper.treeToValue(obj, SiteRequest.class)));
+                    case "node" -> nodes.add(new RegistryDocument.Row<>(line, mapper.treeToValue(obj, NodeRequest.class)));
+                    case "liaison" -> liaisons.add(
+                            new RegistryDocument.Row<>(line, mapper.treeToValue(obj, LiaisonRequest.class)));
+                    default -> throw new IllegalStateException(type);
+                }
+            } catch (JsonMappingException e) {
+                errors.add(JsonFieldErrors.from(e).atLine(line));
+            } catch (JsonProcessingException e) {
+                error(line, "(行)", "无法解析：" + e.getOriginalMessage());
+            }
+        }
+
+        Result result() {
+            return new Result(new RegistryDocument(units, sites, nodes, liaisons), errors);
+        }
+    }
+
+    /** Reads the bundled demo registry. */
+    public Result readResource(String resource) throws IOException {
+        try (InputStream in = RegistryFileReader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("Missing resource " + resource);
+            }
+            return readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package org.egovmonitor.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.egovmonitor.errors.ConflictException;
+import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.reviews.ReviewDecision;
+import org.egovmonitor.reviews.ReviewStatus;
+import org.egovmonitor.reviews.Reviews;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads and writes the registry; every write is one transaction. */
+public class RegistryService {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public RegistryService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- units
+
+    public List<UnitSummary> listUnits(UnitKind kind, PeerGroup group, String parent, Boolean connected) {
+        return jdbi.withExtension(RegistryQueries.class, q -> q.listUnits(kind, group, parent, connected));
+    }
+
+    public UnitDetail unitDetail(String code) {
+        return jdbi.inTransaction(h -> {
+            Unit unit = requireUnit(h, code);
+            return new UnitDetail(unit, h.attach(SiteDao.class).findByUnit(code),
+                    h.attach(NetworkNodeDao.class).find(code).orElse(null),
+                    h.attach(LiaisonDao.class).findCurrent(code).orElse(null),
+                    h.attach(UnitDao.class).childCodes(code));
+        });
+    }
+
+    public Unit createUnit(UnitRequest request) {
+        RegistryValidator.Checked<Unit> checked = RegistryValidator.unit(request, false);
+        ValidationException.throwIfAny(checked.errors());
+        Unit unit = checked.value();
+        return jdbi.inTransaction(h -> {
+            UnitDao units = h.attach(UnitDao.class);
+            if (units.find(unit.code()).isPresent()) {
+                throw new ConflictException("单位编码已存在：" + unit.code());
+            }
+            checkParent(h, unit);
+            units.insert(unit, array(unit.aliases()), array(unit.tags()));
+            return units.find(unit.code()).orElseThrow();
+        });
+    }
+
+    public Unit updateUnit(String code, UnitRequest request) {
+        if (request.code() != null && !request.code().strip().equals(code)) {
+            throw new ValidationException(List.of(FieldError.of("code", "与地址中的单位编码不一致；单位编码不可修改")));
+        }
+        UnitRequest withCode = new UnitRequest(code, request.name(), request.kind(), request.parentCode(),
+                request.peerGroup(), request.aliases(), request.tags());
+        return jdbi.inTransaction(h -> {
+            Unit existing = requireUnit(h, code);
+            RegistryValidator.Checked<Unit> checked = RegistryValidator.unit(withCode, existing.demo());
+            ValidationException.throwIfAny(checked.errors());
+            Unit unit = checked.value();
+            checkParent(h, unit);
+            UnitDao units = h.attach(UnitDao.class);
+            units.update(unit, array(unit.aliases()), array(unit.tags()));
+            return units.find(code).orElseThrow();
+        });
+    }
+
+    public void deleteUnit(String code) {
+        jdbi.useTransaction(h -> {
+            requireUnit(h, code);
+            UnitDao units = h.attach(UnitDao.class);
+            List<String> children = units.childCodes(code);
+            if (!children.isEmpty()) {
+                throw new ConflictException("单位 " + code + " 仍有下级单位：" + String.join(", ", children));
+            }
+            int sites = h.attach(SiteDao.class).countByUnit(code);
+            if (sites > 0) {
+                throw new ConflictException("单位 " + code + " 仍有 " + sites + " 个网站，请先删除或转移");
+            }
+            units.delete(code);
+        });
+    }
+
+    private static Unit requireUnit(Handle h, String code) {
+        return h.attach(UnitDao.class).find(code).orElseThrow(() -> NotFoundException.unit(code));
+    }
+
+    /** The parent must exist and must not be the unit itself or one of its descendants. */
+    private static void checkParent(Handle h, Unit unit) {
+        if (unit.parentCode() == null) {
+            return;
+        }
+        UnitDao units = h.attach(UnitDao.class);
+        Set<String> seen = new HashSet<>();
+        String current = unit.parentCode();
+        while (current != null) {
+            if (current.equals(unit.code()) || !seen.add(current)) {
+                throw new ValidationException(List.of(FieldError.of("parentCode", "上级单位形成循环")));
+            }
+            Unit parent = units.find(current).orElse(null);
+            if (parent == null) {
+                if (current.equals(unit.parentCode())) {
+                    throw new ValidationException(List.of(FieldError.of("parentCode", "上级单位不存在：" + current)));
+                }
+                return;
+            }
+            current = parent.parentCode();
+        }
+    }
+
+    // ---- sites
+
+    public List<Site> listSites(String unitCode, SiteKind kind, Boolean monitored) {
+        return jdbi.withExtension(SiteDao.class, d -> d.list(unitCode, kind, monitored));
+    }
+
+    public Site site(long id) {
+        return jdbi.withExtension(SiteDao.class, d -> d.find(id))
+                .orElseThrow(() -> new NotFoundException("未找到网站：" + id));
+    }
+
+    public Site createSite(SiteRequest request) {
+        SiteRequest site = checkedSite(request);
+        return jdbi.inTransaction(h -> {
+            SiteDao sites = h.attach(SiteDao.class);
+            requireOwner(h, site.unitCode());
+            if (sites.findByUrl(site.url()).isPresent()) {
+                throw new ConflictException("网站地址已登记：" + site.url());
+            }
+            long id = sites.insert(site.url(), site.name(), site.kind(), site.unitCode(), site.monitored(), false);
+            return sites.find(id).orElseThrow();
+        });
+    }
+
+    public Site updateSite(long id, SiteRequest request) {
+        SiteRequest site = checkedSite(request);
+        return jdbi.inTransaction(h -> {
+            SiteDao sites = h.attach(SiteDao.class);
+            sites.find(id).orElseThrow(() -> new NotFoundException("未找到网站：" + id));
+            requireOwner(h, site.unitCode());
+            sites.findByUrl(site.url()).filter(other -> other.id() != id).ifPresent(other -> {
+                throw new ConflictException("网站地址已被其他网站使用：" + site.url());
+            });
+            sites.update(id, site.url(), site.name(), site.kind(), site.unitCode(), site.monitored());
+            return sites.find(id).orElseThrow();
+        });
+    }
+
+    public void deleteSite(long id) {
+        if (jdbi.withExtension(SiteDao.class, d -> d.delete(id)) == 0) {
+            throw new NotFoundException("未找到网站：" + id);
+        }
+    }
+
+    private static SiteRequest checkedSite(SiteRequest request) {
+        RegistryValidator.Checked<SiteRequest> checked = RegistryValidator.site(request);
+        ValidationException.throwIfAny(checked.errors());
+        return checked.value();
+    }
+
+    private static void requireOwner(Handle h, String unitCode) {
+        if (h.attach(UnitDao.class).find(unitCode).isEmpty()) {
+            throw new ValidationException(List.of(FieldError.of("unitCode", "单位不存在：" + unitCode)));
+        }
+    }
+
+    // ---- network nodes
+
+    public List<NetworkNode> listNodes() {
+        return jdbi.withExtension(NetworkNodeDao.class, NetworkNodeDao::findAll);
+    }
+
+    public NetworkNode node(String unitCode) {
+        return jdbi.withExtension(NetworkNodeDao.class, d -> d.find(unitCode))
+                .orElseThrow(() -> new NotFoundException("单位 " + unitCode + " 没有网络节点记录"));
+    }
+
+    public NetworkNode putNode(String unitCode, NodeRequest request) {
+        checkPathMatches("unitCode", unitCode, request.unitCode());
+        NodeRequest withUnit = new NodeRequest(unitCode, request.status(), request.phase(), request.connectedOn(),
+                request.bandwidthMbps(), request.terminals(), request.probeHost(), request.probePort());
+        RegistryValidator.Checked<NetworkNode> checked = RegistryValidator.node(withUnit, today());
+        ValidationException.throwIfAny(checked.errors());
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            datesStatusChanges(h, today());
+            NetworkNodeDao nodes = h.attach(NetworkNodeDao.class);
+            nodes.upsert(checked.value());
+            return nodes.find(unitCode).orElseThrow();
+        });
+    }
+
+    public void deleteNode(String unitCode) {
+        jdbi.useTransaction(h -> {
+            datesStatusChanges(h, today());
+            if (h.attach(NetworkNodeDao.class).delete(unitCode) == 0) {
+                throw new NotFoundException("单位 " + unitCode + " 没有网络节点记录");
+            }
+        });
+    }
+
+    /**
+     * Node status changes are recorded by a database trigger (V6, node_status_changes) so that no writer can forget
+     * them; this tells it the city's "today" (the app clock and time zone, not the database server's) as the
+     * effective date of this transaction's changes. Connections are dated by their connectedOn regardless.
+     */
+    static void datesStatusChanges(Handle h, LocalDate effectiveOn) {
+        h.attach(NetworkNodeDao.class).setEffectiveDate(effectiveOn.toString());
+    }
+
+    // ---- liaisons
+
+    public List<Liaison> liaisonHistory(String unitCode) {
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            return h.attach(LiaisonDao.class).history(unitCode);
+        });
+    }
+
+    /** Replaces the current liaison officer; the previous record is closed, never deleted. */
+    public Liaison putLiaison(String unitCode, LiaisonRequest request) {
+        checkPathMatches("unitCode", unitCode, request.unitCode());
+        LiaisonRequest withUnit = new LiaisonRequest(unitCode, request.name(), request.phone(), request.email(),
+                request.since());
+        RegistryValidator.Checked<LiaisonRequest> checked = RegistryValidator.liaison(withUnit, today());
+        ValidationException.throwIfAny(checked.errors());
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            return replaceLiaison(h, checked.value()).orElseGet(
+                    () -> h.attach(LiaisonDao.class).findCurrent(unitCode).orElseThrow());
+        });
+    }
+
+    public void endLiaison(String unitCode) {
+        jdbi.useTransaction(h -> {
+            requireUnit(h, unitCode);
+            if (h.attach(LiaisonDao.class).closeCurrent(unitCode, today()) == 0) {
+                throw new NotFoundException("单位 " + unitCode + " 当前没有信息联络员");
+            }
+        });
+    }
+
+    /**
+     * Makes {@code l} the unit's current officer. Returns empty when the current officer already has exactly these
+     * details (so that importing the same file twice changes nothing).
+     */
+    static java.util.Optional<Liaison> replaceLiaison(Handle h, LiaisonRequest l) {
+        LiaisonDao liaisons = h.attach(LiaisonDao.class);
+        java.util.Optional<Liaison> current = liaisons.findCurrent(l.unitCode());
+        if (current.isPresent() && sameOfficer(current.get(), l)) {
+            return java.util.Optional.empty();
+        }
+        if (current.isPresent()) {
+            if (l.since().isBefore(current.get().since())) {
+                throw new ValidationException(List.of(FieldError.of("since",
+                        "不能早于现任联络员的任职日期 " + current.get().since())));
+            }
+            liaisons.closeCurrent(l.unitCode(), l.since());
+        }
+        long id = liaisons.insert(l.unitCode(), l.name(), l.phone(), l.email(), l.since());
+        return liaisons.history(l.unitCode()).stream().filter(x -> x.id() == id).findFirst();
+    }
+
+    static boolean sameOfficer(Liaison current, LiaisonRequest l) {
+        return current.name().equals(l.name()) && Objects.equals(current.phone(), l.phone())
+                && Objects.equals(current.email(), l.email()) && current.since().equals(l.since());
+    }
+
+    // ---- liaison change requests (a department asks, the office decides; approval replaces the officer)
+
+    /** Units that have no current liaison officer, flagged for the office (信息报送机制). */
+    public List<MissingLiaison> missingLiaisons() {
+        return jdbi.inTransaction(h -> {
+            Set<String> current = new HashSet<>();
+            h.attach(LiaisonDao.class).findAllCurrent().forEach(l -> current.add(l.unitCode()));
+            Set<String> pending = new HashSet<>();
+            h.attach(LiaisonRequestDao.class).byStatus(ReviewStatus.PENDING.name())
+                    .forEach(r -> pending.add(r.unitCode()));
+            List<MissingLiaison> out = new ArrayList<>();
+            for (Unit u : h.attach(UnitDao.class).findAll()) {
+                if (current.contains(u.code())) {
+                    continue;
+                }
+                Liaison last = h.attach(LiaisonDao.class).history(u.code()).stream().findFirst().orElse(null);
+                out.add(new MissingLiaison(u.code(), u.name(), u.kind(), u.peerGroup(),
+                        last == null ? null : last.name(), last == null ? null : last.untilDate(),
+                        pending.contains(u.code())));
+            }
+            return out;
+        });
+    }
+
+    public LiaisonChange submitLiaisonRequest(String unitCode, LiaisonChangeRequest request, String actor) {
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            LiaisonRequest l = checkedLiaisonChange(unitCode, request);
+            String reason = trimmed(request.reason(), "reason");
+            h.attach(LiaisonDao.class).findCurrent(unitCode).ifPresent(current -> {
+                if (l.since().isBefore(current.since())) {
+                    throw new ValidationException(List.of(FieldError.of("since",
+                            "不能早于现任联络员的任职日期 " + current.since())));
+                }
+            });
+            LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
+            long id = requests.insert(unitCode, l.name(), l.phone(), l.email(), l.since(), reason, actor);
+            return requests.find(id).orElseThrow();
+        });
+    }
+
+    public List<LiaisonChange> liaisonRequests(String unitCode) {
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            return h.attach(LiaisonRequestDao.class).byUnit(unitCode);
+        });
+    }
+
+    public List<LiaisonChange> liaisonRequestsByStatus(ReviewStatus status) {
+        return jdbi.withExtension(LiaisonRequestDao.class, d -> d.byStatus(status == null ? null : status.name()));
+    }
+
+    /** Approves and applies the request in one transaction: if the replacement is refused, nothing is approved. */
+    public LiaisonChange approveLiaisonRequest(long id, ReviewDecision decision, String actor) {
+        return decideLiaisonRequest(id, decision, ReviewStatus.APPROVED, actor);
+    }
+
+    public LiaisonChange rejectLiaisonRequest(long id, ReviewDecision decision, String actor) {
+        return decideLiaisonRequest(id, decision, ReviewStatus.REJECTED, actor);
+    }
+
+    private LiaisonChange decideLiaisonRequest(long id, ReviewDecision decision, ReviewStatus outcome, String actor) {
+        return jdbi.inTransaction(h -> {
+            LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
+            return Reviews.decide(new Reviews.Submissions<>(requests::lock, LiaisonChange::status, requests::review,
+                            i -> requests.find(i).orElseThrow()), id, decision, outcome, actor, "该联络员变更申请",
+                    () -> liaisonRequestNotFound(id),
+                    change -> replaceLiaison(h, checkedLiaisonChange(change.unitCode(), new LiaisonChangeRequest(
+                            change.name(), change.phone(), change.email(), change.since(), change.reason(),
+                            change.submittedBy()))));
+        });
+    }
+
+    private LiaisonRequest checkedLiaisonChange(String unitCode, LiaisonChangeRequest r) {
+        RegistryValidator.Checked<LiaisonRequest> checked = RegistryValidator.liaison(
+                new LiaisonRequest(unitCode, r.name(), r.phone(), r.email(), r.since()), today());
+        ValidationException.throwIfAny(checked.errors());
+        return checked.value();
+    }
+
+    private static String trimmed(String value, String field) {
+        String t = RegistryValidator.trim(value);
+        if (t != null && t.length() > 500) {
+            throw new ValidationException(List.of(FieldError.of(field, "长度不能超过 500")));
+        }
+        return t;
+    }
+
+    private static NotFoundException liaisonRequestNotFound(long id) {
+        return new NotFoundException("未找到联络员变更申请：" + id);
+    }
+
+    private static void checkPathMatches(String field, String fromPath, String fromBody) {
+        if (fromBody != null && !fromBody.strip().equals(fromPath)) {
+            throw new ValidationException(List.of(FieldError.of(field, "与地址中的单位编码不一致")));
+        }
+    }
+
+    static String[] array(List<String> values) {
+        return new ArrayList<>(values).toArray(new String[0]);
+    }
+}
