@@ -21,7 +21,7 @@
 
     // The catalogue's parameter keys (crawlers/indicators.yml) as the office reads them.
     var PARAM_LABELS = {
-        windowDays: '统计窗口（天）', minSamples: '最少样本数', deductFromPercent: '起扣失败率（%）',
+        probeWindowDays: '探测窗口（天）', minSamples: '最少样本数', deductFromPercent: '起扣失败率（%）',
         pointsPerPercent: '每百分点扣分', warnAtPercent: '预警失败率（%）', vetoAtPercent: '否决失败率（%）',
         deductAfterDays: '超过天数起扣', pointsPerDay: '每天扣分', warnAtDays: '预警天数', vetoAfterDays: '否决天数',
         pointsPerStaleSection: '每个滞后栏目扣分', warnAtCoreStale: '核心栏目滞后预警数',

@@ -1,5 +1,6 @@
 package org.egovmonitor.db;
 
+import java.time.LocalDate;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -12,6 +13,7 @@ public final class JdbiSetup {
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArrayType(String.class, "text");
+        jdbi.registerArrayType(LocalDate.class, "date");
         return jdbi;
     }
 }

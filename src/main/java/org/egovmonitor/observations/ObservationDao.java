@@ -13,7 +13,8 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * SQL of the observation store (V4__observations.sql, V9__messages.sql, V11__section_children.sql); see SqlObservationStore
+ * SQL of the observation store (V4__observations.sql, V9__messages.sql, V11__section_children.sql,
+ * V15__section_entry_dates.sql); see SqlObservationStore
  * for transactions.
  */
 @RegisterConstructorMapper(ObservationDao.MeasurementRow.class)
@@ -37,8 +38,9 @@ public interface ObservationDao {
                     String charset, String errorKind) {
     }
 
+    /** {@code entryDates} is null for sections stored before V15 (see V15__section_entry_dates.sql). */
     record SectionRow(int seq, String family, String title, String url, int status, LocalDate newestDate, int items,
-                      int itemsInWindow, boolean blank, int childrenNotFetched) {
+                      int itemsInWindow, boolean blank, int childrenNotFetched, List<LocalDate> entryDates) {
     }
 
     record ChildRow(int sectionSeq, int seq, String title, String url, int status, LocalDate newestDate, int items,
@@ -79,9 +81,9 @@ public interface ObservationDao {
 
     @SqlBatch("""
             INSERT INTO measurement_sections (measurement_id, seq, family, title, url, status, newest_date, items,
-                                              items_in_window, blank, children_not_fetched)
+                                              items_in_window, blank, children_not_fetched, entry_dates)
             VALUES (:id, :seq, :family, :title, :url, :status, :newestDate, :items, :itemsInWindow, :blank,
-                    :childrenNotFetched)
+                    :childrenNotFetched, :entryDates)
             """)
     void insertSections(@Bind("id") long measurementId, @BindMethods List<SectionRow> rows);
 

@@ -34,7 +34,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The observation store on PostgreSQL (tables of {@code V4__observations.sql}, {@code V9__messages.sql} and
- * {@code V11__section_children.sql}). A save
+ * {@code V11__section_children.sql}, {@code V15__section_entry_dates.sql}). A save
  * is one transaction: the measurement row is inserted with {@code ON CONFLICT (task_key) DO NOTHING}, so of two saves
  * of the same task key — also concurrent ones, which the unique index serialises — exactly one writes and the other
  * returns false having written nothing, its sections, items, messages and fetches included. Thread-safe.
@@ -92,7 +92,7 @@ public final class SqlObservationStore implements ObservationStore {
             for (Section s : m.sections()) {
                 int seq = sections.size();
                 sections.add(new SectionRow(seq, s.family(), s.title(), s.url(), s.status(), s.newestDate(),
-                        s.items(), s.itemsInWindow(), s.blank(), s.childrenNotFetched()));
+                        s.items(), s.itemsInWindow(), s.blank(), s.childrenNotFetched(), s.entryDates()));
                 int k = 0;
                 for (Child c : s.children()) {
                     children.add(new ChildRow(seq, k++, c.title(), c.url(), c.status(), c.newestDate(), c.items(),
@@ -157,7 +157,8 @@ public final class SqlObservationStore implements ObservationStore {
         WHOLE,
         /**
          * What scoring judges: without the list entries and the fetch records (the bulk of the rows: ~250 entries a
-         * site), which no indicator reads; sections, link checks and messages are whole.
+         * site), which no indicator reads (the update volume counts a section's {@code entryDates}, kept on the
+         * section row); sections, link checks and messages are whole.
          */
         FOR_SCORING
     }
@@ -255,7 +256,7 @@ public final class SqlObservationStore implements ObservationStore {
                 childRows.stream().filter(c -> c.sectionSeq() == s.seq())
                         .map(c -> new Child(c.title(), c.url(), c.status(), c.newestDate(), c.items(),
                                 c.itemsInWindow(), c.blank())).toList(),
-                s.childrenNotFetched()))
+                s.childrenNotFetched(), s.entryDates()))
                 .toList();
         List<LinkCheck> checks = checkRows.stream()
                 .map(c -> new LinkCheck(c.url(), c.status(), c.errorKind(), c.broken())).toList();

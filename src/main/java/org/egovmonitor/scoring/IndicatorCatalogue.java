@@ -172,6 +172,9 @@ public final class IndicatorCatalogue {
             throw new IndicatorCatalogueException(source + " is invalid:\n - " + String.join("\n - ", problems),
                     problems);
         }
+        // Every rule type must have its rule class; the registry checks that when first touched, so a gap stops
+        // the catalogue's load (the app's start), not a later scoring run.
+        ScoringRules.STANDARD.forType(RuleType.AVAILABILITY);
         return new IndicatorCatalogue(file, hash, sections);
     }
 
@@ -353,8 +356,11 @@ public final class IndicatorCatalogue {
             }
         }
         params.keySet().stream().filter(k -> !rule.params().contains(k))
-                .forEach(k -> problems.add(label + ".params." + k + ": unknown param for rule " + rule
-                        + " (expected " + String.join(", ", rule.params()) + ")"));
+                .forEach(k -> problems.add(rule == RuleType.AVAILABILITY && k.equals(RuleType.OLD_PROBE_WINDOW_DAYS)
+                        ? label + ".params." + k + ": 已改名为 " + RuleType.PROBE_WINDOW_DAYS + "（可用性探测窗口，天）；"
+                                + "windowDays 只指 crawlers/sections.yml 中栏目的更新周期"
+                        : label + ".params." + k + ": unknown param for rule " + rule
+                                + " (expected " + String.join(", ", rule.params()) + ")"));
         if (problems.stream().anyMatch(p -> p.startsWith(label + ".params"))) {
             return;
         }
@@ -452,10 +458,10 @@ public final class IndicatorCatalogue {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The availability window in days (the first AVAILABILITY indicator's windowDays; 7 without one). */
+    /** The availability probe window in days (the first AVAILABILITY indicator's probeWindowDays; 7 without one). */
     public int probeWindowDays() {
         return indicators.stream().filter(i -> i.rule() == RuleType.AVAILABILITY).findFirst()
-                .map(i -> (int) i.param("windowDays")).orElse(7);
+                .map(i -> (int) i.param(RuleType.PROBE_WINDOW_DAYS)).orElse(7);
     }
 
     public SectionCatalog sections() {

@@ -28,20 +28,20 @@ public final class RegistryEvidenceSource implements EvidenceSource {
 
     private final Jdbi jdbi;
     private final ZoneId zone;
-    private final int windowDays;
+    private final int probeWindowDays;
     private final ObservationFacts facts;
 
-    public RegistryEvidenceSource(Jdbi jdbi, ZoneId zone, int windowDays, ObservationFacts facts) {
+    public RegistryEvidenceSource(Jdbi jdbi, ZoneId zone, int probeWindowDays, ObservationFacts facts) {
         this.jdbi = jdbi;
         this.zone = zone;
-        this.windowDays = windowDays;
+        this.probeWindowDays = probeWindowDays;
         this.facts = facts;
     }
 
     @Override
     public List<UnitEvidence> evidenceFor(LocalDate day) {
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant from = day.plusDays(1).minusDays(windowDays).atStartOfDay(zone).toInstant();
+        Instant from = day.plusDays(1).minusDays(probeWindowDays).atStartOfDay(zone).toInstant();
         return jdbi.inTransaction(h -> {
             EvidenceQueries q = h.attach(EvidenceQueries.class);
             List<Unit> units = h.attach(UnitDao.class).findAll();

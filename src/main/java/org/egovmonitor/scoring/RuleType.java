@@ -3,11 +3,12 @@ package org.egovmonitor.scoring;
 import java.util.List;
 
 /**
- * How an indicator is judged: each rule is code in {@link ScoreCalculator}; its numbers are the indicator's
- * {@code params} in {@code crawlers/indicators.yml}, and every rule lists the keys it needs.
+ * How an indicator is judged: each rule is one class of {@code org.egovmonitor.scoring.rules}, keyed by this type
+ * ({@code ScoringRules}); its numbers are the indicator's {@code params} in {@code crawlers/indicators.yml}, and every
+ * rule lists the keys it needs.
  */
 public enum RuleType {
-    AVAILABILITY(true, "windowDays", "minSamples", "deductFromPercent", "pointsPerPercent", "warnAtPercent",
+    AVAILABILITY(true, RuleType.PROBE_WINDOW_DAYS, "minSamples", "deductFromPercent", "pointsPerPercent", "warnAtPercent",
             "vetoAtPercent"),
     HOMEPAGE_FRESHNESS(true, "deductAfterDays", "pointsPerDay", "warnAtDays", "vetoAfterDays"),
     SECTION_FRESHNESS(true, "pointsPerStaleSection", "warnAtCoreStale", "vetoAtCoreStale", "vetoAtShouldUpdateStale"),
@@ -22,6 +23,15 @@ public enum RuleType {
     APPLICATIONS(false, "pointsPerMissingSystem"),
     LIAISON(false, "pointsNoLiaison", "pointsNoPhone"),
     CONTRIBUTION(false, "targetPer30Days", "warnBelowPer90Days");
+
+    /**
+     * The availability rule's probe window, in days. Not {@code windowDays}: that names a section family's freshness
+     * window in {@code crawlers/sections.yml}, a different thing.
+     */
+    public static final String PROBE_WINDOW_DAYS = "probeWindowDays";
+
+    /** The probe window's key before it was renamed; the catalogue refuses it with a message naming the new one. */
+    public static final String OLD_PROBE_WINDOW_DAYS = "windowDays";
 
     private final boolean website;
     private final List<String> params;

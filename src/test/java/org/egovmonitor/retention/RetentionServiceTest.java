@@ -100,7 +100,10 @@ class RetentionServiceTest {
         });
     }
 
-    /** A crawl as the engine stores it: list entries, messages, sub-columns, fetches and link checks. */
+    /**
+     * A crawl as the engine stores it: list entries (and their dates, which the update volume counts and retention
+     * keeps), messages, sub-columns, fetches and link checks.
+     */
     private static SiteMeasurement crawl(String unit, LocalDate day, int brokenLinks) {
         String base = "http://" + unit + ".test/";
         List<Section> sections = new ArrayList<>();
@@ -116,7 +119,7 @@ class RetentionServiceTest {
             List<Child> children = !family.equals("open_gov") ? List.of() : List.of(
                     new Child("政策解读", base + "open_gov/jd/", 200, day.minusDays(9), 10, 2, false));
             sections.add(new Section(family, family + "栏目", base + family + "/", 200, day.minusDays(1), 12, 4, false,
-                    entries, messages, children, 0));
+                    entries, messages, children, 0, Section.datesOf(entries)));
         }
         List<Entry> home = new ArrayList<>();
         List<LinkCheck> checks = new ArrayList<>();
@@ -186,6 +189,9 @@ class RetentionServiceTest {
         long recentChecks = rawRows("measurement_link_checks", kept);
         assertThat(indicator(oldBefore, "dept-a", "link_health").observed()).isEqualTo("首页错误链接 2 个");
         assertThat(indicator(oldBefore, "dept-b", "link_health").observed()).isEqualTo("首页错误链接 1 个");
+        // Counted from the entry dates (4 of 12 within the 14-day news window), which retention keeps.
+        assertThat(indicator(oldBefore, "dept-a", "update_volume").observed())
+                .isEqualTo("政务动态类栏目每 30 天约 8.57 条");
 
         RetentionService.Plan plan = retention.plan();
         assertThat(plan.cutoff()).isEqualTo(CUTOFF);
@@ -245,6 +251,9 @@ class RetentionServiceTest {
                 new SiteMeasurement.BrokenLink("http://dept-a.test/l/1", null, "TIMEOUT"));
         assertThat(rebuilt.homepage().entries()).isEmpty();
         assertThat(rebuilt.fetches()).isEmpty();
+        // the entries are gone, their dates stay on the sections: the update volume still counts them
+        assertThat(rebuilt.sections()).allSatisfy(s -> assertThat(s.entries()).isEmpty())
+                .allSatisfy(s -> assertThat(s.entryDates()).hasSize(12));
 
         // the key property: rescoring the old day (and the recent one) gives the stored snapshots
         assertThat(scoring.recompute(OLD)).isEqualTo(oldBefore);

@@ -47,7 +47,9 @@ class IndicatorCatalogueTest {
             "group: 互动服务                          | group: 互动                       | indicators[7] (interaction).group must be one of",
             "TOWNSHIPS: NOT_APPLICABLE               | TOWNSHIPS: SKIP                  | noSite.TOWNSHIPS must be NOT_APPLICABLE or ZERO",
             "excellent: 90                           | excellent: 70                    | grades must satisfy excellent > good > pass",
-            "id: liaison                             | id: contribution                 | indicators[12].id 'contribution' is used by two indicators"})
+            "id: liaison                             | id: contribution                 | indicators[12].id 'contribution' is used by two indicators",
+            // The probe window's old key: a section family's windowDays is a different window (sections.yml).
+            "probeWindowDays: 7                      | windowDays: 7                    | indicators[0] (availability).params.windowDays: 已改名为 probeWindowDays（可用性探测窗口，天）"})
     void brokenCatalogue_messageNamesKey(String from, String to, String message) throws IOException {
         String text = defaultText();
         String fromText = from.strip();

@@ -23,7 +23,7 @@ class WhatIfErrorsTest {
                 Arguments.of(Map.of("nope", 1.0), null, "weights.nope", "没有这个指标"),
                 Arguments.of(null, Map.of("nope", Map.of("x", 1.0)), "thresholds.nope", "没有这个指标"),
                 Arguments.of(null, Map.of("availability", Map.of("bogus", 1.0)), "thresholds.availability.bogus",
-                        "该指标没有这个参数，可用参数：windowDays"),
+                        "该指标没有这个参数，可用参数：probeWindowDays"),
                 Arguments.of(Map.of("availability", 150.0), null, "weights.availability", "权重应在 0 到 100 之间"),
                 Arguments.of(Map.of("availability", -1.0), null, "weights.availability", "收到 -1.0"),
                 // NaN compares false with both bounds: it must still be out of range (it reordered the ranking).

@@ -180,7 +180,7 @@ class HostileInputFuzzTest {
                     bodies.add("{\"" + c.getName() + "\":" + v + "}");
                     if (Map.class.isAssignableFrom(c.getType())) {
                         bodies.add("{\"" + c.getName() + "\":{\"availability\":" + v + "}}");
-                        bodies.add("{\"" + c.getName() + "\":{\"availability\":{\"windowDays\":" + v + "}}}");
+                        bodies.add("{\"" + c.getName() + "\":{\"availability\":{\"probeWindowDays\":" + v + "}}}");
                     } else if (Collection.class.isAssignableFrom(c.getType())) {
                         bodies.add("{\"" + c.getName() + "\":[" + v + "]}");
                     }

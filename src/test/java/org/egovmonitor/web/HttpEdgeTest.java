@@ -237,8 +237,8 @@ class HttpEdgeTest {
         @Test
         void whatIf_nonFiniteThreshold_422NamingIt() {
             assertNamed(office(http.post("/api/scoring/what-if").json(
-                    "{\"thresholds\":{\"availability\":{\"windowDays\":\"NaN\"}}}")),
-                    "thresholds.availability.windowDays");
+                    "{\"thresholds\":{\"availability\":{\"probeWindowDays\":\"NaN\"}}}")),
+                    "thresholds.availability.probeWindowDays");
         }
     }
 

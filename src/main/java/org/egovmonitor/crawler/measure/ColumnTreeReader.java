@@ -136,8 +136,9 @@ final class ColumnTreeReader {
         }
         // Blank when nothing can be read through the column: its own list and every child read are empty.
         boolean blank = own.blank() && children.stream().allMatch(c -> c.items() == 0);
+        List<SiteMeasurement.Entry> entries = own.entries().stream().map(MeasurementEngine::entry).toList();
         return new Section(s.family(), s.title(), s.url(), s.status(), newest, own.items(),
-                window == null ? 0 : own.itemsInWindow(), blank,
-                own.entries().stream().map(MeasurementEngine::entry).toList(), s.messages(), children, notFetched);
+                window == null ? 0 : own.itemsInWindow(), blank, entries, s.messages(), children, notFetched,
+                Section.datesOf(entries));
     }
 }

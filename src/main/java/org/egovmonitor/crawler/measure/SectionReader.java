@@ -9,6 +9,7 @@ import org.egovmonitor.crawler.classify.ClassifiedSection;
 import org.egovmonitor.crawler.classify.SectionCatalog;
 import org.egovmonitor.crawler.classify.SectionFamily;
 import org.egovmonitor.crawler.measure.SiteFetches.FetchedPage;
+import org.egovmonitor.crawler.measure.SiteMeasurement.Entry;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.ListPageAnalyzer;
@@ -60,14 +61,15 @@ final class SectionReader {
         if (page == null || page.document() == null) {
             int status = page == null ? 0 : page.result().status();
             return new SectionRead(new Section(s.family(), s.title(), s.url(), status, null, 0, 0, false,
-                    List.of()), List.of(), page);
+                    List.of(), List.of(), List.of(), 0, List.of()), List.of(), page);
         }
         Integer window = catalog.family(s.family()).map(SectionFamily::windowDays).orElse(null);
         ListPageAnalyzer.MainList main = listAnalyzer.mainList(page.document(), now, navUrls);
         ListPageSummary list = ListPageAnalyzer.summarise(main, window, now);
+        List<Entry> entries = list.entries().stream().map(MeasurementEngine::entry).toList();
         Section section = new Section(s.family(), s.title(), s.url(), page.result().status(), list.newestDate(),
-                list.items(), window == null ? 0 : list.itemsInWindow(), list.blank(),
-                list.entries().stream().map(MeasurementEngine::entry).toList());
+                list.items(), window == null ? 0 : list.itemsInWindow(), list.blank(), entries, List.of(),
+                List.of(), 0, Section.datesOf(entries));
         return new SectionRead(section, interactiveFamilies.contains(s.family())
                 ? messageReader.read(main, now) : List.of(), page);
     }
@@ -100,8 +102,7 @@ final class SectionReader {
         Section section() {
             List<Message> out = messages.stream().filter(MessageEntry::isMessage)
                     .map(m -> new Message(m.title(), m.url(), m.askedOn(), m.answeredOn(), m.state())).toList();
-            return new Section(listed.family(), listed.title(), listed.url(), listed.status(), listed.newestDate(),
-                    listed.items(), listed.itemsInWindow(), listed.blank(), listed.entries(), out);
+            return listed.withMessages(out);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.egovmonitor.crawler.measure;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
@@ -97,7 +98,9 @@ public record SiteMeasurement(
      * @param status        HTTP status of the section page (0 when no response)
      * @param newestDate    newest dated item in the list, or null
      * @param items         number of list items (dated or not)
-     * @param itemsInWindow dated items within the family's freshness window (0 for families without a window)
+     * @param itemsInWindow dated items within the family's freshness window (0 for families without a window), as
+     *                      counted with the window of the crawl day; scoring counts {@code entryDates} with the
+     *                      window of the scoring run instead, and reads this only when those are unknown
      * @param blank         no items at all, or only a placeholder such as 暂无信息 (a page that could not be fetched
      *                      is not blank: its status and the measurement's errors say what happened)
      * @param entries       the list's entries in page order (dated or not): the evidence for freshness and volume
@@ -110,14 +113,39 @@ public record SiteMeasurement(
      *                      and the section is blank only when its own list and every child's list are empty
      * @param childrenNotFetched sub-columns found but left unread because the per-site page budget
      *                      ({@code maxPagesPerSite}) ran out: the tree was cut short when this is above 0
+     * @param entryDates    the dates of the dated entries of its own list, in page order: what scoring counts the
+     *                      items in the family's window from, with the window in force at score time (so it is kept
+     *                      when retention deletes the entries). Null when not known: a measurement stored before
+     *                      the dates were kept, or a section built from counts only; scoring then falls back to
+     *                      {@code itemsInWindow}. Not printed by {@code measure --json}: {@code entries} show them
      */
     public record Section(String family, String title, String url, int status, LocalDate newestDate, int items,
                           int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages,
-                          List<Child> children, int childrenNotFetched) {
+                          List<Child> children, int childrenNotFetched, @JsonIgnore List<LocalDate> entryDates) {
         public Section {
             entries = entries == null ? List.of() : List.copyOf(entries);
             messages = messages == null ? List.of() : List.copyOf(messages);
             children = children == null ? List.of() : List.copyOf(children);
+            entryDates = entryDates == null ? null : List.copyOf(entryDates);
+        }
+
+        /** A section whose entry dates are not known (see {@code entryDates}). */
+        public Section(String family, String title, String url, int status, LocalDate newestDate, int items,
+                       int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages,
+                       List<Child> children, int childrenNotFetched) {
+            this(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, messages, children,
+                    childrenNotFetched, null);
+        }
+
+        /** The dates of the dated ones of {@code entries}, in order: a section's {@code entryDates}. */
+        public static List<LocalDate> datesOf(List<Entry> entries) {
+            return entries.stream().map(Entry::date).filter(d -> d != null).toList();
+        }
+
+        /** This section with other messages. */
+        public Section withMessages(List<Message> other) {
+            return new Section(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, other,
+                    children, childrenNotFetched, entryDates);
         }
 
         /** A section without sub-columns. */
@@ -142,7 +170,8 @@ public record SiteMeasurement(
      * @param status        HTTP status of its page (0 when no response)
      * @param newestDate    newest dated item in its list, or null
      * @param items         number of list items (dated or not)
-     * @param itemsInWindow dated items within the parent family's window (0 for families without a window)
+     * @param itemsInWindow dated items within the parent family's window (0 for families without a window), as
+     *                      counted with the window of the crawl day: shown, not scored
      * @param blank         no items at all, or only a placeholder (a page that could not be fetched is not blank)
      */
     public record Child(String title, String url, int status, LocalDate newestDate, int items, int itemsInWindow,

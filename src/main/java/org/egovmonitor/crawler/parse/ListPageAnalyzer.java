@@ -196,12 +196,19 @@ public final class ListPageAnalyzer {
                 s.entries(), list.index());
     }
 
+    /**
+     * Whether an entry dated {@code date} is within a window of {@code windowDays} days before {@code now} (later
+     * dates count too): the one definition of "in the window", used by the crawl's count and by scoring's.
+     */
+    public static boolean withinWindow(LocalDate date, int windowDays, LocalDate now) {
+        return !date.isBefore(now.minusDays(windowDays));
+    }
+
     /** The summary of a list of entries; public so that the contract has one implementation. */
     public static ListPageSummary summarise(List<ListEntry> entries, Integer windowDays, LocalDate now) {
         int dated = 0;
         int inWindow = 0;
         LocalDate newest = null;
-        LocalDate windowStart = windowDays == null ? null : now.minusDays(windowDays);
         for (ListEntry e : entries) {
             LocalDate d = e.date();
             if (d == null) {
@@ -211,7 +218,7 @@ public final class ListPageAnalyzer {
             if (newest == null || d.isAfter(newest)) {
                 newest = d;
             }
-            if (windowStart != null && !d.isBefore(windowStart)) {
+            if (windowDays != null && withinWindow(d, windowDays, now)) {
                 inWindow++;
             }
         }

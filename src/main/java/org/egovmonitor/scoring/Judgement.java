@@ -1,0 +1,139 @@
+package org.egovmonitor.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One indicator being judged (of a unit, or of one of its sites): what a {@link ScoringRule} fills in and
+ * {@link ScoreCalculator} totals. Its findings add up to exactly what it loses: a deduction
+ * past the weight is recorded with the points that were still left (possibly 0), so its evidence is never dropped.
+ */
+public final class Judgement {
+
+    private final Indicator indicator;
+    private final double weight;
+    private final String siteUrl;
+    private final List<Finding> findings = new ArrayList<>();
+    private IndicatorState state = IndicatorState.SCORED;
+    private String observed = "";
+    private String reason;
+    private double deducted;
+    private boolean vetoed;
+
+    /** A SCORED judgement at full marks, of a site when {@code siteUrl} is not null. */
+    public Judgement(Indicator indicator, double weight, String siteUrl) {
+        this.indicator = indicator;
+        this.weight = weight;
+        this.siteUrl = siteUrl;
+    }
+
+    public static Judgement notApplicable(Indicator indicator, String reason) {
+        Judgement j = new Judgement(indicator, 0, null);
+        j.state = IndicatorState.NOT_APPLICABLE;
+        j.reason = reason;
+        return j;
+    }
+
+    /** No data: left out of the total, its findings dropped. */
+    public Judgement noData(String why) {
+        state = IndicatorState.NO_DATA;
+        reason = why;
+        findings.clear();
+        return this;
+    }
+
+    public void deduct(double points, String seen, String threshold, String message, Evidence evidence) {
+        double wanted = round(points);
+        double taken = round(Math.min(wanted, weight - deducted));
+        deducted = round(deducted + taken);
+        String text = taken < wanted ? message + "（本项扣分已达上限 " + num(weight) + " 分）" : message;
+        findings.add(new Finding(indicator.id(), FindingKind.DEDUCTION, taken, seen, threshold, text,
+                indicator.hint(), siteUrl, evidence));
+    }
+
+    public void veto(String seen, String threshold, String message, Evidence evidence) {
+        vetoed = true;
+        findings.add(new Finding(indicator.id(), FindingKind.VETO, 0, seen, threshold, message, indicator.hint(),
+                siteUrl, evidence));
+    }
+
+    public void warn(String seen, String threshold, String message, Evidence evidence) {
+        findings.add(new Finding(indicator.id(), FindingKind.WARNING, 0, seen, threshold, message,
+                indicator.hint(), siteUrl, evidence));
+    }
+
+    /** Adds a finding of another judgement of the same indicator (a veto of a site that was not the worst). */
+    public void add(Finding finding) {
+        findings.add(finding);
+    }
+
+    public Indicator indicator() {
+        return indicator;
+    }
+
+    public double weight() {
+        return weight;
+    }
+
+    public String siteUrl() {
+        return siteUrl;
+    }
+
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    public IndicatorState state() {
+        return state;
+    }
+
+    public String observed() {
+        return observed;
+    }
+
+    /** The key observation in words (e.g. 7 天探测失败率 2.50%). */
+    public void observed(String text) {
+        observed = text;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    /** Why it is NOT_APPLICABLE or NO_DATA, or which site was judged. */
+    public void reason(String text) {
+        reason = text;
+    }
+
+    public boolean vetoed() {
+        return vetoed;
+    }
+
+    public double points() {
+        return state == IndicatorState.SCORED ? round(Math.max(0, weight - deducted)) : 0;
+    }
+
+    public IndicatorResult result() {
+        double points = points();
+        double shortfall = state == IndicatorState.SCORED ? round(weight - points) : 0;
+        return new IndicatorResult(indicator.id(), indicator.name(), indicator.group(), state, weight, points,
+                shortfall, observed, reason, vetoed && state == IndicatorState.SCORED);
+    }
+
+    /** Points are kept to two decimals everywhere, so that findings add up exactly to what is lost. */
+    public static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    /** A number as shown in a finding: integers without decimals, others with at most two. */
+    public static String num(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value)
+                .replaceAll("0$", "");
+    }
+
+    /** A share as shown in a finding: two decimals and a percent sign. */
+    public static String pct(double share) {
+        return String.format(Locale.ROOT, "%.2f%%", share);
+    }
+}
