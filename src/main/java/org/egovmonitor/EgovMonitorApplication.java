@@ -33,14 +33,12 @@ import org.egovmonitor.core.registry.RegistryFileReader;
 import org.egovmonitor.core.registry.RegistryService;
 import org.egovmonitor.core.reports.SelfReportService;
 import org.egovmonitor.crawler.fetch.FetchSettings;
-import org.egovmonitor.crawler.fetch.HostGates;
-import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.fetch.OwnPorts;
 import org.egovmonitor.cli.MeasureCommand;
 import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.core.retention.RetentionService;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
-import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.DataFolderOwner;
 import org.egovmonitor.db.EmbeddedPostgresServer;
@@ -52,8 +50,7 @@ import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.demo.DemoStartup;
 import org.egovmonitor.health.SchedulerHealthCheck;
 import org.egovmonitor.jobs.RoundFollowUp;
-import org.egovmonitor.jobs.CrawlSettingsFile;
-import org.egovmonitor.jobs.CrawlStage;
+import org.egovmonitor.jobs.CrawlMachinery;
 import org.egovmonitor.jobs.RetentionJob;
 import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.resources.AvailabilityResource;
@@ -196,23 +193,14 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         org.slf4j.LoggerFactory.getLogger(EgovMonitorApplication.class).info("crawler files: {}",
                 crawlerFiles.source());
 
-        // One politeness per host for the whole node: crawl, availability probe and portal collection share it.
-        // Its global limit is sized with the crawl workers, so that it never holds the most this node runs idle.
-        FetchSettings crawlSettings = reach.apply(CrawlSettingsFile.forWorkers(
-                CrawlSettingsFile.load(config.getScheduler(), crawlerFiles.fetch()),
-                Scheduling.workerCeiling(config.getScheduler(), Scheduling.nodeLimits(config.getScheduler(), dataSource))));
-        HostGates politeness = new HostGates(crawlSettings);
-        // the node's one HTTP client lives in the gates; registered before the fetchers, so it is closed after them
-        env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
-            @Override
-            public void stop() {
-                politeness.close();
-            }
-        });
+        // One crawl machinery per node: settings sized with the crawl workers, one politeness per host shared by the
+        // crawl, the availability probe and the portal collection, and the measurement stage over the store.
+        CrawlMachinery crawl = CrawlMachinery.build(crawlerFiles, config.getScheduler(), dataSource, reach,
+                observations);
 
         // Portal contributions (信息报送, issue 5): collected after each crawl round and on demand; read by scoring.
-        ContributionService contributions = contributionService(config, env, jdbi, clock, reach, crawlerFiles.fetch(),
-                politeness);
+        ContributionService contributions = contributionService(config, jdbi, clock, reach,
+                crawlerFiles.crawl().fetch(), crawl);
 
         // Scoring (issue 6) over the registry, probes and the stored observations.
         CrawlerFiles.Text indicatorFile = CrawlerFiles.text(config.crawlersPath(), "indicators.yml");
@@ -229,14 +217,11 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
-        CrawlStage crawlStage = new CrawlStage(
-                new MeasurementEngine(crawlSettings, politeness, crawlerFiles.sections()), observations);
         // Retention (issue 13): old raw measurement rows rolled up into daily facts, daily at a quiet hour.
         RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
-        Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
-                crawlSettings, politeness, crawlStage, new RoundFollowUp(contributions, scoring, clock),
-                RetentionJob.Task.of(retention));
-        scheduling.manage(env.lifecycle());
+        Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
+                new RoundFollowUp(contributions, scoring, clock), RetentionJob.Task.of(retention));
+        crawl.manage(env.lifecycle());
         if (config.isDemo()) {
             scheduling.crawlAtStart();
         }
@@ -274,23 +259,16 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         return ownPorts;
     }
 
-    private static ContributionService contributionService(EgovMonitorConfiguration config, Environment env,
-                                                           Jdbi jdbi, Clock clock, UnaryOperator<FetchSettings> reach,
-                                                           FetchSettings crawlerFolder, HostGates politeness)
-            throws java.io.IOException {
+    private static ContributionService contributionService(EgovMonitorConfiguration config, Jdbi jdbi, Clock clock,
+                                                           UnaryOperator<FetchSettings> reach,
+                                                           FetchSettings crawlerFolder, CrawlMachinery crawl) {
         // Its own file only when one is named and present; otherwise the crawler folder's crawl.yml, as for crawling.
         String named = config.getContributions().getFetchSettingsFile();
         java.nio.file.Path fetchFile = named == null || named.isBlank() ? null : java.nio.file.Path.of(named);
         FetchSettings fetchSettings = fetchFile != null && java.nio.file.Files.isRegularFile(fetchFile)
-                ? FetchSettings.load(fetchFile) : crawlerFolder;
-        HttpPageFetcher fetcher = new HttpPageFetcher(reach.apply(fetchSettings), politeness);
-        env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
-            @Override
-            public void stop() {
-                fetcher.close();
-            }
-        });
-        return new ContributionService(jdbi, fetcher, config.getContributions(), clock);
+                ? CrawlSettings.load(fetchFile).fetch() : crawlerFolder;
+        return new ContributionService(jdbi, crawl.fetcher(reach.apply(fetchSettings)), config.getContributions(),
+                clock);
     }
 
     /** Issue 5: coverage, node survey, self-reports, liaison requests, information contribution. */

@@ -65,7 +65,7 @@ public final class Scheduling {
         RunRecorder runs = new RunRecorder(jdbi);
         CrawlWorkerSizing.NodeLimits limits = nodeLimits(config, dataSource);
         CrawlRounds rounds = new CrawlRounds(jdbi, clock, config, limits);
-        HttpPageFetcher probeFetcher = new HttpPageFetcher(CrawlSettingsFile.withDeadline(crawlSettings,
+        HttpPageFetcher probeFetcher = new HttpPageFetcher(crawlSettings.withDeadline(
                 config.getAvailabilityTimeout().toMilliseconds()), politeness);
         AvailabilityProber availability = new AvailabilityProber(jdbi, probeFetcher, clock,
                 config.getProbeConcurrency());

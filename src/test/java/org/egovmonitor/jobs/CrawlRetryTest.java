@@ -1,6 +1,6 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.egovmonitor.jobs.SchedulingFixtures.await;
 import static org.egovmonitor.jobs.SchedulingFixtures.count;
@@ -27,7 +27,7 @@ class CrawlRetryTest {
     void crawlItem_measurerThrowsEveryTime_failedAfterMaxAttemptsWithError() throws Exception {
         try (SiteFarm farm = SchedulingFixtures.farm(5, 33, java.time.Duration.ZERO);
              MeasurementEngine real = new MeasurementEngine(
-                     CrawlSettingsFile.load(settings(), FetchSettings.defaults()), CrawlerFiles.defaultCatalog())) {
+                     CrawlSettingsFile.load(settings(), CrawlSettings.defaults()), CrawlerFiles.defaultCatalog())) {
             TestPostgres.TestDatabase db = TestPostgres.newDatabase();
             Jdbi jdbi = db.jdbi();
             SchedulingFixtures.register(jdbi, farm);

@@ -95,7 +95,7 @@ class CrawlWorkerSizingTest {
             assertThat(raised.perHostConcurrency()).isEqualTo(defaults.perHostConcurrency());
             assertThat(raised.perHostDelayMs()).isEqualTo(defaults.perHostDelayMs());
             assertThat(raised.deadlineMs()).isEqualTo(defaults.deadlineMs());
-            assertThat(raised.linkCheckConcurrency()).isEqualTo(defaults.linkCheckConcurrency());
+            assertThat(raised.withGlobalConcurrency(64)).isEqualTo(defaults);
         }
 
         @Test

@@ -15,6 +15,7 @@ import org.egovmonitor.core.observations.SqlObservationStore;
 import org.egovmonitor.core.retention.RetentionService;
 import org.egovmonitor.core.retention.RetentionSettings;
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.testing.TestPostgres;
@@ -41,7 +42,7 @@ class RetentionJobTest {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(db.url());
         ds.setUser(db.user());
-        FetchSettings crawl = CrawlSettingsFile.load(config, FetchSettings.defaults());
+        FetchSettings crawl = CrawlSettingsFile.load(config, CrawlSettings.defaults()).fetch();
         Clock clock = Clock.system(ZONE);
         RetentionService retention = new RetentionService(jdbi, new RetentionSettings(), clock);
         node = Scheduling.create(config, ZONE, clock, jdbi, ds, crawl, new HostGates(crawl), new CrawlStage(null, null),

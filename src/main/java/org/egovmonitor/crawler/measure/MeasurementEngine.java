@@ -34,7 +34,6 @@ import org.egovmonitor.crawler.classify.SectionDecision;
 import org.egovmonitor.crawler.classify.SectionFamily;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
-import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.fetch.PageFetcher;
@@ -155,39 +154,40 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final ExecutorService sectionPool = Executors.newCachedThreadPool(DaemonThreads.named("egov-measure-section"));
 
     /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
-    public MeasurementEngine(FetchSettings settings, SectionCatalog catalog) {
-        this(new HttpPageFetcher(settings), true, settings, catalog);
+    public MeasurementEngine(CrawlSettings settings, SectionCatalog catalog) {
+        this(new HttpPageFetcher(settings.fetch()), true, settings, catalog);
     }
 
     /** An engine with its own fetcher whose per-host politeness is shared through {@code gates}. */
-    public MeasurementEngine(FetchSettings settings, HostGates gates, SectionCatalog catalog) {
-        this(new HttpPageFetcher(settings, gates), true, settings, catalog);
+    public MeasurementEngine(CrawlSettings settings, HostGates gates, SectionCatalog catalog) {
+        this(new HttpPageFetcher(settings.fetch(), gates), true, settings, catalog);
     }
 
     /**
      * An engine over a caller's fetcher (shared with other work, e.g. the availability probe, so politeness and
      * robots.txt caching span both); the caller closes it.
      */
-    public MeasurementEngine(PageFetcher fetcher, FetchSettings settings, SectionCatalog catalog) {
+    public MeasurementEngine(PageFetcher fetcher, CrawlSettings settings, SectionCatalog catalog) {
         this(fetcher, false, settings, catalog);
     }
 
-    private MeasurementEngine(PageFetcher fetcher, boolean ownsFetcher, FetchSettings settings,
+    private MeasurementEngine(PageFetcher fetcher, boolean ownsFetcher, CrawlSettings settings,
                               SectionCatalog catalog) {
+        CrawlLimits limits = settings.limits();
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.ownsFetcher = ownsFetcher;
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.maxPagesPerSite = settings.maxPagesPerSite();
-        this.sectionParallelism = settings.perHostConcurrency();
-        this.maxLinkChecks = settings.maxLinkChecksPerSite();
-        this.linkChecker = new LinkChecker(fetcher, settings.linkCheckConcurrency());
+        this.maxPagesPerSite = limits.maxPagesPerSite();
+        this.sectionParallelism = settings.fetch().perHostConcurrency();
+        this.maxLinkChecks = limits.maxLinkChecksPerSite();
+        this.linkChecker = new LinkChecker(fetcher, limits.linkCheckConcurrency());
         this.classifier = new SectionClassifier(catalog);
         this.listAnalyzer = new ListPageAnalyzer(catalog.blankPlaceholders(), catalog.listVocabulary());
         this.homepageAnalyzer = new HomepageAnalyzer(catalog.listVocabulary());
         this.subColumnFinder = new SubColumnFinder(MAX_SUBCOLUMNS_PER_SECTION, catalog.subColumnWords());
         this.interactiveFamilies = Set.copyOf(catalog.interactiveFamilies());
-        this.messageReader = new MessageListReader(catalog.messageVocabulary(), settings.maxMessagesPerSection());
-        this.maxMessagePages = settings.maxMessagePagesPerSection();
+        this.messageReader = new MessageListReader(catalog.messageVocabulary(), limits.maxMessagesPerSection());
+        this.maxMessagePages = limits.maxMessagePagesPerSection();
         this.entryFinder = new EntryPageFinder(catalog.entryPageWords());
     }
 

@@ -1,6 +1,7 @@
 package org.egovmonitor.crawler.check;
 
 import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +26,11 @@ class LinkCheckerTest {
     @BeforeAll
     static void start() throws Exception {
         server = HostileServer.start();
-        fetcher = new HttpPageFetcher(FetchSettings.parse("""
+        fetcher = new HttpPageFetcher(CrawlSettings.parse("""
                 deadlineMs: 2000
                 perHostDelayMs: 0
                 allowPrivateCidrs: [127.0.0.0/8]
-                """));
+                """).fetch());
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package org.egovmonitor.crawler.fetch;
 
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.testing.Await;
 import org.egovmonitor.testing.ClosedPort;
 import org.egovmonitor.testing.hostile.HostileServer;
@@ -72,8 +73,8 @@ class HttpPageFetcherTest {
         for (int i = 0; i < overrides.length; i += 2) {
             keys.put(overrides[i], overrides[i + 1]);
         }
-        return FetchSettings.parse(keys.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining("\n")));
+        return CrawlSettings.parse(keys.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("\n"))).fetch();
     }
 
     private HttpPageFetcher fetcher(String... overrides) {
@@ -380,7 +381,7 @@ class HttpPageFetcherTest {
         })
         void get_loopbackInAnySpelling_refusedWithoutAnyRequest(String url, FetchErrorKind kind) {
             int before = server.requestCount();
-            HttpPageFetcher f = new HttpPageFetcher(FetchSettings.parse("deadlineMs: 2000"));
+            HttpPageFetcher f = new HttpPageFetcher(CrawlSettings.parse("deadlineMs: 2000").fetch());
             try {
                 URI uri = URI.create(url.replace("PORT", String.valueOf(server.port())));
 
