@@ -1,7 +1,6 @@
 package org.egovmonitor.jobs;
 
 import org.egovmonitor.crawler.fetch.FetchSettings;
-import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.egovmonitor.jobs.SchedulingFixtures.await;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.egovmonitor.api.SiteAvailability;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.farm.SiteFarm;
 import org.egovmonitor.testing.ClosedPort;
 import org.egovmonitor.testing.TestPostgres;

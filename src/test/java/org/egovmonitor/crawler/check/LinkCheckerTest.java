@@ -1,8 +1,7 @@
 package org.egovmonitor.crawler.check;
 
-import org.egovmonitor.crawler.fetch.FetchSettings;
-import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -13,13 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.egovmonitor.crawler.fetch.CidrRange;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.platform.InvalidRulesException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CrawlSettingsTest {
 
@@ -76,37 +79,41 @@ class CrawlSettingsTest {
     @Nested
     class Broken {
 
-        /** One broken variant of the shipped file each: the line, field and reason the operator reads. */
+        /** One broken variant of the shipped file each: from, to, where the line is, field, reason. */
+        static Stream<Arguments> brokenVariants() {
+            return Stream.of(
+                    Arguments.of("unknown key", "deadlineMs: 15000", "deadlinems: 15000", "deadlinems:",
+                            "deadlinems", "未知的键（可用的键："),
+                    Arguments.of("wrong type", "connectTimeoutMs: 5000", "connectTimeoutMs: fast", "connectTimeoutMs",
+                            "connectTimeoutMs", "必须是整数，实为 fast"),
+                    Arguments.of("fraction", "maxRedirects: 5", "maxRedirects: 1.5", "maxRedirects", "maxRedirects",
+                            "必须是整数，实为 1.5"),
+                    Arguments.of("list for a text", "robotsAgent: egov-monitor", "robotsAgent: [a, b]", "robotsAgent",
+                            "robotsAgent", "必须是一个文本，实为一个列表"),
+                    Arguments.of("text for a list", "allowPrivateCidrs: []", "allowPrivateCidrs: 10.0.0.0/8",
+                            "allowPrivateCidrs: 10", "allowPrivateCidrs", "必须是一个列表，实为 10.0.0.0/8"),
+                    Arguments.of("out of range", "maxRedirects: 5", "maxRedirects: 99", "maxRedirects",
+                            "maxRedirects", "必须在 0 到 50 之间，实为 99"),
+                    Arguments.of("zero deadline", "deadlineMs: 15000", "deadlineMs: 0", "deadlineMs: 0", "deadlineMs",
+                            "必须在 1 到 9223372036854775807 之间，实为 0"),
+                    Arguments.of("bad duration", "robotsCacheTtl: 1h", "robotsCacheTtl: soon", "robotsCacheTtl",
+                            "robotsCacheTtl", "必须是时长，如 1h、30m、90s 或 PT1H，实为 soon"),
+                    Arguments.of("bad cidr", "allowPrivateCidrs: []", "allowPrivateCidrs: [10.0.0.0/99]",
+                            "allowPrivateCidrs: [10", "allowPrivateCidrs[0]",
+                            "'10.0.0.0/99' 不是 IPv4 或 IPv6 的 CIDR 地址段（如 127.0.0.0/8、fd00::/8）"),
+                    Arguments.of("agent case", "robotsAgent: egov-monitor", "robotsAgent: Egov-Monitor", "robotsAgent",
+                            "robotsAgent", "只能由小写字母、数字、- 或 _ 组成（RFC 9309 的产品标识），实为 Egov-Monitor"),
+                    Arguments.of("proxy alone", "proxyHost: null", "proxyHost: proxy.internal", "proxyHost: proxy",
+                            "proxyHost", "proxyHost 和 proxyPort 必须同时给出（或都不给）"),
+                    Arguments.of("bad override", "hostOverrides: {}", "hostOverrides: {a.gov.cn: b.gov.cn}",
+                            "hostOverrides", "hostOverrides.a.gov.cn",
+                            "必须映射到一个 IP 地址，可带端口（127.0.1.1、127.0.1.1:8080、[::1]:8080），实为 'b.gov.cn'"),
+                    Arguments.of("syntax error", "maxDepth: 2", "maxDepth: 2: 3", "maxDepth: 2:", "maxDepth",
+                            "YAML 语法错误"));
+        }
+
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-                "unknown key      | deadlineMs: 15000          | deadlinems: 15000          | deadlinems: | deadlinems"
-                        + "          | 未知的键（可用的键：",
-                "wrong type       | connectTimeoutMs: 5000     | connectTimeoutMs: fast     | connectTimeoutMs | "
-                        + "connectTimeoutMs | 必须是整数，实为 fast",
-                "fraction         | maxRedirects: 5            | maxRedirects: 1.5          | maxRedirects | maxRedirects"
-                        + "   | 必须是整数，实为 1.5",
-                "list for a text  | robotsAgent: egov-monitor  | robotsAgent: [a, b]        | robotsAgent | robotsAgent"
-                        + "      | 必须是一个文本，实为一个列表",
-                "text for a list  | allowPrivateCidrs: []      | allowPrivateCidrs: 10.0.0.0/8 | allowPrivateCidrs: 10 | "
-                        + "allowPrivateCidrs | 必须是一个列表，实为 10.0.0.0/8",
-                "out of range     | maxRedirects: 5            | maxRedirects: 99           | maxRedirects | maxRedirects"
-                        + "   | 必须在 0 到 50 之间，实为 99",
-                "zero deadline    | deadlineMs: 15000          | deadlineMs: 0              | deadlineMs: 0 | deadlineMs"
-                        + "       | 必须在 1 到 9223372036854775807 之间，实为 0",
-                "bad duration     | robotsCacheTtl: 1h         | robotsCacheTtl: soon       | robotsCacheTtl | "
-                        + "robotsCacheTtl | 必须是时长，如 1h、30m、90s 或 PT1H，实为 soon",
-                "bad cidr         | allowPrivateCidrs: []      | allowPrivateCidrs: [10.0.0.0/99] | allowPrivateCidrs: [10 | "
-                        + "allowPrivateCidrs[0] | '10.0.0.0/99' 不是 IPv4 或 IPv6 的 CIDR 地址段（如 127.0.0.0/8、fd00::/8）",
-                "agent case       | robotsAgent: egov-monitor  | robotsAgent: Egov-Monitor  | robotsAgent | robotsAgent"
-                        + "      | 只能由小写字母、数字、- 或 _ 组成（RFC 9309 的产品标识），实为 Egov-Monitor",
-                "proxy alone      | proxyHost: null            | proxyHost: proxy.internal  | proxyHost: proxy | "
-                        + "proxyHost | proxyHost 和 proxyPort 必须同时给出（或都不给）",
-                "bad override     | hostOverrides: {}          | hostOverrides: {a.gov.cn: b.gov.cn} | hostOverrides | "
-                        + "hostOverrides.a.gov.cn | 必须映射到一个 IP 地址，可带端口（127.0.1.1、127.0.1.1:8080、[::1]:8080），"
-                        + "实为 'b.gov.cn'",
-                "syntax error     | maxDepth: 2                | maxDepth: 2: 3             | maxDepth: 2: | maxDepth"
-                        + "     | YAML 语法错误",
-        })
+        @MethodSource("brokenVariants")
         void load_brokenVariant_namesFileLineFieldAndReason(String name, String from, String to, String at,
                                                              String field, String reason) throws IOException {
             String yaml = broken(shipped(), from, to);
