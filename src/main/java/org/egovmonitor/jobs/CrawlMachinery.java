@@ -86,8 +86,9 @@ public final class CrawlMachinery implements AutoCloseable {
     }
 
     /**
-     * Registers the machinery with a server's lifecycle: Dropwizard stops in reverse order, so the scheduling stops
-     * first, then the fetchers made here close, then the gates.
+     * Registers the machinery with a server's lifecycle, once the scheduling is made: Dropwizard stops in reverse
+     * order, so the scheduling stops first (its probe fetcher and the engine close with it), then the fetchers made
+     * here close, then the gates.
      */
     public void manage(LifecycleEnvironment lifecycle) {
         lifecycle.manage(new Managed() {
@@ -106,13 +107,14 @@ public final class CrawlMachinery implements AutoCloseable {
     public void close() {
         if (scheduling != null) {
             scheduling.close();
-        } else {
-            stage.close();
         }
         closeFetchersAndGates();
     }
 
     private synchronized void closeFetchersAndGates() {
+        if (scheduling == null) {
+            stage.close(); // no scheduling closed the engine's fetcher
+        }
         fetchers.forEach(HttpPageFetcher::close);
         gates.close();
     }
