@@ -197,6 +197,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         // crawl, the availability probe and the portal collection, and the measurement stage over the store.
         CrawlMachinery crawl = CrawlMachinery.build(crawlerFiles, config.getScheduler(), dataSource, reach,
                 observations);
+        crawl.manage(env.lifecycle());
 
         // Portal contributions (信息报送, issue 5): collected after each crawl round and on demand; read by scoring.
         ContributionService contributions = contributionService(config, jdbi, clock, reach,
@@ -221,7 +222,6 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
         Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
                 new RoundFollowUp(contributions, scoring, clock), RetentionJob.Task.of(retention));
-        crawl.manage(env.lifecycle());
         if (config.isDemo()) {
             scheduling.crawlAtStart();
         }

@@ -35,6 +35,7 @@ public final class CrawlMachinery implements AutoCloseable {
     private final CrawlStage stage;
     private final List<HttpPageFetcher> fetchers = new ArrayList<>();
     private Scheduling scheduling;
+    private LifecycleEnvironment lifecycle;
 
     private CrawlMachinery(SchedulerConfiguration config, CrawlSettings settings, HostGates gates, CrawlStage stage) {
         this.config = config;
@@ -73,7 +74,10 @@ public final class CrawlMachinery implements AutoCloseable {
         return fetcher;
     }
 
-    /** The scheduling of this node's jobs around the machinery (made once). */
+    /**
+     * The scheduling of this node's jobs around the machinery (made once); on a server ({@link #manage}) it is
+     * registered with the lifecycle after the machinery, so it stops before the fetchers and gates close.
+     */
     public synchronized Scheduling scheduling(ZoneId zone, Clock clock, Jdbi jdbi, DataSource dataSource,
                                               ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention)
             throws SchedulerException {
@@ -82,24 +86,25 @@ public final class CrawlMachinery implements AutoCloseable {
         }
         scheduling = Scheduling.create(config, zone, clock, jdbi, dataSource, settings.fetch(), gates, stage,
                 snapshot, retention);
+        if (lifecycle != null) {
+            scheduling.manage(lifecycle);
+        }
         return scheduling;
     }
 
     /**
-     * Registers the machinery with a server's lifecycle, once the scheduling is made: Dropwizard stops in reverse
-     * order, so the scheduling stops first (its probe fetcher and the engine close with it), then the fetchers made
-     * here close, then the gates.
+     * Registers the machinery with a server's lifecycle, before anything that fetches through it: Dropwizard stops
+     * in reverse order, so the scheduling made afterwards stops first (its probe fetcher and the engine close with
+     * it), then the fetchers made here close, then the gates.
      */
-    public void manage(LifecycleEnvironment lifecycle) {
+    public synchronized void manage(LifecycleEnvironment lifecycle) {
+        this.lifecycle = lifecycle;
         lifecycle.manage(new Managed() {
             @Override
             public void stop() {
                 closeFetchersAndGates();
             }
         });
-        if (scheduling != null) {
-            scheduling.manage(lifecycle);
-        }
     }
 
     /** For commands that never start a server: the scheduling, then the fetchers made here, then the gates. */
