@@ -35,11 +35,9 @@ import org.egovmonitor.collection.UnitSelfReportsResource;
 import org.egovmonitor.config.BundledConfigurationSourceProvider;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.fetch.FetchSettings;
-import org.egovmonitor.crawler.fetch.HostGates;
-import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.fetch.OwnPorts;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
-import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.dashboards.DashboardResource;
 import org.egovmonitor.dashboards.LabelsResource;
 import org.egovmonitor.db.DataFolderOwner;
@@ -53,8 +51,7 @@ import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.demo.DemoStartup;
 import org.egovmonitor.errors.ApiExceptionMappers;
 import org.egovmonitor.jobs.AvailabilityResource;
-import org.egovmonitor.jobs.CrawlSettingsFile;
-import org.egovmonitor.jobs.CrawlStage;
+import org.egovmonitor.jobs.CrawlMachinery;
 import org.egovmonitor.jobs.JobsResource;
 import org.egovmonitor.jobs.RetentionJob;
 import org.egovmonitor.jobs.RoundFollowUp;
@@ -189,23 +186,15 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         org.slf4j.LoggerFactory.getLogger(EgovMonitorApplication.class).info("crawler files: {}",
                 crawlerFiles.source());
 
-        // One politeness per host for the whole node: crawl, availability probe and portal collection share it.
-        // Its global limit is sized with the crawl workers, so that it never holds the most this node runs idle.
-        FetchSettings crawlSettings = reach.apply(CrawlSettingsFile.forWorkers(
-                CrawlSettingsFile.load(config.getScheduler(), crawlerFiles.fetch()),
-                Scheduling.workerCeiling(config.getScheduler(), Scheduling.nodeLimits(config.getScheduler(), dataSource))));
-        HostGates politeness = new HostGates(crawlSettings);
-        // the node's one HTTP client lives in the gates; registered before the fetchers, so it is closed after them
-        env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
-            @Override
-            public void stop() {
-                politeness.close();
-            }
-        });
+        // One crawl machinery per node: settings sized with the crawl workers, one politeness per host shared by the
+        // crawl, the availability probe and the portal collection, and the measurement stage over the store.
+        CrawlMachinery crawl = CrawlMachinery.build(crawlerFiles, config.getScheduler(), dataSource, reach,
+                observations);
+        crawl.manage(env.lifecycle());
 
         // Portal contributions (信息报送, issue 5): collected after each crawl round and on demand; read by scoring.
-        ContributionService contributions = contributionService(config, env, jdbi, clock, reach, crawlerFiles.fetch(),
-                politeness);
+        ContributionService contributions = contributionService(config, jdbi, clock, reach,
+                crawlerFiles.crawl().fetch(), crawl);
 
         // Scoring (issue 6) over the registry, probes and the stored observations.
         CrawlerFiles.Text indicatorFile = CrawlerFiles.text(config.crawlersPath(), "indicators.yml");
@@ -222,14 +211,10 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // ---- scheduling (issue 4): registered after the data source, so it stops first ----
-        CrawlStage crawlStage = new CrawlStage(
-                new MeasurementEngine(crawlSettings, politeness, crawlerFiles.sections()), observations);
         // Retention (issue 13): old raw measurement rows rolled up into daily facts, daily at a quiet hour.
         RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
-        Scheduling scheduling = Scheduling.create(config.getScheduler(), config.zoneId(), clock, jdbi, dataSource,
-                crawlSettings, politeness, crawlStage, new RoundFollowUp(contributions, scoring, clock),
-                RetentionJob.Task.of(retention));
-        scheduling.manage(env.lifecycle());
+        Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
+                new RoundFollowUp(contributions, scoring, clock), RetentionJob.Task.of(retention));
         if (config.isDemo()) {
             scheduling.crawlAtStart();
         }
@@ -267,23 +252,16 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         return ownPorts;
     }
 
-    private static ContributionService contributionService(EgovMonitorConfiguration config, Environment env,
-                                                           Jdbi jdbi, Clock clock, UnaryOperator<FetchSettings> reach,
-                                                           FetchSettings crawlerFolder, HostGates politeness)
-            throws java.io.IOException {
+    private static ContributionService contributionService(EgovMonitorConfiguration config, Jdbi jdbi, Clock clock,
+                                                           UnaryOperator<FetchSettings> reach,
+                                                           FetchSettings crawlerFolder, CrawlMachinery crawl) {
         // Its own file only when one is named and present; otherwise the crawler folder's crawl.yml, as for crawling.
         String named = config.getContributions().getFetchSettingsFile();
         java.nio.file.Path fetchFile = named == null || named.isBlank() ? null : java.nio.file.Path.of(named);
         FetchSettings fetchSettings = fetchFile != null && java.nio.file.Files.isRegularFile(fetchFile)
-                ? FetchSettings.load(fetchFile) : crawlerFolder;
-        HttpPageFetcher fetcher = new HttpPageFetcher(reach.apply(fetchSettings), politeness);
-        env.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
-            @Override
-            public void stop() {
-                fetcher.close();
-            }
-        });
-        return new ContributionService(jdbi, fetcher, config.getContributions(), clock);
+                ? CrawlSettings.load(fetchFile).fetch() : crawlerFolder;
+        return new ContributionService(jdbi, crawl.fetcher(reach.apply(fetchSettings)), config.getContributions(),
+                clock);
     }
 
     /** Issue 5: coverage, node survey, self-reports, liaison requests, information contribution. */

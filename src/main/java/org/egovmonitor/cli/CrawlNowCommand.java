@@ -8,15 +8,13 @@ import java.util.Locale;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.config.EgovMonitorConfiguration;
-import org.egovmonitor.crawler.fetch.FetchSettings;
-import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
-import org.egovmonitor.crawler.measure.MeasurementEngine;
+import org.egovmonitor.jobs.CrawlMachinery;
 import org.egovmonitor.jobs.CrawlQueueDao.RoundProgress;
 import org.egovmonitor.jobs.CrawlRounds;
-import org.egovmonitor.jobs.CrawlSettingsFile;
 import org.egovmonitor.jobs.CrawlStage;
 import org.egovmonitor.jobs.CrawlWorkerPool;
+import org.egovmonitor.jobs.RetentionJob;
 import org.egovmonitor.jobs.SchedulerConfiguration;
 import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.jobs.ScoreSnapshotJob;
@@ -52,20 +50,16 @@ public class CrawlNowCommand extends DatabaseCommand {
             throw new CommandFailedException("未找到单位：" + unit);
         }
         SchedulerConfiguration sc = config.getScheduler();
-        CrawlerFiles crawlerFiles = CrawlerFiles.load(config.crawlersPath());
-        // the server's own ports are not fetched from here either (it may run on this machine)
-        FetchSettings settings = CrawlSettingsFile.forWorkers(CrawlSettingsFile.load(sc, crawlerFiles.fetch()),
-                Scheduling.workerCeiling(sc, Scheduling.nodeLimits(sc, dataSource)))
-                .withOwnPorts(config.configuredPorts());
-        // The same engine and store as the server's crawl workers.
-        HostGates politeness = new HostGates(settings);
-        CrawlStage stage = new CrawlStage(new MeasurementEngine(settings, politeness, crawlerFiles.sections()),
-                new SqlObservationStore(jdbi));
+        // The same machinery as the server's crawl workers; the server's own ports are not fetched from here either
+        // (it may run on this machine).
+        CrawlMachinery crawl = CrawlMachinery.build(CrawlerFiles.load(config.crawlersPath()), sc, dataSource,
+                s -> s.withOwnPorts(config.configuredPorts()), new SqlObservationStore(jdbi));
         Clock clock = Clock.system(config.zoneId());
-        Scheduling scheduling = Scheduling.create(sc, config.zoneId(), clock, jdbi, dataSource, settings, politeness, stage,
-                ScoreSnapshotJob.Task.NONE);
+        CrawlStage stage = crawl.stage();
         PrintStream err = System.err;
-        try {
+        try (crawl) {
+            Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
+                    ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE);
             // never started here: it only hands the score snapshot to the cluster when the round ends
             scheduling.scheduler().storeJobs();
             CrawlRounds rounds = scheduling.rounds();
@@ -104,9 +98,6 @@ public class CrawlNowCommand extends DatabaseCommand {
                     "{\"round\":%d,\"run\":%d,\"sites\":%d,\"measured\":%d,\"failed\":%d,\"seconds\":%.1f}%n",
                     round.roundId(), round.runId(), p.total(), p.done(), p.failed(), seconds);
             System.out.flush();
-        } finally {
-            scheduling.close();
-            politeness.close(); // the command's one HTTP client, after its fetchers
         }
     }
 

@@ -12,12 +12,14 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.config.BundledConfigurationSourceProvider;
 import org.egovmonitor.config.EgovMonitorConfiguration;
+import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.db.DataFolderBusyException;
 import org.egovmonitor.db.DataFolderOwner;
 import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.db.SchemaMigrator;
+import org.egovmonitor.platform.RuleFileException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -77,7 +79,8 @@ public abstract class DatabaseCommand extends ConfiguredCommand<EgovMonitorConfi
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof CommandFailedException || cause instanceof FileNotFoundException
-                || cause instanceof DataFolderBusyException) {
+                || cause instanceof DataFolderBusyException || cause instanceof RuleFileException
+                || cause instanceof CrawlerFiles.CrawlerFilesException) {
             cli.getStdErr().println("错误：" + cause.getMessage());
         } else {
             super.onError(cli, namespace, e);

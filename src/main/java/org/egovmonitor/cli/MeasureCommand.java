@@ -30,13 +30,14 @@ import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
-import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.MeasurementEngine.Target;
 import org.egovmonitor.crawler.measure.SectionExplanation;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.platform.CidrRange;
+import org.egovmonitor.platform.RuleFileException;
 import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.web.StrictJsonModule;
 import org.slf4j.LoggerFactory;
@@ -95,10 +96,10 @@ public class MeasureCommand extends Command {
         CrawlerFiles files;
         try {
             files = CrawlerFiles.load(ns.getString("crawlers") == null ? null : Path.of(ns.getString("crawlers")));
-        } catch (CrawlerFiles.CrawlerFilesException e) {
+        } catch (CrawlerFiles.CrawlerFilesException | RuleFileException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        FetchSettings settings = files.fetch().withAllowedPrivate(allowed);
+        CrawlSettings settings = files.crawl().withFetch(f -> f.withAllowedPrivate(allowed));
         ObjectMapper json = StrictJsonModule.configure(bootstrap.getObjectMapper().copy());
         boolean asJson = ns.getBoolean("json");
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
@@ -135,7 +136,7 @@ public class MeasureCommand extends Command {
     }
 
     /** {@code --explain}: one site after the other, a table each (or one JSON object each with {@code --json}). */
-    private static void explain(List<Target> targets, LocalDate now, FetchSettings settings, CrawlerFiles files,
+    private static void explain(List<Target> targets, LocalDate now, CrawlSettings settings, CrawlerFiles files,
                                 ObjectMapper json, PrintStream out) throws IOException {
         try (MeasurementEngine engine = new MeasurementEngine(settings, files.sections())) {
             for (Target t : targets) {

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
-import org.egovmonitor.jobs.AvailabilityProber;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
@@ -66,7 +65,7 @@ public final class Scheduling {
         RunRecorder runs = new RunRecorder(jdbi);
         CrawlWorkerSizing.NodeLimits limits = nodeLimits(config, dataSource);
         CrawlRounds rounds = new CrawlRounds(jdbi, clock, config, limits);
-        HttpPageFetcher probeFetcher = new HttpPageFetcher(CrawlSettingsFile.withDeadline(crawlSettings,
+        HttpPageFetcher probeFetcher = new HttpPageFetcher(crawlSettings.withDeadline(
                 config.getAvailabilityTimeout().toMilliseconds()), politeness);
         AvailabilityProber availability = new AvailabilityProber(jdbi, probeFetcher, clock,
                 config.getProbeConcurrency());

@@ -1,11 +1,6 @@
 package org.egovmonitor.scoring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,15 +17,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.egovmonitor.crawler.classify.SectionCatalog;
+import org.egovmonitor.crawler.classify.SectionFamily;
+import org.egovmonitor.platform.InvalidRulesException;
+import org.egovmonitor.platform.RuleFile;
+import org.egovmonitor.platform.RuleProblems;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.registry.UnitKind;
 
 /**
  * The indicators, weights, warning and veto lines, loaded from {@code crawlers/indicators.yml} (every key is
- * documented there) together with the section catalogue it refers to. Validated on load: a bad file fails with an
- * {@link IndicatorCatalogueException} listing every problem by key. Immutable; {@link #withOverrides} derives a
- * what-if copy.
+ * documented there) together with the section catalogue it refers to. Validated on load by {@link RuleFile}: a bad
+ * file fails with a {@code RuleFileException} naming every problem by line and key. Immutable;
+ * {@link #withOverrides} derives a what-if copy.
  */
 public final class IndicatorCatalogue {
 
@@ -135,74 +134,51 @@ public final class IndicatorCatalogue {
     }
 
     public static IndicatorCatalogue load(Path path, SectionCatalog sections) {
-        String yaml;
-        try {
-            yaml = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IndicatorCatalogueException("Cannot read the indicator catalogue " + path + ": "
-                    + e.getMessage(), e);
-        }
-        return parse(yaml, path.toString(), sections);
+        return checked(RuleFile.read(path, File.class), sections);
     }
 
     /** Parses and validates catalogue text; {@code source} names it in error messages. */
     public static IndicatorCatalogue parse(String yaml, String source, SectionCatalog sections) {
-        YAMLMapper mapper = YAMLMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .build();
-        File file;
-        try {
-            file = mapper.readValue(yaml, File.class);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new IndicatorCatalogueException(source + " is not a valid indicator catalogue: "
-                    + e.getOriginalMessage() + where, e);
-        }
-        if (file == null) {
-            throw new IndicatorCatalogueException(source + " is empty", List.of(source + " is empty"));
-        }
-        return checked(file, source, sections, true, sha256(yaml));
+        return checked(RuleFile.parse(yaml, source, File.class), sections);
     }
 
-    private static IndicatorCatalogue checked(File file, String source, SectionCatalog sections,
-                                              boolean requireHundred, String hash) {
-        List<String> problems = validate(file, sections, requireHundred);
-        if (!problems.isEmpty()) {
-            throw new IndicatorCatalogueException(source + " is invalid:\n - " + String.join("\n - ", problems),
-                    problems);
+    private static IndicatorCatalogue checked(RuleFile<File> file, SectionCatalog sections) {
+        RuleProblems problems = new RuleProblems();
+        if (file.content() == null) {
+            problems.add("", "文件为空");
+        } else {
+            validate(file.content(), sections, true, problems);
         }
+        file.check(problems);
         // Every rule type must have its rule class; the registry checks that when first touched, so a gap stops
         // the catalogue's load (the app's start), not a later scoring run.
         ScoringRules.STANDARD.forType(RuleType.AVAILABILITY);
-        return new IndicatorCatalogue(file, hash, sections);
+        return new IndicatorCatalogue(file.content(), sha256(file.text()), sections);
     }
 
     /**
      * A what-if copy: other weights (indicator id → weight) and other params (indicator id → key → value). Weights
      * need not sum to 100 here: totals are normalised over the applicable weight anyway.
      *
-     * @throws IndicatorCatalogueException naming every unknown indicator or param and every bad value
+     * @throws InvalidRulesException naming every unknown indicator or param ({@code weights.x},
+     *                               {@code thresholds.x.y}) and every bad value ({@code indicators[3].weight})
      */
     public IndicatorCatalogue withOverrides(Map<String, Double> weights, Map<String, Map<String, Double>> params) {
-        List<String> problems = new ArrayList<>();
+        RuleProblems problems = new RuleProblems();
         Map<String, Double> w = weights == null ? Map.of() : weights;
         Map<String, Map<String, Double>> p = params == null ? Map.of() : params;
         w.keySet().stream().filter(id -> !byId.containsKey(id))
-                .forEach(id -> problems.add("weights." + id + ": unknown indicator"));
+                .forEach(id -> problems.add("weights." + id, "没有这个指标"));
         p.forEach((id, values) -> {
             Indicator indicator = byId.get(id);
             if (indicator == null) {
-                problems.add("thresholds." + id + ": unknown indicator");
+                problems.add("thresholds." + id, "没有这个指标");
             } else if (values != null) {
                 values.keySet().stream().filter(k -> !indicator.rule().params().contains(k))
-                        .forEach(k -> problems.add("thresholds." + id + "." + k + ": unknown param (expected one of "
-                                + String.join(", ", indicator.rule().params()) + ")"));
+                        .forEach(k -> problems.add("thresholds." + id + "." + k, unknownParam(indicator.rule())));
             }
         });
-        if (!problems.isEmpty()) {
-            throw new IndicatorCatalogueException("invalid what-if overrides", problems);
-        }
+        problems.throwIfAny();
         List<Entry> entries = new ArrayList<>();
         for (Entry e : file.indicators()) {
             Double weight = w.getOrDefault(e.id(), e.weight());
@@ -216,65 +192,70 @@ public final class IndicatorCatalogue {
         }
         File copy = new File(file.version(), file.maxMeasurementAgeDays(), file.minScoredWeightPercent(),
                 file.grades(), file.bonus(), file.noSite(), entries);
-        List<String> bad = validate(copy, sections, false);
-        if (!bad.isEmpty()) {
-            throw new IndicatorCatalogueException("invalid what-if overrides", bad);
-        }
+        RuleProblems bad = new RuleProblems();
+        validate(copy, sections, false, bad);
+        bad.throwIfAny();
         return new IndicatorCatalogue(copy, hash + "+what-if", sections);
     }
 
-    static List<String> validate(File f, SectionCatalog sections, boolean requireHundred) {
-        List<String> problems = new ArrayList<>();
+    private static String unknownParam(RuleType rule) {
+        return "该指标没有这个参数，可用参数：" + String.join(", ", rule.params());
+    }
+
+    static void validate(File f, SectionCatalog sections, boolean requireHundred, RuleProblems problems) {
         if (f.version() == null || f.version().isBlank()) {
-            problems.add("version is missing");
+            problems.add("version", "缺少此项");
         }
         if (f.maxMeasurementAgeDays() == null || f.maxMeasurementAgeDays() < 0) {
-            problems.add("maxMeasurementAgeDays must be 0 or more days, was " + f.maxMeasurementAgeDays());
+            problems.add("maxMeasurementAgeDays", "必须是 0 或正整数（天），实为 " + f.maxMeasurementAgeDays());
         }
         if (f.minScoredWeightPercent() == null || f.minScoredWeightPercent() < 0 || f.minScoredWeightPercent() > 100) {
-            problems.add("minScoredWeightPercent must be between 0 and 100, was " + f.minScoredWeightPercent());
+            problems.add("minScoredWeightPercent", "必须在 0 到 100 之间，实为 " + f.minScoredWeightPercent());
         }
         GradesEntry g = f.grades();
         if (g == null || g.excellent() == null || g.good() == null || g.pass() == null) {
-            problems.add("grades must set excellent, good and pass");
+            problems.add("grades", "必须给出 excellent、good 和 pass");
         } else if (!(g.excellent() > g.good() && g.good() > g.pass() && g.pass() > 0)) {
-            problems.add("grades must satisfy excellent > good > pass > 0, was " + g.excellent() + " / " + g.good()
+            problems.add("grades", "必须满足 excellent > good > pass > 0，实为 " + g.excellent() + " / " + g.good()
                     + " / " + g.pass());
         }
         BonusEntry b = f.bonus();
         if (b == null || b.siteKinds() == null || b.aboveTotal() == null || b.points() == null
                 || b.maxTotal() == null) {
-            problems.add("bonus must set siteKinds, aboveTotal, points and maxTotal");
+            problems.add("bonus", "必须给出 siteKinds、aboveTotal、points 和 maxTotal");
         } else {
-            b.siteKinds().stream().filter(k -> !isEnum(SiteKind.class, k))
-                    .forEach(k -> problems.add("bonus.siteKinds: unknown site kind '" + k + "'"));
+            for (int i = 0; i < b.siteKinds().size(); i++) {
+                if (!isEnum(SiteKind.class, b.siteKinds().get(i))) {
+                    problems.add("bonus.siteKinds[" + i + "]", "未知的网站类型 " + b.siteKinds().get(i));
+                }
+            }
             if (b.points() < 0) {
-                problems.add("bonus.points must not be negative, was " + b.points());
+                problems.add("bonus.points", "不能为负数，实为 " + b.points());
             }
             if (b.maxTotal() < 100) {
-                problems.add("bonus.maxTotal must be at least 100, was " + b.maxTotal());
+                problems.add("bonus.maxTotal", "不能小于 100，实为 " + b.maxTotal());
             }
         }
         if (f.noSite() == null) {
-            problems.add("noSite is missing");
+            problems.add("noSite", "缺少此项");
         } else {
             for (PeerGroup group : PeerGroup.values()) {
                 if (!f.noSite().containsKey(group.name())) {
-                    problems.add("noSite." + group.name() + " is missing");
+                    problems.add("noSite." + group.name(), "缺少此项");
                 }
             }
             f.noSite().forEach((group, policy) -> {
                 if (!isEnum(PeerGroup.class, group)) {
-                    problems.add("noSite." + group + ": unknown peer group");
+                    problems.add("noSite." + group, "未知的同级组 " + group);
                 }
                 if (!isEnum(NoSitePolicy.class, policy)) {
-                    problems.add("noSite." + group + " must be NOT_APPLICABLE or ZERO, was '" + policy + "'");
+                    problems.add("noSite." + group, "必须是 NOT_APPLICABLE 或 ZERO，实为 " + policy);
                 }
             });
         }
         if (f.indicators() == null || f.indicators().isEmpty()) {
-            problems.add("indicators must list at least one indicator");
-            return problems;
+            problems.add("indicators", "至少要列出一个指标");
+            return;
         }
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < f.indicators().size(); i++) {
@@ -290,59 +271,62 @@ public final class IndicatorCatalogue {
                     }
                 }
                 if (Math.abs(sum - 100) > 1e-6) {
-                    problems.add("indicators: weights for peer group " + group.name() + " sum to " + sum
-                            + ", must be 100");
+                    problems.add("indicators", "同级组 " + group.name() + " 的权重合计为 " + sum + "，必须为 100");
                 }
             }
         }
-        return problems;
     }
 
     private static void validateIndicator(Entry e, String key, Set<String> ids, SectionCatalog sections,
-                                          List<String> problems) {
+                                          RuleProblems problems) {
         if (e == null) {
-            problems.add(key + " is empty");
+            problems.add(key, "为空");
             return;
         }
         if (e.id() == null || !ID.matcher(e.id()).matches()) {
-            problems.add(key + ".id must be lower-case letters, digits and _, was '" + e.id() + "'");
+            problems.add(key + ".id", "必须由小写字母、数字和 _ 组成，实为 '" + e.id() + "'");
         } else if (!ids.add(e.id())) {
-            problems.add(key + ".id '" + e.id() + "' is used by two indicators");
+            problems.add(key + ".id", "'" + e.id() + "' 已被另一个指标使用");
         }
-        String label = key + " (" + e.id() + ")";
         if (e.name() == null || e.name().isBlank()) {
-            problems.add(label + ".name is missing");
+            problems.add(key + ".name", "缺少此项");
         }
         if (e.group() == null || !GROUPS.contains(e.group())) {
-            problems.add(label + ".group must be one of " + String.join(" ", GROUPS) + ", was '" + e.group() + "'");
+            problems.add(key + ".group", "必须是 " + String.join("、", GROUPS) + " 之一，实为 '" + e.group() + "'");
         }
         // Written as "not within" so that NaN, which compares false with every bound, is refused too.
         if (e.weight() == null || !(e.weight() >= 0 && e.weight() <= 100)) {
-            problems.add(label + ".weight must be between 0 and 100, was " + e.weight());
+            problems.add(key + ".weight", "权重应在 0 到 100 之间，实为 " + e.weight());
         }
         if (e.weightByGroup() != null) {
             e.weightByGroup().forEach((g, w) -> {
                 if (!isEnum(PeerGroup.class, g)) {
-                    problems.add(label + ".weightByGroup." + g + ": unknown peer group");
+                    problems.add(key + ".weightByGroup." + g, "未知的同级组 " + g);
                 }
                 if (w == null || !(w >= 0 && w <= 100)) {
-                    problems.add(label + ".weightByGroup." + g + " must be between 0 and 100, was " + w);
+                    problems.add(key + ".weightByGroup." + g, "权重应在 0 到 100 之间，实为 " + w);
                 }
             });
         }
         if (e.peerGroups() != null) {
-            e.peerGroups().stream().filter(g -> !isEnum(PeerGroup.class, g))
-                    .forEach(g -> problems.add(label + ".peerGroups: unknown peer group '" + g + "'"));
+            for (int i = 0; i < e.peerGroups().size(); i++) {
+                if (!isEnum(PeerGroup.class, e.peerGroups().get(i))) {
+                    problems.add(key + ".peerGroups[" + i + "]", "未知的同级组 " + e.peerGroups().get(i));
+                }
+            }
         }
         if (e.unitKinds() != null) {
-            e.unitKinds().stream().filter(k -> !isEnum(UnitKind.class, k))
-                    .forEach(k -> problems.add(label + ".unitKinds: unknown unit kind '" + k + "'"));
+            for (int i = 0; i < e.unitKinds().size(); i++) {
+                if (!isEnum(UnitKind.class, e.unitKinds().get(i))) {
+                    problems.add(key + ".unitKinds[" + i + "]", "未知的单位类型 " + e.unitKinds().get(i));
+                }
+            }
         }
         if (e.hint() == null || e.hint().isBlank()) {
-            problems.add(label + ".hint is missing (the fix hint shown with every finding)");
+            problems.add(key + ".hint", "缺少此项（每条发现都附带的整改提示）");
         }
         if (e.rule() == null || !isEnum(RuleType.class, e.rule())) {
-            problems.add(label + ".rule must be one of " + List.of(RuleType.values()) + ", was '" + e.rule() + "'");
+            problems.add(key + ".rule", "必须是 " + List.of(RuleType.values()) + " 之一，实为 '" + e.rule() + "'");
             return;
         }
         RuleType rule = RuleType.valueOf(e.rule());
@@ -350,53 +334,59 @@ public final class IndicatorCatalogue {
         for (String required : rule.params()) {
             Double value = params.get(required);
             if (value == null) {
-                problems.add(label + ".params." + required + " is missing (rule " + rule + ")");
+                problems.add(key + ".params." + required, "缺少此项（规则 " + rule + " 需要）");
             } else if (value < 0 || value.isNaN() || value.isInfinite()) {
-                problems.add(label + ".params." + required + " must not be negative, was " + value);
+                problems.add(key + ".params." + required, "不能为负数，实为 " + value);
             }
         }
         params.keySet().stream().filter(k -> !rule.params().contains(k))
-                .forEach(k -> problems.add(rule == RuleType.AVAILABILITY && k.equals(RuleType.OLD_PROBE_WINDOW_DAYS)
-                        ? label + ".params." + k + ": 已改名为 " + RuleType.PROBE_WINDOW_DAYS + "（可用性探测窗口，天）；"
-                                + "windowDays 只指 crawlers/sections.yml 中栏目的更新周期"
-                        : label + ".params." + k + ": unknown param for rule " + rule
-                                + " (expected " + String.join(", ", rule.params()) + ")"));
-        if (problems.stream().anyMatch(p -> p.startsWith(label + ".params"))) {
+                .forEach(k -> problems.add(key + ".params." + k,
+                        rule == RuleType.AVAILABILITY && k.equals(RuleType.OLD_PROBE_WINDOW_DAYS)
+                                ? "已改名为 " + RuleType.PROBE_WINDOW_DAYS + "（可用性探测窗口，天）；"
+                                        + "windowDays 只指 crawlers/sections.yml 中栏目的更新周期"
+                                : unknownParam(rule)));
+        if (problems.anyUnder(key + ".params")) {
             return;
         }
-        orderedPair(params, label, "warnAtPercent", "vetoAtPercent", problems);
-        orderedPair(params, label, "deductFromPercent", "vetoAtPercent", problems);
-        orderedPair(params, label, "warnAtDays", "vetoAfterDays", problems);
-        orderedPair(params, label, "warnAtCoreStale", "vetoAtCoreStale", problems);
-        orderedPair(params, label, "warnAbove", "vetoAt", problems);
-        orderedPair(params, label, "warnAfterDays", "vetoAfterDays", problems);
-        orderedPair(params, label, "deductAfterDays", "vetoAfterDays", problems);
+        orderedPair(params, key, "warnAtPercent", "vetoAtPercent", problems);
+        orderedPair(params, key, "deductFromPercent", "vetoAtPercent", problems);
+        orderedPair(params, key, "warnAtDays", "vetoAfterDays", problems);
+        orderedPair(params, key, "warnAtCoreStale", "vetoAtCoreStale", problems);
+        orderedPair(params, key, "warnAbove", "vetoAt", problems);
+        orderedPair(params, key, "warnAfterDays", "vetoAfterDays", problems);
+        orderedPair(params, key, "deductAfterDays", "vetoAfterDays", problems);
         if (rule == RuleType.SECTION_FRESHNESS || rule == RuleType.UPDATE_VOLUME) {
-            if (e.families() == null || e.families().isEmpty()) {
-                problems.add(label + ".families must list section family ids for rule " + rule);
-            } else {
-                e.families().stream().filter(id -> sections.family(id).isEmpty())
-                        .forEach(id -> problems.add(label + ".families names unknown section family '" + id
-                                + "' (see crawlers/sections.yml)"));
-                if (rule == RuleType.UPDATE_VOLUME) {
-                    e.families().stream().filter(id -> sections.family(id).map(f -> f.windowDays() == null)
-                                    .orElse(false))
-                            .forEach(id -> problems.add(label + ".families: family '" + id
-                                    + "' has no windowDays, so its volume cannot be counted"));
-                }
-            }
+            validateFamilies(e.families(), key, rule, sections, problems);
         }
         if (rule == RuleType.APPLICATIONS && (e.systems() == null || e.systems().isEmpty())) {
-            problems.add(label + ".systems must list the expected systems for rule APPLICATIONS");
+            problems.add(key + ".systems", "规则 APPLICATIONS 必须列出应有的系统");
+        }
+    }
+
+    /** Known section families; for UPDATE_VOLUME each with a window to count in. */
+    private static void validateFamilies(List<String> families, String key, RuleType rule, SectionCatalog sections,
+                                         RuleProblems problems) {
+        if (families == null || families.isEmpty()) {
+            problems.add(key + ".families", "规则 " + rule + " 必须列出栏目族 id");
+            return;
+        }
+        for (int i = 0; i < families.size(); i++) {
+            String id = families.get(i);
+            Optional<SectionFamily> family = sections.family(id);
+            if (family.isEmpty()) {
+                problems.add(key + ".families[" + i + "]", "未知的栏目族 " + id + "（见 crawlers/sections.yml）");
+            } else if (rule == RuleType.UPDATE_VOLUME && family.get().windowDays() == null) {
+                problems.add(key + ".families[" + i + "]", "栏目族 " + id + " 没有 windowDays，无法统计更新量");
+            }
         }
     }
 
     /** A warning line must not lie beyond its veto line (otherwise the warning could never show). */
-    private static void orderedPair(Map<String, Double> params, String label, String low, String high,
-                                    List<String> problems) {
+    private static void orderedPair(Map<String, Double> params, String key, String low, String high,
+                                    RuleProblems problems) {
         if (params.containsKey(low) && params.containsKey(high) && params.get(low) > params.get(high)) {
-            problems.add(label + ".params." + low + " (" + params.get(low) + ") must not exceed " + high + " ("
-                    + params.get(high) + ")");
+            problems.add(key + ".params." + low, "取值（" + params.get(low) + "）不能大于 " + high + "（"
+                    + params.get(high) + "）");
         }
     }
 

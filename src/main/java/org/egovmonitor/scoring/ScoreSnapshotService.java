@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.InvalidRulesException;
+import org.egovmonitor.platform.RuleProblem;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.registry.UnitDao;
 import org.jdbi.v3.core.Jdbi;
@@ -220,8 +222,9 @@ public class ScoreSnapshotService {
         IndicatorCatalogue rules;
         try {
             rules = catalogue.withOverrides(request.weights(), request.thresholds());
-        } catch (IndicatorCatalogueException e) {
-            List<FieldError> errors = e.problems().stream().map(WhatIfErrors::toFieldError).toList();
+        } catch (InvalidRulesException e) {
+            List<FieldError> errors = e.problems().stream()
+                    .map(p -> WhatIfErrors.toFieldError(p, catalogue.indicators())).toList();
             throw new ValidationException(errors);
         }
         LocalDate day = request.date() != null ? request.date()
@@ -242,49 +245,27 @@ public class ScoreSnapshotService {
     }
 
     /**
-     * Catalogue problems ("weights.x: …", "indicators[3] (x).params.y …") as API field errors in Chinese, named by
-     * the request's own fields (weights.x, thresholds.x.y). The catalogue's messages are English because they are
-     * also the operator's start-up errors; here a user of the office page reads them.
+     * Catalogue problems as API field errors, named by the request's own fields: {@code weights.x} and
+     * {@code thresholds.x.y} stay, a bad value of the i-th indicator ({@code indicators[i].weight},
+     * {@code indicators[i].params.y}) is named by that indicator's id.
      */
     static final class WhatIfErrors {
 
-        private static final Pattern UNKNOWN_INDICATOR = Pattern.compile(
-                "(weights|thresholds)\\.([^.:]+): unknown indicator");
-        private static final Pattern UNKNOWN_PARAM = Pattern.compile(
-                "thresholds\\.([^.:]+)\\.([^.:]+): unknown param \\(expected one of (.*)\\)");
-        private static final Pattern BAD_WEIGHT = Pattern.compile(
-                "indicators\\[\\d+] \\(([^)]+)\\)\\.weight must be between (\\S+) and (\\S+), was (.*)");
-        private static final Pattern NEGATIVE = Pattern.compile(
-                "indicators\\[\\d+] \\(([^)]+)\\)\\.params\\.(\\w+) must not be negative, was (.*)");
-        private static final Pattern ORDER = Pattern.compile(
-                "indicators\\[\\d+] \\(([^)]+)\\)\\.params\\.(\\w+) \\((.*)\\) must not exceed (\\w+) \\((.*)\\)");
-        private static final Pattern PARAM = Pattern.compile("indicators\\[\\d+] \\(([^)]+)\\)\\.params\\.(\\w+).*");
+        private static final Pattern INDICATOR = Pattern.compile("indicators\\[(\\d+)]\\.(weight|params\\.(\\w+))");
 
         private WhatIfErrors() {
         }
 
-        static FieldError toFieldError(String problem) {
-            Matcher m;
-            if ((m = UNKNOWN_INDICATOR.matcher(problem)).matches()) {
-                return FieldError.of(m.group(1) + "." + m.group(2), "没有这个指标");
+        static FieldError toFieldError(RuleProblem problem, List<Indicator> indicators) {
+            String field = problem.field();
+            if (field.startsWith("weights.") || field.startsWith("thresholds.")) {
+                return FieldError.of(field, problem.reason());
             }
-            if ((m = UNKNOWN_PARAM.matcher(problem)).matches()) {
-                return FieldError.of("thresholds." + m.group(1) + "." + m.group(2),
-                        "该指标没有这个参数，可用参数：" + m.group(3));
-            }
-            if ((m = BAD_WEIGHT.matcher(problem)).matches()) {
-                return FieldError.of("weights." + m.group(1), "权重应在 " + m.group(2) + " 到 " + m.group(3)
-                        + " 之间，收到 " + m.group(4));
-            }
-            if ((m = NEGATIVE.matcher(problem)).matches()) {
-                return FieldError.of("thresholds." + m.group(1) + "." + m.group(2), "不能为负数，收到 " + m.group(3));
-            }
-            if ((m = ORDER.matcher(problem)).matches()) {
-                return FieldError.of("thresholds." + m.group(1) + "." + m.group(2), "取值（" + m.group(3)
-                        + "）不能大于 " + m.group(4) + "（" + m.group(5) + "）");
-            }
-            if ((m = PARAM.matcher(problem)).matches()) {
-                return FieldError.of("thresholds." + m.group(1) + "." + m.group(2), "取值不合理");
+            Matcher m = INDICATOR.matcher(field);
+            if (m.matches() && Integer.parseInt(m.group(1)) < indicators.size()) {
+                String id = indicators.get(Integer.parseInt(m.group(1))).id();
+                return FieldError.of(m.group(3) == null ? "weights." + id : "thresholds." + id + "." + m.group(3),
+                        problem.reason());
             }
             return FieldError.of("thresholds", "规则组合不合理，请检查权重和阈值");
         }

@@ -14,8 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
@@ -74,7 +74,8 @@ class ContributionServiceTest {
         });
         server.start();
         portal = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-        fetcher = new HttpPageFetcher(FetchSettings.parse("allowPrivateCidrs: [127.0.0.0/8]\nperHostDelayMs: 0\n"));
+        fetcher = new HttpPageFetcher(
+                CrawlSettings.parse("allowPrivateCidrs: [127.0.0.0/8]\nperHostDelayMs: 0\n").fetch());
     }
 
     @AfterAll

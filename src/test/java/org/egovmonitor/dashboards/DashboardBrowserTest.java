@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.egovmonitor.auth.Role;
 import org.egovmonitor.collection.SystemInUse;
 import org.egovmonitor.config.EgovMonitorConfiguration;
-import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
@@ -120,12 +120,12 @@ class DashboardBrowserTest {
                 <!DOCTYPE html><html><head><meta charset="utf-8"><title>政策文件</title></head><body>
                 <div class="list">暂无信息</div></body></html>""";
         try (HostileServer server = HostileServer.start();
-             MeasurementEngine engine = new MeasurementEngine(FetchSettings.parse("""
+             MeasurementEngine engine = new MeasurementEngine(CrawlSettings.parse("""
                      perHostDelayMs: 0
                      connectTimeoutMs: 2000
                      readTimeoutMs: 2000
                      deadlineMs: 4000
-                     """).withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8"))),
+                     """).withFetch(f -> f.withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")))),
                      CrawlerFiles.defaultCatalog())) {
             server.route("/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", homepage));
             server.route("/tzgg/", (r, s, out) -> HostileServer.respond(out, 200, "text/html; charset=utf-8", list));

@@ -9,7 +9,7 @@ import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
-import org.egovmonitor.jobs.AvailabilityProber;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.platform.CidrRange;
 import org.egovmonitor.registry.Site;
 import org.egovmonitor.registry.SiteKind;
@@ -29,8 +29,8 @@ class AvailabilityProberTest {
 
     @Test
     void probe_hostBusyPastMaxQueueWait_notCountedAsDownNoRow() throws Exception {
-        FetchSettings settings = FetchSettings.parse("perHostConcurrency: 1\nperHostDelayMs: 0\nmaxQueueWaitMs: 200\n"
-                + "deadlineMs: 5000").withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")));
+        FetchSettings settings = CrawlSettings.parse("perHostConcurrency: 1\nperHostDelayMs: 0\nmaxQueueWaitMs: 200\n"
+                + "deadlineMs: 5000").fetch().withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")));
         HostGates gates = new HostGates(settings);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurer;
@@ -27,7 +27,7 @@ class CrawlRetryTest {
     void crawlItem_measurerThrowsEveryTime_failedAfterMaxAttemptsWithError() throws Exception {
         try (SiteFarm farm = SchedulingFixtures.farm(5, 33, java.time.Duration.ZERO);
              MeasurementEngine real = new MeasurementEngine(
-                     CrawlSettingsFile.load(settings(), FetchSettings.defaults()), CrawlerFiles.defaultCatalog())) {
+                     CrawlSettingsFile.load(settings(), CrawlSettings.defaults()), CrawlerFiles.defaultCatalog())) {
             TestPostgres.TestDatabase db = TestPostgres.newDatabase();
             Jdbi jdbi = db.jdbi();
             SchedulingFixtures.register(jdbi, farm);

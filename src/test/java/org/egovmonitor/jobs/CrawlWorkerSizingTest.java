@@ -1,7 +1,5 @@
 package org.egovmonitor.jobs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.egovmonitor.jobs.CrawlWorkerSizing.Bound;
@@ -13,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CrawlWorkerSizingTest {
 
@@ -95,7 +95,7 @@ class CrawlWorkerSizingTest {
             assertThat(raised.perHostConcurrency()).isEqualTo(defaults.perHostConcurrency());
             assertThat(raised.perHostDelayMs()).isEqualTo(defaults.perHostDelayMs());
             assertThat(raised.deadlineMs()).isEqualTo(defaults.deadlineMs());
-            assertThat(raised.linkCheckConcurrency()).isEqualTo(defaults.linkCheckConcurrency());
+            assertThat(raised.withGlobalConcurrency(64)).isEqualTo(defaults);
         }
 
         @Test

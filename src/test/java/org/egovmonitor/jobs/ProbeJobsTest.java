@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.demo.farm.SiteFarm;
 import org.egovmonitor.observations.SiteAvailability;
 import org.egovmonitor.testing.ClosedPort;
@@ -37,7 +38,7 @@ class ProbeJobsTest {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(db.url());
         ds.setUser(db.user());
-        FetchSettings crawl = CrawlSettingsFile.load(config, FetchSettings.defaults());
+        FetchSettings crawl = CrawlSettingsFile.load(config, CrawlSettings.defaults()).fetch();
         node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds, crawl,
                 new HostGates(crawl), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);
         node.scheduler().start();

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.observations.SqlObservationStore;
 import org.egovmonitor.retention.RetentionService;
@@ -39,7 +40,7 @@ class RetentionJobTest {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(db.url());
         ds.setUser(db.user());
-        FetchSettings crawl = CrawlSettingsFile.load(config, FetchSettings.defaults());
+        FetchSettings crawl = CrawlSettingsFile.load(config, CrawlSettings.defaults()).fetch();
         Clock clock = Clock.system(ZONE);
         RetentionService retention = new RetentionService(jdbi, new RetentionSettings(), clock);
         node = Scheduling.create(config, ZONE, clock, jdbi, ds, crawl, new HostGates(crawl), new CrawlStage(null, null),

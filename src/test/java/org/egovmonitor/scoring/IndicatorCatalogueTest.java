@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.egovmonitor.platform.InvalidRulesException;
+import org.egovmonitor.platform.RuleProblem;
 import org.egovmonitor.registry.PeerGroup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.egovmonitor.platform.RuleFileAssert.broken;
+import static org.egovmonitor.platform.RuleFileAssert.failsWith;
+import static org.egovmonitor.platform.RuleFileAssert.lineOf;
 import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
 import static org.egovmonitor.scoring.ScoringFixtures.SECTIONS;
 
@@ -35,38 +42,59 @@ class IndicatorCatalogueTest {
         assertThat(CATALOGUE.probeWindowDays()).isEqualTo(7);
     }
 
-    /** Each broken variant of the default file must fail naming the key. */
+    /** One broken variant of the shipped file each: from, to, where the line is, field, reason. */
+    static Stream<Arguments> brokenVariants() {
+        return Stream.of(
+                Arguments.of("unknown key", "maxMeasurementAgeDays: 7", "maxMeasurementAgeDay: 7",
+                        "maxMeasurementAgeDay", "maxMeasurementAgeDay", "未知的键（可用的键："),
+                Arguments.of("wrong type", "  excellent: 90", "  excellent: high", "excellent: high",
+                        "grades.excellent", "必须是数字，实为 high"),
+                Arguments.of("syntax error", "  good: 80", "  good: 80: 1", "good: 80: 1", "grades.good",
+                        "YAML 语法错误"),
+                Arguments.of("missing field", "  - id: availability", "  - name: 可用",
+                        "  - name: 可用", "indicators[0].id", "必须由小写字母、数字和 _ 组成，实为 'null'"),
+                Arguments.of("missing policy", "  TOWNSHIPS: NOT_APPLICABLE\n", "", "noSite:", "noSite.TOWNSHIPS",
+                        "缺少此项"),
+                Arguments.of("unknown param", "vetoAtPercent: 5}", "vetoAtPercent: 5, extra: 1}", "extra: 1",
+                        "indicators[0].params.extra", "该指标没有这个参数，可用参数："),
+                Arguments.of("warning beyond veto", "warnAtPercent: 3,", "warnAtPercent: 6,", "warnAtPercent: 6",
+                        "indicators[0].params.warnAtPercent", "取值（6.0）不能大于 vetoAtPercent（5.0）"),
+                Arguments.of("missing param", "pointsPerStaleSection: 2, ", "", "params: {warnAtCoreStale: 3",
+                        "indicators[2].params.pointsPerStaleSection", "缺少此项（规则 SECTION_FRESHNESS 需要）"),
+                Arguments.of("unknown section family", "families: [news, notices, policy]", "families: [news, gossip]",
+                        "families: [news, gossip]", "indicators[2].families[1]",
+                        "未知的栏目族 gossip（见 crawlers/sections.yml）"),
+                Arguments.of("unknown rule", "rule: BLANK_SECTIONS", "rule: EMPTY_SECTIONS", "EMPTY_SECTIONS",
+                        "indicators[3].rule", "必须是 ["),
+                Arguments.of("weights off 100", "weight: 6", "weight: 7", "indicators:", "indicators",
+                        "同级组 DEPARTMENTS 的权重合计为 101.0，必须为 100"),
+                Arguments.of("unknown group", "group: 互动服务", "group: 互动", "group: 互动",
+                        "indicators[7].group", "必须是 网站建设、信息更新"),
+                Arguments.of("unknown policy", "TOWNSHIPS: NOT_APPLICABLE", "TOWNSHIPS: SKIP", "TOWNSHIPS: SKIP",
+                        "noSite.TOWNSHIPS", "必须是 NOT_APPLICABLE 或 ZERO，实为 SKIP"),
+                Arguments.of("grades out of order", "excellent: 90", "excellent: 70", "grades:", "grades",
+                        "必须满足 excellent > good > pass > 0，实为 70.0 / 80.0 / 60.0"),
+                Arguments.of("duplicate id", "id: liaison", "id: contribution", "id: contribution",
+                        "indicators[12].id", "'contribution' 已被另一个指标使用"),
+                // The probe window's old key: a section family's windowDays is a different window (sections.yml).
+                Arguments.of("old probe window key", "probeWindowDays: 7", "windowDays: 7", "windowDays: 7",
+                        "indicators[0].params.windowDays", "已改名为 probeWindowDays（可用性探测窗口，天）"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "vetoAtPercent: 5}                       | vetoAtPercent: 5, extra: 1}      | indicators[0] (availability).params.extra: unknown param",
-            "warnAtPercent: 3,                       | warnAtPercent: 6,                | indicators[0] (availability).params.warnAtPercent (6.0) must not exceed vetoAtPercent",
-            "pointsPerStaleSection: 2,               | ''                               | indicators[2] (section_freshness).params.pointsPerStaleSection is missing",
-            "families: [news, notices, policy]       | families: [news, gossip]         | families names unknown section family 'gossip'",
-            "rule: BLANK_SECTIONS                    | rule: EMPTY_SECTIONS             | indicators[3] (blank_sections).rule must be one of",
-            "weight: 6                               | weight: 7                        | weights for peer group DEPARTMENTS sum to 101.0, must be 100",
-            "group: 互动服务                          | group: 互动                       | indicators[7] (interaction).group must be one of",
-            "TOWNSHIPS: NOT_APPLICABLE               | TOWNSHIPS: SKIP                  | noSite.TOWNSHIPS must be NOT_APPLICABLE or ZERO",
-            "excellent: 90                           | excellent: 70                    | grades must satisfy excellent > good > pass",
-            "id: liaison                             | id: contribution                 | indicators[12].id 'contribution' is used by two indicators",
-            // The probe window's old key: a section family's windowDays is a different window (sections.yml).
-            "probeWindowDays: 7                      | windowDays: 7                    | indicators[0] (availability).params.windowDays: 已改名为 probeWindowDays（可用性探测窗口，天）"})
-    void brokenCatalogue_messageNamesKey(String from, String to, String message) throws IOException {
-        String text = defaultText();
-        String fromText = from.strip();
-        assertThat(text).contains(fromText);
-        String broken = text.replaceFirst(java.util.regex.Pattern.quote(fromText),
-                java.util.regex.Matcher.quoteReplacement(to.strip()));
-        assertThatThrownBy(() -> IndicatorCatalogue.parse(broken, "indicators.yml", SECTIONS))
-                .isInstanceOf(IndicatorCatalogueException.class)
-                .hasMessageContaining("indicators.yml")
-                .hasMessageContaining(message);
+    @MethodSource("brokenVariants")
+    void parse_brokenVariant_namesFileLineFieldAndReason(String name, String from, String to, String at,
+                                                          String field, String reason) throws IOException {
+        String yaml = broken(defaultText(), from, to);
+        failsWith(() -> IndicatorCatalogue.parse(yaml, "crawlers/indicators.yml", SECTIONS),
+                "crawlers/indicators.yml", lineOf(yaml, at), field, reason);
     }
 
     @Test
-    void unknownTopLevelKey_failsWithLine() throws IOException {
-        assertThatThrownBy(() -> IndicatorCatalogue.parse(defaultText() + "\nbogus: 1\n", "x.yml", SECTIONS))
-                .isInstanceOf(IndicatorCatalogueException.class).hasMessageContaining("bogus")
-                .hasMessageContaining("line");
+    void parse_unknownTopLevelKey_failsWithItsLine() throws IOException {
+        String yaml = defaultText() + "\nbogus: 1\n";
+        failsWith(() -> IndicatorCatalogue.parse(yaml, "x.yml", SECTIONS), "x.yml", lineOf(yaml, "bogus"), "bogus",
+                "未知的键（可用的键：");
     }
 
     @Test
@@ -83,11 +111,10 @@ class IndicatorCatalogueTest {
     void overrides_unknownOrBad_listEveryProblem() {
         assertThatThrownBy(() -> CATALOGUE.withOverrides(Map.of("nope", 1.0, "liaison", -1.0),
                 Map.of("availability", Map.of("bogus", 1.0))))
-                .isInstanceOfSatisfying(IndicatorCatalogueException.class, e -> assertThat(e.problems())
-                        .anyMatch(p -> p.startsWith("weights.nope"))
-                        .anyMatch(p -> p.startsWith("thresholds.availability.bogus")));
+                .isInstanceOfSatisfying(InvalidRulesException.class, e -> assertThat(e.problems())
+                        .extracting(RuleProblem::field).contains("weights.nope", "thresholds.availability.bogus"));
         assertThatThrownBy(() -> CATALOGUE.withOverrides(Map.of("liaison", -1.0), Map.of()))
-                .isInstanceOfSatisfying(IndicatorCatalogueException.class, e -> assertThat(e.problems())
-                        .anyMatch(p -> p.contains("(liaison).weight must be between 0 and 100")));
+                .isInstanceOfSatisfying(InvalidRulesException.class, e -> assertThat(e.problems())
+                        .contains(new RuleProblem("indicators[11].weight", "权重应在 0 到 100 之间，实为 -1.0")));
     }
 }

@@ -1,16 +1,13 @@
 package org.egovmonitor.scoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.egovmonitor.crawler.classify.SectionCatalog;
-import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.observations.SqlObservationStore;
@@ -23,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The update volume counts a family's items with the window in force when it is scored, whatever window the crawl
@@ -90,13 +89,13 @@ class UpdateVolumeWindowTest {
     }
 
     private static SiteMeasurement measure(SectionCatalog sections) {
-        FetchSettings settings = FetchSettings.parse("""
+        CrawlSettings settings = CrawlSettings.parse("""
                 perHostDelayMs: 0
                 connectTimeoutMs: 2000
                 readTimeoutMs: 2000
                 deadlineMs: 4000
                 robotsCacheTtl: 1h
-                """).withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")));
+                """).withFetch(f -> f.withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8"))));
         try (MeasurementEngine engine = new MeasurementEngine(settings, sections)) {
             return engine.measure(server.uri("/"), SiteKind.DEPARTMENT, NOW);
         }

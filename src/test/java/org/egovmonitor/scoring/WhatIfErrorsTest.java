@@ -25,9 +25,9 @@ class WhatIfErrorsTest {
                 Arguments.of(null, Map.of("availability", Map.of("bogus", 1.0)), "thresholds.availability.bogus",
                         "该指标没有这个参数，可用参数：probeWindowDays"),
                 Arguments.of(Map.of("availability", 150.0), null, "weights.availability", "权重应在 0 到 100 之间"),
-                Arguments.of(Map.of("availability", -1.0), null, "weights.availability", "收到 -1.0"),
+                Arguments.of(Map.of("availability", -1.0), null, "weights.availability", "实为 -1.0"),
                 // NaN compares false with both bounds: it must still be out of range (it reordered the ranking).
-                Arguments.of(Map.of("availability", Double.NaN), null, "weights.availability", "收到 NaN"),
+                Arguments.of(Map.of("availability", Double.NaN), null, "weights.availability", "实为 NaN"),
                 Arguments.of(null, Map.of("availability", Map.of("warnAtPercent", -2.0)),
                         "thresholds.availability.warnAtPercent", "不能为负数"),
                 Arguments.of(null, Map.of("availability", Map.of("warnAtPercent", 9.0, "vetoAtPercent", 5.0)),

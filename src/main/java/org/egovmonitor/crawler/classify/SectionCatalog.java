@@ -1,14 +1,7 @@
 package org.egovmonitor.crawler.classify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -27,14 +20,15 @@ import org.egovmonitor.crawler.parse.MessageVocabulary;
 import org.egovmonitor.crawler.parse.ScriptListReader;
 import org.egovmonitor.crawler.parse.SubColumnFinder;
 import org.egovmonitor.crawler.parse.UrlNormalizer;
+import org.egovmonitor.platform.RuleFile;
+import org.egovmonitor.platform.RuleProblems;
 import org.egovmonitor.registry.SiteKind;
 
 /**
  * The section families, required families per site kind, blank placeholders, decoy patterns and the words that read
- * messages on interactive sections, loaded from
- * {@code crawlers/sections.yml} (every key is documented in that file). Validated on load: a bad file fails with a
- * {@link SectionCatalogException} listing every problem by key, so the app stops at start with a clear message.
- * Immutable and thread-safe once loaded.
+ * messages on interactive sections, loaded from {@code crawlers/sections.yml} (every key is documented in that file).
+ * Validated on load by {@link RuleFile}: a bad file fails with a {@code RuleFileException} naming every problem by
+ * line and key, so the app stops at start with a clear message. Immutable and thread-safe once loaded.
  */
 public final class SectionCatalog {
 
@@ -176,13 +170,7 @@ public final class SectionCatalog {
 
     /** Loads and validates a catalogue file. */
     public static SectionCatalog load(Path path) {
-        String yaml;
-        try {
-            yaml = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SectionCatalogException("Cannot read the section catalogue " + path + ": " + e.getMessage(), e);
-        }
-        return parse(yaml, path.toString());
+        return checked(RuleFile.read(path, File.class));
     }
 
     /** Loads {@link #DEFAULT_PATH} ({@code crawlers/sections.yml} under the working directory). */
@@ -192,196 +180,200 @@ public final class SectionCatalog {
 
     /** Parses and validates catalogue text; {@code source} names it in error messages. */
     public static SectionCatalog parse(String yaml, String source) {
-        YAMLMapper mapper = YAMLMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .build();
-        File file;
-        try {
-            file = mapper.readValue(yaml, File.class);
-        } catch (JsonProcessingException e) {
-            throw new SectionCatalogException(source + " is not a valid section catalogue: " + e.getOriginalMessage()
-                    + location(e), e);
-        }
-        if (file == null) {
-            throw new SectionCatalogException(source + " is empty");
-        }
-        List<String> problems = validate(file);
-        if (!problems.isEmpty()) {
-            throw new SectionCatalogException(source + " is invalid:\n - " + String.join("\n - ", problems));
-        }
-        return new SectionCatalog(file);
+        return checked(RuleFile.parse(yaml, source, File.class));
     }
 
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    private static SectionCatalog checked(RuleFile<File> file) {
+        RuleProblems problems = new RuleProblems();
+        if (file.content() == null) {
+            problems.add("", "文件为空");
+        } else {
+            validate(file.content(), problems);
+        }
+        file.check(problems);
+        return new SectionCatalog(file.content());
     }
 
-    static List<String> validate(File f) {
-        List<String> problems = new ArrayList<>();
+    static void validate(File f, RuleProblems problems) {
         if (f.maxContainsLength() == null || f.maxContainsLength() <= 0) {
-            problems.add("maxContainsLength must be a positive number, was " + f.maxContainsLength());
+            problems.add("maxContainsLength", "必须是正整数，实为 " + f.maxContainsLength());
         }
         if (f.maxContainsExtra() != null && f.maxContainsExtra() < 0) {
-            problems.add("maxContainsExtra must be zero or more, was " + f.maxContainsExtra());
+            problems.add("maxContainsExtra", "必须是 0 或正整数，实为 " + f.maxContainsExtra());
         }
         Map<String, FamilyEntry> ids = new HashMap<>();
         Map<String, String> synonymOwner = new HashMap<>();
         Map<String, String> hintOwner = new HashMap<>();
         if (f.families() == null || f.families().isEmpty()) {
-            problems.add("families must list at least one family");
+            problems.add("families", "至少要列出一个栏目族");
         } else {
             for (int i = 0; i < f.families().size(); i++) {
                 validateFamily(f.families().get(i), "families[" + i + "]", ids, synonymOwner, hintOwner, problems);
             }
         }
-        if (f.requiredFamilies() == null) {
-            problems.add("requiredFamilies is missing");
-        } else {
-            for (SiteKind kind : SiteKind.values()) {
-                if (!f.requiredFamilies().containsKey(kind.name())) {
-                    problems.add("requiredFamilies." + kind.name() + " is missing");
-                }
-            }
-            f.requiredFamilies().forEach((kind, list) -> {
-                String key = "requiredFamilies." + kind;
-                if (!isSiteKind(kind)) {
-                    problems.add(key + ": unknown site kind '" + kind + "' (expected one of PORTAL, DEPARTMENT, "
-                            + "COUNTY, TOWNSHIP_PAGE)");
-                }
-                if (list == null) {
-                    problems.add(key + " must be a list of family ids");
-                    return;
-                }
-                for (String id : list) {
-                    FamilyEntry family = ids.get(id);
-                    if (family == null) {
-                        problems.add(key + " names unknown family '" + id + "'");
-                    } else if (Boolean.TRUE.equals(family.thematic())) {
-                        problems.add(key + " names thematic family '" + id + "'; thematic families are optional");
-                    }
-                }
-                if (new LinkedHashSet<>(list).size() != list.size()) {
-                    problems.add(key + " lists a family twice");
-                }
-            });
-        }
+        validateRequired(f.requiredFamilies(), ids, problems);
         if (f.blankPlaceholders() == null || f.blankPlaceholders().isEmpty()
                 || f.blankPlaceholders().stream().anyMatch(p -> p == null || p.isBlank())) {
-            problems.add("blankPlaceholders must be a list of non-blank texts");
+            problems.add("blankPlaceholders", "必须是非空文本的列表");
         }
         if (f.decoys() == null) {
-            problems.add("decoys is missing");
+            problems.add("decoys", "缺少此项");
         } else {
             if (f.decoys().queryKeys() == null || f.decoys().queryKeys().stream().anyMatch(k -> k == null
                     || k.isBlank())) {
-                problems.add("decoys.queryKeys must be a list of non-blank parameter names");
+                problems.add("decoys.queryKeys", "必须是非空参数名的列表");
             }
             if (f.decoys().pathContains() == null || f.decoys().pathContains().stream().anyMatch(k -> k == null
                     || k.isBlank())) {
-                problems.add("decoys.pathContains must be a list of non-blank path fragments");
+                problems.add("decoys.pathContains", "必须是非空路径片段的列表");
             }
             if (f.decoys().unitNameSuffixes() != null && f.decoys().unitNameSuffixes().stream()
                     .anyMatch(k -> k == null || SectionText.normalize(k).isEmpty())) {
-                problems.add("decoys.unitNameSuffixes must be a list of non-blank words");
+                problems.add("decoys.unitNameSuffixes", "必须是非空词语的列表");
             }
         }
         validateMessages(f.messages(), ids, problems);
         validateEntryPages(f.entryPages(), problems);
         validateDates(f.dates(), problems);
-        if (f.columnIndex() != null) {
-            if (f.columnIndex().maxTitleChars() == null || f.columnIndex().maxTitleChars() < 1) {
-                problems.add("columnIndex.maxTitleChars must be a positive number of characters");
-            }
-            if (f.columnIndex().urlNames() == null || f.columnIndex().urlNames().stream()
-                    .anyMatch(n -> n == null || !URL_HINT.matcher(n).matches())) {
-                problems.add("columnIndex.urlNames must be a list of names of letters, digits, - or _");
-            }
-            ColumnIndex c = f.columnIndex();
-            for (List<String> words : Arrays.asList(c.notColumnTexts(), c.homeTexts(), c.menuClassHints(),
-                    c.footerClassHints())) {
-                if (words != null && words.stream().anyMatch(w -> w == null || w.isBlank() || w.equals("*"))) {
-                    problems.add("columnIndex: notColumnTexts, homeTexts, menuClassHints and footerClassHints must "
-                            + "be lists of non-blank words");
-                    break;
-                }
+        validateColumnIndex(f.columnIndex(), problems);
+    }
+
+    /** Every site kind listed, with known, non-thematic families, each once. */
+    private static void validateRequired(Map<String, List<String>> required, Map<String, FamilyEntry> ids,
+                                         RuleProblems problems) {
+        if (required == null) {
+            problems.add("requiredFamilies", "缺少此项");
+            return;
+        }
+        for (SiteKind kind : SiteKind.values()) {
+            if (!required.containsKey(kind.name())) {
+                problems.add("requiredFamilies." + kind.name(), "缺少此项（每种网站类型都要列出必备栏目族）");
             }
         }
-        return problems;
+        required.forEach((kind, list) -> {
+            String key = "requiredFamilies." + kind;
+            if (!isSiteKind(kind)) {
+                problems.add(key, "未知的网站类型 " + kind + "（可用：PORTAL、DEPARTMENT、COUNTY、TOWNSHIP_PAGE）");
+            }
+            if (list == null) {
+                problems.add(key, "必须是栏目族 id 的列表");
+                return;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String id = list.get(i);
+                FamilyEntry family = ids.get(id);
+                if (family == null) {
+                    problems.add(key + "[" + i + "]", "未知的栏目族 " + id);
+                } else if (Boolean.TRUE.equals(family.thematic())) {
+                    problems.add(key + "[" + i + "]", "专题栏目族 " + id + " 不能列为必备（专题栏目是可选的）");
+                }
+            }
+            if (new LinkedHashSet<>(list).size() != list.size()) {
+                problems.add(key, "同一栏目族列了两次");
+            }
+        });
+    }
+
+    /** Optional as a whole; when present a positive title length, URL names and non-blank words. */
+    private static void validateColumnIndex(ColumnIndex c, RuleProblems problems) {
+        if (c == null) {
+            return;
+        }
+        if (c.maxTitleChars() == null || c.maxTitleChars() < 1) {
+            problems.add("columnIndex.maxTitleChars", "必须是正整数（字符数），实为 " + c.maxTitleChars());
+        }
+        if (c.urlNames() == null || c.urlNames().stream().anyMatch(n -> n == null || !URL_HINT.matcher(n).matches())) {
+            problems.add("columnIndex.urlNames", "必须是由字母、数字、- 或 _ 组成的名称的列表");
+        }
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        lists.put("notColumnTexts", c.notColumnTexts());
+        lists.put("homeTexts", c.homeTexts());
+        lists.put("menuClassHints", c.menuClassHints());
+        lists.put("footerClassHints", c.footerClassHints());
+        lists.forEach((name, words) -> {
+            if (words != null && words.stream().anyMatch(w -> w == null || w.isBlank() || w.equals("*"))) {
+                problems.add("columnIndex." + name, "必须是非空词语的列表（不能是 *）");
+            }
+        });
     }
 
     /** Optional as a whole; when present every key is, with non-blank words and sane bounds. */
-    private static void validateEntryPages(EntryPages e, List<String> problems) {
+    private static void validateEntryPages(EntryPages e, RuleProblems problems) {
         if (e == null) {
             return;
         }
         if (e.entryTexts() == null || e.entryTexts().stream().anyMatch(t -> t == null || t.isBlank())) {
-            problems.add("entryPages.entryTexts must be a list of non-blank texts");
+            problems.add("entryPages.entryTexts", "必须是非空文本的列表");
         }
         if (e.mainFrameNames() == null || e.mainFrameNames().stream().anyMatch(t -> t == null || t.isBlank())) {
-            problems.add("entryPages.mainFrameNames must be a list of non-blank frame names");
+            problems.add("entryPages.mainFrameNames", "必须是非空框架名的列表");
         }
         if (e.maxEntryTextLength() == null || e.maxEntryTextLength() < 0 || e.maxEntryTextLength() > 100) {
-            problems.add("entryPages.maxEntryTextLength must be between 0 and 100, was " + e.maxEntryTextLength());
+            problems.add("entryPages.maxEntryTextLength", "必须在 0 到 100 之间，实为 " + e.maxEntryTextLength());
         }
         if (e.maxEntryPageLinks() == null || e.maxEntryPageLinks() < 1 || e.maxEntryPageLinks() > 100) {
-            problems.add("entryPages.maxEntryPageLinks must be between 1 and 100, was " + e.maxEntryPageLinks());
+            problems.add("entryPages.maxEntryPageLinks", "必须在 1 到 100 之间，实为 " + e.maxEntryPageLinks());
         }
     }
 
     /** Tolerance zero or more, words non-blank letters, each URL pattern a valid regex with groups y, m and d. */
-    private static void validateDates(Dates d, List<String> problems) {
+    private static void validateDates(Dates d, RuleProblems problems) {
         if (d == null) {
             return;
         }
         if (d.futureToleranceDays() != null && (d.futureToleranceDays() < 0 || d.futureToleranceDays() > 31)) {
-            problems.add("dates.futureToleranceDays must be 0 to 31 days, was " + d.futureToleranceDays());
+            problems.add("dates.futureToleranceDays", "必须在 0 到 31 天之间，实为 " + d.futureToleranceDays());
         }
-        for (String w : orEmpty(d.labels())) {
+        List<String> labels = orEmpty(d.labels());
+        for (int i = 0; i < labels.size(); i++) {
+            String w = labels.get(i);
             if (w == null || w.isEmpty() || !w.chars().allMatch(Character::isLetterOrDigit)) {
-                problems.add("dates.labels: '" + w + "' must be letters or digits only (the colon is read anyway)");
+                problems.add("dates.labels[" + i + "]", "'" + w + "' 只能由文字或数字组成（冒号会自动识别）");
             }
         }
-        for (String w : orEmpty(d.todayWords())) {
-            if (w == null || w.isBlank()) {
-                problems.add("dates.todayWords must be a list of non-blank words");
-            }
+        if (orEmpty(d.todayWords()).stream().anyMatch(w -> w == null || w.isBlank())) {
+            problems.add("dates.todayWords", "必须是非空词语的列表");
         }
         if (d.scriptRecords() != null) {
             ScriptRecords r = d.scriptRecords();
-            for (List<String> keys : Arrays.asList(r.titleKeys(), r.dateKeys(), r.urlKeys())) {
+            Map<String, List<String>> lists = new LinkedHashMap<>();
+            lists.put("titleKeys", r.titleKeys());
+            lists.put("dateKeys", r.dateKeys());
+            lists.put("urlKeys", r.urlKeys());
+            lists.forEach((name, keys) -> {
                 if (keys == null || keys.isEmpty()
                         || keys.stream().anyMatch(k -> k == null || !SCRIPT_KEY.matcher(k).matches())) {
-                    problems.add("dates.scriptRecords: titleKeys, dateKeys and urlKeys must each list script keys "
-                            + "(letters, digits, _ or $, not starting with a digit)");
-                    break;
+                    problems.add("dates.scriptRecords." + name, "必须列出脚本键名（字母、数字、_ 或 $，不以数字开头）");
                 }
-            }
+            });
         }
-        for (String p : orEmpty(d.urlPatterns())) {
+        List<String> patterns = orEmpty(d.urlPatterns());
+        for (int i = 0; i < patterns.size(); i++) {
+            String p = patterns.get(i);
+            String key = "dates.urlPatterns[" + i + "]";
             try {
                 String groups = Pattern.compile(p).pattern();
                 if (!groups.contains("(?<y>") || !groups.contains("(?<m>") || !groups.contains("(?<d>")) {
-                    problems.add("dates.urlPatterns: '" + p + "' must have the named groups y, m and d");
+                    problems.add(key, "'" + p + "' 必须含命名分组 y、m 和 d");
                 }
             } catch (PatternSyntaxException | NullPointerException e) {
-                problems.add("dates.urlPatterns: '" + p + "' is not a valid regular expression");
+                problems.add(key, "'" + p + "' 不是有效的正则表达式");
             }
         }
     }
 
     /** Every list present and non-empty, families known, each word in one list only, words of letters only. */
-    private static void validateMessages(Messages m, Map<String, FamilyEntry> ids, List<String> problems) {
+    private static void validateMessages(Messages m, Map<String, FamilyEntry> ids, RuleProblems problems) {
         if (m == null) {
-            problems.add("messages is missing");
+            problems.add("messages", "缺少此项");
             return;
         }
         if (m.families() == null || m.families().isEmpty()) {
-            problems.add("messages.families must list at least one family id");
+            problems.add("messages.families", "至少要列出一个栏目族 id");
         } else {
-            for (String id : m.families()) {
-                if (!ids.containsKey(id)) {
-                    problems.add("messages.families names unknown family '" + id + "'");
+            for (int i = 0; i < m.families().size(); i++) {
+                if (!ids.containsKey(m.families().get(i))) {
+                    problems.add("messages.families[" + i + "]", "未知的栏目族 " + m.families().get(i));
                 }
             }
         }
@@ -396,18 +388,19 @@ public final class SectionCatalog {
         lists.forEach((name, words) -> {
             String key = "messages." + name;
             if (words == null || words.isEmpty()) {
-                problems.add(key + " must list at least one word");
+                problems.add(key, "至少要列出一个词语");
                 return;
             }
-            for (String w : words) {
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
+                String at = key + "[" + i + "]";
                 if (w == null || w.isEmpty() || !w.chars().allMatch(Character::isLetterOrDigit)) {
-                    problems.add(key + ": '" + w + "' must be letters or digits only (no spaces or punctuation)");
+                    problems.add(at, "'" + w + "' 只能由文字或数字组成（不能有空格或标点）");
                     continue;
                 }
                 String other = owner.putIfAbsent(w, name);
                 if (other != null) {
-                    problems.add(key + ": '" + w + "' is " + (other.equals(name) ? "listed twice"
-                            : "also in messages." + other));
+                    problems.add(at, "'" + w + "' " + (other.equals(name) ? "列了两次" : "也在 messages." + other + " 中"));
                 }
             }
         });
@@ -415,32 +408,45 @@ public final class SectionCatalog {
 
     private static void validateFamily(FamilyEntry e, String key, Map<String, FamilyEntry> ids,
                                        Map<String, String> synonymOwner, Map<String, String> hintOwner,
-                                       List<String> problems) {
+                                       RuleProblems problems) {
         if (e == null) {
-            problems.add(key + " is empty");
+            problems.add(key, "为空");
             return;
         }
         if (e.id() == null || !ID.matcher(e.id()).matches()) {
-            problems.add(key + ".id must be lower-case letters, digits and _, was '" + e.id() + "'");
+            problems.add(key + ".id", "必须由小写字母、数字和 _ 组成，实为 '" + e.id() + "'");
         } else if (ids.putIfAbsent(e.id(), e) != null) {
-            problems.add(key + ".id '" + e.id() + "' is used by two families");
+            problems.add(key + ".id", "'" + e.id() + "' 已被另一个栏目族使用");
         }
-        String label = key + " (" + e.id() + ")";
         if (e.name() == null || e.name().isBlank()) {
-            problems.add(label + ".name is missing");
+            problems.add(key + ".name", "缺少此项");
         }
         if (e.windowDays() != null && e.windowDays() <= 0) {
-            problems.add(label + ".windowDays must be a positive number of days or null, was " + e.windowDays());
+            problems.add(key + ".windowDays", "必须是正整数或留空，实为 " + e.windowDays());
         }
         if (e.shouldUpdate() == null) {
-            problems.add(label + ".shouldUpdate is missing (true or false)");
+            problems.add(key + ".shouldUpdate", "缺少此项（true 或 false）");
         }
         if (e.thematic() == null) {
-            problems.add(label + ".thematic is missing (true or false)");
+            problems.add(key + ".thematic", "缺少此项（true 或 false）");
         }
         if (e.synonyms() == null || e.synonyms().isEmpty()) {
-            problems.add(label + ".synonyms must list at least one synonym");
+            problems.add(key + ".synonyms", "至少要列出一个同义词");
             return;
+        }
+        List<String> hints = e.urlHints() == null ? List.of() : e.urlHints();
+        for (int i = 0; i < hints.size(); i++) {
+            String hint = hints.get(i);
+            String at = key + ".urlHints[" + i + "]";
+            if (hint == null || !URL_HINT.matcher(hint).matches()) {
+                problems.add(at, "'" + hint + "' 只能由字母、数字、- 或 _ 组成（目录名或不带扩展名的文件名）");
+                continue;
+            }
+            String owner = hintOwner.putIfAbsent(hint.toLowerCase(Locale.ROOT), String.valueOf(e.id()));
+            if (owner != null) {
+                problems.add(at, "'" + hint + "' " + (owner.equals(String.valueOf(e.id())) ? "列了两次"
+                        : "也是栏目族 " + owner + " 的网址提示"));
+            }
         }
         List<String> texts = new ArrayList<>(e.synonyms());
         if (e.name() != null) {
@@ -449,27 +455,15 @@ public final class SectionCatalog {
         if (e.shortLabels() != null) {
             texts.addAll(e.shortLabels());
         }
-        for (String hint : e.urlHints() == null ? List.<String>of() : e.urlHints()) {
-            if (hint == null || !URL_HINT.matcher(hint).matches()) {
-                problems.add(label + ".urlHints: '" + hint + "' must be letters, digits, - or _ (a directory or file "
-                        + "name without extension)");
-                continue;
-            }
-            String owner = hintOwner.putIfAbsent(hint.toLowerCase(Locale.ROOT), String.valueOf(e.id()));
-            if (owner != null) {
-                problems.add(label + ".urlHints: '" + hint + "' is " + (owner.equals(String.valueOf(e.id()))
-                        ? "listed twice" : "also a hint of family '" + owner + "'"));
-            }
-        }
         for (String synonym : texts) {
             String normalized = SectionText.normalize(synonym);
             if (normalized.isEmpty()) {
-                problems.add(label + ".synonyms has an empty synonym '" + synonym + "'");
+                problems.add(key + ".synonyms", "有一个空的同义词 '" + synonym + "'");
                 continue;
             }
             String owner = synonymOwner.putIfAbsent(normalized, String.valueOf(e.id()));
             if (owner != null && !owner.equals(String.valueOf(e.id()))) {
-                problems.add(label + ".synonyms: '" + synonym + "' is also a synonym of family '" + owner + "'");
+                problems.add(key + ".synonyms", "'" + synonym + "' 也是栏目族 " + owner + " 的同义词");
             }
         }
     }

@@ -2,13 +2,12 @@ package org.egovmonitor.crawler.fetch;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.egovmonitor.platform.RuleProblems;
 
 /**
  * Fixed addresses for named hosts, like {@code /etc/hosts}, optionally with a port (like curl's
@@ -47,27 +46,24 @@ public final class HostOverrides {
      * @throws IllegalArgumentException listing every bad entry
      */
     public static HostOverrides parse(Map<String, String> entries) {
-        List<String> problems = problems(entries);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
+        RuleProblems problems = new RuleProblems();
+        problems(entries, problems);
+        problems.throwIfAny();
         Map<String, Target> out = new LinkedHashMap<>();
         entries.forEach((host, value) -> out.put(host.toLowerCase(Locale.ROOT), target(value.strip())));
         return new HostOverrides(out);
     }
 
-    /** One message per bad entry (empty when all are valid). */
-    static List<String> problems(Map<String, String> entries) {
-        List<String> problems = new ArrayList<>();
+    /** Adds one problem per bad entry, named {@code hostOverrides.<host>}. */
+    static void problems(Map<String, String> entries, RuleProblems problems) {
         entries.forEach((host, value) -> {
             if (host == null || !HOST.matcher(host.toLowerCase(Locale.ROOT)).matches()) {
-                problems.add("hostOverrides: '" + host + "' is not a host name");
+                problems.add("hostOverrides." + host, "'" + host + "' 不是主机名");
             } else if (value == null || target(value.strip()) == null) {
-                problems.add("hostOverrides: " + host + " must map to an IP address, optionally with a port "
-                        + "(127.0.1.1, 127.0.1.1:8080, [::1]:8080), got '" + value + "'");
+                problems.add("hostOverrides." + host, "必须映射到一个 IP 地址，可带端口（127.0.1.1、127.0.1.1:8080、"
+                        + "[::1]:8080），实为 '" + value + "'");
             }
         });
-        return problems;
     }
 
     private static Target target(String value) {

@@ -6,22 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.egovmonitor.crawler.classify.SectionCatalog;
-import org.egovmonitor.crawler.classify.SectionCatalogException;
-import org.egovmonitor.crawler.fetch.FetchSettings;
 
 /**
  * The crawler's data files ({@code crawl.yml}, {@code sections.yml}), read from a folder and validated together.
  *
  * <p>Where they come from: an explicitly given folder must hold both files. The default folder ({@code crawlers/}
  * under the working directory, the install folder) is used when present; a file missing there is taken from the copy
- * bundled in the jar, so the app and the {@code measure} command work from any folder. A bad file is never replaced
- * by the bundled one: it fails with a {@link CrawlerFilesException} naming the file and every problem.
+ * bundled in the jar, so the app and the {@code measure} command work from any folder. A missing file fails with a
+ * {@link CrawlerFilesException}; a bad file is never replaced by the bundled one: it fails with a
+ * {@code RuleFileException} naming the file, and every problem with its line.
  *
- * @param fetch    fetch and crawl settings
+ * @param crawl    fetch settings and crawl limits
  * @param sections the section catalogue
  * @param source   where the files were read from, for the start-up log
  */
-public record CrawlerFiles(FetchSettings fetch, SectionCatalog sections, String source) {
+public record CrawlerFiles(CrawlSettings crawl, SectionCatalog sections, String source) {
 
     /** The default folder, relative to the working directory. */
     public static final Path DEFAULT_DIR = Path.of("crawlers");
@@ -45,19 +44,8 @@ public record CrawlerFiles(FetchSettings fetch, SectionCatalog sections, String 
         }
         Text crawl = read(folder, CRAWL, explicit);
         Text sections = read(folder, SECTIONS, explicit);
-        FetchSettings fetch;
-        try {
-            fetch = FetchSettings.parse(crawl.yaml(), crawl.source());
-        } catch (IllegalArgumentException e) {
-            throw new CrawlerFilesException("爬虫配置文件有误：" + e.getMessage(), e);
-        }
-        SectionCatalog catalog;
-        try {
-            catalog = SectionCatalog.parse(sections.yaml(), sections.source());
-        } catch (SectionCatalogException e) {
-            throw new CrawlerFilesException("栏目配置文件有误：" + e.getMessage(), e);
-        }
-        return new CrawlerFiles(fetch, catalog, crawl.source() + ", " + sections.source());
+        return new CrawlerFiles(CrawlSettings.parse(crawl.yaml(), crawl.source()),
+                SectionCatalog.parse(sections.yaml(), sections.source()), crawl.source() + ", " + sections.source());
     }
 
     /** The section catalogue of the default folder, else the bundled one (the farm and tests use it). */

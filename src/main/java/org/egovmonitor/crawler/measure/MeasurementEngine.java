@@ -16,7 +16,6 @@ import org.egovmonitor.crawler.classify.SectionCatalog;
 import org.egovmonitor.crawler.classify.SectionClassifier;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
-import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.fetch.PageFetcher;
@@ -113,43 +112,44 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final HomepageLinkChecker homepageLinks;
 
     /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
-    public MeasurementEngine(FetchSettings settings, SectionCatalog catalog) {
-        this(new HttpPageFetcher(settings), true, settings, catalog);
+    public MeasurementEngine(CrawlSettings settings, SectionCatalog catalog) {
+        this(new HttpPageFetcher(settings.fetch()), true, settings, catalog);
     }
 
     /** An engine with its own fetcher whose per-host politeness is shared through {@code gates}. */
-    public MeasurementEngine(FetchSettings settings, HostGates gates, SectionCatalog catalog) {
-        this(new HttpPageFetcher(settings, gates), true, settings, catalog);
+    public MeasurementEngine(CrawlSettings settings, HostGates gates, SectionCatalog catalog) {
+        this(new HttpPageFetcher(settings.fetch(), gates), true, settings, catalog);
     }
 
     /**
      * An engine over a caller's fetcher (shared with other work, e.g. the availability probe, so politeness and
      * robots.txt caching span both); the caller closes it.
      */
-    public MeasurementEngine(PageFetcher fetcher, FetchSettings settings, SectionCatalog catalog) {
+    public MeasurementEngine(PageFetcher fetcher, CrawlSettings settings, SectionCatalog catalog) {
         this(fetcher, false, settings, catalog);
     }
 
-    private MeasurementEngine(PageFetcher fetcher, boolean ownsFetcher, FetchSettings settings,
+    private MeasurementEngine(PageFetcher fetcher, boolean ownsFetcher, CrawlSettings settings,
                               SectionCatalog catalog) {
+        CrawlLimits limits = settings.limits();
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.ownsFetcher = ownsFetcher;
         Objects.requireNonNull(catalog, "catalog");
-        this.maxPagesPerSite = settings.maxPagesPerSite();
-        this.sitePages = new BoundedFanOut("egov-measure-section", Math.max(1, settings.perHostConcurrency()));
+        this.maxPagesPerSite = limits.maxPagesPerSite();
+        this.sitePages = new BoundedFanOut("egov-measure-section", Math.max(1, settings.fetch().perHostConcurrency()));
         this.classifier = new SectionClassifier(catalog);
         ListPageAnalyzer listAnalyzer = new ListPageAnalyzer(catalog.blankPlaceholders(), catalog.listVocabulary());
         Set<String> interactiveFamilies = Set.copyOf(catalog.interactiveFamilies());
         MessageListReader messageReader = new MessageListReader(catalog.messageVocabulary(),
-                settings.maxMessagesPerSection());
+                limits.maxMessagesPerSection());
         this.homepageOpener = new HomepageOpener(new EntryPageFinder(catalog.entryPageWords()));
         this.homepageReader = new HomepageReader(classifier, new HomepageAnalyzer(catalog.listVocabulary()),
                 interactiveFamilies);
         this.sectionReader = new SectionReader(catalog, listAnalyzer, interactiveFamilies, messageReader);
-        this.messagePages = new MessagePageFollower(messageReader, settings.maxMessagePagesPerSection());
+        this.messagePages = new MessagePageFollower(messageReader, limits.maxMessagePagesPerSection());
         this.columnTree = new ColumnTreeReader(catalog, listAnalyzer, interactiveFamilies, maxPagesPerSite);
-        this.homepageLinks = new HomepageLinkChecker(new LinkChecker(fetcher, settings.linkCheckConcurrency()),
-                settings.maxLinkChecksPerSite());
+        this.homepageLinks = new HomepageLinkChecker(new LinkChecker(fetcher, limits.linkCheckConcurrency()),
+                limits.maxLinkChecksPerSite());
     }
 
     /** A site to measure and the kind it is judged as. */

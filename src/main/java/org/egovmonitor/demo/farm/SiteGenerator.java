@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.egovmonitor.crawler.fetch.FetchSettings;
+import org.egovmonitor.crawler.measure.CrawlLimits;
 import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.demo.farm.FamilyCatalog.Family;
 import org.egovmonitor.demo.farm.SiteModel.Block;
@@ -48,7 +48,7 @@ public final class SiteGenerator {
      * Message pages a measurement reads per interactive section: the crawler's default, which the truth assumes (a
      * measurement with other settings reads more or fewer of them).
      */
-    static final int MESSAGE_PAGES = FetchSettings.defaults().maxMessagePagesPerSection();
+    static final int MESSAGE_PAGES = CrawlLimits.defaults().maxMessagePagesPerSection();
 
     /** Navigation order real portals roughly follow; sites perturb it a little. */
     private static final List<String> NAV_ORDER = List.of("overview", "news", "open_gov", "notices", "policy",

@@ -1,7 +1,9 @@
 package org.egovmonitor.crawler.check;
 
-import org.egovmonitor.crawler.fetch.FetchSettings;
+import java.net.URI;
+import java.util.List;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.testing.hostile.HostileServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.net.URI;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,11 +24,11 @@ class LinkCheckerTest {
     @BeforeAll
     static void start() throws Exception {
         server = HostileServer.start();
-        fetcher = new HttpPageFetcher(FetchSettings.parse("""
+        fetcher = new HttpPageFetcher(CrawlSettings.parse("""
                 deadlineMs: 2000
                 perHostDelayMs: 0
                 allowPrivateCidrs: [127.0.0.0/8]
-                """));
+                """).fetch());
     }
 
     @AfterAll

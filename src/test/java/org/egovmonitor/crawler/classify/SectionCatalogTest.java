@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.egovmonitor.registry.SiteKind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.egovmonitor.platform.RuleFileAssert.broken;
+import static org.egovmonitor.platform.RuleFileAssert.failsWith;
+import static org.egovmonitor.platform.RuleFileAssert.lineOf;
 
 class SectionCatalogTest {
 
@@ -82,55 +87,75 @@ class SectionCatalogTest {
     @Nested
     class Validation {
 
-        @ParameterizedTest(name = "{2}")
-        @CsvSource(delimiter = '|', value = {
-                "'PORTAL: [open_gov, news' | 'PORTAL: [open_gov, nosuch, news' | requiredFamilies.PORTAL names unknown family 'nosuch'",
-                "'    windowDays: 14\n' | '    windowDays: 0\n' | families[0] (news).windowDays must be a positive number of days or null, was 0",
-                "'synonyms: [政务要闻,' | 'synonyms: [通知公告, 政务要闻,' | families[1] (notices).synonyms: '通知公告' is also a synonym of family 'news'",
-                "'maxContainsLength: 10' | 'maxContainsLength: -1' | maxContainsLength must be a positive number, was -1",
-                "'  TOWNSHIP_PAGE:' | '  VILLAGE: [news]\n  TOWNSHIP_PAGE:' | requiredFamilies.VILLAGE: unknown site kind 'VILLAGE'",
-                "'PORTAL: [open_gov, news' | 'PORTAL: [tourism, open_gov, news' | requiredFamilies.PORTAL names thematic family 'tourism'",
-                "'  - id: notices' | '  - id: news' | families[1].id 'news' is used by two families",
-                "'families: [mailbox, forum]' | 'families: [mailbox, letters]' | messages.families names unknown family 'letters'",
-                "'pending: [未回复,' | 'pending: [已回复, 未回复,' | messages.pending: '已回复' is also in messages.answered",
-                "'statusHeaders: [状态,' | 'statusHeaders: [状态, 状态,' | messages.statusHeaders: '状态' is listed twice",
-                "'repliedLabels: [回复时间,' | 'repliedLabels: [回复 时间,' | messages.repliedLabels: '回复 时间' must be letters or digits only",
-                "'replyLabels: [答复内容,' | 'replyLabels: [答复内容：,' | messages.replyLabels: '答复内容：' must be letters or digits only",
-                "'families: [mailbox, forum]' | 'families: []' | messages.families must list at least one family id",
-        })
-        void parse_badFile_failsNamingTheKey(String original, String replacement, String message) throws IOException {
-            String yaml = defaultYaml();
-            assertThat(yaml).contains(original);
-            String bad = yaml.replaceFirst(java.util.regex.Pattern.quote(original),
-                    java.util.regex.Matcher.quoteReplacement(replacement));
-            assertThatThrownBy(() -> SectionCatalog.parse(bad, "sections.yml"))
-                    .isInstanceOf(SectionCatalogException.class)
-                    .hasMessageStartingWith("sections.yml is invalid")
-                    .hasMessageContaining(message);
+        /** One broken variant of the shipped file each: from, to, where the line is, field, reason. */
+        static Stream<Arguments> brokenVariants() {
+            return Stream.of(
+                    Arguments.of("unknown key", "    windowDays: 14", "    windowDay: 14", "windowDay:",
+                            "families[0].windowDay", "未知的键（可用的键："),
+                    Arguments.of("wrong type", "    windowDays: 14", "    windowDays: soon", "windowDays: soon",
+                            "families[0].windowDays", "必须是整数，实为 soon"),
+                    Arguments.of("list for a number", "maxContainsLength: 10", "maxContainsLength: [10]",
+                            "maxContainsLength", "maxContainsLength", "必须是整数，实为一个列表"),
+                    Arguments.of("bad window", "    windowDays: 180", "    windowDays: -1", "windowDays: -1",
+                            "families[1].windowDays", "必须是正整数或留空，实为 -1"),
+                    Arguments.of("missing flag", "    shouldUpdate: true\n    thematic: false\n    synonyms: [公示公告",
+                            "    thematic: false\n    synonyms: [公示公告", "  - id: notices",
+                            "families[1].shouldUpdate", "缺少此项（true 或 false）"),
+                    Arguments.of("misspelt block", "\nmessages:", "\nmessagez:", "messagez", "messagez",
+                            "未知的键（可用的键："),
+                    Arguments.of("syntax error", "maxContainsExtra: 4", "maxContainsExtra: 4: 5", "maxContainsExtra",
+                            "maxContainsExtra", "YAML 语法错误"),
+                    Arguments.of("unknown family", "PORTAL: [open_gov, news", "PORTAL: [open_gov, nosuch, news",
+                            "PORTAL: [open_gov, nosuch", "requiredFamilies.PORTAL[1]", "未知的栏目族 nosuch"),
+                    Arguments.of("shared synonym", "synonyms: [政务要闻,", "synonyms: [通知公告, 政务要闻,",
+                            "synonyms: [公示公告", "families[1].synonyms", "'通知公告' 也是栏目族 news 的同义词"),
+                    Arguments.of("negative length", "maxContainsLength: 10", "maxContainsLength: -1",
+                            "maxContainsLength", "maxContainsLength", "必须是正整数，实为 -1"),
+                    Arguments.of("unknown site kind", "  TOWNSHIP_PAGE:", "  VILLAGE: [news]\n  TOWNSHIP_PAGE:",
+                            "VILLAGE", "requiredFamilies.VILLAGE",
+                            "未知的网站类型 VILLAGE（可用：PORTAL、DEPARTMENT、COUNTY、TOWNSHIP_PAGE）"),
+                    Arguments.of("thematic required", "PORTAL: [open_gov, news", "PORTAL: [tourism, open_gov, news",
+                            "PORTAL: [tourism", "requiredFamilies.PORTAL[0]",
+                            "专题栏目族 tourism 不能列为必备（专题栏目是可选的）"),
+                    Arguments.of("duplicate id", "  - id: notices", "  - id: news", "  - id: news\n    name: 通知公告",
+                            "families[1].id", "'news' 已被另一个栏目族使用"),
+                    Arguments.of("unknown message family", "families: [mailbox, forum]", "families: [mailbox, letters]",
+                            "[mailbox, letters]", "messages.families[1]", "未知的栏目族 letters"),
+                    Arguments.of("word in two lists", "pending: [未回复,", "pending: [已回复, 未回复,", "pending: [已回复",
+                            "messages.pending[0]", "'已回复' 也在 messages.answered 中"),
+                    Arguments.of("word twice", "statusHeaders: [状态,", "statusHeaders: [状态, 状态,", "statusHeaders:",
+                            "messages.statusHeaders[1]", "'状态' 列了两次"),
+                    Arguments.of("spaced label", "repliedLabels: [回复时间,", "repliedLabels: [回复 时间,",
+                            "repliedLabels:", "messages.repliedLabels[0]", "'回复 时间' 只能由文字或数字组成（不能有空格或标点）"),
+                    Arguments.of("no message families", "families: [mailbox, forum]", "families: []", "families: []",
+                            "messages.families", "至少要列出一个栏目族 id"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("brokenVariants")
+        void parse_brokenVariant_namesFileLineFieldAndReason(String name, String from, String to, String at,
+                                                              String field, String reason) throws IOException {
+            String yaml = broken(defaultYaml(), from, to);
+            failsWith(() -> SectionCatalog.parse(yaml, "crawlers/sections.yml"), "crawlers/sections.yml",
+                    lineOf(yaml, at), field, reason);
         }
 
         @Test
         void parse_withoutMessages_failsNamingIt() throws IOException {
             String yaml = defaultYaml();
             String bad = yaml.substring(0, yaml.indexOf("\nmessages:"));
-            assertThatThrownBy(() -> SectionCatalog.parse(bad, "sections.yml"))
-                    .isInstanceOf(SectionCatalogException.class)
-                    .hasMessageContaining("messages is missing");
+            failsWith(() -> SectionCatalog.parse(bad, "sections.yml"), "sections.yml", 1, "messages", "缺少此项");
         }
 
         @Test
-        void parse_unknownKey_failsNamingIt() throws IOException {
-            String bad = defaultYaml().replaceFirst("    windowDays: 14", "    windowDay: 14");
-            assertThatThrownBy(() -> SectionCatalog.parse(bad, "sections.yml"))
-                    .isInstanceOf(SectionCatalogException.class)
-                    .hasMessageContaining("windowDay");
+        void parse_empty_failsNamingIt() {
+            failsWith(() -> SectionCatalog.parse("# nothing\n", "sections.yml"), "sections.yml", 1, "", "文件为空");
         }
 
         @Test
         void load_missingFile_failsNamingIt() {
-            assertThatThrownBy(() -> SectionCatalog.load(Path.of("no/such/sections.yml")))
-                    .isInstanceOf(SectionCatalogException.class)
-                    .hasMessageContaining("no/such/sections.yml");
+            failsWith(() -> SectionCatalog.load(Path.of("no/such/sections.yml")), "no/such/sections.yml", 0, "",
+                    "无法读取文件");
         }
     }
 }

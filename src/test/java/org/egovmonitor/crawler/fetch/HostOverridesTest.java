@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.platform.CidrRange;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,10 +44,10 @@ class HostOverridesTest {
 
         @Test
         void settings_yamlKey_parsedAndValidated() {
-            FetchSettings s = FetchSettings.parse("hostOverrides: {www.chizhou.gov.cn: 10.20.1.15}");
+            FetchSettings s = CrawlSettings.parse("hostOverrides: {www.chizhou.gov.cn: 10.20.1.15}").fetch();
             assertThat(s.hostOverrides()).containsEntry("www.chizhou.gov.cn", "10.20.1.15");
             assertThat(FetchSettings.defaults().hostOverrides()).isEmpty();
-            assertThatThrownBy(() -> FetchSettings.parse("hostOverrides: {www.chizhou.gov.cn: www.evil.cn}"))
+            assertThatThrownBy(() -> CrawlSettings.parse("hostOverrides: {www.chizhou.gov.cn: www.evil.cn}").fetch())
                     .hasMessageContaining("hostOverrides");
         }
     }

@@ -1,17 +1,5 @@
 package org.egovmonitor.crawler.fetch;
 
-import org.egovmonitor.testing.Await;
-import org.egovmonitor.testing.ClosedPort;
-import org.egovmonitor.testing.hostile.HostileServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,6 +18,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.egovmonitor.crawler.measure.CrawlSettings;
+import org.egovmonitor.testing.Await;
+import org.egovmonitor.testing.ClosedPort;
+import org.egovmonitor.testing.hostile.HostileServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,8 +72,8 @@ class HttpPageFetcherTest {
         for (int i = 0; i < overrides.length; i += 2) {
             keys.put(overrides[i], overrides[i + 1]);
         }
-        return FetchSettings.parse(keys.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining("\n")));
+        return CrawlSettings.parse(keys.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("\n"))).fetch();
     }
 
     private HttpPageFetcher fetcher(String... overrides) {
@@ -380,7 +380,7 @@ class HttpPageFetcherTest {
         })
         void get_loopbackInAnySpelling_refusedWithoutAnyRequest(String url, FetchErrorKind kind) {
             int before = server.requestCount();
-            HttpPageFetcher f = new HttpPageFetcher(FetchSettings.parse("deadlineMs: 2000"));
+            HttpPageFetcher f = new HttpPageFetcher(CrawlSettings.parse("deadlineMs: 2000").fetch());
             try {
                 URI uri = URI.create(url.replace("PORT", String.valueOf(server.port())));
 

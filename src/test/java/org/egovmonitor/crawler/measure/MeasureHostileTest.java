@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.Await;
@@ -35,7 +34,7 @@ class MeasureHostileTest {
         engine = engine(MeasureTestSupport.localSettings("maxLinkChecksPerSite: 50\nmaxPagesPerSite: 10\n"));
     }
 
-    private static MeasurementEngine engine(FetchSettings settings) {
+    private static MeasurementEngine engine(CrawlSettings settings) {
         return new MeasurementEngine(settings, CrawlerFiles.defaultCatalog());
     }
 
@@ -125,9 +124,9 @@ class MeasureHostileTest {
 
         @Test
         void measure_redirectToNonAllowListedAddress_blockedAndNeverFetched() throws IOException {
-            try (MeasurementEngine strict = engine(FetchSettings.parse("perHostDelayMs: 0\n")
-                    .withAllowedPrivate(java.util.List.of(org.egovmonitor.platform.CidrRange.parse(
-                            "127.0.0.1/32"))));
+            try (MeasurementEngine strict = engine(CrawlSettings.parse("perHostDelayMs: 0\n")
+                    .withFetch(f -> f.withAllowedPrivate(java.util.List.of(org.egovmonitor.platform.CidrRange
+                            .parse("127.0.0.1/32")))));
                  HostileServer target = HostileServer.start("127.0.0.2")) {
                 URI start = server.uri("/redirect?to=" + java.net.URLEncoder.encode(target.uri("/ok").toString(),
                         StandardCharsets.UTF_8));

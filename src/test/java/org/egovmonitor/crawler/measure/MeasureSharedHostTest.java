@@ -84,10 +84,10 @@ class MeasureSharedHostTest {
     void measureAll_fiftySitesOnOneHost_allMeasuredNoneTimedOut() {
         // The shipped settings, with a shorter (non-zero) delay and deadline so the test stays quick; the deadline
         // is still far below the time the last site waits for its turn.
-        FetchSettings settings = MeasureTestSupport.localSettings("deadlineMs: " + DEADLINE_MS + "\n")
-                .withPerHostDelayMs(DELAY_MS)
-                .withHostOverrides(Map.of(HOST, "127.0.0.1:" + server.port()));
-        assertThat(settings.perHostConcurrency()).isEqualTo(FetchSettings.defaults().perHostConcurrency());
+        CrawlSettings settings = MeasureTestSupport.localSettings("deadlineMs: " + DEADLINE_MS + "\n")
+                .withFetch(f -> f.withPerHostDelayMs(DELAY_MS)
+                        .withHostOverrides(Map.of(HOST, "127.0.0.1:" + server.port())));
+        assertThat(settings.fetch().perHostConcurrency()).isEqualTo(FetchSettings.defaults().perHostConcurrency());
         List<MeasurementEngine.Target> targets = new ArrayList<>();
         for (int i = 1; i <= SITES; i++) {
             targets.add(new MeasurementEngine.Target(URI.create("http://" + HOST + "/" + town(i) + "/"),
@@ -95,7 +95,7 @@ class MeasureSharedHostTest {
         }
         long started = System.nanoTime();
         List<SiteMeasurement> all;
-        try (MeasurementEngine engine = new MeasurementEngine(settings, new HostGates(settings),
+        try (MeasurementEngine engine = new MeasurementEngine(settings, new HostGates(settings.fetch()),
                 CrawlerFiles.defaultCatalog())) {
             all = engine.measureAll(targets, LocalDate.of(2024, 5, 20), SITES, null);
         }
@@ -110,6 +110,6 @@ class MeasureSharedHostTest {
             assertThat(m.homepage().newestDate()).as(m.url()).isEqualTo(LocalDate.of(2024, 5, 10));
         }
         assertThat(all.get(4).finalUrl()).isEqualTo("http://" + HOST + "/town05/index.html");
-        assertThat(server.maxConcurrentRequests()).isLessThanOrEqualTo(settings.perHostConcurrency());
+        assertThat(server.maxConcurrentRequests()).isLessThanOrEqualTo(settings.fetch().perHostConcurrency());
     }
 }

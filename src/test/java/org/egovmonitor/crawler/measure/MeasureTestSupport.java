@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.parse.MessageState;
 import org.egovmonitor.demo.farm.SiteTruth;
 import org.egovmonitor.platform.CidrRange;
@@ -16,18 +15,18 @@ final class MeasureTestSupport {
     }
 
     /** The shipped settings with loopback allowed, no politeness delay and short timeouts (local servers only). */
-    static FetchSettings localSettings() {
+    static CrawlSettings localSettings() {
         return localSettings("");
     }
 
-    static FetchSettings localSettings(String extraYaml) {
-        return FetchSettings.parse("""
+    static CrawlSettings localSettings(String extraYaml) {
+        return CrawlSettings.parse("""
                 perHostDelayMs: 0
                 connectTimeoutMs: 2000
                 readTimeoutMs: 2000
                 deadlineMs: 4000
                 robotsCacheTtl: 1h
-                """ + extraYaml).withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")));
+                """ + extraYaml).withFetch(f -> f.withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8"))));
     }
 
     /**

@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.egovmonitor.crawler.classify.SectionCatalog;
 import org.egovmonitor.crawler.fetch.FetchResult;
-import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
@@ -131,13 +131,13 @@ class RealPageCorpusTest {
         }
     }
 
-    private static List<Outcome> measure(List<Page> pages, FetchSettings settings) {
+    private static List<Outcome> measure(List<Page> pages, CrawlSettings settings) {
         SectionCatalog catalog = CrawlerFiles.defaultCatalog();
         ListPageAnalyzer lists = new ListPageAnalyzer(catalog.blankPlaceholders(), catalog.listVocabulary());
         PageDecoder decoder = new PageDecoder();
         List<Outcome> out = new ArrayList<>();
         try (MeasurementEngine engine = new MeasurementEngine(settings, catalog);
-             HttpPageFetcher fetcher = new HttpPageFetcher(settings)) {
+             HttpPageFetcher fetcher = new HttpPageFetcher(settings.fetch())) {
             for (Page p : pages) {
                 LocalDate now = p.capturedOn() != null ? p.capturedOn() : LocalDate.now();
                 Set<String> families = new LinkedHashSet<>();
@@ -177,7 +177,7 @@ class RealPageCorpusTest {
     }
 
     /** Every corpus host pinned to the local server; no politeness delay, no link checks (nothing else answers). */
-    private static FetchSettings settings(Set<String> hosts, int port) {
+    private static CrawlSettings settings(Set<String> hosts, int port) {
         StringBuilder yaml = new StringBuilder("""
                 perHostDelayMs: 0
                 connectTimeoutMs: 2000
@@ -189,7 +189,8 @@ class RealPageCorpusTest {
         for (String h : hosts) {
             yaml.append("  \"").append(h).append("\": \"127.0.0.1:").append(port).append("\"\n");
         }
-        return FetchSettings.parse(yaml.toString()).withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8")));
+        return CrawlSettings.parse(yaml.toString())
+                .withFetch(f -> f.withAllowedPrivate(List.of(CidrRange.parse("127.0.0.0/8"))));
     }
 
     private static SiteKind kind(Page p) {
