@@ -57,8 +57,8 @@ import org.egovmonitor.jobs.RetentionJob;
 import org.egovmonitor.jobs.RoundFollowUp;
 import org.egovmonitor.jobs.SchedulerHealthCheck;
 import org.egovmonitor.jobs.Scheduling;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.observations.SiteMeasurementsResource;
-import org.egovmonitor.observations.SqlObservationStore;
 import org.egovmonitor.observations.UnitMeasurementsResource;
 import org.egovmonitor.registry.LiaisonRequestsResource;
 import org.egovmonitor.registry.NodesResource;
@@ -73,9 +73,9 @@ import org.egovmonitor.scoring.BottleneckMatrixResource;
 import org.egovmonitor.scoring.BottleneckMatrixService;
 import org.egovmonitor.scoring.IndicatorCatalogue;
 import org.egovmonitor.scoring.IndicatorDistributionResource;
-import org.egovmonitor.scoring.RegistryEvidenceSource;
 import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.egovmonitor.scoring.ScoringResource;
+import org.egovmonitor.scoring.StoredEvidenceSource;
 import org.egovmonitor.scoring.StoredObservationFacts;
 import org.egovmonitor.scoring.UnitScoreResource;
 import org.egovmonitor.web.HttpEdge;
@@ -124,7 +124,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
     @Override
     public void run(EgovMonitorConfiguration config, Environment env) throws Exception {
         // Registered first so that it stops last: scheduler, then pool, then the embedded server.
-        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config.usesEmbeddedDatabase(), config.getEmbeddedDatabase(),
+        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config.usesEmbeddedDatabase(),
+                config.getEmbeddedDatabase(),
                 config.getDatabase(), DataFolderOwner.Role.SERVER);
         if (embedded == null) {
             wire(config, env);
@@ -180,7 +181,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new NodesResource(registry));
 
         // measure: the observation store and its read API.
-        SqlObservationStore observations = new SqlObservationStore(jdbi);
+        ObservationStore observations = new ObservationStore(jdbi);
         env.jersey().register(new SiteMeasurementsResource(registry, observations));
         env.jersey().register(new UnitMeasurementsResource(registry, observations));
         org.slf4j.LoggerFactory.getLogger(EgovMonitorApplication.class).info("crawler files: {}",
@@ -192,15 +193,15 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
                 observations);
         crawl.manage(env.lifecycle());
 
-        // Portal contributions (信息报送, issue 5): collected after each crawl round and on demand; read by scoring.
+        // Portal contributions (信息报送): collected after each crawl round and on demand; read by scoring.
         ContributionService contributions = contributionService(config, jdbi, clock, reach,
                 crawlerFiles.crawl().fetch(), crawl);
 
-        // Scoring (issue 6) over the registry, probes and the stored observations.
+        // Scoring over the registry, probes and the stored observations.
         CrawlerFiles.Text indicatorFile = CrawlerFiles.text(config.crawlersPath(), "indicators.yml");
         IndicatorCatalogue indicators = IndicatorCatalogue.parse(indicatorFile.yaml(), indicatorFile.source(),
                 crawlerFiles.sections());
-        ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, new RegistryEvidenceSource(jdbi,
+        ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, new StoredEvidenceSource(jdbi,
                 config.zoneId(), indicators.probeWindowDays(),
                 new StoredObservationFacts(jdbi, observations, contributions, config.zoneId())), indicators,
                 env.getObjectMapper(), clock);
@@ -210,8 +211,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new BottleneckMatrixResource(breakdowns));
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
-        // ---- scheduling (issue 4): registered after the data source, so it stops first ----
-        // Retention (issue 13): old raw measurement rows rolled up into daily facts, daily at a quiet hour.
+        // ---- scheduling: registered after the data source, so it stops first ----
+        // Retention: old raw measurement rows rolled up into daily facts, daily at a quiet hour.
         RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
         Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
                 new RoundFollowUp(contributions, scoring, clock), RetentionJob.Task.of(retention));

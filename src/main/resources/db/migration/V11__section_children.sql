@@ -1,6 +1,6 @@
 -- The column tree one level down: the sub-columns (子栏目) of each observed section that is a column index page or the
 -- 政府信息公开 platform, as SiteMeasurement.Section.children. Written and read with the measurement by
--- SqlObservationStore; scoring judges each sub-column against its section's family window.
+-- ObservationStore; scoring judges each sub-column against its section's family window.
 
 -- Sub-columns found but left unread because the per-site page budget ran out: the tree was cut short.
 ALTER TABLE measurement_sections ADD COLUMN children_not_fetched INTEGER NOT NULL DEFAULT 0;

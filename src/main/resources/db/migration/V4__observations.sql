@@ -1,5 +1,5 @@
 -- Site measurements, append-only: what a crawl of one site saw, kept as facts with their time. Written once per
--- crawl task (task_key) by SqlObservationStore; read by scoring and the measurements API. Child rows keep the order
+-- crawl task (task_key) by ObservationStore; read by scoring and the measurements API. Child rows keep the order
 -- of the measurement (seq) so a measurement can be rebuilt exactly.
 
 CREATE TABLE measurements (

@@ -1,5 +1,5 @@
 -- Messages read from interactive sections (信箱, 留言) of a measurement: when each was asked, when answered and what
--- state the site shows. Written with the measurement by SqlObservationStore; read by scoring (互动回应). Rows keep
+-- state the site shows. Written with the measurement by ObservationStore; read by scoring (互动回应). Rows keep
 -- the section's order (section_seq) and the list's order (seq), so a measurement is rebuilt exactly.
 CREATE TABLE measurement_messages (
     measurement_id BIGINT  NOT NULL,

@@ -18,7 +18,7 @@ import org.egovmonitor.jobs.RetentionJob;
 import org.egovmonitor.jobs.SchedulerConfiguration;
 import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.jobs.ScoreSnapshotJob;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.registry.UnitDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -53,7 +53,7 @@ public class CrawlNowCommand extends DatabaseCommand {
         // The same machinery as the server's crawl workers; the server's own ports are not fetched from here either
         // (it may run on this machine).
         CrawlMachinery crawl = CrawlMachinery.build(CrawlerFiles.load(config.crawlersPath()), sc, dataSource,
-                s -> s.withOwnPorts(config.configuredPorts()), new SqlObservationStore(jdbi));
+                s -> s.withOwnPorts(config.configuredPorts()), new ObservationStore(jdbi));
         Clock clock = Clock.system(config.zoneId());
         CrawlStage stage = crawl.stage();
         PrintStream err = System.err;

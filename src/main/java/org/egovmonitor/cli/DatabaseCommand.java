@@ -44,7 +44,8 @@ public abstract class DatabaseCommand extends ConfiguredCommand<EgovMonitorConfi
     @Override
     protected void run(Bootstrap<EgovMonitorConfiguration> bootstrap, Namespace namespace,
                        EgovMonitorConfiguration config) throws Exception {
-        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config.usesEmbeddedDatabase(), config.getEmbeddedDatabase(),
+        EmbeddedPostgresServer embedded = DatabaseSupport.startIfEmbedded(config.usesEmbeddedDatabase(),
+                config.getEmbeddedDatabase(),
                 config.getDatabase(), DataFolderOwner.Role.COMMAND);
         try {
             ManagedDataSource dataSource = config.getDatabase().build(new MetricRegistry(), getName());

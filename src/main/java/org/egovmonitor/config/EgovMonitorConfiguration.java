@@ -69,7 +69,7 @@ public class EgovMonitorConfiguration extends Configuration {
         this.demoFarm = demoFarm;
     }
 
-    /** Quartz cluster, crawl workers and probes (issue 4). */
+    /** Quartz cluster, crawl workers and probes. */
     @Valid
     @NotNull
     private SchedulerConfiguration scheduler = new SchedulerConfiguration();
@@ -84,7 +84,7 @@ public class EgovMonitorConfiguration extends Configuration {
         this.scheduler = scheduler;
     }
 
-    // ---- information contribution (issue 5)
+    // ---- information contribution
 
     /** How the city portal is read for 信息报送 and how article sources are matched to units. */
     @Valid
@@ -102,7 +102,7 @@ public class EgovMonitorConfiguration extends Configuration {
         this.contributions = contributions;
     }
 
-    // ---- retention (issue 13)
+    // ---- retention
 
     /** How long raw measurement rows are kept before they are rolled up (schedule: scheduler.retentionCron). */
     @Valid

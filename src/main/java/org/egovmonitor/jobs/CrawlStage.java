@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The two services a crawl round needs: what measures a site and where its measurement goes. The application and
- * {@code crawl-now} pass the real ones (MeasurementEngine, SqlObservationStore); there is no setting that swaps them.
+ * {@code crawl-now} pass the real ones (MeasurementEngine, ObservationStore); there is no setting that swaps them.
  * A node built without them (null, as some scheduling tests build one) refuses crawl rounds with a recorded, failed
  * run and still runs the probes.
  */

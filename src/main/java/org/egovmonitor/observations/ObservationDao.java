@@ -14,7 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * SQL of the observation store (V4__observations.sql, V9__messages.sql, V11__section_children.sql,
- * V15__section_entry_dates.sql); see SqlObservationStore
+ * V15__section_entry_dates.sql); see ObservationStore
  * for transactions.
  */
 @RegisterConstructorMapper(ObservationDao.MeasurementRow.class)

@@ -21,9 +21,9 @@ public class SiteMeasurementsResource {
     static final int MAX_LIMIT = 500;
 
     private final RegistryService registry;
-    private final SqlObservationStore store;
+    private final ObservationStore store;
 
-    public SiteMeasurementsResource(RegistryService registry, SqlObservationStore store) {
+    public SiteMeasurementsResource(RegistryService registry, ObservationStore store) {
         this.registry = registry;
         this.store = store;
     }

@@ -29,9 +29,9 @@ public class UnitMeasurementsResource {
     }
 
     private final RegistryService registry;
-    private final SqlObservationStore store;
+    private final ObservationStore store;
 
-    public UnitMeasurementsResource(RegistryService registry, SqlObservationStore store) {
+    public UnitMeasurementsResource(RegistryService registry, ObservationStore store) {
         this.registry = registry;
         this.store = store;
     }

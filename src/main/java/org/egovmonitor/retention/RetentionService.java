@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>What scoring still needs survives exactly: it reads no list entry and no fetch record (it judges sections, the
  * measurement row and messages), and of the link checks only the broken ones of the measurement it takes for a day
  * — always the last measurement of some measurement day — which the roll-up keeps ({@code last_broken}) and
- * {@code SqlObservationStore} reads in place of the deleted rows. So a rescore of an old day equals its snapshot.
+ * {@code ObservationStore} reads in place of the deleted rows. So a rescore of an old day equals its snapshot.
  *
  * <p>Work is done a handful of site-days at a time: one transaction rolls them up and deletes their raw rows, so a
  * reader sees either the raw rows or the roll-up, never both or neither. Each delete takes at most

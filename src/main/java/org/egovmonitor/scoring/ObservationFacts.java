@@ -5,10 +5,10 @@ import java.util.Map;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 
 /**
- * The facts {@link RegistryEvidenceSource} cannot read from the registry and probe tables: the observation store's
+ * The facts {@link StoredEvidenceSource} cannot read from the registry and probe tables: the observation store's
  * measurements, approved self-reports, portal contributions and interaction messages. Each method answers for
  * every unit (or site) at once, as of the end of {@code day}; a missing key means "no data" (scored NO_DATA).
- * The lead implements this over the real tables at merge time; {@link #NONE} knows nothing.
+ * {@link StoredObservationFacts} reads them from the database; {@link #NONE} knows nothing.
  */
 public interface ObservationFacts {
 

@@ -14,7 +14,7 @@ import org.egovmonitor.collection.SelfReport;
 import org.egovmonitor.collection.SelfReportDao;
 import org.egovmonitor.collection.SystemInUse;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.registry.Site;
 import org.egovmonitor.registry.SiteDao;
 import org.jdbi.v3.core.Jdbi;
@@ -31,11 +31,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class StoredObservationFacts implements ObservationFacts {
 
     private final Jdbi jdbi;
-    private final SqlObservationStore observations;
+    private final ObservationStore observations;
     private final ContributionService contributions;
     private final ZoneId zone;
 
-    public StoredObservationFacts(Jdbi jdbi, SqlObservationStore observations, ContributionService contributions,
+    public StoredObservationFacts(Jdbi jdbi, ObservationStore observations, ContributionService contributions,
                                   ZoneId zone) {
         this.jdbi = jdbi;
         this.observations = observations;
@@ -46,7 +46,7 @@ public final class StoredObservationFacts implements ObservationFacts {
     @Override
     public Map<Long, SiteMeasurement> latestMeasurements(LocalDate day) {
         Map<Long, SiteMeasurement> out = new HashMap<>();
-        observations.latestOnOrBefore(day, SqlObservationStore.Detail.FOR_SCORING)
+        observations.latestOnOrBefore(day, ObservationStore.Detail.FOR_SCORING)
                 .forEach((site, stored) -> out.put(site, stored.measurement()));
         return out;
     }

@@ -10,13 +10,13 @@ import org.egovmonitor.collection.ContributionService;
 import org.egovmonitor.collection.ContributionSettings;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.retention.RetentionService;
 import org.egovmonitor.retention.RetentionSettings;
 import org.egovmonitor.scoring.DaySnapshot;
 import org.egovmonitor.scoring.IndicatorCatalogue;
-import org.egovmonitor.scoring.RegistryEvidenceSource;
 import org.egovmonitor.scoring.ScoreSnapshotService;
+import org.egovmonitor.scoring.StoredEvidenceSource;
 import org.egovmonitor.scoring.StoredObservationFacts;
 import org.egovmonitor.testing.TestPostgres;
 import org.egovmonitor.web.StrictJsonModule;
@@ -52,7 +52,7 @@ public final class RetentionBench {
         long t0 = System.nanoTime();
         List<Long> siteIds = StoredScoringBench.insertUnitsWithSites(jdbi, sites, i -> "DEPARTMENT",
                 i -> "DEPARTMENTS", i -> "DEPARTMENT");
-        SqlObservationStore store = new SqlObservationStore(jdbi);
+        ObservationStore store = new ObservationStore(jdbi);
         // The first day through the store, the others copied in SQL a day later each (dates shifted with them).
         for (int i = 0; i < siteIds.size(); i++) {
             store.save("bench:" + i, siteIds.get(i), StoredScoringBench.measurement(i, first),
@@ -73,7 +73,7 @@ public final class RetentionBench {
         RetentionService retention = new RetentionService(jdbi, settings, clock);
         try (HttpPageFetcher unused = new HttpPageFetcher(FetchSettings.defaults())) {
             IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
-            ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, new RegistryEvidenceSource(jdbi, ZONE,
+            ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, new StoredEvidenceSource(jdbi, ZONE,
                     catalogue.probeWindowDays(), new StoredObservationFacts(jdbi, store,
                     new ContributionService(jdbi, unused, new ContributionSettings(), clock), ZONE)), catalogue,
                     StrictJsonModule.configure(Jackson.newObjectMapper()), clock);

@@ -19,11 +19,11 @@ import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.parse.MessageState;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.scoring.IndicatorCatalogue;
-import org.egovmonitor.scoring.RegistryEvidenceSource;
 import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.egovmonitor.scoring.SnapshotSummary;
+import org.egovmonitor.scoring.StoredEvidenceSource;
 import org.egovmonitor.scoring.StoredObservationFacts;
 import org.egovmonitor.testing.TestPostgres;
 import org.egovmonitor.web.StrictJsonModule;
@@ -32,7 +32,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Full rescoring the way the service does it (docs/bench/scoring.sh, first part): N units with one site each in the
  * registry, one stored crawl measurement per site (12 sections of 20 entries, homepage entries, link checks, fetches,
- * mailbox messages), then the day's snapshot through the real {@link RegistryEvidenceSource} and
+ * mailbox messages), then the day's snapshot through the real {@link StoredEvidenceSource} and
  * {@link StoredObservationFacts}: reading the evidence, scoring, ranking and saving. Figures go to stderr.
  */
 public final class StoredScoringBench {
@@ -55,7 +55,7 @@ public final class StoredScoringBench {
         long t0 = System.nanoTime();
         List<Long> siteIds = insertUnitsWithSites(jdbi, units, i -> KINDS[i % 4], i -> GROUPS[i % 4],
                 i -> i % 4 == 1 ? "COUNTY" : i % 4 == 3 ? "TOWNSHIP_PAGE" : "DEPARTMENT");
-        SqlObservationStore store = new SqlObservationStore(jdbi);
+        ObservationStore store = new ObservationStore(jdbi);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> saving = new ArrayList<>();
@@ -83,7 +83,7 @@ public final class StoredScoringBench {
             IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
             StoredObservationFacts facts = new StoredObservationFacts(jdbi, store,
                     new ContributionService(jdbi, unused, new ContributionSettings(), clock), zone);
-            RegistryEvidenceSource evidence = new RegistryEvidenceSource(jdbi, zone, catalogue.probeWindowDays(),
+            StoredEvidenceSource evidence = new StoredEvidenceSource(jdbi, zone, catalogue.probeWindowDays(),
                     facts);
             ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi, evidence, catalogue,
                     StrictJsonModule.configure(Jackson.newObjectMapper()), clock);

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.testing.AppProcess;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
@@ -44,7 +44,7 @@ class RetentionCommandTest {
             return h.createQuery("INSERT INTO sites (url, name, kind, unit_code) VALUES ('http://r.test/', 'r', "
                     + "'DEPARTMENT', 'dept-r') RETURNING id").mapTo(Long.class).one();
         });
-        SqlObservationStore store = new SqlObservationStore(jdbi);
+        ObservationStore store = new ObservationStore(jdbi);
         LocalDate today = LocalDate.now(ZONE);
         for (int age : new int[] {60, 45, 10}) {
             LocalDate day = today.minusDays(age);

@@ -20,7 +20,7 @@ import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.db.JdbiSetup;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.platform.CidrRange;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.registry.SiteKind;
@@ -149,7 +149,7 @@ class DashboardBrowserTest {
             long siteId = Http.json(site).path("id").asLong();
             Jdbi jdbi = JdbiSetup.configure(Jdbi.create(APP.getConfiguration().getDatabase().getUrl(),
                     APP.getConfiguration().getDatabase().getUser(), ""));
-            assertThat(new SqlObservationStore(jdbi).save("browser-test:" + siteId, siteId, m, Instant.now()))
+            assertThat(new ObservationStore(jdbi).save("browser-test:" + siteId, siteId, m, Instant.now()))
                     .isTrue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,7 +10,7 @@ import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurer;
 import org.egovmonitor.demo.farm.SiteFarm;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
@@ -50,7 +50,7 @@ class CrawlRetryTest {
             config.setCrawlWorkersPerNode("2");
             CrawlRounds rounds = new CrawlRounds(jdbi, Clock.systemUTC());
             CrawlWorkerPool workers = new CrawlWorkerPool("test-node", config, jdbi, measurer,
-                    new SqlObservationStore(jdbi), rounds, Clock.systemUTC());
+                    new ObservationStore(jdbi), rounds, Clock.systemUTC());
             CrawlRounds.Started round = rounds.start(null, "test-node", "CLI", null);
             workers.start();
             try {

@@ -9,7 +9,7 @@ import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.retention.RetentionService;
 import org.egovmonitor.retention.RetentionSettings;
 import org.egovmonitor.testing.TestPostgres;
@@ -86,7 +86,7 @@ class RetentionJobTest {
             return h.createQuery("INSERT INTO sites (url, name, kind, unit_code) VALUES ('http://r.test/', 'r', "
                     + "'DEPARTMENT', 'dept-r') RETURNING id").mapTo(Long.class).one();
         });
-        SqlObservationStore store = new SqlObservationStore(jdbi);
+        ObservationStore store = new ObservationStore(jdbi);
         LocalDate old = today.minusDays(120);
         store.save("old", site, crawl(old), old.atStartOfDay(ZONE).toInstant());
         store.save("new", site, crawl(today), Instant.now());

@@ -27,19 +27,19 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SqlObservationStore on real PostgreSQL: exactly-once saves, rebuilding, history. */
+/** ObservationStore on real PostgreSQL: exactly-once saves, rebuilding, history. */
 class ObservationStoreTest {
 
     private static final LocalDate DAY = LocalDate.of(2025, 4, 15);
 
     private Jdbi jdbi;
-    private SqlObservationStore store;
+    private ObservationStore store;
     private long siteId;
 
     @BeforeEach
     void setUp() {
         jdbi = TestPostgres.newDatabase().jdbi();
-        store = new SqlObservationStore(jdbi);
+        store = new ObservationStore(jdbi);
         siteId = jdbi.withHandle(h -> {
             h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('czs', '池州市', 'MUNICIPAL', 'X')");
             return h.createQuery("INSERT INTO sites (url, name, kind, unit_code) VALUES "
@@ -204,9 +204,9 @@ class ObservationStoreTest {
             store.save("b:0", sites.get(1), sample(DAY), t0);
             store.save("c:0", sites.get(2), sample(DAY.plusDays(9)), t0);
 
-            Map<Long, StoredMeasurement> bulk = store.latestOnOrBefore(DAY.plusDays(1), SqlObservationStore.Detail.WHOLE);
+            Map<Long, StoredMeasurement> bulk = store.latestOnOrBefore(DAY.plusDays(1), ObservationStore.Detail.WHOLE);
             Map<Long, StoredMeasurement> light = store.latestOnOrBefore(DAY.plusDays(1),
-                    SqlObservationStore.Detail.FOR_SCORING);
+                    ObservationStore.Detail.FOR_SCORING);
 
             assertThat(bulk).containsOnlyKeys(sites.get(0), sites.get(1));
             assertThat(bulk.get(sites.get(0)).taskKey()).isEqualTo("a:1");
@@ -225,7 +225,7 @@ class ObservationStoreTest {
                 assertThat(forScoring.homepage().newestDate()).isEqualTo(whole.homepage().newestDate());
                 assertThat(forScoring.fetches()).isEmpty();
             }
-            assertThat(store.latestOnOrBefore(DAY.minusDays(30), SqlObservationStore.Detail.WHOLE)).isEmpty();
+            assertThat(store.latestOnOrBefore(DAY.minusDays(30), ObservationStore.Detail.WHOLE)).isEmpty();
         }
 
         @Test

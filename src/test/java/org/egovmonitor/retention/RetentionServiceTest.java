@@ -15,14 +15,14 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.MessageState;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.scoring.DaySnapshot;
 import org.egovmonitor.scoring.IndicatorCatalogue;
 import org.egovmonitor.scoring.IndicatorResult;
 import org.egovmonitor.scoring.ObservationFacts;
 import org.egovmonitor.scoring.RankedScore;
-import org.egovmonitor.scoring.RegistryEvidenceSource;
 import org.egovmonitor.scoring.ScoreSnapshotService;
+import org.egovmonitor.scoring.StoredEvidenceSource;
 import org.egovmonitor.scoring.StoredObservationFacts;
 import org.egovmonitor.scoring.UnitEvidence;
 import org.egovmonitor.testing.TestPostgres;
@@ -47,7 +47,7 @@ class RetentionServiceTest {
     private static final LocalDate RECENT = TODAY.minusDays(5);
 
     private Jdbi jdbi;
-    private SqlObservationStore store;
+    private ObservationStore store;
     private ScoreSnapshotService scoring;
     private RetentionService retention;
     private long siteA;
@@ -57,7 +57,7 @@ class RetentionServiceTest {
     void setUp() {
         jdbi = TestPostgres.newDatabase().jdbi();
         Clock clock = Clock.fixed(TODAY.atTime(12, 0).atZone(ZONE).toInstant(), ZONE);
-        store = new SqlObservationStore(jdbi);
+        store = new ObservationStore(jdbi);
         // The observation-backed facts as the app wires them; contributions and self-reports are not observations
         // retention touches, so they stay out (no data either side of the comparison).
         StoredObservationFacts stored = new StoredObservationFacts(jdbi, store, null, ZONE);
@@ -79,7 +79,7 @@ class RetentionServiceTest {
             }
         };
         IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
-        scoring = new ScoreSnapshotService(jdbi, new RegistryEvidenceSource(jdbi, ZONE, catalogue.probeWindowDays(),
+        scoring = new ScoreSnapshotService(jdbi, new StoredEvidenceSource(jdbi, ZONE, catalogue.probeWindowDays(),
                 facts), catalogue, StrictJsonModule.configure(Jackson.newObjectMapper()), clock);
         RetentionSettings settings = new RetentionSettings();
         settings.setRawDays(90);

@@ -10,7 +10,7 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.Homepage;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.MessageState;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.registry.SiteDao;
 import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.registry.UnitDao;
@@ -29,13 +29,13 @@ class StoredObservationFactsTest {
     private static final LocalDate DAY = ScoringFixtures.DAY;
 
     private Jdbi jdbi;
-    private SqlObservationStore store;
+    private ObservationStore store;
     private StoredObservationFacts facts;
 
     @BeforeEach
     void setUp() {
         jdbi = TestPostgres.newDatabase().jdbi();
-        store = new SqlObservationStore(jdbi);
+        store = new ObservationStore(jdbi);
         // Contributions are not read by the interaction facts.
         facts = new StoredObservationFacts(jdbi, store, null, ZoneId.of("Asia/Shanghai"));
         jdbi.useTransaction(h -> {

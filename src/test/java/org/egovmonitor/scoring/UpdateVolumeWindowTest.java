@@ -10,7 +10,7 @@ import org.egovmonitor.crawler.classify.SectionCatalog;
 import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
-import org.egovmonitor.observations.SqlObservationStore;
+import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.platform.CidrRange;
 import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.TestPostgres;
@@ -39,7 +39,7 @@ class UpdateVolumeWindowTest {
     private static String indicatorsText;
 
     private Jdbi jdbi;
-    private SqlObservationStore store;
+    private ObservationStore store;
     private long siteId;
 
     @BeforeAll
@@ -68,7 +68,7 @@ class UpdateVolumeWindowTest {
     @BeforeEach
     void setUp() {
         jdbi = TestPostgres.newDatabase().jdbi();
-        store = new SqlObservationStore(jdbi);
+        store = new ObservationStore(jdbi);
         siteId = jdbi.withHandle(h -> {
             h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('dept-a', '单位a', 'DEPARTMENT', 'X')");
             return h.createQuery("INSERT INTO sites (url, name, kind, unit_code) VALUES "
@@ -108,7 +108,7 @@ class UpdateVolumeWindowTest {
     /** Saves the measurement and reads it back as scoring does. */
     private SiteMeasurement storedAndReadForScoring(SiteMeasurement m) {
         store.save("task-" + System.nanoTime(), siteId, m, Instant.parse("2024-05-20T02:00:00Z"));
-        return store.latestOnOrBefore(NOW, SqlObservationStore.Detail.FOR_SCORING).get(siteId).measurement();
+        return store.latestOnOrBefore(NOW, ObservationStore.Detail.FOR_SCORING).get(siteId).measurement();
     }
 
     private static IndicatorResult updateVolume(SiteMeasurement m, int windowDays) {
@@ -136,7 +136,7 @@ class UpdateVolumeWindowTest {
         storedAndReadForScoring(measure(sections(14)));
         // What a section stored before entry dates were kept looks like.
         jdbi.useHandle(h -> h.execute("UPDATE measurement_sections SET entry_dates = NULL"));
-        SiteMeasurement old = store.latestOnOrBefore(NOW, SqlObservationStore.Detail.FOR_SCORING).get(siteId)
+        SiteMeasurement old = store.latestOnOrBefore(NOW, ObservationStore.Detail.FOR_SCORING).get(siteId)
                 .measurement();
         assertThat(news(old).entryDates()).isNull();
 

@@ -24,14 +24,14 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Liaisons are taken as of the day (history), but the registry itself (units, sites, nodes) is its current
  * state: recomputing an old day uses today's registry with that day's observations.
  */
-public final class RegistryEvidenceSource implements EvidenceSource {
+public final class StoredEvidenceSource implements EvidenceSource {
 
     private final Jdbi jdbi;
     private final ZoneId zone;
     private final int probeWindowDays;
     private final ObservationFacts facts;
 
-    public RegistryEvidenceSource(Jdbi jdbi, ZoneId zone, int probeWindowDays, ObservationFacts facts) {
+    public StoredEvidenceSource(Jdbi jdbi, ZoneId zone, int probeWindowDays, ObservationFacts facts) {
         this.jdbi = jdbi;
         this.zone = zone;
         this.probeWindowDays = probeWindowDays;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Evidence read from the registry and probe tables on real PostgreSQL. */
-class RegistryEvidenceSourceTest {
+class StoredEvidenceSourceTest {
 
     @Test
     void evidenceFor_probesInWindow_liaisonOnDay_nodeProbes() {
@@ -53,7 +53,7 @@ class RegistryEvidenceSourceTest {
                     + "VALUES ('dept-a', '2024-06-29T08:00:00+08:00', false, '10.0.0.1:80')");
             return id;
         });
-        List<UnitEvidence> evidence = new RegistryEvidenceSource(jdbi, ZoneId.of("Asia/Shanghai"), 7,
+        List<UnitEvidence> evidence = new StoredEvidenceSource(jdbi, ZoneId.of("Asia/Shanghai"), 7,
                 ObservationFacts.NONE).evidenceFor(day);
         UnitEvidence a = evidence.stream().filter(e -> e.unit().code().equals("dept-a")).findFirst().orElseThrow();
         assertThat(a.sites()).hasSize(1);
