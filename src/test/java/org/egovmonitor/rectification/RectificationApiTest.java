@@ -3,19 +3,12 @@ package org.egovmonitor.rectification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.testing.Await;
 import org.egovmonitor.testing.Http;
@@ -42,17 +35,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RectificationApiTest {
 
     static final TestPostgres.TestDatabase DB = TestPostgres.newDatabase();
-    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.extension(DB, false,
-            ConfigOverride.config("logging.level", "WARN"),
-            ConfigOverride.config("scheduler.crawlSettings", "src/test/resources/crawl-loopback.yml"),
-            ConfigOverride.config("scheduler.pollInterval", "200ms"),
-            ConfigOverride.config("scheduler.crawlWorkersPerNode", "2"));
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = UnitHomepages.crawlingApp(DB);
     static final String PASSWORD = "rectification-pass";
     /** Units: fixed between issue and re-check, never fixed, appealing, and one without a site. */
     static final List<String> UNITS = List.of("rc-fixed", "rc-stale", "rc-appeal", "rc-access", "rc-other");
-    static final Map<String, LocalDate> NEWEST = new ConcurrentHashMap<>();
 
-    static HttpServer sites;
+    static UnitHomepages sites;
     static Http http;
     static Jdbi jdbi;
     static LocalDate today;
@@ -60,31 +48,15 @@ class RectificationApiTest {
     @BeforeAll
     static void unitsSitesUsersAndFirstRound() throws Exception {
         today = LocalDate.now(APP.getConfiguration().zoneId());
-        sites = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        sites.createContext("/", ex -> {
-            String unit = ex.getRequestURI().getPath().split("/").length > 1
-                    ? ex.getRequestURI().getPath().split("/")[1] : "";
-            LocalDate newest = NEWEST.get(unit);
-            String page = newest == null || !ex.getRequestURI().getPath().equals("/" + unit + "/") ? null
-                    : "<html><head><title>" + unit + "</title></head><body><h1>" + unit + " 门户</h1><ul>"
-                    + "<li><a href=\"/" + unit + "/n1.html\">关于开展安全检查工作的通知</a><span>" + newest
-                    + "</span></li></ul></body></html>";
-            byte[] body = (page == null ? "<html><body>未找到</body></html>" : page).getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "text/html; charset=UTF-8");
-            ex.sendResponseHeaders(page == null ? 404 : 200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        sites.start();
+        sites = UnitHomepages.start();
         http = new Http(APP.getLocalPort());
         jdbi = DB.jdbi();
         for (String unit : UNITS) {
-            jdbi.useHandle(h -> h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES (?, ?, 'DEPARTMENT',"
-                    + " 'DEPARTMENTS')", unit, "整改测试" + unit));
-            if (!unit.equals("rc-other")) {
-                NEWEST.put(unit, today.minusDays(60));
-                jdbi.useHandle(h -> h.execute("INSERT INTO sites (url, name, kind, unit_code) VALUES (?, ?, "
-                        + "'DEPARTMENT', ?)", siteUrl(unit), unit + " 网站", unit));
+            if (unit.equals("rc-other")) {
+                jdbi.useHandle(h -> h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES (?, ?,"
+                        + " 'DEPARTMENT', 'DEPARTMENTS')", unit, "整改测试" + unit));
+            } else {
+                sites.register(jdbi, unit, today.minusDays(60));
             }
             assertThat(office("POST", "/api/users", "{\"username\":\"" + user(unit) + "\",\"role\":\"DEPARTMENT\","
                     + "\"password\":\"" + PASSWORD + "\",\"unitCode\":\"" + unit + "\"}").statusCode()).isEqualTo(201);
@@ -97,12 +69,12 @@ class RectificationApiTest {
     @AfterAll
     static void stop() {
         if (sites != null) {
-            sites.stop(0);
+            sites.close();
         }
     }
 
     static String siteUrl(String unit) {
-        return "http://127.0.0.1:" + sites.getAddress().getPort() + "/" + unit + "/";
+        return sites.url(unit);
     }
 
     static String user(String unit) {
@@ -193,7 +165,7 @@ class RectificationApiTest {
             JsonNode replied = ok(department("rc-fixed", "POST", "/api/units/rc-fixed/rectification/tasks/" + task
                     + "/reply", "{\"text\":\"已恢复首页信息发布\"}"), 200);
             assertThat(replied.get("status").asText()).isEqualTo("REPLIED");
-            NEWEST.put("rc-fixed", today);
+            sites.newest("rc-fixed", today);
             JsonNode rechecking = ok(department("rc-fixed", "POST", "/api/units/rc-fixed/rectification/tasks/" + task
                     + "/recheck", null), 200);
             assertThat(rechecking.get("status").asText()).isIn("RECHECKING", "CLOSED");
@@ -214,7 +186,7 @@ class RectificationApiTest {
         @Test
         void siteNotFixed_taskGoesBackWithNewEvidence() throws Exception {
             long task = issueVeto("rc-stale");
-            NEWEST.put("rc-stale", today.minusDays(40));
+            sites.newest("rc-stale", today.minusDays(40));
 
             ok(department("rc-stale", "POST", "/api/units/rc-stale/rectification/tasks/" + task + "/recheck", null),
                     200);
