@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.egovmonitor.errors.ConflictException;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
@@ -27,7 +26,6 @@ import org.egovmonitor.scoring.FindingKind;
 import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.egovmonitor.scoring.Scorecard;
-import org.egovmonitor.scoring.UnitScore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
