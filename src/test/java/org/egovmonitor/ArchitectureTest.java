@@ -45,6 +45,7 @@ class ArchitectureTest {
             "org.egovmonitor.scoring..",
             "org.egovmonitor.retention",
             "org.egovmonitor.jobs",
+            "org.egovmonitor.rectification",
             "org.egovmonitor.dashboards",
             "org.egovmonitor.demo.farm",
             "org.egovmonitor.demo",

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.egovmonitor.jobs.JobRunStatus;
+import org.egovmonitor.rectification.StepKind;
+import org.egovmonitor.rectification.TaskStatus;
 import org.egovmonitor.registry.NodeStatus;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.reviews.ReviewStatus;
@@ -53,7 +55,9 @@ public class LabelsResource {
             new LabelledEnum<>(FindingKind.class, FindingKind::label),
             new LabelledEnum<>(JobRunStatus.class, JobRunStatus::label),
             new LabelledEnum<>(SystemInUse.class, SystemInUse::label),
-            new LabelledEnum<>(FetchErrorKind.class, FetchErrorKind::label));
+            new LabelledEnum<>(FetchErrorKind.class, FetchErrorKind::label),
+            new LabelledEnum<>(TaskStatus.class, TaskStatus::label),
+            new LabelledEnum<>(StepKind.class, StepKind::label));
 
     private static final Map<String, Map<String, String>> LABELS = collect();
 
