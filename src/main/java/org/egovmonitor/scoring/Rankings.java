@@ -57,7 +57,7 @@ public final class Rankings {
     /**
      * Per peer group, every indicator's shortfall summed over the group's units, largest first (ties in catalogue
      * order). The first entry of a group is the city's bottleneck for it; indicators nobody lost points on are
-     * left out.
+     * left out. Points lost for lack of a site are summed under {@link NoSite#ID} (未建网站), not per indicator.
      */
     public static List<CityBottleneck> cityBottlenecks(List<UnitScore> scores, IndicatorCatalogue catalogue) {
         Map<PeerGroup, List<UnitScore>> byGroup = new EnumMap<>(PeerGroup.class);
@@ -67,19 +67,27 @@ public final class Rankings {
         List<CityBottleneck> out = new ArrayList<>();
         byGroup.forEach((group, units) -> {
             Map<String, double[]> sums = new LinkedHashMap<>();
-            Map<String, IndicatorResult> names = new LinkedHashMap<>();
+            Map<String, String[]> names = new LinkedHashMap<>();
             for (UnitScore unit : units) {
                 for (IndicatorResult r : unit.indicators()) {
-                    if (r.shortfall() > 0) {
+                    if (r.shortfall() > 0 && r.state() != IndicatorState.NO_SITE) {
                         double[] acc = sums.computeIfAbsent(r.id(), k -> new double[2]);
                         acc[0] += r.shortfall();
                         acc[1]++;
-                        names.putIfAbsent(r.id(), r);
+                        names.put(r.id(), new String[] {r.name(), r.group()});
                     }
                 }
+                // What a unit lost for lack of a site is one bottleneck (未建网站), counted once per unit.
+                double noSite = NoSite.shortfall(unit.indicators());
+                if (noSite > 0) {
+                    double[] acc = sums.computeIfAbsent(NoSite.ID, k -> new double[2]);
+                    acc[0] += noSite;
+                    acc[1]++;
+                    names.put(NoSite.ID, new String[] {NoSite.name(), NoSite.GROUP});
+                }
             }
-            sums.forEach((id, acc) -> out.add(new CityBottleneck(group, id, names.get(id).name(),
-                    names.get(id).group(), ScoreCalculator.round(acc[0]), (int) acc[1], units.size())));
+            sums.forEach((id, acc) -> out.add(new CityBottleneck(group, id, names.get(id)[0], names.get(id)[1],
+                    ScoreCalculator.round(acc[0]), (int) acc[1], units.size())));
         });
         out.sort(bottleneckOrder(catalogue));
         return out;
