@@ -93,6 +93,35 @@ public final class Rankings {
         return out;
     }
 
+    /**
+     * A peer group's stored city bottlenecks after one of its units was scored again: its old score's shortfalls
+     * taken out, its new one's added, indicators nobody loses points on any more dropped; same order as
+     * {@link #cityBottlenecks}.
+     *
+     * @param units the units of the group that day
+     */
+    public static List<CityBottleneck> adjustBottlenecks(List<CityBottleneck> stored, UnitScore old, UnitScore fresh,
+                                                         int units, IndicatorCatalogue catalogue) {
+        Map<String, CityBottleneck> byId = new LinkedHashMap<>();
+        stored.forEach(b -> byId.put(b.indicator(), b));
+        for (CityBottleneck b : cityBottlenecks(List.of(old), catalogue)) {
+            byId.computeIfPresent(b.indicator(), (id, s) -> plus(s, -b.totalShortfall(), -1, units));
+        }
+        for (CityBottleneck b : cityBottlenecks(List.of(fresh), catalogue)) {
+            CityBottleneck s = byId.get(b.indicator());
+            byId.put(b.indicator(), s == null ? plus(b, 0, 0, units) : plus(s, b.totalShortfall(), 1, units));
+        }
+        List<CityBottleneck> out = new ArrayList<>(byId.values().stream()
+                .filter(b -> b.unitsAffected() > 0 && b.totalShortfall() > 0).toList());
+        out.sort(bottleneckOrder(catalogue));
+        return out;
+    }
+
+    private static CityBottleneck plus(CityBottleneck b, double shortfall, int affected, int units) {
+        return new CityBottleneck(b.peerGroup(), b.indicator(), b.name(), b.group(),
+                ScoreCalculator.round(b.totalShortfall() + shortfall), b.unitsAffected() + affected, units);
+    }
+
     /** Peer group, then largest shortfall, then catalogue order. */
     public static Comparator<CityBottleneck> bottleneckOrder(IndicatorCatalogue catalogue) {
         List<String> order = catalogue.indicators().stream().map(Indicator::id).toList();

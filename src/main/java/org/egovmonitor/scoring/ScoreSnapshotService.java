@@ -84,6 +84,68 @@ public class ScoreSnapshotService {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * Scores one unit again for today, at once, after a decision changed what it is scored on (an approved
+     * self-report, liaison change or appeal): today's row of the unit is replaced and its peer group re-ranked, its
+     * group figures and city bottlenecks adjusted, in one transaction; other units' scores are untouched. The
+     * evidence is today's, filtered to the unit. Without a stored snapshot of today (or when the unit is new to it,
+     * or changed peer group), today is computed whole instead.
+     *
+     * @return the unit's new score with its place
+     * @throws NotFoundException when the registry has no such unit
+     */
+    public RankedScore rescoreUnit(String unitCode) {
+        LocalDate day = today();
+        UnitEvidence unit = evidence.evidenceFor(day).stream().filter(u -> u.unit().code().equals(unitCode))
+                .findFirst().orElseThrow(() -> NotFoundException.unit(unitCode));
+        UnitScore fresh = ScoreCalculator.score(unit, catalogue, day);
+        RankedScore placed = jdbi.inTransaction(h -> {
+            ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
+            if (dao.lockDay(day).isEmpty()) {
+                return null;
+            }
+            RankingRow oldRow = dao.row(day, unitCode).orElse(null);
+            if (oldRow == null || oldRow.peerGroup() != fresh.peerGroup()) {
+                return null;
+            }
+            UnitScore old = unitScore(oldRow, dao.detail(day, unitCode).orElseThrow());
+            PeerGroup group = fresh.peerGroup();
+            List<UnitScore> peers = new ArrayList<>();
+            for (RankingRow row : dao.rankings(day, RankingQuery.all(group))) {
+                peers.add(row.unitCode().equals(unitCode) ? fresh : placeOnly(row));
+            }
+            Map<String, Integer> previous = dao.dayBefore(day).map(dao::ranks).orElse(Map.of());
+            List<RankedScore> ranked = Rankings.rank(peers, previous);
+            RankedScore mine = ranked.stream().filter(r -> r.score() == fresh).findFirst().orElseThrow();
+            dao.deleteUnit(day, unitCode);
+            writer.write(h, day, List.of(mine));
+            dao.updatePlaces(day, ranked.stream().filter(r -> r != mine)
+                    .map(r -> new ScoreSnapshotDao.Place(r.score().unitCode(), r.rank(), r.rankChange())).toList());
+            dao.deleteGroups(day);
+            dao.summariseGroups(day);
+            List<CityBottleneck> bottlenecks = Rankings.adjustBottlenecks(dao.bottlenecks(day, group), old, fresh,
+                    peers.size(), catalogue);
+            dao.deleteBottlenecks(day, group);
+            bottlenecks.forEach(b -> dao.insertBottleneck(day, b));
+            return mine;
+        });
+        if (placed != null) {
+            return placed;
+        }
+        snapshot(day);
+        return jdbi.withExtension(ScoreSnapshotDao.class, dao -> {
+            RankingRow row = dao.row(day, unitCode).orElseThrow();
+            return new RankedScore(fresh, row.rank(), row.rankChange());
+        });
+    }
+
+    /** A stored row as ranking sees it: its standing, without the per-indicator documents it does not need. */
+    private static UnitScore placeOnly(RankingRow row) {
+        return new UnitScore(row.unitCode(), row.unitName(), row.peerGroup(), row.total(), row.scoredWeight(),
+                row.bonus(), row.grade(), row.vetoed(), List.of(), List.of(), row.bottleneck(),
+                row.bottleneckShortfall());
+    }
+
     void save(DaySnapshot snapshot) {
         jdbi.useTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
