@@ -20,9 +20,9 @@ import org.egovmonitor.scoring.UnitEvidence.SiteEvidence;
  *   <li>NOT_APPLICABLE (other peer group or unit kind; a township without any page when noSite says so) and
  *       NO_DATA (no measurement, too old a measurement, homepage unreachable at the last crawl, too few probes, no
  *       approved self-report …) are left out: {@code total = 100 × kept points / weight of counted indicators}
- *       (SCORED and NO_SITE). The
- *       unit shows how much weight was scored; below {@code minScoredWeightPercent} of its applicable weight it is
- *       graded 未评定 and not ranked. Missing data is therefore never a silent zero nor silent full marks.</li>
+ *       (SCORED and NO_SITE). The unit shows how much weight was scored; below {@code minScoredWeightPercent} of its
+ *       applicable weight it is graded 未评定 and not ranked. Missing data is therefore never a silent zero nor
+ *       silent full marks.</li>
  *   <li>A unit with several sites is judged, per website indicator, on its <em>worst</em> site (a vetoed site
  *       first, then the fewest points), so a good portal cannot hide a neglected sub-site; vetoes of its other
  *       sites are listed as well. Sites without usable data are skipped unless no site has any.</li>
