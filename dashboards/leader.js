@@ -6,10 +6,14 @@
     // The network statuses as charted, with the field of a coverage count that holds each.
     var NODE_SERIES = [['CONNECTED', 'connected'], ['PLANNED', 'planned'], ['NOT_CONNECTED', 'notConnected']];
 
-    /** An indicator distribution's buckets as charted; two of them are named like the enums they stand for. */
+    /**
+     * An indicator distribution's buckets as charted; three of them are named like the enums they stand for. Units
+     * without a site are their own bucket (未建网站), never counted as 严重滞后.
+     */
     function buckets() {
         return [['FULL', '按时更新', '#2e7d32'], ['PARTIAL', '部分扣分', '#e0a100'], ['ZERO', '严重滞后', '#ef6c00'],
             ['VETOED', E.label('FindingKind', 'VETO'), '#b71c1c'],
+            ['NO_SITE', E.label('IndicatorState', 'NO_SITE'), '#8e7cc3'],
             ['NO_DATA', E.label('IndicatorState', 'NO_DATA'), '#c3ccd6']];
     }
 

@@ -13,6 +13,8 @@
         var s = card.score;
         var names = {};
         s.indicators.forEach(function (i) { names[i.id] = i.name; });
+        // The one finding and bottleneck of a unit without a site carry this pseudo-indicator id.
+        names.no_site = E.label('IndicatorState', 'NO_SITE');
         function indicatorName(id) {
             return names[id] || id;
         }
@@ -35,11 +37,16 @@
             {label: '类别', cell: function (i) { return i.group; }},
             {label: '状态', cell: function (i) { return E.label('IndicatorState', i.state); }},
             {label: '权重', class: 'num', cell: function (i) { return E.fmt(i.weight, 1); }},
-            {label: '得分', class: 'num', cell: function (i) { return i.state === 'SCORED' ? E.fmt(i.points, 2) : '—'; }},
-            {label: '失分', class: 'num', cell: function (i) { return i.state === 'SCORED' ? E.fmt(i.shortfall, 2) : '—'; }},
+            {label: '得分', class: 'num', cell: function (i) { return counted(i) ? E.fmt(i.points, 2) : '—'; }},
+            {label: '失分', class: 'num', cell: function (i) { return counted(i) ? E.fmt(i.shortfall, 2) : '—'; }},
             {label: '观测', class: 'wrap', cell: function (i) { return i.observed || i.reason || ''; }}
         ], s.indicators, {id: 'indicator-table', rowClass: function (i) { return i.vetoed ? 'vetoed' : null; }});
         return {head: head, indicators: indicators, indicatorName: indicatorName};
+    }
+
+    /** True when the indicator counts in the total: scored, or scored zero for lack of a site. */
+    function counted(i) {
+        return i.state === 'SCORED' || i.state === 'NO_SITE';
     }
 
     /** Findings as the items of a list (emptied first); an empty list says there is nothing lost. */

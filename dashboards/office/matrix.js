@@ -22,6 +22,9 @@
         if (!cell || !cell.weight) {
             return 'na';
         }
+        if (cell.noSite) {
+            return 'nosite';
+        }
         var share = cell.shortfall / cell.weight;
         return share <= 0 ? 's0' : share < 0.25 ? 's1' : share < 0.5 ? 's2' : share < 0.75 ? 's3' : 's4';
     }
@@ -41,7 +44,7 @@
                 m.groups.forEach(function (g) {
                     cols.push({label: g, class: 'cell', cell: function (r) {
                         var c = r.cells[g];
-                        return el('span', {class: 'sw ' + shade(c), title: c ? '失 ' + E.fmt(c.shortfall, 1) + ' / ' + E.fmt(c.weight, 1)
+                        return el('span', {class: 'sw ' + shade(c), title: c ? (c.noSite ? '未建网站，' : '') + '失 ' + E.fmt(c.shortfall, 1) + ' / ' + E.fmt(c.weight, 1)
                             : '未评分', text: c ? E.fmt(c.shortfall, 1) : '—'});
                     }});
                 });

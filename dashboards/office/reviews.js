@@ -9,8 +9,12 @@
             var comment = el('input', {type: 'text', placeholder: '审核意见（退回必填）', 'aria-label': '审核意见',
                 maxlength: 500});
             function decide(action) {
-                E.post(base + x.id + '/' + action, {comment: comment.value || null}).then(reload)
-                    .catch(function (e) { window.alert(e.message); });
+                E.post(base + x.id + '/' + action, {comment: comment.value || null}).then(function () {
+                    reload();
+                    if (action === 'approve') {
+                        return rescored(x.unitCode);
+                    }
+                }).catch(function (e) { window.alert(e.message); });
             }
             var ok = el('button', {type: 'button', class: 'primary approve', text: '通过'});
             var no = el('button', {type: 'button', class: 'danger reject', text: '退回'});
@@ -18,6 +22,19 @@
             no.addEventListener('click', function () { decide('reject'); });
             return el('div', {class: 'review-actions'}, [comment, ok, no]);
         };
+    }
+
+    /** An approval re-scores the unit at once: say so, with the unit's score as it now stands. */
+    function rescored(code) {
+        var box = $('rv-rescored');
+        return E.api('/api/units/' + encodeURIComponent(code) + '/scorecard').then(function (card) {
+            E.append(E.clear(box), el('p', {class: 'message ok', id: 'rv-rescored-text',
+                text: '已按新数据重新评分：' + card.score.unitName + ' ' + card.day + ' 得分 '
+                    + E.fmt(card.score.total, 1) + '（' + card.gradeLabel + '）'}));
+        }).catch(function () {
+            E.append(E.clear(box), el('p', {class: 'message info', id: 'rv-rescored-text',
+                text: '已按新数据重新评分，尚无该单位的评分快照。'}));
+        });
     }
 
     function loadReviews() {

@@ -73,6 +73,7 @@ import org.egovmonitor.registry.SitesResource;
 import org.egovmonitor.registry.UnitResource;
 import org.egovmonitor.registry.UnitsResource;
 import org.egovmonitor.retention.RetentionService;
+import org.egovmonitor.reviews.ReviewOutcomeListener;
 import org.egovmonitor.scoring.BottleneckMatrixResource;
 import org.egovmonitor.scoring.BottleneckMatrixService;
 import org.egovmonitor.scoring.IndicatorCatalogue;
@@ -237,7 +238,10 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
             env.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduling.scheduler().scheduler(),
                     jdbi, config.getScheduler(), clock));
         }
-        wireCollection(env, jdbi, clock, registry, contributions);
+        // Approving a self-report or a liaison change re-scores the unit at once (today's snapshot).
+        ReviewOutcomeListener rescore = scoring::rescoreUnit;
+        registry.onApproval(rescore);
+        wireCollection(env, jdbi, clock, registry, contributions, rescore);
     }
 
     /**
@@ -276,8 +280,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
 
     /** Issue 5: coverage, node survey, self-reports, liaison requests, information contribution. */
     private static void wireCollection(Environment env, Jdbi jdbi, Clock clock, RegistryService registry,
-                                       ContributionService contributions) {
+                                       ContributionService contributions, ReviewOutcomeListener approvals) {
         SelfReportService selfReports = new SelfReportService(jdbi, clock);
+        selfReports.onApproval(approvals);
         env.jersey().register(new CoverageResource(new CoverageService(jdbi, clock),
                 new NodeSurvey(jdbi, new RegistryFileReader(env.getObjectMapper()), clock)));
         env.jersey().register(new UnitSelfReportsResource(selfReports));

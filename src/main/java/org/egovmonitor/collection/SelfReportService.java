@@ -13,6 +13,7 @@ import org.egovmonitor.registry.RegistryValidator;
 import org.egovmonitor.registry.Unit;
 import org.egovmonitor.registry.UnitDao;
 import org.egovmonitor.reviews.ReviewDecision;
+import org.egovmonitor.reviews.ReviewOutcomeListener;
 import org.egovmonitor.reviews.ReviewStatus;
 import org.egovmonitor.reviews.Reviews;
 import org.jdbi.v3.core.Handle;
@@ -29,10 +30,16 @@ public class SelfReportService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private volatile ReviewOutcomeListener approvals = ReviewOutcomeListener.NONE;
 
     public SelfReportService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+    }
+
+    /** Who hears of an approved report (scoring, to re-score the unit at once). */
+    public void onApproval(ReviewOutcomeListener listener) {
+        this.approvals = listener;
     }
 
     public SelfReport submit(String unitCode, SelfReportRequest request, String actor) {
@@ -81,12 +88,14 @@ public class SelfReportService {
     }
 
     private SelfReport decide(long id, ReviewDecision decision, ReviewStatus outcome, String actor) {
-        return jdbi.inTransaction(h -> {
+        SelfReport decided = jdbi.inTransaction(h -> {
             SelfReportDao dao = h.attach(SelfReportDao.class);
             return Reviews.decide(new Reviews.Submissions<>(dao::lock, SelfReport::status, dao::review,
                             i -> withCurrentFlag(dao, dao.find(i).orElseThrow())), id, decision, outcome, actor,
                     "该自报", () -> notFound(id), report -> { });
         });
+        ReviewOutcomeListener.afterCommit(approvals, outcome, decided.unitCode());
+        return decided;
     }
 
     /** Every unit with its current approved report, and the distributions the leader charts draw. */

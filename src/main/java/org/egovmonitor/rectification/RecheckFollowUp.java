@@ -54,7 +54,7 @@ public final class RecheckFollowUp implements ScoreSnapshotJob.Task {
             return Optional.empty();
         }
         String code = unit.get();
-        UnitScore score = scoring.rescoreUnit(code, LocalDate.now(clock));
+        UnitScore score = scoring.rescoreUnit(code, LocalDate.now(clock)).score();
         int[] closedReturned = new int[2];
         jdbi.useTransaction(h -> {
             RectificationDao dao = h.attach(RectificationDao.class);

@@ -12,6 +12,7 @@ import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
 import org.egovmonitor.reviews.ReviewDecision;
+import org.egovmonitor.reviews.ReviewOutcomeListener;
 import org.egovmonitor.reviews.ReviewStatus;
 import org.egovmonitor.reviews.Reviews;
 import org.jdbi.v3.core.Handle;
@@ -22,10 +23,16 @@ public class RegistryService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private volatile ReviewOutcomeListener approvals = ReviewOutcomeListener.NONE;
 
     public RegistryService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+    }
+
+    /** Who hears of an approved liaison change (scoring, to re-score the unit at once). */
+    public void onApproval(ReviewOutcomeListener listener) {
+        this.approvals = listener;
     }
 
     private LocalDate today() {
@@ -344,7 +351,7 @@ public class RegistryService {
     }
 
     private LiaisonChange decideLiaisonRequest(long id, ReviewDecision decision, ReviewStatus outcome, String actor) {
-        return jdbi.inTransaction(h -> {
+        LiaisonChange decided = jdbi.inTransaction(h -> {
             LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
             return Reviews.decide(new Reviews.Submissions<>(requests::lock, LiaisonChange::status, requests::review,
                             i -> requests.find(i).orElseThrow()), id, decision, outcome, actor, "该联络员变更申请",
@@ -353,6 +360,8 @@ public class RegistryService {
                             change.name(), change.phone(), change.email(), change.since(), change.reason(),
                             change.submittedBy()))));
         });
+        ReviewOutcomeListener.afterCommit(approvals, outcome, decided.unitCode());
+        return decided;
     }
 
     private LiaisonRequest checkedLiaisonChange(String unitCode, LiaisonChangeRequest r) {

@@ -20,7 +20,10 @@ public record BottleneckMatrix(LocalDate day, PeerGroup peerGroup, int units, in
                       Map<String, Cell> cells) {
     }
 
-    /** Points lost in a group out of the weight scored there. */
-    public record Cell(double weight, double shortfall) {
+    /**
+     * Points lost in a group out of the weight counted there; {@code noSite} when some of it was lost for lack of a
+     * site (indicators in state NO_SITE).
+     */
+    public record Cell(double weight, double shortfall, boolean noSite) {
     }
 }

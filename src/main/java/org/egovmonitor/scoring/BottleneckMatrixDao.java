@@ -15,9 +15,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public interface BottleneckMatrixDao {
 
-    /** One cell; {@code indicatorGroup} is null for a unit without any scored indicator. */
+    /** One cell; {@code indicatorGroup} is null for a unit without any counted indicator. */
     record Cell(String unitCode, String unitName, Integer rank, double total, boolean vetoed, String indicatorGroup,
-                Double weight, Double shortfall) {
+                Double weight, Double shortfall, boolean noSite) {
     }
 
     @SqlQuery("SELECT max(day) FROM score_days")

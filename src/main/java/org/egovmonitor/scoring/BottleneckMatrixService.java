@@ -68,7 +68,7 @@ public class BottleneckMatrixService {
                         c.unitName(), c.rank(), c.total(), c.vetoed(), new LinkedHashMap<>()));
                 if (c.indicatorGroup() != null) {
                     row.cells().put(c.indicatorGroup(), new BottleneckMatrix.Cell(ScoreCalculator.round(c.weight()),
-                            ScoreCalculator.round(c.shortfall())));
+                            ScoreCalculator.round(c.shortfall()), c.noSite()));
                 }
             }
             return new BottleneckMatrix(day, group, dao.units(day, group), offset, limit, groups,

@@ -53,7 +53,7 @@ public final class IndicatorCatalogue {
 
     // The file's shape; field names are the YAML keys. Boxed so that a missing key is reported, not defaulted.
     record File(String version, Integer maxMeasurementAgeDays, Double minScoredWeightPercent, GradesEntry grades,
-                BonusEntry bonus, Map<String, String> noSite, List<Entry> indicators) {
+                BonusEntry bonus, Map<String, String> noSite, String noSiteHint, List<Entry> indicators) {
     }
 
     record GradesEntry(Double excellent, Double good, Double pass) {
@@ -191,7 +191,7 @@ public final class IndicatorCatalogue {
                     e.rule(), merged, e.families(), e.systems(), e.hint()));
         }
         File copy = new File(file.version(), file.maxMeasurementAgeDays(), file.minScoredWeightPercent(),
-                file.grades(), file.bonus(), file.noSite(), entries);
+                file.grades(), file.bonus(), file.noSite(), file.noSiteHint(), entries);
         RuleProblems bad = new RuleProblems();
         validate(copy, sections, false, bad);
         bad.throwIfAny();
@@ -253,6 +253,9 @@ public final class IndicatorCatalogue {
                 }
             });
         }
+        if (f.noSiteHint() == null || f.noSiteHint().isBlank()) {
+            problems.add("noSiteHint", "缺少此项（未建网站的整改提示）");
+        }
         if (f.indicators() == null || f.indicators().isEmpty()) {
             problems.add("indicators", "至少要列出一个指标");
             return;
@@ -285,6 +288,8 @@ public final class IndicatorCatalogue {
         }
         if (e.id() == null || !ID.matcher(e.id()).matches()) {
             problems.add(key + ".id", "必须由小写字母、数字和 _ 组成，实为 '" + e.id() + "'");
+        } else if (NoSite.ID.equals(e.id())) {
+            problems.add(key + ".id", "'" + e.id() + "' 留作未建网站的发现使用，不能作为指标 id");
         } else if (!ids.add(e.id())) {
             problems.add(key + ".id", "'" + e.id() + "' 已被另一个指标使用");
         }
@@ -438,6 +443,16 @@ public final class IndicatorCatalogue {
 
     public NoSitePolicy noSite(PeerGroup group) {
         return noSite.get(group);
+    }
+
+    /** The fix hint of the single 未建网站 finding of a unit without any monitored site. */
+    public String noSiteHint() {
+        return file.noSiteHint();
+    }
+
+    /** The name shown for an indicator id of a finding or bottleneck: 未建网站 for {@link NoSite#ID}. */
+    public String indicatorName(String id) {
+        return NoSite.ID.equals(id) ? NoSite.name() : indicator(id).map(Indicator::name).orElse(id);
     }
 
     public List<Indicator> indicators() {

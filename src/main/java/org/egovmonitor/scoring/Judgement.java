@@ -36,6 +36,18 @@ public final class Judgement {
         return j;
     }
 
+    /**
+     * A site-based indicator of a unit without any monitored site, scored zero by the no-site policy. It carries no
+     * finding of its own: the calculator reports all of them as one ({@link NoSite}).
+     */
+    public static Judgement noSite(Indicator indicator, double weight) {
+        Judgement j = new Judgement(indicator, weight, null);
+        j.state = IndicatorState.NO_SITE;
+        j.observed = "无网站";
+        j.reason = "本单位没有受监测的网站或网页，本项计 0 分";
+        return j;
+    }
+
     /** No data: left out of the total, its findings dropped. */
     public Judgement noData(String why) {
         state = IndicatorState.NO_DATA;
@@ -131,7 +143,7 @@ public final class Judgement {
 
     public IndicatorResult result() {
         double points = points();
-        double shortfall = state == IndicatorState.SCORED ? round(weight - points) : 0;
+        double shortfall = state.counted() ? round(weight - points) : 0;
         return new IndicatorResult(indicator.id(), indicator.name(), indicator.group(), state, weight, points,
                 shortfall, observed, reason, vetoed && state == IndicatorState.SCORED);
     }

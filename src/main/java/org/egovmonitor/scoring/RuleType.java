@@ -8,21 +8,21 @@ import java.util.List;
  * rule lists the keys it needs.
  */
 public enum RuleType {
-    AVAILABILITY(true, RuleType.PROBE_WINDOW_DAYS, "minSamples", "deductFromPercent", "pointsPerPercent", "warnAtPercent",
+    AVAILABILITY(Basis.EACH_SITE, RuleType.PROBE_WINDOW_DAYS, "minSamples", "deductFromPercent", "pointsPerPercent", "warnAtPercent",
             "vetoAtPercent"),
-    HOMEPAGE_FRESHNESS(true, "deductAfterDays", "pointsPerDay", "warnAtDays", "vetoAfterDays"),
-    SECTION_FRESHNESS(true, "pointsPerStaleSection", "warnAtCoreStale", "vetoAtCoreStale", "vetoAtShouldUpdateStale"),
-    BLANK_SECTIONS(true, "pointsPerBlank", "warnAbove", "vetoAt"),
-    SECTION_COMPLETENESS(true, "pointsPerMissing", "warnAtMissing"),
-    LINK_HEALTH(true, "pointsPerBrokenLink", "warnAt"),
-    UPDATE_VOLUME(true, "floorPer30Days", "pointsPerMissingItem"),
-    INTERACTION(false, "lookbackDays", "deductAfterDays", "pointsPerLateReply", "warnAfterDays", "vetoAfterDays"),
-    NETWORK_COVERAGE(false, "pointsPlanned", "pointsNotConnected", "minSamples", "nodeFailureDeductFromPercent",
+    HOMEPAGE_FRESHNESS(Basis.EACH_SITE, "deductAfterDays", "pointsPerDay", "warnAtDays", "vetoAfterDays"),
+    SECTION_FRESHNESS(Basis.EACH_SITE, "pointsPerStaleSection", "warnAtCoreStale", "vetoAtCoreStale", "vetoAtShouldUpdateStale"),
+    BLANK_SECTIONS(Basis.EACH_SITE, "pointsPerBlank", "warnAbove", "vetoAt"),
+    SECTION_COMPLETENESS(Basis.EACH_SITE, "pointsPerMissing", "warnAtMissing"),
+    LINK_HEALTH(Basis.EACH_SITE, "pointsPerBrokenLink", "warnAt"),
+    UPDATE_VOLUME(Basis.EACH_SITE, "floorPer30Days", "pointsPerMissingItem"),
+    INTERACTION(Basis.SITES, "lookbackDays", "deductAfterDays", "pointsPerLateReply", "warnAfterDays", "vetoAfterDays"),
+    NETWORK_COVERAGE(Basis.UNIT, "pointsPlanned", "pointsNotConnected", "minSamples", "nodeFailureDeductFromPercent",
             "pointsNodeUnreliable"),
-    LAN_OA(false, "pointsNoLan", "minComputersPerStaff", "pointsLowComputers", "pointsNoOa", "pointsNoInternet"),
-    APPLICATIONS(false, "pointsPerMissingSystem"),
-    LIAISON(false, "pointsNoLiaison", "pointsNoPhone"),
-    CONTRIBUTION(false, "targetPer30Days", "warnBelowPer90Days");
+    LAN_OA(Basis.UNIT, "pointsNoLan", "minComputersPerStaff", "pointsLowComputers", "pointsNoOa", "pointsNoInternet"),
+    APPLICATIONS(Basis.UNIT, "pointsPerMissingSystem"),
+    LIAISON(Basis.UNIT, "pointsNoLiaison", "pointsNoPhone"),
+    CONTRIBUTION(Basis.UNIT, "targetPer30Days", "warnBelowPer90Days");
 
     /**
      * The availability rule's probe window, in days. Not {@code windowDays}: that names a section family's freshness
@@ -33,17 +33,35 @@ public enum RuleType {
     /** The probe window's key before it was renamed; the catalogue refuses it with a message naming the new one. */
     public static final String OLD_PROBE_WINDOW_DAYS = "windowDays";
 
-    private final boolean website;
+    /** What a rule reads, which decides how a unit without any monitored site is treated. */
+    enum Basis {
+        /** One site at a time: judged once per site, the worst site counts. */
+        EACH_SITE,
+        /** The unit's sites taken together (e.g. the messages of all its interactive sections). */
+        SITES,
+        /** The unit itself (registry, self-reports, the portal): owning a site or not does not matter. */
+        UNIT
+    }
+
+    private final Basis basis;
     private final List<String> params;
 
-    RuleType(boolean website, String... params) {
-        this.website = website;
+    RuleType(Basis basis, String... params) {
+        this.basis = basis;
         this.params = List.of(params);
     }
 
-    /** True when the rule judges a unit's websites (and so depends on the no-site policy). */
+    /**
+     * True when the rule reads a unit's websites, so that a unit without any monitored site gets the no-site policy
+     * (crawlers/indicators.yml {@code noSite}) instead of the rule's own judgement.
+     */
     public boolean website() {
-        return website;
+        return basis != Basis.UNIT;
+    }
+
+    /** True when the rule judges one site at a time (the unit's worst site counts). */
+    public boolean perSite() {
+        return basis == Basis.EACH_SITE;
     }
 
     /** The params keys this rule needs, all of them required. */

@@ -20,14 +20,19 @@ import org.egovmonitor.scoring.UnitEvidence.SiteEvidence;
  *       points that were still left (possibly 0), so its evidence is never dropped.</li>
  *   <li>NOT_APPLICABLE (other peer group or unit kind; a township without any page when noSite says so) and
  *       NO_DATA (no measurement, too old a measurement, homepage unreachable at the last crawl, too few probes, no
- *       approved self-report …) are left out: {@code total = 100 × kept points / weight of SCORED indicators}. The
- *       unit shows how much weight was scored; below {@code minScoredWeightPercent} of its applicable weight it is
- *       graded 未评定 and not ranked. Missing data is therefore never a silent zero nor silent full marks.</li>
+ *       approved self-report …) are left out: {@code total = 100 × kept points / weight of counted indicators}
+ *       (SCORED and NO_SITE). The unit shows how much weight was scored; below {@code minScoredWeightPercent} of its
+ *       applicable weight it is graded 未评定 and not ranked. Missing data is therefore never a silent zero nor
+ *       silent full marks.</li>
  *   <li>A unit with several sites is judged, per website indicator, on its <em>worst</em> site (a vetoed site
  *       first, then the fewest points), so a good portal cannot hide a neglected sub-site; vetoes of its other
  *       sites are listed as well. Sites without usable data are skipped unless no site has any.</li>
  *   <li>Content indicators are judged against the measurement's own day ({@code measuredOn}): the evidence is
  *       what the crawler saw that day, not a guess about what happened since.</li>
+ *   <li>A unit that owns no monitored site is treated alike on every site-based indicator ({@link
+ *       RuleType#website()}), per its peer group's {@code noSite} policy: NOT_APPLICABLE leaves them out, ZERO makes
+ *       them NO_SITE at zero points with a single 未建网站 finding and, when it outweighs every other shortfall,
+ *       未建网站 as the bottleneck ({@link NoSite}).</li>
  *   <li>Any veto makes the grade 不合格 whatever the points (points still shown); a vetoed unit earns no bonus.</li>
  * </ul>
  */
@@ -48,17 +53,24 @@ public final class ScoreCalculator {
         PeerGroup group = evidence.unit().peerGroup();
         List<IndicatorResult> results = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        int noSiteFindingAt = -1;
         for (Indicator indicator : catalogue.indicators()) {
             Judgement j = judge(indicator, evidence, catalogue, day, excluded);
             results.add(j.result());
+            if (j.state() == IndicatorState.NO_SITE && noSiteFindingAt < 0) {
+                noSiteFindingAt = findings.size();
+            }
             findings.addAll(j.findings());
+        }
+        if (noSiteFindingAt >= 0) {
+            findings.add(noSiteFindingAt, NoSite.finding(results, catalogue.noSiteHint()));
         }
         double scored = 0;
         double applicable = 0;
         double kept = 0;
         boolean vetoed = false;
         for (IndicatorResult r : results) {
-            if (r.state() == IndicatorState.SCORED) {
+            if (r.state().counted()) {
                 scored += r.weight();
                 kept += r.points();
             }
@@ -82,9 +94,16 @@ public final class ScoreCalculator {
                 .max(Comparator.comparingDouble(IndicatorResult::shortfall)
                         .thenComparing(r -> -results.indexOf(r)))
                 .orElse(null);
+        String bottleneckId = bottleneck == null ? null : bottleneck.id();
+        double bottleneckShortfall = bottleneck == null ? 0 : bottleneck.shortfall();
+        double noSiteShortfall = NoSite.shortfall(results);
+        if (noSiteShortfall > bottleneckShortfall) {
+            bottleneckId = NoSite.ID;
+            bottleneckShortfall = noSiteShortfall;
+        }
         return new UnitScore(evidence.unit().code(), evidence.unit().name(), group, total, round(scored),
-                round(bonus), grade, vetoed, List.copyOf(results), List.copyOf(findings),
-                bottleneck == null ? null : bottleneck.id(), bottleneck == null ? 0 : bottleneck.shortfall());
+                round(bonus), grade, vetoed, List.copyOf(results), List.copyOf(findings), bottleneckId,
+                bottleneckShortfall);
     }
 
     static Grade grade(double total, IndicatorCatalogue.Grades grades) {
@@ -108,26 +127,21 @@ public final class ScoreCalculator {
             return Judgement.notApplicable(ind, "不适用于该类单位");
         }
         ScoringRule rule = RULES.forType(ind.rule());
-        if (ind.rule().website()) {
-            return judgeWebsite(rule, ind, weight, ev, cat, day, excluded);
+        if (ind.rule().website() && ev.sites().isEmpty()) {
+            return cat.noSite(group) == IndicatorCatalogue.NoSitePolicy.NOT_APPLICABLE
+                    ? Judgement.notApplicable(ind, "本单位没有受监测的网站或网页")
+                    : Judgement.noSite(ind, weight);
+        }
+        if (ind.rule().perSite()) {
+            return judgeWorstSite(rule, ind, weight, ev, cat, day, excluded);
         }
         return rule.judge(ind, weight, new ScoringRule.Input(ev, null, cat, day)).excluding(excluded);
     }
 
-    // ---- website indicators: one judgement per site, the worst one counts
+    // ---- per-site indicators: one judgement per site, the worst one counts
 
-    private static Judgement judgeWebsite(ScoringRule rule, Indicator ind, double weight, UnitEvidence ev,
-                                          IndicatorCatalogue cat, LocalDate day, Set<FindingKey> excluded) {
-        if (ev.sites().isEmpty()) {
-            if (cat.noSite(ev.unit().peerGroup()) == IndicatorCatalogue.NoSitePolicy.NOT_APPLICABLE) {
-                return Judgement.notApplicable(ind, "本单位没有受监测的网站或网页");
-            }
-            Judgement j = new Judgement(ind, weight, null);
-            j.observed("无网站");
-            j.deduct(weight, "登记册中无本单位受监测的网站或网页", "应建有网站或在上级网站开设网页",
-                    "未建网站（或网站未登记监测），本项不得分", Evidence.NONE);
-            return j.excluding(excluded);
-        }
+    private static Judgement judgeWorstSite(ScoringRule rule, Indicator ind, double weight, UnitEvidence ev,
+                                            IndicatorCatalogue cat, LocalDate day, Set<FindingKey> excluded) {
         List<Judgement> perSite = new ArrayList<>();
         for (SiteEvidence site : ev.sites()) {
             perSite.add(rule.judge(ind, weight, new ScoringRule.Input(ev, site, cat, day)).excluding(excluded));

@@ -10,8 +10,10 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -46,30 +48,36 @@ public interface ScoreSnapshotDao {
     @SqlUpdate("DELETE FROM score_days WHERE day = :day")
     int deleteDay(@Bind("day") LocalDate day);
 
+    /** Locks a stored day against a concurrent re-score or replacement until the transaction ends. */
+    @SqlQuery("SELECT day FROM score_days WHERE day = :day FOR UPDATE")
+    Optional<LocalDate> lockDay(@Bind("day") LocalDate day);
+
+    /** Removes one unit's row of a day (its details go with it), to write it again. */
+    @SqlUpdate("DELETE FROM unit_scores WHERE day = :day AND unit_code = :code")
+    int deleteUnit(@Bind("day") LocalDate day, @Bind("code") String unitCode);
+
+    /** A unit's place among its peers, as re-ranked after one unit of its group was re-scored. */
+    record Place(String unitCode, Integer rank, Integer rankChange) {
+    }
+
+    @SqlBatch("""
+            UPDATE unit_scores SET rank = :rank, rank_change = :rankChange
+             WHERE day = :day AND unit_code = :unitCode
+            """)
+    void updatePlaces(@Bind("day") LocalDate day, @BindMethods List<Place> places);
+
+    @SqlUpdate("DELETE FROM score_groups WHERE day = :day")
+    void deleteGroups(@Bind("day") LocalDate day);
+
+    @SqlUpdate("DELETE FROM city_bottlenecks WHERE day = :day AND peer_group = :group")
+    void deleteBottlenecks(@Bind("day") LocalDate day, @Bind("group") PeerGroup group);
+
     @SqlUpdate("""
             INSERT INTO score_days (day, catalogue_version, catalogue_hash, indicator_ids, unit_count)
             VALUES (:day, :version, :hash, :ids, :units)
             """)
     void insertDay(@Bind("day") LocalDate day, @Bind("version") String version, @Bind("hash") String hash,
                    @Bind("ids") String[] indicatorIds, @Bind("units") int units);
-
-    @SqlUpdate("DELETE FROM unit_scores WHERE day = :day AND unit_code = :code")
-    int deleteUnit(@Bind("day") LocalDate day, @Bind("code") String unitCode);
-
-    @SqlUpdate("DELETE FROM score_groups WHERE day = :day")
-    int deleteGroups(@Bind("day") LocalDate day);
-
-    /**
-     * The other units of a peer group as stored, reduced to what ranking compares (vetoed, total, rated); the
-     * rest of each score is left empty.
-     */
-    @SqlQuery("""
-            SELECT unit_code, unit_name, peer_group, total, vetoed, grade FROM unit_scores
-             WHERE day = :day AND peer_group = :group AND unit_code <> :code
-            """)
-    @RegisterRowMapper(ScoreMappers.StandingMapper.class)
-    List<UnitScore> peerStandings(@Bind("day") LocalDate day, @Bind("group") PeerGroup group,
-                                  @Bind("code") String exceptUnit);
 
     @SqlQuery("SELECT unit_code, rank FROM unit_scores WHERE day = :day AND rank IS NOT NULL")
     @KeyColumn("unit_code")
@@ -184,6 +192,5 @@ public interface ScoreSnapshotDao {
                                           units_affected, units)
             VALUES (:day, :peerGroup, :indicator, :name, :group, :totalShortfall, :unitsAffected, :units)
             """)
-    void insertBottleneck(@Bind("day") LocalDate day, @org.jdbi.v3.sqlobject.customizer.BindMethods
-            CityBottleneck bottleneck);
+    void insertBottleneck(@Bind("day") LocalDate day, @BindMethods CityBottleneck bottleneck);
 }

@@ -87,36 +87,74 @@ public class ScoreSnapshotService {
     }
 
     /**
-     * Scores one unit of {@code day} again (after a re-check or an accepted appeal) and replaces only its rows: the
-     * other units keep theirs, ranks included, so the unit's rank is its place among its peers as stored. The group
-     * summaries are recounted; the city bottlenecks stay as the day's full run left them. A day not stored yet is
-     * computed whole.
-     *
-     * @return the unit's new score
+     * Scores one unit again for today, at once, after a decision changed what it is scored on (an approved
+     * self-report, liaison change or appeal, a finished re-check): see {@link #rescoreUnit(String, LocalDate)}.
      */
-    public UnitScore rescoreUnit(String code, LocalDate day) {
-        if (jdbi.withExtension(ScoreSnapshotDao.class, dao -> dao.day(day)).isEmpty()) {
-            snapshot(day);
-            return scorecard(code, day).score();
-        }
-        UnitEvidence unit = evidence.evidenceFor(day).stream().filter(u -> u.unit().code().equals(code)).findFirst()
-                .orElseThrow(() -> NotFoundException.unit(code));
+    public RankedScore rescoreUnit(String unitCode) {
+        return rescoreUnit(unitCode, today());
+    }
+
+    /**
+     * Scores one unit of {@code day} again: its row is replaced and its peer group re-ranked, its group figures and
+     * city bottlenecks adjusted, in one transaction; other units' scores are untouched (their places may move).
+     * The evidence is the day's, filtered to the unit, with the findings accepted appeals excluded from that day on.
+     * Without a stored snapshot of the day (or when the unit is new to it, or changed peer group), the day is
+     * computed whole instead.
+     *
+     * @return the unit's new score with its place
+     * @throws NotFoundException when the registry has no such unit
+     */
+    public RankedScore rescoreUnit(String unitCode, LocalDate day) {
+        UnitEvidence unit = evidence.evidenceFor(day).stream().filter(u -> u.unit().code().equals(unitCode))
+                .findFirst().orElseThrow(() -> NotFoundException.unit(unitCode));
         Set<FindingKey> excluded = jdbi.withExtension(FindingExclusionDao.class, d -> d.byUnit(day))
-                .getOrDefault(code, Set.of());
-        UnitScore score = ScoreCalculator.score(unit, catalogue, day, excluded);
-        jdbi.useTransaction(h -> {
+                .getOrDefault(unitCode, Set.of());
+        UnitScore fresh = ScoreCalculator.score(unit, catalogue, day, excluded);
+        RankedScore placed = jdbi.inTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
-            List<UnitScore> peers = new ArrayList<>(dao.peerStandings(day, score.peerGroup(), code));
-            peers.add(score);
+            if (dao.lockDay(day).isEmpty()) {
+                return null;
+            }
+            RankingRow oldRow = dao.row(day, unitCode).orElse(null);
+            if (oldRow == null || oldRow.peerGroup() != fresh.peerGroup()) {
+                return null;
+            }
+            UnitScore old = unitScore(oldRow, dao.detail(day, unitCode).orElseThrow());
+            PeerGroup group = fresh.peerGroup();
+            List<UnitScore> peers = new ArrayList<>();
+            for (RankingRow row : dao.rankings(day, RankingQuery.all(group))) {
+                peers.add(row.unitCode().equals(unitCode) ? fresh : placeOnly(row));
+            }
             Map<String, Integer> previous = dao.dayBefore(day).map(dao::ranks).orElse(Map.of());
-            RankedScore ranked = Rankings.rank(peers, previous).stream()
-                    .filter(r -> r.score().unitCode().equals(code)).findFirst().orElseThrow();
-            dao.deleteUnit(day, code);
-            writer.write(h, day, List.of(ranked));
+            List<RankedScore> ranked = Rankings.rank(peers, previous);
+            RankedScore mine = ranked.stream().filter(r -> r.score() == fresh).findFirst().orElseThrow();
+            dao.deleteUnit(day, unitCode);
+            writer.write(h, day, List.of(mine));
+            dao.updatePlaces(day, ranked.stream().filter(r -> r != mine)
+                    .map(r -> new ScoreSnapshotDao.Place(r.score().unitCode(), r.rank(), r.rankChange())).toList());
             dao.deleteGroups(day);
             dao.summariseGroups(day);
+            List<CityBottleneck> bottlenecks = Rankings.adjustBottlenecks(dao.bottlenecks(day, group), old, fresh,
+                    peers.size(), catalogue);
+            dao.deleteBottlenecks(day, group);
+            bottlenecks.forEach(b -> dao.insertBottleneck(day, b));
+            return mine;
         });
-        return score;
+        if (placed != null) {
+            return placed;
+        }
+        snapshot(day);
+        return jdbi.withExtension(ScoreSnapshotDao.class, dao -> {
+            RankingRow row = dao.row(day, unitCode).orElseThrow();
+            return new RankedScore(fresh, row.rank(), row.rankChange());
+        });
+    }
+
+    /** A stored row as ranking sees it: its standing, without the per-indicator documents it does not need. */
+    private static UnitScore placeOnly(RankingRow row) {
+        return new UnitScore(row.unitCode(), row.unitName(), row.peerGroup(), row.total(), row.scoredWeight(),
+                row.bonus(), row.grade(), row.vetoed(), List.of(), List.of(), row.bottleneck(),
+                row.bottleneckShortfall());
     }
 
     void save(DaySnapshot snapshot) {

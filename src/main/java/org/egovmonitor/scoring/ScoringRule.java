@@ -14,8 +14,10 @@ public interface ScoringRule {
 
     /**
      * Judges {@code indicator} at {@code weight} (it applies to the unit: the caller has checked peer group and unit
-     * kind). A website rule ({@link RuleType#website()}) is called once per site of the unit, with
-     * {@link Input#site()} set; the caller keeps the worst.
+     * kind). A site-based rule ({@link RuleType#website()}) is never called for a unit without any monitored site:
+     * the caller applies the catalogue's no-site policy to all of them alike. A per-site rule
+     * ({@link RuleType#perSite()}) is called once per site of the unit, with {@link Input#site()} set; the caller
+     * keeps the worst.
      */
     Judgement judge(Indicator indicator, double weight, Input input);
 
@@ -23,7 +25,7 @@ public interface ScoringRule {
      * What a rule judges.
      *
      * @param unit      the unit's evidence
-     * @param site      for a website rule, the site judged; null for a unit-level rule
+     * @param site      for a per-site rule, the site judged; null otherwise
      * @param catalogue the catalogue in force (what-if copies included), with its section families and windows
      * @param day       the scoring day
      */

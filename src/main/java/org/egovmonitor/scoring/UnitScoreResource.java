@@ -48,7 +48,7 @@ public class UnitScoreResource {
         for (Finding f : card.score().findings()) {
             Evidence e = f.evidence() == null ? Evidence.NONE : f.evidence();
             rows.add(List.of(card.day(), code, card.score().unitName(),
-                    scoring.catalogue().indicator(f.indicator()).map(Indicator::name).orElse(f.indicator()),
+                    scoring.catalogue().indicatorName(f.indicator()),
                     f.kind().label(), f.points(), nz(f.observed()), nz(f.threshold()), nz(f.message()), nz(f.hint()),
                     nz(f.siteUrl()), nz(e.url()), e.date() == null ? "" : e.date(),
                     e.httpStatus() == null ? "" : e.httpStatus(), nz(e.errorKind())));

@@ -361,6 +361,11 @@ class DashboardBrowserTest {
             }
             assertThat(browser.driver().findElement(By.cssSelector("#kpi-network .kpi-value")).getText())
                     .matches("\\d+ / \\d+");
+            // Departments without a site are a bucket of their own, not counted as 严重滞后.
+            assertThat(String.valueOf(browser.js("var c = Chart.getChart('chart-freshness'); return c.data.datasets"
+                    + ".filter(function (d) { return d.label === '未建网站'; })"
+                    + ".map(function (d) { return d.data.reduce(function (a, b) { return a + b; }, 0); })[0];")))
+                    .matches("[1-9][0-9]*");
             assertThat(browser.driver().findElements(By.cssSelector("#top-bottom table"))).isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("#top-bottom tbody tr"))).isNotEmpty();
             browser.screenshot("leader");
@@ -446,6 +451,14 @@ class DashboardBrowserTest {
             assertThat(d.findElement(By.id("review-reports")).getText()).contains(PAYLOAD);
             assertThat(d.findElements(By.cssSelector("#review-reports img"))).isEmpty();
             assertThat(xssFlag()).isFalse();
+
+            // Approving re-scores the unit at once, and the page says so with the unit's score.
+            d.findElements(By.cssSelector("#review-reports tbody tr")).stream()
+                    .filter(tr -> tr.getText().contains(PAYLOAD)).findFirst().orElseThrow()
+                    .findElement(By.cssSelector("button.approve")).click();
+            browser.waitFor().until(x -> !x.findElements(By.id("rv-rescored-text")).isEmpty());
+            assertThat(d.findElement(By.id("rv-rescored-text")).getText()).startsWith("已按新数据重新评分")
+                    .contains("得分");
         }
     }
 }

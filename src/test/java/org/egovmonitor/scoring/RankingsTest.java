@@ -105,4 +105,30 @@ class RankingsTest {
                 Grade.EXCELLENT, Map.of("contribution", 3.0, "availability", 3.0))), CATALOGUE);
         assertThat(b).extracting(CityBottleneck::indicator).containsExactly("availability", "contribution");
     }
+
+    /** Units of one group as the calculator scores them: 'h' healthy, 'n' without a site, 'd' stale homepage. */
+    private static UnitScore scored(String code, char kind) {
+        UnitEvidence e = ScoringFixtures.healthy(code);
+        if (kind == 'n') {
+            e = ScoringFixtures.withSites(e, List.of());
+        } else if (kind == 'd') {
+            e = ScoringFixtures.withMeasurement(e, ScoringFixtures.measurement(ScoringFixtures.DAY.minusDays(12),
+                    ScoringFixtures.healthySections(), List.of("news"), List.of()));
+        }
+        return ScoreCalculator.score(e, CATALOGUE, ScoringFixtures.DAY);
+    }
+
+    @ParameterizedTest(name = "group {0}, unit u0 becomes {1}")
+    @CsvSource({"hnd, n", "hnd, h", "nnd, d", "nhh, h", "hhh, n", "d, h"})
+    void adjustBottlenecks_oneUnitRescored_sameAsWholeGroup(String group, char becomes) {
+        List<UnitScore> before = new java.util.ArrayList<>();
+        for (int i = 0; i < group.length(); i++) {
+            before.add(scored("u" + i, group.charAt(i)));
+        }
+        List<UnitScore> after = new java.util.ArrayList<>(before);
+        after.set(0, scored("u0", becomes));
+        List<CityBottleneck> adjusted = Rankings.adjustBottlenecks(Rankings.cityBottlenecks(before, CATALOGUE),
+                before.get(0), after.get(0), group.length(), CATALOGUE);
+        assertThat(adjusted).isEqualTo(Rankings.cityBottlenecks(after, CATALOGUE));
+    }
 }

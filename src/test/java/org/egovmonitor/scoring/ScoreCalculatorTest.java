@@ -3,6 +3,7 @@ package org.egovmonitor.scoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.MessageState;
@@ -12,7 +13,9 @@ import org.egovmonitor.registry.UnitKind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
@@ -548,8 +551,9 @@ class ScoreCalculatorTest {
             assertThat(s.indicators()).filteredOn(r -> CATALOGUE.indicator(r.id()).orElseThrow().rule().website())
                     .isNotEmpty().allMatch(r -> r.state() == IndicatorState.NOT_APPLICABLE && r.reason() != null);
             assertThat(s.total()).isEqualTo(100.0);
-            // Not applicable is not "no data": judged (and re-normalised) on the rest.
-            assertThat(s.scoredWeight()).isEqualTo(46.0);
+            // Not applicable is not "no data": judged (and re-normalised) on the rest (互动回应 included: it is read
+            // from the sites too).
+            assertThat(s.scoredWeight()).isEqualTo(38.0);
             assertThat(s.grade()).isEqualTo(Grade.EXCELLENT);
         }
 
@@ -562,16 +566,6 @@ class ScoreCalculatorTest {
             expect(s, "homepage_freshness", 0.0, true, false);
             assertThat(findings(s, "homepage_freshness", FindingKind.VETO).get(0).siteUrl())
                     .isEqualTo("http://site7.test/");
-        }
-
-        @Test
-        void departmentWithoutSite_zeroWithFinding() {
-            UnitScore s = score(ScoringFixtures.withSites(healthy("a"), List.of()));
-            IndicatorResult r = indicator(s, "availability");
-            assertThat(r.state()).isEqualTo(IndicatorState.SCORED);
-            assertThat(r.points()).isZero();
-            assertThat(findings(s, "availability", FindingKind.DEDUCTION).get(0).message()).contains("未建网站");
-            assertThat(s.total()).isEqualTo(46.0);
         }
 
         @Test
@@ -624,6 +618,95 @@ class ScoreCalculatorTest {
             UnitScore tie = score(ScoringFixtures.withLiaison(ScoringFixtures.withMeasurement(healthy("b"),
                     measurement(DAY, healthySections(), List.of("mailbox", "forum"), List.of())), null));
             assertThat(tie.bottleneck()).isEqualTo("section_completeness");
+        }
+    }
+
+    /** A unit without any monitored site: one rule for every site-based indicator, from the noSite policy. */
+    @Nested
+    class WithoutSite {
+
+        /** Every site-based indicator of the catalogue, with a unit kind of each peer group. */
+        static Stream<Arguments> siteBasedIndicators() {
+            return CATALOGUE.indicators().stream().filter(i -> i.rule().website())
+                    .flatMap(i -> Stream.of(UnitKind.DEPARTMENT, UnitKind.COUNTY, UnitKind.COUNTY_DEPARTMENT,
+                            UnitKind.TOWNSHIP).map(kind -> Arguments.of(i.id(), kind)));
+        }
+
+        private UnitScore withoutSite(UnitKind kind) {
+            return score(ScoringFixtures.withUnit(ScoringFixtures.withSites(healthy("n"), List.of()),
+                    ScoringFixtures.unit("n", kind)));
+        }
+
+        @ParameterizedTest(name = "{0} of a {1} without site -> the group's noSite policy")
+        @MethodSource("siteBasedIndicators")
+        void siteBasedIndicator_followsPolicy_withoutFindingsOfItsOwn(String id, UnitKind kind) {
+            UnitScore s = withoutSite(kind);
+            IndicatorResult r = indicator(s, id);
+            if (CATALOGUE.noSite(kind.defaultPeerGroup()) == IndicatorCatalogue.NoSitePolicy.ZERO) {
+                assertThat(r.state()).isEqualTo(IndicatorState.NO_SITE);
+                assertThat(r.points()).isZero();
+                assertThat(r.shortfall()).isEqualTo(r.weight()).isPositive();
+            } else {
+                assertThat(r.state()).isEqualTo(IndicatorState.NOT_APPLICABLE);
+            }
+            assertThat(s.findings()).noneMatch(f -> f.indicator().equals(id));
+        }
+
+        @ParameterizedTest(name = "{0} without site: one 未建网站 finding, bottleneck 未建网站")
+        @CsvSource({"DEPARTMENT, 38.0", "COUNTY, 38.0", "COUNTY_DEPARTMENT, 38.0"})
+        void zeroPolicy_oneFinding_noSiteBottleneck(UnitKind kind, double total) {
+            UnitScore s = withoutSite(kind);
+            List<IndicatorResult> noSite = s.indicators().stream()
+                    .filter(r -> r.state() == IndicatorState.NO_SITE).toList();
+            double lost = noSite.stream().mapToDouble(IndicatorResult::weight).sum();
+            assertThat(s.findings()).singleElement().satisfies(f -> {
+                assertThat(f.indicator()).isEqualTo(NoSite.ID);
+                assertThat(f.kind()).isEqualTo(FindingKind.DEDUCTION);
+                assertThat(f.points()).isEqualTo(lost);
+                assertThat(f.message()).startsWith("未建网站").contains("互动回应", "网站可用性");
+                assertThat(f.hint()).isEqualTo(CATALOGUE.noSiteHint()).contains("部门专栏")
+                        .doesNotContain("服务器", "域名");
+            });
+            assertThat(s.bottleneck()).isEqualTo(NoSite.ID).isNotEqualTo("availability");
+            assertThat(s.bottleneckShortfall()).isEqualTo(lost);
+            assertThat(CATALOGUE.indicatorName(s.bottleneck())).isEqualTo("未建网站");
+            assertThat(s.scoredWeight()).isEqualTo(100.0);
+            assertThat(s.total()).isEqualTo(total);
+            assertThat(s.grade()).isEqualTo(Grade.FAIL);
+        }
+
+        @Test
+        void notApplicablePolicy_noFinding_bottleneckFromTheRest() {
+            UnitScore s = withoutSite(UnitKind.TOWNSHIP);
+            assertThat(s.findings()).isEmpty();
+            assertThat(s.bottleneck()).isNull();
+        }
+
+        @Test
+        void interactionUnread_withoutSite_sameAsOtherSiteIndicators() {
+            UnitEvidence e = ScoringFixtures.withInteraction(ScoringFixtures.withSites(healthy("n"), List.of()),
+                    null);
+            assertThat(indicator(score(e), "interaction").state()).isEqualTo(IndicatorState.NO_SITE);
+        }
+
+        @Test
+        void interactionUnread_withSite_stillNoData() {
+            UnitEvidence e = ScoringFixtures.withInteraction(healthy("n"), null);
+            assertThat(indicator(score(e), "interaction").state()).isEqualTo(IndicatorState.NO_DATA);
+        }
+
+        @Test
+        void cityBottleneck_countsNoSiteOncePerUnit() {
+            List<UnitScore> scores = List.of(withoutSite(UnitKind.DEPARTMENT), withoutSite(UnitKind.DEPARTMENT),
+                    score(healthy("h")));
+            List<CityBottleneck> list = Rankings.cityBottlenecks(scores, CATALOGUE);
+            assertThat(list).first().satisfies(b -> {
+                assertThat(b.indicator()).isEqualTo(NoSite.ID);
+                assertThat(b.name()).isEqualTo("未建网站");
+                assertThat(b.unitsAffected()).isEqualTo(2);
+                assertThat(b.totalShortfall()).isEqualTo(124.0);
+            });
+            assertThat(list).extracting(CityBottleneck::indicator).doesNotContain("availability", "interaction");
         }
     }
 }

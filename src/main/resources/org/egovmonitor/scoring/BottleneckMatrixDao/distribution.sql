@@ -1,5 +1,6 @@
 -- One indicator's outcome over every unit of a day, per peer group: FULL (nothing lost), PARTIAL, ZERO (all points
--- lost), VETOED, or the state when it was not scored (NO_DATA, NOT_APPLICABLE).
+-- lost), VETOED, or the state when it was not scored (NO_DATA, NOT_APPLICABLE) or the unit has no site (NO_SITE:
+-- a bucket of its own, not ZERO).
 SELECT s.peer_group,
        CASE WHEN i.value ->> 'state' <> 'SCORED'            THEN i.value ->> 'state'
             WHEN (i.value ->> 'vetoed')::boolean            THEN 'VETOED'
