@@ -8,10 +8,13 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.UnaryOperator;
+import org.egovmonitor.alerts.Alerts;
+import org.egovmonitor.alerts.AlertsResource;
 import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.CreateUserCommand;
@@ -214,8 +217,17 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         // ---- scheduling: registered after the data source, so it stops first ----
         // Retention: old raw measurement rows rolled up into daily facts, daily at a quiet hour.
         RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
+        // Alerts: new vetoes and warnings after each snapshot, homepages going down after each probe run.
+        Alerts alerts = new Alerts(jdbi, config.getAlerts(), scoring, env.getObjectMapper(), clock, config.zoneId());
+        env.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                alerts.close();
+            }
+        });
+        env.jersey().register(new AlertsResource(alerts));
         Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
-                new RoundFollowUp(contributions, scoring, clock), RetentionJob.Task.of(retention));
+                new RoundFollowUp(contributions, scoring, alerts, clock), RetentionJob.Task.of(retention), alerts);
         if (config.isDemo()) {
             scheduling.crawlAtStart();
         }
