@@ -3,6 +3,7 @@ package org.egovmonitor.alerts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,8 @@ import org.egovmonitor.scoring.FindingKind;
  */
 public record AlertEvent(AlertKind kind, String unitCode, String problem, String fingerprint, String summary,
                          List<String> details, Evidence evidence, LocalDate day) {
+
+    private static final DateTimeFormatter PROBE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public AlertEvent {
         Objects.requireNonNull(kind, "kind");
@@ -66,7 +69,7 @@ public record AlertEvent(AlertKind kind, String unitCode, String problem, String
         String how = httpStatus > 0 ? "返回 HTTP " + httpStatus : "无响应" + (errorKind == null ? "" : "（" + errorKind + "）");
         return new AlertEvent(AlertKind.SITE_DOWN, unitCode, siteUrl, "down",
                 "网站首页无法访问：" + siteUrl + " " + how,
-                List.of("探测时间：" + probedAt.atZone(zone).toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                List.of("探测时间：" + PROBE_TIME.format(probedAt.atZone(zone)),
                         "上一次探测时该首页可以访问"),
                 new Evidence(siteUrl, day, httpStatus > 0 ? httpStatus : null, errorKind), day);
     }
