@@ -1,5 +1,7 @@
 package org.egovmonitor.alerts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import java.net.URI;
 import java.time.LocalTime;
@@ -87,13 +89,21 @@ public record AlertsConfiguration(String dashboardUrl, Smtp smtp, Liaisons liais
         }
     }
 
-    /** An office address: every unit's alerts. */
+    /** An office address: every unit's alerts. In config.yml an entry may also be the bare address (immediate). */
     public record Email(String address, DeliveryMode delivery) {
-        public Email {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Email of(String address) {
+            return new Email(address, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public Email(@JsonProperty("address") String address, @JsonProperty("delivery") DeliveryMode delivery) {
             if (address == null || !address.contains("@")) {
                 throw new IllegalArgumentException("alerts.officeEmails 地址无效：" + address);
             }
-            delivery = delivery == null ? DeliveryMode.IMMEDIATE : delivery;
+            this.address = address;
+            this.delivery = delivery == null ? DeliveryMode.IMMEDIATE : delivery;
         }
     }
 
