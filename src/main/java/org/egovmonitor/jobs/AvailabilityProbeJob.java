@@ -22,7 +22,7 @@ public class AvailabilityProbeJob extends RecordedJob {
         AvailabilityProber.Summary s = prober.probeAll(runId, runs);
         String summary = String.format("%d sites: %d up, %d down, %d errors, %d not probed (queue wait)", s.sites(),
                 s.up(), s.down(), s.errors(), s.notProbed());
-        String alerted = alerts.afterProbes();
+        String alerted = AlertHooks.reportingFailure(alerts::afterProbes);
         return alerted.isEmpty() ? summary : summary + "; " + alerted;
     }
 }

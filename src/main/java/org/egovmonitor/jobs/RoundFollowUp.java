@@ -41,7 +41,7 @@ public final class RoundFollowUp implements ScoreSnapshotJob.Task {
         }).orElse("信息报送：未登记门户网站");
         SnapshotSummary s = scoring.snapshot(today);
         String scored = portal + "；评分 " + s.day() + "：" + s.units() + " 个单位，" + s.vetoed() + " 个单项否决";
-        String alerted = alerts.afterSnapshot(s.day());
+        String alerted = AlertHooks.reportingFailure(() -> alerts.afterSnapshot(s.day()));
         return alerted.isEmpty() ? scored : scored + "；" + alerted;
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
@@ -23,20 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AlertsApiTest {
 
-    static final GreenMail MAIL = started();
-
-    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.extension(false,
-            ConfigOverride.config("alerts.smtp.host", "127.0.0.1"),
-            ConfigOverride.config("alerts.smtp.from", "monitor@city.test"),
-            ConfigOverride.config("alerts.smtp.port", () -> Integer.toString(MAIL.getSmtp().getPort())),
-            ConfigOverride.config("alerts.officeEmails", "office@city.test"));
+    static final GreenMail MAIL = MailedApp.startMail();
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = MailedApp.app(MAIL);
     static final OfficeApi API = new OfficeApi(APP);
-
-    private static GreenMail started() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        return mail;
-    }
 
     @AfterAll
     static void stopMail() {

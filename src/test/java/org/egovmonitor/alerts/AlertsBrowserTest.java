@@ -3,8 +3,6 @@ package org.egovmonitor.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.Map;
@@ -22,21 +20,10 @@ import org.openqa.selenium.By;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AlertsBrowserTest {
 
-    static final GreenMail MAIL = started();
-
-    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.extension(false,
-            ConfigOverride.config("alerts.smtp.host", "127.0.0.1"),
-            ConfigOverride.config("alerts.smtp.from", "monitor@city.test"),
-            ConfigOverride.config("alerts.smtp.port", () -> Integer.toString(MAIL.getSmtp().getPort())),
-            ConfigOverride.config("alerts.officeEmails", "office@city.test"));
+    static final GreenMail MAIL = MailedApp.startMail();
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = MailedApp.app(MAIL);
 
     static Browser browser;
-
-    private static GreenMail started() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        return mail;
-    }
 
     @BeforeAll
     static void setUp() {
