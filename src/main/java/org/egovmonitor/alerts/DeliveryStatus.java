@@ -1,7 +1,5 @@
 package org.egovmonitor.alerts;
 
-import java.util.Set;
-
 /** Where a message stands. PENDING, HELD, DIGEST and RETRYING wait for their due time; the rest are final. */
 public enum DeliveryStatus {
     PENDING("待发送"),
@@ -11,8 +9,6 @@ public enum DeliveryStatus {
     SENT("已发送"),
     FAILED("发送失败"),
     CANCELLED("已取消");
-
-    static final Set<DeliveryStatus> WAITING = Set.of(PENDING, HELD, DIGEST, RETRYING);
 
     private final String label;
 

@@ -287,6 +287,23 @@ class AlertsTest {
         }
 
         @Test
+        void raise_overdueTask_onceUntilTheDeadlineMoves() throws Exception {
+            start(config(DeliveryMode.IMMEDIATE, null, List.of()));
+            AlertEvent overdue = AlertEvent.overdueTask("dept-a", "17", "首页长期未更新整改", LocalDate.of(2024, 6, 28),
+                    LocalDate.of(2024, 7, 1), "http://www.dept-a.test/");
+            assertThat(alerts.raise(overdue)).isEqualTo(2);
+            assertThat(alerts.raise(overdue)).isZero();
+            assertThat(alerts.raise(AlertEvent.overdueTask("dept-a", "17", "首页长期未更新整改",
+                    LocalDate.of(2024, 7, 5), LocalDate.of(2024, 7, 6), "http://www.dept-a.test/"))).isEqualTo(2);
+            alerts.deliverDue();
+            List<MimeMessage> liaison = mailTo("liaison@dept-a.test");
+            assertThat(liaison).hasSize(2);
+            assertThat(liaison.get(0).getSubject()).isEqualTo("【政务网站监测】市测试局：整改任务逾期 — 整改任务已逾期：首页长期未更新整改");
+            assertThat(text(liaison.get(0).getContent())).contains("整改期限：2024-06-28", "任务编号：17",
+                    "证据：网址 http://www.dept-a.test/；日期 2024-06-28");
+        }
+
+        @Test
         void raise_afterClear_announcedAgain() {
             start(config(DeliveryMode.IMMEDIATE, null, List.of()));
             AlertEvent event = veto("dept-a", LocalDate.of(2024, 6, 10));
