@@ -31,8 +31,8 @@ public class Alerts implements AlertHooks, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
 
-    /** How long a claimed delivery is reserved for the node sending it. */
-    private static final Duration LEASE = Duration.ofMinutes(5);
+    /** How long a claimed delivery is reserved for the node sending it: longer than a batch takes to send. */
+    private static final Duration LEASE = Duration.ofMinutes(15);
     private static final int BATCH = 200;
     private static final int MAX_ERROR_CHARS = 1000;
 
