@@ -15,6 +15,8 @@ import org.egovmonitor.alerts.Channel;
 import org.egovmonitor.alerts.DeliveryMode;
 import org.egovmonitor.alerts.DeliveryStatus;
 import org.egovmonitor.jobs.JobRunStatus;
+import org.egovmonitor.rectification.StepKind;
+import org.egovmonitor.rectification.TaskStatus;
 import org.egovmonitor.registry.NodeStatus;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.reviews.ReviewStatus;
@@ -61,7 +63,9 @@ public class LabelsResource {
             new LabelledEnum<>(AlertKind.class, AlertKind::label),
             new LabelledEnum<>(Channel.class, Channel::label),
             new LabelledEnum<>(DeliveryMode.class, DeliveryMode::label),
-            new LabelledEnum<>(DeliveryStatus.class, DeliveryStatus::label));
+            new LabelledEnum<>(DeliveryStatus.class, DeliveryStatus::label),
+            new LabelledEnum<>(TaskStatus.class, TaskStatus::label),
+            new LabelledEnum<>(StepKind.class, StepKind::label));
 
     private static final Map<String, Map<String, String>> LABELS = collect();
 
