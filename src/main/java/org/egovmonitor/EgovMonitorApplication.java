@@ -13,6 +13,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.UnaryOperator;
+import org.egovmonitor.alerts.AlertKind;
 import org.egovmonitor.alerts.Alerts;
 import org.egovmonitor.alerts.AlertsResource;
 import org.egovmonitor.auth.AuthSetup;
@@ -63,6 +64,7 @@ import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.observations.SiteMeasurementsResource;
 import org.egovmonitor.observations.UnitMeasurementsResource;
+import org.egovmonitor.rectification.OverdueTaskAlerts;
 import org.egovmonitor.rectification.RecheckFollowUp;
 import org.egovmonitor.rectification.RectificationResource;
 import org.egovmonitor.rectification.RectificationService;
@@ -243,6 +245,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new JobsResource(scheduling.jobs()));
         env.jersey().register(new AvailabilityResource(scheduling.availability()));
         RectificationService rectification = new RectificationService(jdbi, scoring, scheduling.jobs(), clock);
+        alerts.watch(AlertKind.OVERDUE_TASK, new OverdueTaskAlerts(rectification, clock, config.zoneId()));
         env.jersey().register(new RectificationResource(rectification, config.zoneId()));
         env.jersey().register(new UnitRectificationResource(rectification, config.zoneId()));
         if (config.getScheduler().isEnabled()) {

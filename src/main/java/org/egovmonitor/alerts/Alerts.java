@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
 import org.egovmonitor.errors.FieldError;
@@ -42,6 +45,7 @@ public class Alerts implements AlertHooks, AutoCloseable {
     private final ChannelSenders sender;
     private final Clock clock;
     private final ZoneId zone;
+    private final Map<AlertKind, Supplier<List<AlertEvent>>> watched = new ConcurrentHashMap<>();
 
     public Alerts(Jdbi jdbi, AlertsConfiguration config, ScoreSnapshotService scoring, ObjectMapper json, Clock clock,
                   ZoneId zone) {
@@ -84,6 +88,32 @@ public class Alerts implements AlertHooks, AutoCloseable {
         jdbi.useExtension(AlertDao.class, dao -> dao.clear(unitCode, kind, problem));
     }
 
+    /**
+     * Problems of one kind whose owner can list every one open now (overdue 整改 tasks): after each snapshot they
+     * are {@link #reconcile reconciled}. Registered once at wiring, by the feature that owns them.
+     */
+    public void watch(AlertKind kind, Supplier<List<AlertEvent>> openNow) {
+        watched.put(kind, openNow);
+    }
+
+    /**
+     * {@code openNow} is every open problem of {@code kind}: each is raised (announced once, again when changed), and
+     * those announced before but absent now are cleared.
+     */
+    public String reconcile(AlertKind kind, List<AlertEvent> openNow) {
+        int queued = 0;
+        Set<String> open = new HashSet<>();
+        for (AlertEvent event : openNow) {
+            if (event.kind() != kind) {
+                throw new IllegalArgumentException("expected " + kind + ", got " + event.kind());
+            }
+            queued += raise(event);
+            open.add(ProblemChanges.key(event));
+        }
+        int cleared = clearAbsent(kind, open);
+        return kind.label() + "：未消除 " + openNow.size() + " 项，排队消息 " + queued + " 条，已消除 " + cleared + " 项";
+    }
+
     @Override
     public String afterSnapshot(LocalDate day) {
         List<AlertRow> current = scoring.warnings(null, day, true);
@@ -96,8 +126,10 @@ public class Alerts implements AlertHooks, AutoCloseable {
         }
         Set<String> open = ProblemChanges.openKeys(current);
         int cleared = clearAbsent(AlertKind.NEW_VETO, open) + clearAbsent(AlertKind.NEW_WARNING, open);
-        return "告警：新增否决/预警 " + fresh.size() + " 项，排队消息 " + queued + " 条，已消除 " + cleared + " 项；"
-                + deliverDue();
+        StringBuilder summary = new StringBuilder("告警：新增否决/预警 " + fresh.size() + " 项，排队消息 " + queued
+                + " 条，已消除 " + cleared + " 项；");
+        watched.forEach((kind, source) -> summary.append(reconcile(kind, source.get())).append("；"));
+        return summary.append(deliverDue()).toString();
     }
 
     @Override

@@ -304,6 +304,19 @@ class AlertsTest {
         }
 
         @Test
+        void reconcile_listedOnceClearedWhenGoneAnnouncedOnReturn() throws Exception {
+            start(config(DeliveryMode.IMMEDIATE, null, List.of()));
+            AlertEvent overdue = AlertEvent.overdueTask("dept-a", "5", "首页更新：首页超过 14 天未更新",
+                    LocalDate.of(2024, 6, 28), LocalDate.of(2024, 7, 1), null);
+            assertThat(alerts.reconcile(AlertKind.OVERDUE_TASK, List.of(overdue))).contains("排队消息 2 条");
+            assertThat(alerts.reconcile(AlertKind.OVERDUE_TASK, List.of(overdue))).contains("排队消息 0 条");
+            assertThat(alerts.reconcile(AlertKind.OVERDUE_TASK, List.of())).contains("已消除 1 项");
+            assertThat(alerts.reconcile(AlertKind.OVERDUE_TASK, List.of(overdue))).contains("排队消息 2 条");
+            alerts.deliverDue();
+            assertThat(mailTo("liaison@dept-a.test")).hasSize(2);
+        }
+
+        @Test
         void raise_afterClear_announcedAgain() {
             start(config(DeliveryMode.IMMEDIATE, null, List.of()));
             AlertEvent event = veto("dept-a", LocalDate.of(2024, 6, 10));
