@@ -8,10 +8,14 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.UnaryOperator;
+import org.egovmonitor.alerts.AlertKind;
+import org.egovmonitor.alerts.Alerts;
+import org.egovmonitor.alerts.AlertsResource;
 import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.CreateUserCommand;
@@ -60,6 +64,7 @@ import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.observations.SiteMeasurementsResource;
 import org.egovmonitor.observations.UnitMeasurementsResource;
+import org.egovmonitor.rectification.OverdueTaskAlerts;
 import org.egovmonitor.rectification.RecheckFollowUp;
 import org.egovmonitor.rectification.RectificationResource;
 import org.egovmonitor.rectification.RectificationService;
@@ -219,10 +224,19 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         // ---- scheduling: registered after the data source, so it stops first ----
         // Retention: old raw measurement rows rolled up into daily facts, daily at a quiet hour.
         RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
+        // Alerts: new vetoes and warnings after each snapshot, homepages going down after each probe run.
+        Alerts alerts = new Alerts(jdbi, config.getAlerts(), scoring, env.getObjectMapper(), clock, config.zoneId());
+        env.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                alerts.close();
+            }
+        });
+        env.jersey().register(new AlertsResource(alerts));
         // A re-check round (one unit's sites) settles its 整改 tasks; every other round is followed by the day's snapshot.
         Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
-                new RecheckFollowUp(jdbi, scoring, clock, new RoundFollowUp(contributions, scoring, clock)),
-                RetentionJob.Task.of(retention));
+                new RecheckFollowUp(jdbi, scoring, clock, new RoundFollowUp(contributions, scoring, alerts, clock)),
+                RetentionJob.Task.of(retention), alerts);
         if (config.isDemo()) {
             scheduling.crawlAtStart();
         }
@@ -232,6 +246,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new JobsResource(scheduling.jobs()));
         env.jersey().register(new AvailabilityResource(scheduling.availability()));
         RectificationService rectification = new RectificationService(jdbi, scoring, scheduling.jobs(), clock);
+        alerts.watch(AlertKind.OVERDUE_TASK, new OverdueTaskAlerts(rectification, clock, config.zoneId()));
         env.jersey().register(new RectificationResource(rectification, config.zoneId()));
         env.jersey().register(new UnitRectificationResource(rectification, config.zoneId()));
         if (config.getScheduler().isEnabled()) {

@@ -44,6 +44,7 @@ class ArchitectureTest {
             "org.egovmonitor.observations",
             "org.egovmonitor.scoring..",
             "org.egovmonitor.retention",
+            "org.egovmonitor.alerts",
             "org.egovmonitor.jobs",
             "org.egovmonitor.rectification",
             "org.egovmonitor.dashboards",

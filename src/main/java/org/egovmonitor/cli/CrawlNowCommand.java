@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Locale;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.jobs.CrawlMachinery;
@@ -59,7 +60,8 @@ public class CrawlNowCommand extends DatabaseCommand {
         PrintStream err = System.err;
         try (crawl) {
             Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
-                    ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE);
+                    ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE,
+                    AlertHooks.NONE);
             // never started here: it only hands the score snapshot to the cluster when the round ends
             scheduling.scheduler().storeJobs();
             CrawlRounds rounds = scheduling.rounds();

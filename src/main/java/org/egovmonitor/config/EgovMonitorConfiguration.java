@@ -102,6 +102,22 @@ public class EgovMonitorConfiguration extends Configuration {
         this.contributions = contributions;
     }
 
+    // ---- alerts
+
+    /** Who hears of new vetoes, warnings, sites going down and overdue tasks, and how (docs/alerts.md). */
+    @NotNull
+    private org.egovmonitor.alerts.AlertsConfiguration alerts = org.egovmonitor.alerts.AlertsConfiguration.disabled();
+
+    @JsonProperty
+    public org.egovmonitor.alerts.AlertsConfiguration getAlerts() {
+        return alerts;
+    }
+
+    @JsonProperty
+    public void setAlerts(org.egovmonitor.alerts.AlertsConfiguration alerts) {
+        this.alerts = alerts == null ? org.egovmonitor.alerts.AlertsConfiguration.disabled() : alerts;
+    }
+
     // ---- retention
 
     /** How long raw measurement rows are kept before they are rolled up (schedule: scheduler.retentionCron). */

@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.egovmonitor.alerts.AlertKind;
+import org.egovmonitor.alerts.Channel;
+import org.egovmonitor.alerts.DeliveryMode;
+import org.egovmonitor.alerts.DeliveryStatus;
 import org.egovmonitor.jobs.JobRunStatus;
 import org.egovmonitor.rectification.StepKind;
 import org.egovmonitor.rectification.TaskStatus;
@@ -56,6 +60,10 @@ public class LabelsResource {
             new LabelledEnum<>(JobRunStatus.class, JobRunStatus::label),
             new LabelledEnum<>(SystemInUse.class, SystemInUse::label),
             new LabelledEnum<>(FetchErrorKind.class, FetchErrorKind::label),
+            new LabelledEnum<>(AlertKind.class, AlertKind::label),
+            new LabelledEnum<>(Channel.class, Channel::label),
+            new LabelledEnum<>(DeliveryMode.class, DeliveryMode::label),
+            new LabelledEnum<>(DeliveryStatus.class, DeliveryStatus::label),
             new LabelledEnum<>(TaskStatus.class, TaskStatus::label),
             new LabelledEnum<>(StepKind.class, StepKind::label));
 

@@ -1,6 +1,6 @@
 package org.egovmonitor.jobs;
 
-import org.egovmonitor.jobs.AvailabilityProber;
+import org.egovmonitor.alerts.AlertHooks;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 
@@ -9,16 +9,20 @@ import org.quartz.JobExecutionContext;
 public class AvailabilityProbeJob extends RecordedJob {
 
     private final AvailabilityProber prober;
+    private final AlertHooks alerts;
 
-    public AvailabilityProbeJob(AvailabilityProber prober, RunRecorder runs) {
+    public AvailabilityProbeJob(AvailabilityProber prober, AlertHooks alerts, RunRecorder runs) {
         super(JobName.AVAILABILITY_PROBE, runs);
         this.prober = prober;
+        this.alerts = alerts;
     }
 
     @Override
     protected String run(JobExecutionContext context, long runId) throws InterruptedException {
         AvailabilityProber.Summary s = prober.probeAll(runId, runs);
-        return String.format("%d sites: %d up, %d down, %d errors, %d not probed (queue wait)", s.sites(), s.up(),
-                s.down(), s.errors(), s.notProbed());
+        String summary = String.format("%d sites: %d up, %d down, %d errors, %d not probed (queue wait)", s.sites(),
+                s.up(), s.down(), s.errors(), s.notProbed());
+        String alerted = AlertHooks.reportingFailure(alerts::afterProbes);
+        return alerted.isEmpty() ? summary : summary + "; " + alerted;
     }
 }

@@ -189,7 +189,9 @@ public class ClusteredScheduler implements Managed {
                 repeating(JobName.AVAILABILITY_PROBE, config.getAvailabilityEvery().toMilliseconds(),
                         config.getAvailabilityMisfire(), now),
                 repeating(JobName.NODE_PROBE, config.getNodeProbeEvery().toMilliseconds(),
-                        config.getNodeProbeMisfire(), now));
+                        config.getNodeProbeMisfire(), now),
+                repeating(JobName.ALERT_DELIVERY, config.getAlertDeliveryEvery().toMilliseconds(),
+                        config.getAlertDeliveryMisfire(), now));
     }
 
     /** A cron trigger in the city's time zone. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
@@ -79,13 +80,14 @@ public final class CrawlMachinery implements AutoCloseable {
      * registered with the lifecycle after the machinery, so it stops before the fetchers and gates close.
      */
     public synchronized Scheduling scheduling(ZoneId zone, Clock clock, Jdbi jdbi, DataSource dataSource,
-                                              ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention)
+                                              ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention,
+                                              AlertHooks alerts)
             throws SchedulerException {
         if (scheduling != null) {
             throw new IllegalStateException("the scheduling is already made");
         }
         scheduling = Scheduling.create(config, zone, clock, jdbi, dataSource, settings.fetch(), gates, stage,
-                snapshot, retention);
+                snapshot, retention, alerts);
         if (lifecycle != null) {
             scheduling.manage(lifecycle);
         }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.collection.ContributionService;
 import org.egovmonitor.collection.Contributions;
 import org.egovmonitor.errors.NotFoundException;
@@ -13,17 +14,20 @@ import org.egovmonitor.scoring.SnapshotSummary;
 /**
  * What follows a finished crawl round, in the snapshot job: read the city portal for 信息报送 (a bounded number of
  * new articles per round), then score the day — so the snapshot sees this round's measurements and contributions.
- * A city without a registered portal is scored all the same.
+ * A city without a registered portal is scored all the same. Then the day's new vetoes and warnings are alerted.
  */
 public final class RoundFollowUp implements ScoreSnapshotJob.Task {
 
     private final ContributionService contributions;
     private final ScoreSnapshotService scoring;
+    private final AlertHooks alerts;
     private final Clock clock;
 
-    public RoundFollowUp(ContributionService contributions, ScoreSnapshotService scoring, Clock clock) {
+    public RoundFollowUp(ContributionService contributions, ScoreSnapshotService scoring, AlertHooks alerts,
+                         Clock clock) {
         this.contributions = contributions;
         this.scoring = scoring;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -36,7 +40,9 @@ public final class RoundFollowUp implements ScoreSnapshotJob.Task {
                     + (r.errors().isEmpty() ? "" : "，" + r.errors().size() + " 处抓取错误");
         }).orElse("信息报送：未登记门户网站");
         SnapshotSummary s = scoring.snapshot(today);
-        return portal + "；评分 " + s.day() + "：" + s.units() + " 个单位，" + s.vetoed() + " 个单项否决";
+        String scored = portal + "；评分 " + s.day() + "：" + s.units() + " 个单位，" + s.vetoed() + " 个单项否决";
+        String alerted = AlertHooks.reportingFailure(() -> alerts.afterSnapshot(s.day()));
+        return alerted.isEmpty() ? scored : scored + "；" + alerted;
     }
 
     private Optional<URI> portal() {

@@ -43,6 +43,13 @@ public class SchedulerConfiguration {
     @NotNull
     private MisfirePolicy retentionMisfire = MisfirePolicy.DO_NOTHING;
 
+    /** How often waiting alerts are looked at: held ones after quiet hours, digests, retries. */
+    @NotNull
+    private Duration alertDeliveryEvery = Duration.minutes(1);
+
+    @NotNull
+    private MisfirePolicy alertDeliveryMisfire = MisfirePolicy.DO_NOTHING;
+
     /** Homepage availability probe of every monitored site. */
     @NotNull
     private Duration availabilityEvery = Duration.minutes(30);
@@ -157,6 +164,26 @@ public class SchedulerConfiguration {
     @JsonProperty
     public void setCrawlMisfire(MisfirePolicy crawlMisfire) {
         this.crawlMisfire = crawlMisfire;
+    }
+
+    @JsonProperty
+    public Duration getAlertDeliveryEvery() {
+        return alertDeliveryEvery;
+    }
+
+    @JsonProperty
+    public void setAlertDeliveryEvery(Duration alertDeliveryEvery) {
+        this.alertDeliveryEvery = alertDeliveryEvery;
+    }
+
+    @JsonProperty
+    public MisfirePolicy getAlertDeliveryMisfire() {
+        return alertDeliveryMisfire;
+    }
+
+    @JsonProperty
+    public void setAlertDeliveryMisfire(MisfirePolicy alertDeliveryMisfire) {
+        this.alertDeliveryMisfire = alertDeliveryMisfire;
     }
 
     @JsonProperty

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
@@ -62,6 +63,15 @@ public final class Scheduling {
                                     DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
                                     CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention)
             throws SchedulerException {
+        return create(config, zone, clock, jdbi, dataSource, crawlSettings, politeness, stage, snapshot, retention,
+                AlertHooks.NONE);
+    }
+
+    /** A node that also checks probes for alerts and sends the alerts that are due. */
+    public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
+                                    DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
+                                    CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention,
+                                    AlertHooks alerts) throws SchedulerException {
         RunRecorder runs = new RunRecorder(jdbi);
         CrawlWorkerSizing.NodeLimits limits = nodeLimits(config, dataSource);
         CrawlRounds rounds = new CrawlRounds(jdbi, clock, config, limits);
@@ -79,10 +89,11 @@ public final class Scheduling {
         };
         Map<Class<? extends Job>, Supplier<? extends Job>> factories = Map.of(
                 CrawlRoundJob.class, () -> new CrawlRoundJob(rounds, runs, wake, stage.ready()),
-                AvailabilityProbeJob.class, () -> new AvailabilityProbeJob(availability, runs),
+                AvailabilityProbeJob.class, () -> new AvailabilityProbeJob(availability, alerts, runs),
                 NodeProbeJob.class, () -> new NodeProbeJob(nodes, runs),
                 ScoreSnapshotJob.class, () -> new ScoreSnapshotJob(snapshot, runs),
-                RetentionJob.class, () -> new RetentionJob(retention, runs));
+                RetentionJob.class, () -> new RetentionJob(retention, runs),
+                AlertDeliveryJob.class, () -> new AlertDeliveryJob(alerts, runs));
         ClusteredScheduler scheduler = ClusteredScheduler.create(config, zone, dataSource,
                 new ServiceJobFactory(factories));
         rounds.onFinish((roundId, runId) -> {

@@ -1,0 +1,7 @@
+package org.egovmonitor.alerts;
+
+import java.time.Instant;
+
+/** A unit whose alerts the office switched off. */
+public record OptOut(String unitCode, String unitName, String byUser, Instant since) {
+}
