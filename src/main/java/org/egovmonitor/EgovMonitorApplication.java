@@ -13,6 +13,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.UnaryOperator;
 import org.egovmonitor.auth.AuthSetup;
+import org.egovmonitor.bulletins.BulletinService;
+import org.egovmonitor.bulletins.BulletinsResource;
+import org.egovmonitor.bulletins.OpenTasks;
+import org.egovmonitor.bulletins.UnitNoticeResource;
 import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.CreateUserCommand;
 import org.egovmonitor.cli.DbCommand;
@@ -53,6 +57,7 @@ import org.egovmonitor.errors.ApiExceptionMappers;
 import org.egovmonitor.jobs.AvailabilityResource;
 import org.egovmonitor.jobs.CrawlMachinery;
 import org.egovmonitor.jobs.JobsResource;
+import org.egovmonitor.jobs.BulletinJob;
 import org.egovmonitor.jobs.RetentionJob;
 import org.egovmonitor.jobs.RoundFollowUp;
 import org.egovmonitor.jobs.SchedulerHealthCheck;
@@ -211,11 +216,19 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new BottleneckMatrixResource(breakdowns));
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
+        // 通报 reports and 整改通知书 from the stored snapshots; OpenTasks.NONE: no task source is wired, so the
+        // reports' task section says that no task is open.
+        BulletinService bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, clock),
+                OpenTasks.NONE, clock);
+        env.jersey().register(new BulletinsResource(bulletins));
+        env.jersey().register(new UnitNoticeResource(bulletins));
+
         // ---- scheduling: registered after the data source, so it stops first ----
         // Retention: old raw measurement rows rolled up into daily facts, daily at a quiet hour.
         RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
         Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
-                new RoundFollowUp(contributions, scoring, clock), RetentionJob.Task.of(retention));
+                new RoundFollowUp(contributions, scoring, clock), RetentionJob.Task.of(retention),
+                BulletinJob.Task.of(bulletins, clock));
         if (config.isDemo()) {
             scheduling.crawlAtStart();
         }

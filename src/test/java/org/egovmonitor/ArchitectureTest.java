@@ -44,6 +44,7 @@ class ArchitectureTest {
             "org.egovmonitor.observations",
             "org.egovmonitor.scoring..",
             "org.egovmonitor.retention",
+            "org.egovmonitor.bulletins",
             "org.egovmonitor.jobs",
             "org.egovmonitor.dashboards",
             "org.egovmonitor.demo.farm",

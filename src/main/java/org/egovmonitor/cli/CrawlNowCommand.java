@@ -14,6 +14,7 @@ import org.egovmonitor.jobs.CrawlQueueDao.RoundProgress;
 import org.egovmonitor.jobs.CrawlRounds;
 import org.egovmonitor.jobs.CrawlStage;
 import org.egovmonitor.jobs.CrawlWorkerPool;
+import org.egovmonitor.jobs.BulletinJob;
 import org.egovmonitor.jobs.RetentionJob;
 import org.egovmonitor.jobs.SchedulerConfiguration;
 import org.egovmonitor.jobs.Scheduling;
@@ -59,7 +60,7 @@ public class CrawlNowCommand extends DatabaseCommand {
         PrintStream err = System.err;
         try (crawl) {
             Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
-                    ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE);
+                    ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE, BulletinJob.Task.NONE);
             // never started here: it only hands the score snapshot to the cluster when the round ends
             scheduling.scheduler().storeJobs();
             CrawlRounds rounds = scheduling.rounds();

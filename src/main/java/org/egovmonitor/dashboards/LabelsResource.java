@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.egovmonitor.bulletins.BulletinKind;
 import org.egovmonitor.jobs.JobRunStatus;
 import org.egovmonitor.registry.NodeStatus;
 import org.egovmonitor.registry.PeerGroup;
@@ -53,7 +54,8 @@ public class LabelsResource {
             new LabelledEnum<>(FindingKind.class, FindingKind::label),
             new LabelledEnum<>(JobRunStatus.class, JobRunStatus::label),
             new LabelledEnum<>(SystemInUse.class, SystemInUse::label),
-            new LabelledEnum<>(FetchErrorKind.class, FetchErrorKind::label));
+            new LabelledEnum<>(FetchErrorKind.class, FetchErrorKind::label),
+            new LabelledEnum<>(BulletinKind.class, BulletinKind::label));
 
     private static final Map<String, Map<String, String>> LABELS = collect();
 

@@ -79,13 +79,13 @@ public final class CrawlMachinery implements AutoCloseable {
      * registered with the lifecycle after the machinery, so it stops before the fetchers and gates close.
      */
     public synchronized Scheduling scheduling(ZoneId zone, Clock clock, Jdbi jdbi, DataSource dataSource,
-                                              ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention)
-            throws SchedulerException {
+                                              ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention,
+                                              BulletinJob.Task bulletins) throws SchedulerException {
         if (scheduling != null) {
             throw new IllegalStateException("the scheduling is already made");
         }
         scheduling = Scheduling.create(config, zone, clock, jdbi, dataSource, settings.fetch(), gates, stage,
-                snapshot, retention);
+                snapshot, retention, bulletins);
         if (lifecycle != null) {
             scheduling.manage(lifecycle);
         }

@@ -13,7 +13,8 @@ public enum JobName {
     NODE_PROBE("node-probe", "节点探测：对有探测端点的网络节点做 TCP 连接", NodeProbeJob.class),
     SCORE_SNAPSHOT("score-snapshot", "评分快照：抓取轮次结束后计算当日评分（由评分模块填充）", ScoreSnapshotJob.class),
     RETENTION("retention", "数据保留：超过保留期的原始观测（列表条目、抓取记录、链接检查）汇总为每站每日事实后分批删除，评分快照不动",
-            RetentionJob.class);
+            RetentionJob.class),
+    BULLETINS("bulletins", "通报：每天检查昨日是否有周期结束（周、月、季），为结束的周期从评分快照生成通报并保存", BulletinJob.class);
 
     static final String GROUP = "egov";
 

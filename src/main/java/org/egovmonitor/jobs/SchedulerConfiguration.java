@@ -43,6 +43,17 @@ public class SchedulerConfiguration {
     @NotNull
     private MisfirePolicy retentionMisfire = MisfirePolicy.DO_NOTHING;
 
+    /**
+     * When the daily 通报 run starts (Quartz cron, in timeZone): it generates the weekly, monthly and quarterly
+     * reports whose period ended yesterday, after the night's crawl round and snapshot.
+     */
+    @NotEmpty
+    private String bulletinCron = "0 0 8 * * ?";
+
+    /** A node that was down at bulletinCron catches up when it starts (the run looks at yesterday only). */
+    @NotNull
+    private MisfirePolicy bulletinMisfire = MisfirePolicy.FIRE_NOW;
+
     /** Homepage availability probe of every monitored site. */
     @NotNull
     private Duration availabilityEvery = Duration.minutes(30);
@@ -174,6 +185,26 @@ public class SchedulerConfiguration {
     @JsonProperty
     public void setRetentionMisfire(MisfirePolicy retentionMisfire) {
         this.retentionMisfire = retentionMisfire;
+    }
+
+    @JsonProperty
+    public String getBulletinCron() {
+        return bulletinCron;
+    }
+
+    @JsonProperty
+    public void setBulletinCron(String bulletinCron) {
+        this.bulletinCron = bulletinCron;
+    }
+
+    @JsonProperty
+    public MisfirePolicy getBulletinMisfire() {
+        return bulletinMisfire;
+    }
+
+    @JsonProperty
+    public void setBulletinMisfire(MisfirePolicy bulletinMisfire) {
+        this.bulletinMisfire = bulletinMisfire;
     }
 
     @JsonProperty

@@ -58,10 +58,19 @@ public final class Scheduling {
                 RetentionJob.Task.NONE);
     }
 
+    /** A node without report work of its own: its 通报 runs record a no-op. */
     public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
                                     DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
                                     CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention)
             throws SchedulerException {
+        return create(config, zone, clock, jdbi, dataSource, crawlSettings, politeness, stage, snapshot, retention,
+                BulletinJob.Task.NONE);
+    }
+
+    public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
+                                    DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
+                                    CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention,
+                                    BulletinJob.Task bulletins) throws SchedulerException {
         RunRecorder runs = new RunRecorder(jdbi);
         CrawlWorkerSizing.NodeLimits limits = nodeLimits(config, dataSource);
         CrawlRounds rounds = new CrawlRounds(jdbi, clock, config, limits);
@@ -82,7 +91,8 @@ public final class Scheduling {
                 AvailabilityProbeJob.class, () -> new AvailabilityProbeJob(availability, runs),
                 NodeProbeJob.class, () -> new NodeProbeJob(nodes, runs),
                 ScoreSnapshotJob.class, () -> new ScoreSnapshotJob(snapshot, runs),
-                RetentionJob.class, () -> new RetentionJob(retention, runs));
+                RetentionJob.class, () -> new RetentionJob(retention, runs),
+                BulletinJob.class, () -> new BulletinJob(bulletins, runs));
         ClusteredScheduler scheduler = ClusteredScheduler.create(config, zone, dataSource,
                 new ServiceJobFactory(factories));
         rounds.onFinish((roundId, runId) -> {
