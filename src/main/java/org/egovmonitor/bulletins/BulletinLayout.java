@@ -157,10 +157,13 @@ public final class BulletinLayout {
         blocks.addAll(taskBlocks(b.tasks(), true));
     }
 
-    /** The open tasks as a table (with the unit column for the city report), or a sentence when there are none. */
+    /**
+     * The open tasks as a table (with the unit column for the city report, as of the period's end; without it for a
+     * unit's notice, as of today), or a sentence when there are none.
+     */
     static List<ReportDocument.Block> taskBlocks(List<OpenTasks.Row> tasks, boolean withUnit) {
         if (tasks.isEmpty()) {
-            return List.of(new ReportDocument.Paragraph("截至本期末，没有未完成的整改任务。"));
+            return List.of(new ReportDocument.Paragraph(withUnit ? "截至本期末，没有未完成的整改任务。" : "目前没有未完成的整改任务。"));
         }
         long overdue = tasks.stream().filter(OpenTasks.Row::overdue).count();
         List<String> headers = new ArrayList<>(List.of("整改任务", "整改期限", "状态"));
