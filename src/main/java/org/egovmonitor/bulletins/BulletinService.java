@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.egovmonitor.collection.CoverageService;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
@@ -93,7 +95,7 @@ public class BulletinService {
                 new BulletinBuilder.Context(now, sites, coverage.current().total(), tasks.open(period.to(), null)));
     }
 
-    private java.util.Optional<LocalDate> snapshotOnOrBefore(LocalDate day) {
+    private Optional<LocalDate> snapshotOnOrBefore(LocalDate day) {
         return jdbi.withExtension(ScoreSnapshotDao.class, dao -> dao.dayBefore(day.plusDays(1)));
     }
 
@@ -112,7 +114,7 @@ public class BulletinService {
                 : dao.pdf(id)).orElseThrow(() -> new NotFoundException("没有这份通报：" + id));
         ReportPeriod period = info.period();
         String stem = period.from() + "_" + period.to();
-        return new Download(bytes, format, "bulletin-" + period.kind().name().toLowerCase(java.util.Locale.ROOT)
+        return new Download(bytes, format, "bulletin-" + period.kind().name().toLowerCase(Locale.ROOT)
                 + "-" + stem + "." + format.extension(),
                 "通报-" + period.kind().label() + "-" + stem + "." + format.extension());
     }

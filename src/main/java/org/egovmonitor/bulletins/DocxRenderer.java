@@ -84,8 +84,7 @@ public final class DocxRenderer {
             style.addNewName().setVal(s[1]);
             style.setType(STStyleType.PARAGRAPH);
             style.addNewQFormat();
-            XWPFStyle added = new XWPFStyle(style);
-            styles.addStyle(added);
+            styles.addStyle(new XWPFStyle(style));
         }
     }
 
