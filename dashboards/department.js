@@ -29,6 +29,8 @@
         loadHistory();
         loadSelfReports();
         loadLiaison();
+        $('tasks-csv').setAttribute('href', unitPath('/rectification/tasks.csv'));
+        loadTasks();
     }).catch(function (e) { E.showError($('scorecard'), e); });
 
     function unitPath(suffix) {
@@ -140,6 +142,110 @@
                 {label: '审核意见', class: 'wrap', cell: function (r) { return r.reviewComment || ''; }}
             ], rows, {id: 'liaison-request-table', empty: '没有变更申请'}));
         }).catch(function (e) { E.showError($('liaison-requests'), e); });
+    }
+
+    // 整改: the unit's tasks, each with its reply form, re-check and appeal buttons and its timeline.
+    function loadTasks() {
+        E.api(unitPath('/rectification/tasks')).then(function (tasks) {
+            var box = E.clear($('dept-tasks'));
+            if (!tasks.length) {
+                box.appendChild(el('p', {class: 'message ok', text: '目前没有整改任务。'}));
+            }
+            tasks.forEach(function (t) { box.appendChild(taskCard(t)); });
+            E.markReady('data-tasks');
+        }).catch(function (e) { E.showError($('dept-tasks'), e); });
+        E.api(unitPath('/rectification/appeals')).then(function (appeals) {
+            E.append(E.clear($('dept-appeals')), E.table([
+                {label: '提交时间', cell: function (a) { return E.date(a.submittedAt); }},
+                {label: '问题', class: 'wrap', cell: function (a) { return a.message; }},
+                {label: '申诉理由', class: 'wrap', cell: function (a) { return a.reason; }},
+                {label: '状态', cell: statusCell},
+                {label: '审核意见', class: 'wrap', cell: function (a) { return a.reviewComment || ''; }}
+            ], appeals, {id: 'appeal-table', empty: '没有申诉'}));
+        }).catch(function (e) { E.showError($('dept-appeals'), e); });
+    }
+
+    function taskCard(t) {
+        var id = 'task-' + t.id;
+        var open = t.status === 'OPEN' || t.status === 'REPLIED' || t.status === 'RETURNED';
+        var progress = t.status === 'RECHECKING' && t.recheckTotal
+            ? '（已采集 ' + (t.recheckDone || 0) + '/' + t.recheckTotal + ' 个站点）' : '';
+        var card = el('div', {class: 'task', id: id}, [
+            el('div', {class: 'finding-head'}, [
+                el('span', {class: 'kind', text: E.label('FindingKind', t.findingKind)}),
+                el('strong', {text: t.indicatorName}),
+                el('span', {class: 'task-status status-' + t.status, text: ' ' + E.label('TaskStatus', t.status)
+                    + progress}),
+                t.overdue ? el('span', {class: 'veto-flag overdue-flag', text: ' 已逾期'}) : null]),
+            el('p', {class: 'finding-msg', text: t.message}),
+            el('p', {class: 'muted', text: '整改期限 ' + t.deadline + (t.observed ? '　观测：' + t.observed : '')
+                + (t.note ? '　要求：' + t.note : '')}),
+            t.evidenceUrl ? el('p', {class: 'evidence'}, [el('span', {text: '证据：'}), el('a', {href: t.evidenceUrl,
+                target: '_blank', rel: 'noopener noreferrer nofollow', class: 'evidence-link', text: t.evidenceUrl}),
+                t.evidenceDate ? el('span', {class: 'muted', text: ' 日期 ' + t.evidenceDate}) : null,
+                t.httpStatus ? el('span', {class: 'muted', text: ' HTTP ' + t.httpStatus}) : null]) : null,
+            t.hint ? el('p', {class: 'hint-fix', text: '整改建议：' + t.hint}) : null,
+            t.reply ? el('p', {text: '本单位答复：' + t.reply}) : null]);
+        var message = el('p', {class: 'task-message', hidden: 'hidden'});
+        function done(text, kind) {
+            message.textContent = text;
+            message.className = 'task-message message ' + kind;
+            message.hidden = false;
+        }
+        if (open) {
+            var reply = el('textarea', {rows: 2, maxlength: 2000, class: 'task-reply', 'aria-label': '整改答复',
+                placeholder: '填写整改情况'});
+            var send = el('button', {type: 'button', class: 'primary send-reply', text: '提交答复'});
+            var recheck = el('button', {type: 'button', class: 'request-recheck', text: '申请复查'});
+            var reason = el('input', {type: 'text', maxlength: 2000, class: 'appeal-reason', 'aria-label': '申诉理由',
+                placeholder: '申诉理由'});
+            var appeal = el('button', {type: 'button', class: 'file-appeal', text: '提出申诉'});
+            send.addEventListener('click', function () {
+                E.post(unitPath('/rectification/tasks/' + t.id + '/reply'), {text: reply.value})
+                    .then(loadTasks).catch(function (e) { done(e.message, 'error'); });
+            });
+            recheck.addEventListener('click', function () {
+                recheck.disabled = true;
+                E.post(unitPath('/rectification/tasks/' + t.id + '/recheck')).then(function () {
+                    loadTasks();
+                    followRecheck();
+                }).catch(function (e) {
+                    recheck.disabled = false;
+                    done(e.message, 'error');
+                });
+            });
+            appeal.addEventListener('click', function () {
+                E.post(unitPath('/rectification/appeals'), {taskId: t.id, reason: reason.value}).then(function () {
+                    done('已提出申诉，等待信息化办公室审核。', 'ok');
+                    loadTasks();
+                }).catch(function (e) { done(e.message, 'error'); });
+            });
+            E.append(card, [el('div', {class: 'task-actions no-print'}, [reply, send, recheck]),
+                el('div', {class: 'task-actions no-print'}, [reason, appeal])]);
+        }
+        var steps = el('div', {class: 'task-timeline'});
+        E.append(card, [message, el('h4', {text: '办理过程'}), steps]);
+        E.taskTimeline(unitPath('/rectification/tasks/' + t.id + '/timeline'), steps);
+        return card;
+    }
+
+    // While a re-check runs, the tasks are read again every few seconds until none is being re-checked.
+    var following = null;
+
+    function followRecheck() {
+        if (following) {
+            return;
+        }
+        following = window.setInterval(function () {
+            E.api(unitPath('/rectification/tasks')).then(function (tasks) {
+                if (!tasks.some(function (t) { return t.status === 'RECHECKING'; })) {
+                    window.clearInterval(following);
+                    following = null;
+                    loadScorecard();
+                }
+                loadTasks();
+            }).catch(function () { return null; });
+        }, 2000);
     }
 
     function num(id) {

@@ -1,5 +1,6 @@
 // One unit's scorecard, drawn the same on the office's drill-down and on the unit's own page: the head (total,
-// grade, rank, scoring day, bottleneck), the indicator table and the findings. Loaded after common.js.
+// grade, rank, scoring day, bottleneck), the indicator table and the findings; and a 整改 task's timeline, shown on
+// both pages too. Loaded after common.js.
 (function () {
     'use strict';
     var E = window.Egov, el = E.el;
@@ -51,6 +52,19 @@
         return list;
     }
 
+    /** A 整改 task's steps (GET …/timeline at {@code path}) as an ordered list, into {@code box}. */
+    function taskTimeline(path, box) {
+        return E.api(path).then(function (steps) {
+            E.append(E.clear(box), el('ol', {class: 'timeline'}, steps.map(function (s) {
+                return el('li', {class: 'step step-' + s.kind}, [
+                    el('strong', {text: E.label('StepKind', s.kind)}),
+                    el('span', {class: 'muted', text: ' ' + E.date(s.at) + ' ' + (s.actor || '')}),
+                    s.note ? el('div', {class: 'wrap', text: s.note}) : null]);
+            })));
+        }).catch(function (e) { E.showError(box, e); });
+    }
+
     E.scorecard = scorecard;
+    E.taskTimeline = taskTimeline;
     E.findingList = findingList;
 }());

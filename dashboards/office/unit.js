@@ -40,7 +40,10 @@
         E.api(path + '/scorecard').then(function (card) {
             var parts = E.scorecard(card);
             E.append(E.clear($('unit-head')), parts.head.concat([parts.indicators]));
-            E.findingList($('unit-findings'), card.score.findings, parts.indicatorName);
+            var items = E.findingList($('unit-findings'), card.score.findings, parts.indicatorName).children;
+            card.score.findings.forEach(function (f, i) {
+                items[i].appendChild(el('p', {class: 'no-print'}, O.issueButton(code, f)));
+            });
         }).catch(function (e) { E.showError($('unit-head'), e); });
         E.api(path + '/history').then(function (points) { E.historyChart('unit-history', points); })
             .catch(function () { return null; });

@@ -7,6 +7,7 @@
             E.enumOptions($('wn-group'), 'PeerGroup');
             $('wn-group').addEventListener('change', loadWarnings);
             $('wn-vetoes').addEventListener('change', loadWarnings);
+            $('wn-issue-vetoed').addEventListener('click', function () { O.issueVetoed(null, 'wn-message'); });
         },
         show: loadWarnings
     });
@@ -24,7 +25,8 @@
                 }},
                 {label: '指标', cell: function (a) { return indicatorNames[a.finding.indicator] || a.finding.indicator; }},
                 {label: '问题', class: 'wrap', cell: function (a) { return a.finding.message; }},
-                {label: '观测', class: 'wrap', cell: function (a) { return a.finding.observed || ''; }}
+                {label: '观测', class: 'wrap', cell: function (a) { return a.finding.observed || ''; }},
+                {label: '整改', cell: function (a) { return O.issueButton(a.unitCode, a.finding); }}
             ], r[0], {id: 'warnings-table', empty: '没有预警'}));
             O.ready('warnings');
         }).catch(function (e) { E.showError($('wn-table'), e.status === 404 ? '尚无评分快照。' : e); });

@@ -65,6 +65,10 @@ import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.observations.SiteMeasurementsResource;
 import org.egovmonitor.observations.UnitMeasurementsResource;
+import org.egovmonitor.rectification.RecheckFollowUp;
+import org.egovmonitor.rectification.RectificationResource;
+import org.egovmonitor.rectification.RectificationService;
+import org.egovmonitor.rectification.UnitRectificationResource;
 import org.egovmonitor.registry.LiaisonRequestsResource;
 import org.egovmonitor.registry.NodesResource;
 import org.egovmonitor.registry.RegistryFileReader;
@@ -226,9 +230,10 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         // ---- scheduling: registered after the data source, so it stops first ----
         // Retention: old raw measurement rows rolled up into daily facts, daily at a quiet hour.
         RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
+        // A re-check round (one unit's sites) settles its 整改 tasks; every other round is followed by the day's snapshot.
         Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
-                new RoundFollowUp(contributions, scoring, clock), RetentionJob.Task.of(retention),
-                BulletinJob.Task.of(bulletins, clock));
+                new RecheckFollowUp(jdbi, scoring, clock, new RoundFollowUp(contributions, scoring, clock)),
+                RetentionJob.Task.of(retention), BulletinJob.Task.of(bulletins, clock));
         if (config.isDemo()) {
             scheduling.crawlAtStart();
         }
@@ -237,6 +242,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         }
         env.jersey().register(new JobsResource(scheduling.jobs()));
         env.jersey().register(new AvailabilityResource(scheduling.availability()));
+        RectificationService rectification = new RectificationService(jdbi, scoring, scheduling.jobs(), clock);
+        env.jersey().register(new RectificationResource(rectification, config.zoneId()));
+        env.jersey().register(new UnitRectificationResource(rectification, config.zoneId()));
         if (config.getScheduler().isEnabled()) {
             env.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduling.scheduler().scheduler(),
                     jdbi, config.getScheduler(), clock));

@@ -46,6 +46,7 @@ class ArchitectureTest {
             "org.egovmonitor.retention",
             "org.egovmonitor.bulletins",
             "org.egovmonitor.jobs",
+            "org.egovmonitor.rectification",
             "org.egovmonitor.dashboards",
             "org.egovmonitor.demo.farm",
             "org.egovmonitor.demo",

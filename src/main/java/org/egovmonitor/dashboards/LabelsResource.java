@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.egovmonitor.bulletins.BulletinKind;
 import org.egovmonitor.jobs.JobRunStatus;
+import org.egovmonitor.rectification.StepKind;
+import org.egovmonitor.rectification.TaskStatus;
 import org.egovmonitor.registry.NodeStatus;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.reviews.ReviewStatus;
@@ -55,6 +57,8 @@ public class LabelsResource {
             new LabelledEnum<>(JobRunStatus.class, JobRunStatus::label),
             new LabelledEnum<>(SystemInUse.class, SystemInUse::label),
             new LabelledEnum<>(FetchErrorKind.class, FetchErrorKind::label),
+            new LabelledEnum<>(TaskStatus.class, TaskStatus::label),
+            new LabelledEnum<>(StepKind.class, StepKind::label),
             new LabelledEnum<>(BulletinKind.class, BulletinKind::label));
 
     private static final Map<String, Map<String, String>> LABELS = collect();

@@ -80,6 +80,17 @@ public interface CrawlQueueDao {
             """)
     Optional<ClaimedItem> claim(@Bind("node") String node, @Bind("leaseSeconds") int leaseSeconds);
 
+    /**
+     * Extends the lease of an item this node is still measuring (same claim: node and attempt), so that a slow site
+     * is not taken over from a live node; only a node that stopped renewing loses its claims.
+     */
+    @SqlUpdate("""
+            UPDATE crawl_items SET lease_until = now() + make_interval(secs => :leaseSeconds)
+             WHERE id = :id AND status = 'CLAIMED' AND claimed_by = :node AND attempts = :attempt
+            """)
+    int renewLease(@Bind("id") long id, @Bind("node") String node, @Bind("attempt") int attempt,
+                   @Bind("leaseSeconds") int leaseSeconds);
+
     @SqlUpdate("""
             UPDATE crawl_items
                SET status = 'DONE', stored = :stored, error = NULL, lease_until = NULL, finished_at = now()

@@ -4,6 +4,7 @@ import io.dropwizard.lifecycle.Managed;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,8 @@ public class CrawlWorkerPool implements Managed {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final Set<AtomicReference<ClaimedItem>> inHand = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
+    /** Renews the leases of the items in hand while they are measured; started and stopped with the workers. */
+    private Thread leaseRenewer;
     /** Workers the pool runs for the current round; guarded by this. */
     private int target;
     /** Workers alive; guarded by this. */
@@ -84,6 +87,9 @@ public class CrawlWorkerPool implements Managed {
         running = true;
         target = base();
         grow();
+        leaseRenewer = new Thread(this::renewLeases, "crawl-lease-renewer-" + nodeId);
+        leaseRenewer.setDaemon(true);
+        leaseRenewer.start();
         LOG.info("{} crawl workers started on node {} ({})", live, nodeId,
                 config.fixedCrawlWorkers().isPresent() ? "fixed" : "auto: sized again for every round");
     }
@@ -185,6 +191,11 @@ public class CrawlWorkerPool implements Managed {
         }
         wake();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MS);
+        Thread renewer = leaseRenewer;
+        if (renewer != null) {
+            renewer.interrupt();
+            renewer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
         for (Thread t : threads) {
             t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
@@ -251,6 +262,33 @@ public class CrawlWorkerPool implements Managed {
                 LOG.error("Crawl item {} ({}) could not be recorded", item.id(), item.url(), e);
             } finally {
                 slot.set(null);
+            }
+        }
+    }
+
+    /**
+     * A measurement may take longer than the lease (a slow site, a loaded machine): a third of the lease after each
+     * renewal, every item still in hand gets its full lease again. Without this, a live node's item was taken over
+     * by another worker once its lease ran out, measured twice, and after maxAttempts failed as if its node had died.
+     */
+    private void renewLeases() {
+        long every = Math.max(200, TimeUnit.SECONDS.toMillis(config.getLeaseSeconds()) / 3);
+        while (running) {
+            try {
+                Thread.sleep(every);
+            } catch (InterruptedException e) {
+                return;
+            }
+            List<ClaimedItem> held = inHand.stream().map(AtomicReference::get).filter(Objects::nonNull).toList();
+            if (held.isEmpty()) {
+                continue;
+            }
+            try {
+                jdbi.useExtension(CrawlQueueDao.class, d -> held.forEach(item ->
+                        d.renewLease(item.id(), nodeId, item.attempt(), config.getLeaseSeconds())));
+            } catch (RuntimeException e) {
+                // The database is unreachable: the claims lapse and another node takes them, as for a dead node.
+                LOG.warn("Could not renew crawl leases on node {}: {}", nodeId, e.toString());
             }
         }
     }

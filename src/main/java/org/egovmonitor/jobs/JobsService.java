@@ -13,15 +13,20 @@ public class JobsService {
 
     private final ClusteredScheduler scheduler;
     private final Jdbi jdbi;
-    private final java.util.function.Supplier<CrawlRounds.Started> startRound;
+    private final RoundStarter startRound;
     private final java.time.Clock clock;
+
+    /** Starts a crawl round now on this node: of every monitored site, or of one unit's ({@code unitCode}). */
+    @FunctionalInterface
+    public interface RoundStarter {
+        CrawlRounds.Started start(String unitCode, String cause);
+    }
 
     /**
      * @param startRound starts a crawl round now on this node (null when this node cannot measure: the trigger then
      *                   goes through the scheduler to a node that can)
      */
-    public JobsService(ClusteredScheduler scheduler, Jdbi jdbi,
-                       java.util.function.Supplier<CrawlRounds.Started> startRound, java.time.Clock clock) {
+    public JobsService(ClusteredScheduler scheduler, Jdbi jdbi, RoundStarter startRound, java.time.Clock clock) {
         this.scheduler = scheduler;
         this.jdbi = jdbi;
         this.startRound = startRound;
@@ -86,13 +91,27 @@ public class JobsService {
     public Triggered trigger(String name) throws SchedulerException {
         JobName job = JobName.of(name).orElseThrow(() -> new NotFoundException("未找到任务：" + name));
         if (job == JobName.CRAWL_ROUND && startRound != null) {
-            return new Triggered(job, startRound.get().roundId());
+            return new Triggered(job, startRound.start(null, "MANUAL").roundId());
         }
         if (job == JobName.CRAWL_ROUND) {
             jdbi.useExtension(org.egovmonitor.jobs.CrawlQueueDao.class, CrawlRounds::requireNoneRunning);
         }
         scheduler.trigger(job, "MANUAL", null);
         return new Triggered(job, null);
+    }
+
+    /**
+     * Re-measures one unit's sites now, as a crawl round of their items only (recorded as a crawl-round run with
+     * {@code cause}, its progress shown like any round's).
+     *
+     * @throws RoundRunningException when a round is running; a re-check waits for it rather than queueing
+     * @throws ConflictException     when this node does not crawl
+     */
+    public CrawlRounds.Started startUnitRound(String unitCode, String cause) {
+        if (startRound == null) {
+            throw new org.egovmonitor.errors.ConflictException("本节点不执行采集，无法立即复查");
+        }
+        return startRound.start(unitCode, cause);
     }
 
     private static Instant instant(java.util.Date d) {

@@ -96,7 +96,10 @@ public class SchedulerConfiguration {
     @MinDataSize(value = 1, unit = DataSizeUnit.MEBIBYTES)
     private DataSize crawlWorkerHeap = DataSize.mebibytes(8);
 
-    /** How long a claimed crawl item stays with its node; longer than the slowest site measure. */
+    /**
+     * How long a claim outlives its node: renewed every third of it while the site is measured, so it bounds how
+     * soon a dead node's items are taken over, not how long a site may take.
+     */
     @Min(1)
     private int leaseSeconds = 300;
 

@@ -109,8 +109,8 @@ public final class Scheduling {
                     rounds, clock);
         }
         // Only a node that works rounds starts one itself; a round nobody works would block every later one.
-        java.util.function.Supplier<CrawlRounds.Started> startRound = workerRef[0] == null ? null : () -> {
-            CrawlRounds.Started started = rounds.start(null, scheduler.nodeId(), "MANUAL", clock.instant());
+        JobsService.RoundStarter startRound = workerRef[0] == null ? null : (unitCode, cause) -> {
+            CrawlRounds.Started started = rounds.start(unitCode, scheduler.nodeId(), cause, clock.instant());
             wake.run();
             return started;
         };

@@ -3,6 +3,7 @@ package org.egovmonitor.scoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One indicator being judged (of a unit, or of one of its sites): what a {@link ScoringRule} fills in and
@@ -66,6 +67,20 @@ public final class Judgement {
     /** Adds a finding of another judgement of the same indicator (a veto of a site that was not the worst). */
     public void add(Finding finding) {
         findings.add(finding);
+    }
+
+    /**
+     * Leaves out the findings an accepted appeal excluded: their points are given back and their veto lifted. A
+     * deduction that was recorded at 0 because an excluded one had used up the weight stays at 0.
+     */
+    public Judgement excluding(Set<FindingKey> excluded) {
+        if (excluded.isEmpty() || !findings.removeIf(f -> excluded.contains(FindingKey.of(f)))) {
+            return this;
+        }
+        deducted = round(findings.stream().filter(f -> f.kind() == FindingKind.DEDUCTION)
+                .mapToDouble(Finding::points).sum());
+        vetoed = findings.stream().anyMatch(f -> f.kind() == FindingKind.VETO);
+        return this;
     }
 
     public Indicator indicator() {

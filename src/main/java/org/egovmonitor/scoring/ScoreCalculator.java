@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.scoring.UnitEvidence.SiteEvidence;
 
@@ -38,11 +39,17 @@ public final class ScoreCalculator {
     }
 
     public static UnitScore score(UnitEvidence evidence, IndicatorCatalogue catalogue, LocalDate day) {
+        return score(evidence, catalogue, day, Set.of());
+    }
+
+    /** As {@link #score(UnitEvidence, IndicatorCatalogue, LocalDate)}, leaving out the {@code excluded} findings. */
+    public static UnitScore score(UnitEvidence evidence, IndicatorCatalogue catalogue, LocalDate day,
+                                  Set<FindingKey> excluded) {
         PeerGroup group = evidence.unit().peerGroup();
         List<IndicatorResult> results = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (Indicator indicator : catalogue.indicators()) {
-            Judgement j = judge(indicator, evidence, catalogue, day);
+            Judgement j = judge(indicator, evidence, catalogue, day, excluded);
             results.add(j.result());
             findings.addAll(j.findings());
         }
@@ -90,7 +97,8 @@ public final class ScoreCalculator {
         return total >= grades.pass() ? Grade.PASS : Grade.FAIL;
     }
 
-    private static Judgement judge(Indicator ind, UnitEvidence ev, IndicatorCatalogue cat, LocalDate day) {
+    private static Judgement judge(Indicator ind, UnitEvidence ev, IndicatorCatalogue cat, LocalDate day,
+                                   Set<FindingKey> excluded) {
         PeerGroup group = ev.unit().peerGroup();
         if (!ind.appliesTo(group)) {
             return Judgement.notApplicable(ind, "不适用于" + group.label());
@@ -101,15 +109,15 @@ public final class ScoreCalculator {
         }
         ScoringRule rule = RULES.forType(ind.rule());
         if (ind.rule().website()) {
-            return judgeWebsite(rule, ind, weight, ev, cat, day);
+            return judgeWebsite(rule, ind, weight, ev, cat, day, excluded);
         }
-        return rule.judge(ind, weight, new ScoringRule.Input(ev, null, cat, day));
+        return rule.judge(ind, weight, new ScoringRule.Input(ev, null, cat, day)).excluding(excluded);
     }
 
     // ---- website indicators: one judgement per site, the worst one counts
 
     private static Judgement judgeWebsite(ScoringRule rule, Indicator ind, double weight, UnitEvidence ev,
-                                          IndicatorCatalogue cat, LocalDate day) {
+                                          IndicatorCatalogue cat, LocalDate day, Set<FindingKey> excluded) {
         if (ev.sites().isEmpty()) {
             if (cat.noSite(ev.unit().peerGroup()) == IndicatorCatalogue.NoSitePolicy.NOT_APPLICABLE) {
                 return Judgement.notApplicable(ind, "本单位没有受监测的网站或网页");
@@ -118,11 +126,11 @@ public final class ScoreCalculator {
             j.observed("无网站");
             j.deduct(weight, "登记册中无本单位受监测的网站或网页", "应建有网站或在上级网站开设网页",
                     "未建网站（或网站未登记监测），本项不得分", Evidence.NONE);
-            return j;
+            return j.excluding(excluded);
         }
         List<Judgement> perSite = new ArrayList<>();
         for (SiteEvidence site : ev.sites()) {
-            perSite.add(rule.judge(ind, weight, new ScoringRule.Input(ev, site, cat, day)));
+            perSite.add(rule.judge(ind, weight, new ScoringRule.Input(ev, site, cat, day)).excluding(excluded));
         }
         List<Judgement> scored = perSite.stream().filter(j -> j.state() == IndicatorState.SCORED).toList();
         if (scored.isEmpty()) {

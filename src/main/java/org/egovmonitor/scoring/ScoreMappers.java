@@ -30,6 +30,17 @@ public final class ScoreMappers {
         }
     }
 
+    /** A stored unit as ranking compares it (peerStandings): findings and indicators left empty. */
+    public static final class StandingMapper implements RowMapper<UnitScore> {
+        @Override
+        public UnitScore map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new UnitScore(rs.getString("unit_code"), rs.getString("unit_name"),
+                    PeerGroup.valueOf(rs.getString("peer_group")), rs.getDouble("total"), 0, 0,
+                    Grade.valueOf(rs.getString("grade")), rs.getBoolean("vetoed"), java.util.List.of(),
+                    java.util.List.of(), null, 0);
+        }
+    }
+
     public static final class HistoryPointMapper implements RowMapper<HistoryPoint> {
         @Override
         public HistoryPoint map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -53,6 +53,24 @@ public interface ScoreSnapshotDao {
     void insertDay(@Bind("day") LocalDate day, @Bind("version") String version, @Bind("hash") String hash,
                    @Bind("ids") String[] indicatorIds, @Bind("units") int units);
 
+    @SqlUpdate("DELETE FROM unit_scores WHERE day = :day AND unit_code = :code")
+    int deleteUnit(@Bind("day") LocalDate day, @Bind("code") String unitCode);
+
+    @SqlUpdate("DELETE FROM score_groups WHERE day = :day")
+    int deleteGroups(@Bind("day") LocalDate day);
+
+    /**
+     * The other units of a peer group as stored, reduced to what ranking compares (vetoed, total, rated); the
+     * rest of each score is left empty.
+     */
+    @SqlQuery("""
+            SELECT unit_code, unit_name, peer_group, total, vetoed, grade FROM unit_scores
+             WHERE day = :day AND peer_group = :group AND unit_code <> :code
+            """)
+    @RegisterRowMapper(ScoreMappers.StandingMapper.class)
+    List<UnitScore> peerStandings(@Bind("day") LocalDate day, @Bind("group") PeerGroup group,
+                                  @Bind("code") String exceptUnit);
+
     @SqlQuery("SELECT unit_code, rank FROM unit_scores WHERE day = :day AND rank IS NOT NULL")
     @KeyColumn("unit_code")
     @ValueColumn("rank")

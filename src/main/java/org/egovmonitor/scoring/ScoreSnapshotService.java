@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.egovmonitor.errors.FieldError;
@@ -63,9 +64,10 @@ public class ScoreSnapshotService {
     }
 
     DaySnapshot compute(LocalDate day, IndicatorCatalogue rules, List<UnitEvidence> units) {
+        Map<String, Set<FindingKey>> excluded = jdbi.withExtension(FindingExclusionDao.class, d -> d.byUnit(day));
         List<UnitScore> scores = new ArrayList<>(units.size());
         for (UnitEvidence unit : units) {
-            scores.add(ScoreCalculator.score(unit, rules, day));
+            scores.add(ScoreCalculator.score(unit, rules, day, excluded.getOrDefault(unit.unit().code(), Set.of())));
         }
         Map<String, Integer> previous = jdbi.withExtension(ScoreSnapshotDao.class,
                 dao -> dao.dayBefore(day).map(dao::ranks).orElse(Map.of()));
@@ -82,6 +84,39 @@ public class ScoreSnapshotService {
         int notRated = (int) snapshot.units().stream().filter(r -> r.score().grade() == Grade.NOT_RATED).count();
         return new SnapshotSummary(day, snapshot.catalogueVersion(), snapshot.units().size(), vetoed, notRated,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Scores one unit of {@code day} again (after a re-check or an accepted appeal) and replaces only its rows: the
+     * other units keep theirs, ranks included, so the unit's rank is its place among its peers as stored. The group
+     * summaries are recounted; the city bottlenecks stay as the day's full run left them. A day not stored yet is
+     * computed whole.
+     *
+     * @return the unit's new score
+     */
+    public UnitScore rescoreUnit(String code, LocalDate day) {
+        if (jdbi.withExtension(ScoreSnapshotDao.class, dao -> dao.day(day)).isEmpty()) {
+            snapshot(day);
+            return scorecard(code, day).score();
+        }
+        UnitEvidence unit = evidence.evidenceFor(day).stream().filter(u -> u.unit().code().equals(code)).findFirst()
+                .orElseThrow(() -> NotFoundException.unit(code));
+        Set<FindingKey> excluded = jdbi.withExtension(FindingExclusionDao.class, d -> d.byUnit(day))
+                .getOrDefault(code, Set.of());
+        UnitScore score = ScoreCalculator.score(unit, catalogue, day, excluded);
+        jdbi.useTransaction(h -> {
+            ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
+            List<UnitScore> peers = new ArrayList<>(dao.peerStandings(day, score.peerGroup(), code));
+            peers.add(score);
+            Map<String, Integer> previous = dao.dayBefore(day).map(dao::ranks).orElse(Map.of());
+            RankedScore ranked = Rankings.rank(peers, previous).stream()
+                    .filter(r -> r.score().unitCode().equals(code)).findFirst().orElseThrow();
+            dao.deleteUnit(day, code);
+            writer.write(h, day, List.of(ranked));
+            dao.deleteGroups(day);
+            dao.summariseGroups(day);
+        });
+        return score;
     }
 
     void save(DaySnapshot snapshot) {

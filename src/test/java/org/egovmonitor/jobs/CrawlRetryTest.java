@@ -4,7 +4,9 @@ import io.dropwizard.util.Duration;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
@@ -71,6 +73,53 @@ class CrawlRetryTest {
                     + " AND failed = 1")).isEqualTo(1);
             assertThat(count(jdbi, "SELECT count(*) FROM job_run_failures WHERE subject = ?"
                     + " AND reason LIKE 'attempt 3: %parser exploded%'", broken)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void crawlItem_measuredLongerThanItsLease_keptByItsLiveNodeAndMeasuredOnce() throws Exception {
+        try (SiteFarm farm = SchedulingFixtures.farm(1, 33, java.time.Duration.ZERO);
+             MeasurementEngine real = new MeasurementEngine(
+                     CrawlSettingsFile.load(settings(), CrawlSettings.defaults()), CrawlerFiles.defaultCatalog())) {
+            TestPostgres.TestDatabase db = TestPostgres.newDatabase();
+            Jdbi jdbi = db.jdbi();
+            SchedulingFixtures.register(jdbi, farm);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger measured = new AtomicInteger();
+            SiteMeasurer slow = (URI root, SiteKind kind, LocalDate now) -> {
+                measured.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted");
+                }
+                return real.measure(root, kind, now);
+            };
+            SchedulerConfiguration config = settings();
+            config.setLeaseSeconds(1);
+            config.setPollInterval(Duration.milliseconds(50));
+            config.setCrawlWorkersPerNode("2");
+            CrawlRounds rounds = new CrawlRounds(jdbi, Clock.systemUTC());
+            CrawlWorkerPool workers = new CrawlWorkerPool("test-node", config, jdbi, slow,
+                    new ObservationStore(jdbi), rounds, Clock.systemUTC());
+            CrawlRounds.Started round = rounds.start(null, "test-node", "CLI", null);
+            workers.start();
+            try {
+                // Three leases long in hand, with an idle worker polling for expired claims all the while.
+                await("the claim to be three leases old", java.time.Duration.ofSeconds(30), () -> count(jdbi,
+                        "SELECT count(*) FROM crawl_items WHERE status = 'CLAIMED'"
+                                + " AND now() > claimed_at + interval '3 seconds'") == 1);
+                release.countDown();
+                await("the round", java.time.Duration.ofSeconds(60),
+                        () -> rounds.progress(round.roundId()).orElseThrow().status().equals("FINISHED"));
+            } finally {
+                release.countDown();
+                workers.stop();
+            }
+            assertThat(measured.get()).as("measurements started").isEqualTo(1);
+            assertThat(count(jdbi, "SELECT count(*) FROM crawl_items WHERE status = 'DONE' AND attempts = 1"))
+                    .isEqualTo(1);
         }
     }
 

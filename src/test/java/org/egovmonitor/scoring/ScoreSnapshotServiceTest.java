@@ -186,4 +186,61 @@ class ScoreSnapshotServiceTest {
                             .anyMatch(f -> f.field().equals("weights.nope")));
         }
     }
+
+    /** One unit scored again after an accepted appeal: only its rows change, and only from the appeal's day on. */
+    @Nested
+    class RescoreUnit {
+
+        private Map<String, String> rows(LocalDate day) {
+            Map<String, String> out = new HashMap<>();
+            jdbi.useHandle(h -> h.createQuery("SELECT s.unit_code, row_to_json(s)::text || d.findings::text AS row"
+                            + " FROM unit_scores s JOIN unit_score_details d USING (day, unit_code) WHERE day = ?")
+                    .bind(0, day).map((rs, ctx) -> out.put(rs.getString("unit_code"), rs.getString("row"))).list());
+            return out;
+        }
+
+        private FindingKey dDeptVeto(LocalDate day) {
+            return service.scorecard("dept-d", day).score().vetoes().stream()
+                    .filter(f -> f.indicator().equals("homepage_freshness")).map(FindingKey::of).findFirst()
+                    .orElseThrow();
+        }
+
+        @Test
+        void excludedVeto_onlyThatUnitsRowsReplaced_otherUnitsUnchanged() {
+            evidence.days.put(DAY, city(DAY));
+            service.snapshot(DAY);
+            Map<String, String> before = rows(DAY);
+            FindingKey veto = dDeptVeto(DAY);
+            jdbi.useHandle(h -> {
+                h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('dept-d', 'd', 'DEPARTMENT',"
+                        + " 'DEPARTMENTS')");
+                h.attach(FindingExclusionDao.class).insert("dept-d", veto, DAY, "申诉 1：测试");
+            });
+
+            UnitScore rescored = service.rescoreUnit("dept-d", DAY);
+
+            assertThat(rescored.findings()).noneMatch(veto::matches);
+            Map<String, String> after = rows(DAY);
+            assertThat(after.keySet()).isEqualTo(before.keySet());
+            before.keySet().stream().filter(code -> !code.equals("dept-d"))
+                    .forEach(code -> assertThat(after.get(code)).as(code).isEqualTo(before.get(code)));
+            assertThat(after.get("dept-d")).isNotEqualTo(before.get("dept-d"));
+            assertThat(service.scorecard("dept-d", DAY).score().findings()).noneMatch(veto::matches);
+        }
+
+        @Test
+        void exclusionFromLaterDay_earlierDayScoredAsBefore() {
+            LocalDate earlier = DAY.minusDays(1);
+            evidence.days.put(earlier, city(earlier));
+            service.snapshot(earlier);
+            FindingKey veto = dDeptVeto(earlier);
+            jdbi.useHandle(h -> {
+                h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES ('dept-d', 'd', 'DEPARTMENT',"
+                        + " 'DEPARTMENTS')");
+                h.attach(FindingExclusionDao.class).insert("dept-d", veto, DAY, "申诉 1：测试");
+            });
+
+            assertThat(service.rescoreUnit("dept-d", earlier).findings()).anyMatch(veto::matches);
+        }
+    }
 }

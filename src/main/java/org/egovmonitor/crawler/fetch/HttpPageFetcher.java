@@ -94,7 +94,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #check(URI)} never fetches robots.txt: a health check is one request per link, like a visitor following
  * it, and fetching robots.txt from every external host would double the traffic to hosts we never crawl. When the
  * origin's robots.txt is already cached (the site being measured) its rules are honoured, so a site's own
- * disallowed links are not requested by the checker either.
+ * disallowed links are not requested by the checker either. A cached "everything disallowed" that only stands for a
+ * robots.txt answered with a server error is not honoured by a check: it says the host is failing, not what its
+ * owner allows, and honouring it would make a link to a failing host count as broken or not depending on whether
+ * something else had just fetched that host's robots.txt.
  */
 public final class HttpPageFetcher implements PageFetcher {
 

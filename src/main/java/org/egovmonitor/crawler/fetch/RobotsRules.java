@@ -21,8 +21,12 @@ final class RobotsRules {
     static final long MAX_BYTES = 512 * 1024;
     private static final Duration ROBOTS_FAILURE_TTL = Duration.ofMinutes(1);
 
-    /** A cached robots.txt outcome: rules, or the network failure that stopped us getting any. */
-    private record RobotsEntry(BaseRobotRules rules, FetchErrorKind failure, String detail, long expiresAtNanos) {
+    /**
+     * A cached robots.txt outcome: rules, or the network failure that stopped us getting any. {@code serverError}:
+     * the rules are RFC 9309's "complete disallow" for a robots.txt answered with 5xx, not the owner's own rules.
+     */
+    private record RobotsEntry(BaseRobotRules rules, FetchErrorKind failure, String detail, long expiresAtNanos,
+                               boolean serverError) {
         boolean fresh() {
             return System.nanoTime() - expiresAtNanos < 0;
         }
@@ -55,7 +59,7 @@ final class RobotsRules {
     void check(URI target, boolean mayFetch) throws FetchFailure {
         String origin = TargetUrls.origin(target);
         RobotsEntry entry = mayFetch ? robotsFor(origin) : robots.getIfPresent(origin);
-        if (entry == null || (!mayFetch && !entry.fresh())) {
+        if (entry == null || (!mayFetch && (!entry.fresh() || entry.serverError()))) {
             return;
         }
         if (entry.failure() != null) {
@@ -101,23 +105,24 @@ final class RobotsRules {
                 gates.gate(TargetUrls.host(robotsUri))
                         .crawlDelay(Math.min(rules.getCrawlDelay(), settings.maxCrawlDelayMs()));
             }
-            return new RobotsEntry(rules, null, null, okUntil);
+            return new RobotsEntry(rules, null, null, okUntil, false);
         }
         FetchErrorKind e = r.error();
         if ((e == FetchErrorKind.HTTP_ERROR && r.status() < 500) || e == FetchErrorKind.TOO_MANY_REDIRECTS
                 || e == FetchErrorKind.REDIRECT_LOOP || (e == null)) {
             // "Unavailable" (RFC 9309 §2.3.1.3): crawl as if there were no robots.txt.
             return new RobotsEntry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null, null,
-                    okUntil);
+                    okUntil, false);
         }
         if (e == FetchErrorKind.HTTP_ERROR) {
             // "Unreachable" (RFC 9309 §2.3.1.4): a server error means assume complete disallow.
             return new RobotsEntry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), null,
                     origin + "/robots.txt answered HTTP " + r.status() + ": everything disallowed (RFC 9309)",
-                    failedUntil);
+                    failedUntil, true);
         }
         // A robots.txt request that never left our politeness queue says nothing about the site: fail this fetch
         // alike, but remember nothing, so the next fetch asks again.
-        return new RobotsEntry(null, e, r.errorDetail(), e == FetchErrorKind.QUEUE_TIMEOUT ? now : failedUntil);
+        return new RobotsEntry(null, e, r.errorDetail(), e == FetchErrorKind.QUEUE_TIMEOUT ? now : failedUntil,
+                false);
     }
 }

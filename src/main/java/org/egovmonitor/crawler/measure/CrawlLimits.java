@@ -8,7 +8,8 @@ import org.egovmonitor.platform.RuleProblems;
  *
  * @param linkCheckConcurrency      links checked in parallel by the link checker
  * @param maxPagesPerSite           pages fetched per site
- * @param maxDepth                  link depth from the homepage
+ * @param maxDepth                  how deep the engine reads: 0 homepage, 1 section lists, 2 (or more) sub-columns and
+ *                                  message pages too
  * @param maxLinkChecksPerSite      distinct homepage links checked per site measurement, a sample chosen in a stable
  *                                  hash order of the URLs (so rounds check nearly the same links); the rest are
  *                                  counted as not checked (a page with 100,000 links must not turn into 100,000

@@ -100,6 +100,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final PageFetcher fetcher;
     private final boolean ownsFetcher;
     private final int maxPagesPerSite;
+    /** 0: the homepage only; 1: and each section's first list page; 2: and sub-columns and message pages. */
+    private final int maxDepth;
     private final PageDecoder decoder = new PageDecoder();
     private final SectionClassifier classifier;
     /** A site's section, message and sub-column pages, a few at a time. */
@@ -136,6 +138,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         this.ownsFetcher = ownsFetcher;
         Objects.requireNonNull(catalog, "catalog");
         this.maxPagesPerSite = limits.maxPagesPerSite();
+        this.maxDepth = limits.maxDepth();
         this.sitePages = new BoundedFanOut("egov-measure-section", Math.max(1, settings.fetch().perHostConcurrency()));
         this.classifier = new SectionClassifier(catalog);
         ListPageAnalyzer listAnalyzer = new ListPageAnalyzer(catalog.blankPlaceholders(), catalog.listVocabulary());
@@ -290,7 +293,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
          */
         private List<Section> readSections(List<ClassifiedSection> classified, OpenedHomepage opened) {
             // Entry hops (splash, frameset, redirect pages) spent part of the site's page budget already.
-            int budget = site.left(maxPagesPerSite);
+            int budget = maxDepth >= 1 ? site.left(maxPagesPerSite) : 0;
             if (classified.size() > budget) {
                 LOG.info("{}: {} sections, {} fetched (maxPagesPerSite {})", site.siteUrl(), classified.size(),
                         budget, maxPagesPerSite);
@@ -301,6 +304,9 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             UrlNormalizer.normalize(opened.result().finalUrl()).ifPresent(navUrls::add);
 
             List<SectionRead> reads = sectionReader.read(classified, budget, navUrls, site, now);
+            if (maxDepth < 2) {
+                return reads.stream().map(SectionRead::section).toList();
+            }
             messagePages.follow(reads, opened.hosts(), site.left(maxPagesPerSite), site, now);
             return columnTree.read(reads, navUrls, opened.hosts(), site, now);
         }

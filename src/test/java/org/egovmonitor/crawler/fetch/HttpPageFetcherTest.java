@@ -351,6 +351,22 @@ class HttpPageFetcherTest {
         }
 
         @Test
+        void check_robotsServerErrorCached_linkJudgedAsIfNotCached() throws Exception {
+            try (HostileServer site = HostileServer.start().robotsStatus(503)) {
+                URI failing = site.uri("/status/503");
+                FetchResult notCached = fetcher().check(failing);
+                HttpPageFetcher f = fetcher();
+                assertThat(f.get(site.uri("/ok")).error()).isEqualTo(FetchErrorKind.ROBOTS_DISALLOWED);
+
+                FetchResult cached = f.check(failing);
+
+                assertThat(notCached.status()).isEqualTo(503);
+                assertThat(cached.error()).isEqualTo(notCached.error());
+                assertThat(cached.status()).isEqualTo(503);
+            }
+        }
+
+        @Test
         void check_robotsCachedForTheSite_honoured() throws Exception {
             try (HostileServer site = HostileServer.start().robots("User-agent: *\nDisallow: /private\n")) {
                 HttpPageFetcher f = fetcher();

@@ -136,4 +136,21 @@ class MeasureColumnTreeTest {
         assertThat(read).isEqualTo(2);
         assertThat(left).isEqualTo(4);
     }
+
+    @Test
+    void measure_maxDepthOne_sectionsReadWithoutTheirSubColumns() {
+        SiteMeasurement m = measure("maxDepth: 1\n");
+        assertThat(m.pagesFetched()).isEqualTo(4);
+        assertThat(m.fetches()).noneMatch(f -> f.purpose().equals("SUBCOLUMN"));
+        assertThat(section(m, "open_gov").children()).isEmpty();
+        assertThat(section(m, "news").newestDate()).isEqualTo(LocalDate.of(2024, 5, 18));
+    }
+
+    @Test
+    void measure_maxDepthZero_homepageOnly() {
+        SiteMeasurement m = measure("maxDepth: 0\n");
+        assertThat(m.pagesFetched()).isEqualTo(1);
+        assertThat(m.sections()).extracting(Section::family).contains("open_gov", "news", "notices");
+        assertThat(m.sections()).allMatch(s -> s.newestDate() == null && s.children().isEmpty());
+    }
 }
