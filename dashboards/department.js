@@ -14,6 +14,8 @@
             return;
         }
         $('findings-csv').setAttribute('href', '/api/units/' + encodeURIComponent(code) + '/findings.csv');
+        $('notice-docx').setAttribute('href', '/api/units/' + encodeURIComponent(code) + '/notice.docx');
+        $('notice-pdf').setAttribute('href', '/api/units/' + encodeURIComponent(code) + '/notice.pdf');
         E.constants('SystemInUse').forEach(function (s) {
             $('sr-systems').appendChild(el('label', null, [el('input', {type: 'checkbox', value: s.id,
                 class: 'sr-system'}), ' ' + s.label]));

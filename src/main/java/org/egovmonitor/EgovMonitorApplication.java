@@ -8,8 +8,8 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
-import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.UnaryOperator;
@@ -17,6 +17,10 @@ import org.egovmonitor.alerts.AlertKind;
 import org.egovmonitor.alerts.Alerts;
 import org.egovmonitor.alerts.AlertsResource;
 import org.egovmonitor.auth.AuthSetup;
+import org.egovmonitor.bulletins.BulletinService;
+import org.egovmonitor.bulletins.BulletinsResource;
+import org.egovmonitor.bulletins.OpenTasks;
+import org.egovmonitor.bulletins.UnitNoticeResource;
 import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.CreateUserCommand;
 import org.egovmonitor.cli.DbCommand;
@@ -55,6 +59,7 @@ import org.egovmonitor.demo.DemoRegistry;
 import org.egovmonitor.demo.DemoStartup;
 import org.egovmonitor.errors.ApiExceptionMappers;
 import org.egovmonitor.jobs.AvailabilityResource;
+import org.egovmonitor.jobs.BulletinJob;
 import org.egovmonitor.jobs.CrawlMachinery;
 import org.egovmonitor.jobs.JobsResource;
 import org.egovmonitor.jobs.RetentionJob;
@@ -221,6 +226,13 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new BottleneckMatrixResource(breakdowns));
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
+        // 通报 reports and 整改通知书 from the stored snapshots; OpenTasks.NONE: no task source is wired, so the
+        // reports' task section says that no task is open.
+        BulletinService bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, clock),
+                OpenTasks.NONE, clock);
+        env.jersey().register(new BulletinsResource(bulletins));
+        env.jersey().register(new UnitNoticeResource(bulletins));
+
         // ---- scheduling: registered after the data source, so it stops first ----
         // Retention: old raw measurement rows rolled up into daily facts, daily at a quiet hour.
         RetentionService retention = new RetentionService(jdbi, config.getRetention(), clock);
@@ -236,7 +248,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         // A re-check round (one unit's sites) settles its 整改 tasks; every other round is followed by the day's snapshot.
         Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
                 new RecheckFollowUp(jdbi, scoring, clock, new RoundFollowUp(contributions, scoring, alerts, clock)),
-                RetentionJob.Task.of(retention), alerts);
+                RetentionJob.Task.of(retention), BulletinJob.Task.of(bulletins, clock), alerts);
         if (config.isDemo()) {
             scheduling.crawlAtStart();
         }

@@ -1,9 +1,5 @@
 package org.egovmonitor;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -14,6 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The package graph of the production code (docs/architecture.md): every package sits in one layer of a fixed order,
@@ -44,6 +44,7 @@ class ArchitectureTest {
             "org.egovmonitor.observations",
             "org.egovmonitor.scoring..",
             "org.egovmonitor.retention",
+            "org.egovmonitor.bulletins",
             "org.egovmonitor.alerts",
             "org.egovmonitor.jobs",
             "org.egovmonitor.rectification",

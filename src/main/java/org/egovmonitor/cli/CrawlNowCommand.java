@@ -10,6 +10,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.jobs.BulletinJob;
 import org.egovmonitor.jobs.CrawlMachinery;
 import org.egovmonitor.jobs.CrawlQueueDao.RoundProgress;
 import org.egovmonitor.jobs.CrawlRounds;
@@ -60,7 +61,7 @@ public class CrawlNowCommand extends DatabaseCommand {
         PrintStream err = System.err;
         try (crawl) {
             Scheduling scheduling = crawl.scheduling(config.zoneId(), clock, jdbi, dataSource,
-                    ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE,
+                    ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE, BulletinJob.Task.NONE,
                     AlertHooks.NONE);
             // never started here: it only hands the score snapshot to the cluster when the round ends
             scheduling.scheduler().storeJobs();

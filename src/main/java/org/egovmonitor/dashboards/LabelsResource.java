@@ -14,17 +14,18 @@ import org.egovmonitor.alerts.AlertKind;
 import org.egovmonitor.alerts.Channel;
 import org.egovmonitor.alerts.DeliveryMode;
 import org.egovmonitor.alerts.DeliveryStatus;
+import org.egovmonitor.auth.AnyRole;
+import org.egovmonitor.auth.Role;
+import org.egovmonitor.bulletins.BulletinKind;
+import org.egovmonitor.collection.SystemInUse;
+import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.jobs.JobRunStatus;
 import org.egovmonitor.rectification.StepKind;
 import org.egovmonitor.rectification.TaskStatus;
 import org.egovmonitor.registry.NodeStatus;
 import org.egovmonitor.registry.PeerGroup;
-import org.egovmonitor.reviews.ReviewStatus;
-import org.egovmonitor.collection.SystemInUse;
 import org.egovmonitor.registry.UnitKind;
-import org.egovmonitor.auth.AnyRole;
-import org.egovmonitor.auth.Role;
-import org.egovmonitor.crawler.fetch.FetchErrorKind;
+import org.egovmonitor.reviews.ReviewStatus;
 import org.egovmonitor.scoring.FindingKind;
 import org.egovmonitor.scoring.Grade;
 import org.egovmonitor.scoring.IndicatorState;
@@ -65,7 +66,8 @@ public class LabelsResource {
             new LabelledEnum<>(DeliveryMode.class, DeliveryMode::label),
             new LabelledEnum<>(DeliveryStatus.class, DeliveryStatus::label),
             new LabelledEnum<>(TaskStatus.class, TaskStatus::label),
-            new LabelledEnum<>(StepKind.class, StepKind::label));
+            new LabelledEnum<>(StepKind.class, StepKind::label),
+            new LabelledEnum<>(BulletinKind.class, BulletinKind::label));
 
     private static final Map<String, Map<String, String>> LABELS = collect();
 

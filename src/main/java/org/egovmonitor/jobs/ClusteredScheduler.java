@@ -185,7 +185,8 @@ public class ClusteredScheduler implements Managed {
         long now = System.currentTimeMillis();
         Trigger crawl = cron(JobName.CRAWL_ROUND, config.getCrawlCron(), config.getCrawlMisfire());
         Trigger retention = cron(JobName.RETENTION, config.getRetentionCron(), config.getRetentionMisfire());
-        return List.of(crawl, retention,
+        Trigger bulletins = cron(JobName.BULLETINS, config.getBulletinCron(), config.getBulletinMisfire());
+        return List.of(crawl, retention, bulletins,
                 repeating(JobName.AVAILABILITY_PROBE, config.getAvailabilityEvery().toMilliseconds(),
                         config.getAvailabilityMisfire(), now),
                 repeating(JobName.NODE_PROBE, config.getNodeProbeEvery().toMilliseconds(),

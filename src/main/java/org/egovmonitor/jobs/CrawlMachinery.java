@@ -81,13 +81,13 @@ public final class CrawlMachinery implements AutoCloseable {
      */
     public synchronized Scheduling scheduling(ZoneId zone, Clock clock, Jdbi jdbi, DataSource dataSource,
                                               ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention,
-                                              AlertHooks alerts)
+                                              BulletinJob.Task bulletins, AlertHooks alerts)
             throws SchedulerException {
         if (scheduling != null) {
             throw new IllegalStateException("the scheduling is already made");
         }
         scheduling = Scheduling.create(config, zone, clock, jdbi, dataSource, settings.fetch(), gates, stage,
-                snapshot, retention, alerts);
+                snapshot, retention, bulletins, alerts);
         if (lifecycle != null) {
             scheduling.manage(lifecycle);
         }

@@ -14,7 +14,8 @@ public enum JobName {
     SCORE_SNAPSHOT("score-snapshot", "评分快照：抓取轮次结束后计算当日评分（由评分模块填充）", ScoreSnapshotJob.class),
     RETENTION("retention", "数据保留：超过保留期的原始观测（列表条目、抓取记录、链接检查）汇总为每站每日事实后分批删除，评分快照不动",
             RetentionJob.class),
-    ALERT_DELIVERY("alert-delivery", "告警发送：发送到期的告警消息（静默时段后补发、每日汇总、失败重试）", AlertDeliveryJob.class);
+    ALERT_DELIVERY("alert-delivery", "告警发送：发送到期的告警消息（静默时段后补发、每日汇总、失败重试）", AlertDeliveryJob.class),
+    BULLETINS("bulletins", "通报：每天检查昨日是否有周期结束（周、月、季），为结束的周期从评分快照生成通报并保存", BulletinJob.class);
 
     static final String GROUP = "egov";
 

@@ -6,11 +6,11 @@ import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
-import java.util.concurrent.TimeUnit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code scheduler:} block of config.yml. Every node of a cluster should carry the same schedule: the node that
@@ -49,6 +49,17 @@ public class SchedulerConfiguration {
 
     @NotNull
     private MisfirePolicy alertDeliveryMisfire = MisfirePolicy.DO_NOTHING;
+
+    /**
+     * When the daily 通报 run starts (Quartz cron, in timeZone): it generates the weekly, monthly and quarterly
+     * reports whose period ended yesterday, after the night's crawl round and snapshot.
+     */
+    @NotEmpty
+    private String bulletinCron = "0 0 8 * * ?";
+
+    /** A node that was down at bulletinCron catches up when it starts (the run looks at yesterday only). */
+    @NotNull
+    private MisfirePolicy bulletinMisfire = MisfirePolicy.FIRE_NOW;
 
     /** Homepage availability probe of every monitored site. */
     @NotNull
@@ -204,6 +215,26 @@ public class SchedulerConfiguration {
     @JsonProperty
     public void setRetentionMisfire(MisfirePolicy retentionMisfire) {
         this.retentionMisfire = retentionMisfire;
+    }
+
+    @JsonProperty
+    public String getBulletinCron() {
+        return bulletinCron;
+    }
+
+    @JsonProperty
+    public void setBulletinCron(String bulletinCron) {
+        this.bulletinCron = bulletinCron;
+    }
+
+    @JsonProperty
+    public MisfirePolicy getBulletinMisfire() {
+        return bulletinMisfire;
+    }
+
+    @JsonProperty
+    public void setBulletinMisfire(MisfirePolicy bulletinMisfire) {
+        this.bulletinMisfire = bulletinMisfire;
     }
 
     @JsonProperty

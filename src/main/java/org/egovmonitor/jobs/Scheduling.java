@@ -59,19 +59,20 @@ public final class Scheduling {
                 RetentionJob.Task.NONE);
     }
 
+    /** A node without report work of its own: its 通报 runs record a no-op. */
     public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
                                     DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
                                     CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention)
             throws SchedulerException {
         return create(config, zone, clock, jdbi, dataSource, crawlSettings, politeness, stage, snapshot, retention,
-                AlertHooks.NONE);
+                BulletinJob.Task.NONE, AlertHooks.NONE);
     }
 
-    /** A node that also checks probes for alerts and sends the alerts that are due. */
+    /** A node with every periodic task: retention, the 通报 run, and alerts (probes checked, due alerts sent). */
     public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
                                     DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
                                     CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention,
-                                    AlertHooks alerts) throws SchedulerException {
+                                    BulletinJob.Task bulletins, AlertHooks alerts) throws SchedulerException {
         RunRecorder runs = new RunRecorder(jdbi);
         CrawlWorkerSizing.NodeLimits limits = nodeLimits(config, dataSource);
         CrawlRounds rounds = new CrawlRounds(jdbi, clock, config, limits);
@@ -93,7 +94,8 @@ public final class Scheduling {
                 NodeProbeJob.class, () -> new NodeProbeJob(nodes, runs),
                 ScoreSnapshotJob.class, () -> new ScoreSnapshotJob(snapshot, runs),
                 RetentionJob.class, () -> new RetentionJob(retention, runs),
-                AlertDeliveryJob.class, () -> new AlertDeliveryJob(alerts, runs));
+                AlertDeliveryJob.class, () -> new AlertDeliveryJob(alerts, runs),
+                BulletinJob.class, () -> new BulletinJob(bulletins, runs));
         ClusteredScheduler scheduler = ClusteredScheduler.create(config, zone, dataSource,
                 new ServiceJobFactory(factories));
         rounds.onFinish((roundId, runId) -> {
