@@ -19,7 +19,6 @@ import org.egovmonitor.alerts.AlertsResource;
 import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.bulletins.BulletinService;
 import org.egovmonitor.bulletins.BulletinsResource;
-import org.egovmonitor.bulletins.OpenTasks;
 import org.egovmonitor.bulletins.UnitNoticeResource;
 import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.CreateUserCommand;
@@ -71,6 +70,7 @@ import org.egovmonitor.observations.SiteMeasurementsResource;
 import org.egovmonitor.observations.UnitMeasurementsResource;
 import org.egovmonitor.rectification.OverdueTaskAlerts;
 import org.egovmonitor.rectification.RecheckFollowUp;
+import org.egovmonitor.rectification.RectificationOpenTasks;
 import org.egovmonitor.rectification.RectificationResource;
 import org.egovmonitor.rectification.RectificationService;
 import org.egovmonitor.rectification.UnitRectificationResource;
@@ -226,10 +226,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new BottleneckMatrixResource(breakdowns));
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
-        // 通报 reports and 整改通知书 from the stored snapshots; OpenTasks.NONE: no task source is wired, so the
-        // reports' task section says that no task is open.
+        // 通报 reports and 整改通知书 from the stored snapshots, listing the 整改 tasks open at their day.
         BulletinService bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, clock),
-                OpenTasks.NONE, clock);
+                new RectificationOpenTasks(jdbi, config.zoneId()), clock);
         env.jersey().register(new BulletinsResource(bulletins));
         env.jersey().register(new UnitNoticeResource(bulletins));
 

@@ -1,8 +1,10 @@
 package org.egovmonitor.rectification;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.egovmonitor.bulletins.OpenTasks;
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Finding;
 import org.egovmonitor.scoring.FindingKey;
@@ -41,6 +43,21 @@ public interface RectificationDao {
 
     @SqlQuery("SELECT id FROM rectification_tasks WHERE id = :id FOR UPDATE")
     Optional<Long> lockTask(@Bind("id") long id);
+
+    /**
+     * Tasks open at {@code end} (issued before it, not closed before it), overdue first: a task is overdue when its
+     * deadline is before {@code asOf}, the report's day. {@code unit} null: every unit.
+     */
+    @SqlQuery("""
+            SELECT t.unit_code, u.name AS unit_name, t.indicator_name || '：' || t.message AS task, t.deadline,
+                   t.deadline < :asOf AS overdue
+              FROM rectification_tasks t JOIN units u ON u.code = t.unit_code
+             WHERE t.issued_at < :end AND (t.closed_at IS NULL OR t.closed_at >= :end)
+               AND (CAST(:unit AS TEXT) IS NULL OR t.unit_code = :unit)
+             ORDER BY t.deadline < :asOf DESC, t.deadline, t.unit_code, t.id
+            """)
+    @RegisterConstructorMapper(OpenTasks.Row.class)
+    List<OpenTasks.Row> openAt(@Bind("end") Instant end, @Bind("asOf") LocalDate asOf, @Bind("unit") String unit);
 
     /** Tasks of the unit not closed for this finding: a second task for the same finding is not issued. */
     @SqlQuery("""
