@@ -228,6 +228,7 @@ class AuthorizationMatrixTest {
                 case "username" -> "mx-nobody";
                 case "page" -> "index.html";
                 case "asset" -> "login.css";
+                case "format" -> "pdf";
                 default -> "1";
             };
             m.appendReplacement(sb, Matcher.quoteReplacement(value));
