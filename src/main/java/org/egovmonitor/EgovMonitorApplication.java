@@ -227,8 +227,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // 通报 reports and 整改通知书 from the stored snapshots, listing the 整改 tasks open at their day.
-        BulletinService bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, clock),
-                new RectificationOpenTasks(jdbi, config.zoneId()), clock);
+        RectificationOpenTasks tasks = new RectificationOpenTasks(jdbi, config.zoneId());
+        BulletinService bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, clock), tasks, tasks,
+                clock);
         env.jersey().register(new BulletinsResource(bulletins));
         env.jersey().register(new UnitNoticeResource(bulletins));
 
