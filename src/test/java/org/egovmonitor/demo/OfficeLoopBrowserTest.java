@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -41,6 +36,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.egovmonitor.EgovMonitorApplication;
+import org.egovmonitor.alerts.MailedApp;
 import org.egovmonitor.alerts.WebhookReceiver;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.dashboards.Browser;
@@ -49,7 +45,6 @@ import org.egovmonitor.demo.farm.SiteSpec;
 import org.egovmonitor.testing.Await;
 import org.egovmonitor.testing.Http;
 import org.egovmonitor.testing.TestApp;
-import org.egovmonitor.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,13 +72,12 @@ class OfficeLoopBrowserTest {
     static final String UNIT_NAME = "池州市质量技术监督局";
     static final String SITE = "http://www.czzljd.gov.cn/";
     static final String HOST = "www.czzljd.gov.cn";
-    static final String OFFICE_ADDRESS = "office@city.test";
     static final String DEPT = "zjj-dept";
     static final String DEPT_PASSWORD = "office-loop-department";
     static final Duration FIRST_ROUND = Duration.ofSeconds(120);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static final GreenMail MAIL = startMail();
+    static final GreenMail MAIL = MailedApp.startMail();
     static final WebhookReceiver ROBOTS = startReceiver();
     static final DropwizardAppExtension<EgovMonitorConfiguration> APP = demoApp();
 
@@ -95,7 +89,6 @@ class OfficeLoopBrowserTest {
 
     /** The app as {@code demo} starts it, its alerts going to the SMTP server and the receiver above. */
     private static DropwizardAppExtension<EgovMonitorConfiguration> demoApp() {
-        TestPostgres.TestDatabase db = TestPostgres.newDatabase();
         // config.yml's alert webhooks are a list of objects, which a ConfigOverride cannot add: the list is written
         // into the file as read (and the test fails at once if config.yml no longer says "webhooks: []")
         ConfigurationSourceProvider withWebhooks = path -> {
@@ -108,35 +101,13 @@ class OfficeLoopBrowserTest {
             return new ByteArrayInputStream(yaml.replace("\n  webhooks: []\n", "\n" + robots + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         };
-        return new DropwizardAppExtension<>(EgovMonitorApplication.class, "config.yml",
-                new SubstitutingSourceProvider(withWebhooks, new EnvironmentVariableSubstitutor(false)),
-                ConfigOverride.config("database.url", db.url()),
-                ConfigOverride.config("database.user", db.user()),
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+        return DemoApp.extension(withWebhooks,
                 ConfigOverride.config("logging.level", "WARN"),
-                ConfigOverride.config("demo", "true"),
-                ConfigOverride.config("demoFarm", "true"),
-                ConfigOverride.config("scheduler.enabled", "true"),
-                // other test classes in this JVM leave dw.* properties behind: pin everything the demo relies on
-                ConfigOverride.config("scheduler.crawlSettings", "crawlers/crawl.yml"),
-                ConfigOverride.config("scheduler.crawlWorkersPerNode", "4"),
-                ConfigOverride.config("scheduler.pollInterval", "500ms"),
-                ConfigOverride.config("scheduler.leaseSeconds", "300"),
-                ConfigOverride.config("auth.adminUsername", TestApp.OFFICE_USER),
-                ConfigOverride.config("auth.adminPassword", TestApp.OFFICE_PASSWORD),
-                ConfigOverride.config("auth.passwordHashCost", "4"),
                 ConfigOverride.config("alerts.dashboardUrl", "http://monitor.city.test/"),
                 ConfigOverride.config("alerts.smtp.host", "127.0.0.1"),
                 ConfigOverride.config("alerts.smtp.from", "monitor@city.test"),
                 ConfigOverride.config("alerts.smtp.port", () -> Integer.toString(MAIL.getSmtp().getPort())),
-                ConfigOverride.config("alerts.officeEmails", OFFICE_ADDRESS));
-    }
-
-    private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        return mail;
+                ConfigOverride.config("alerts.officeEmails", MailedApp.OFFICE_ADDRESS));
     }
 
     private static WebhookReceiver startReceiver() {
@@ -215,8 +186,8 @@ class OfficeLoopBrowserTest {
         String subject = "【政务网站监测】" + UNIT_NAME + "：新增单项否决 — " + message;
         Await.until("the veto's e-mail", Duration.ofSeconds(60), () -> mailWithSubject(subject).isPresent());
         MimeMessage mail = mailWithSubject(subject).orElseThrow();
-        assertThat(mail.getAllRecipients()[0].toString()).contains(OFFICE_ADDRESS);
-        assertThat(text(mail.getContent())).contains("单位：" + UNIT_NAME + "（" + UNIT + "）", "事项：新增单项否决",
+        assertThat(mail.getAllRecipients()[0].toString()).contains(MailedApp.OFFICE_ADDRESS);
+        assertThat(MailedApp.text(mail.getContent())).contains("单位：" + UNIT_NAME + "（" + UNIT + "）", "事项：新增单项否决",
                 "标准：超过 14 天未更新即否决", "证据：网址 " + SITE + "；日期 " + evidenceDate + "；HTTP 状态 200",
                 "查看详情：http://monitor.city.test/office.html#unit/" + UNIT);
         Await.until("the veto's webhooks", Duration.ofSeconds(60),
@@ -312,19 +283,6 @@ class OfficeLoopBrowserTest {
     private static Optional<WebhookReceiver.Received> robotPost(String path, String message) {
         return ROBOTS.received(path).stream().filter(r -> r.body().contains(UNIT_NAME + "：新增单项否决")
                 && r.body().contains(message)).findFirst();
-    }
-
-    private static String text(Object content) throws Exception {
-        if (content instanceof String s) {
-            return s;
-        }
-        Multipart multipart = (Multipart) content;
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            out.append(text(part.getContent()));
-        }
-        return out.toString();
     }
 
     /** A file behind a link of the page, fetched with the page's session. */
