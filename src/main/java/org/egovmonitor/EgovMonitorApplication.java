@@ -12,6 +12,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.egovmonitor.alerts.AlertKind;
 import org.egovmonitor.alerts.Alerts;
@@ -101,6 +102,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
 
     /** This server's listening ports, which no fetcher of it ever connects to on this machine. */
     private volatile OwnPorts ownPorts = OwnPorts.none();
+    /** The demo's site farm, when this server runs one. */
+    private volatile DemoFarm demoFarm;
 
     public static void main(String[] args) throws Exception {
         new EgovMonitorApplication().run(args);
@@ -177,6 +180,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         if (demoFarm != null) {
             env.lifecycle().manage(demoFarm);
         }
+        this.demoFarm = demoFarm;
         // Every fetcher of this server: the demo farm reachable (demo only), the server's own ports never.
         OwnPorts guarded = guardOwnPorts(config, env);
         UnaryOperator<FetchSettings> reach = s -> (demoFarm == null ? s : demoFarm.reach(s)).withOwnPorts(guarded);
@@ -227,8 +231,9 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // 通报 reports and 整改通知书 from the stored snapshots, listing the 整改 tasks open at their day.
-        BulletinService bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, clock),
-                new RectificationOpenTasks(jdbi, config.zoneId()), clock);
+        RectificationOpenTasks tasks = new RectificationOpenTasks(jdbi, config.zoneId());
+        BulletinService bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, clock), tasks, tasks,
+                clock);
         env.jersey().register(new BulletinsResource(bulletins));
         env.jersey().register(new UnitNoticeResource(bulletins));
 
@@ -290,6 +295,11 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
     /** The ports the fetch guard refuses on this machine: this server's own (for tests and diagnostics). */
     public OwnPorts ownPorts() {
         return ownPorts;
+    }
+
+    /** The demo's site farm when this server runs one (tests change a farm site and watch the server follow). */
+    public Optional<DemoFarm> demoFarm() {
+        return Optional.ofNullable(demoFarm);
     }
 
     private static ContributionService contributionService(EgovMonitorConfiguration config, Jdbi jdbi, Clock clock,

@@ -19,11 +19,12 @@ import org.egovmonitor.scoring.Grade;
  * @param bottlenecks the city's bottleneck (largest total shortfall) of each peer group
  * @param improved    the units whose score rose most since the previous period, best first
  * @param tasks       open 整改 tasks at the end of the period ({@link OpenTasks})
+ * @param periodTasks 整改 tasks issued or closed within the period ({@link PeriodTasks})
  */
 public record Bulletin(ReportPeriod period, LocalDate snapshotDay, LocalDate previousDay, String catalogueVersion,
                        Instant generatedAt, Overview overview, Coverage.Counts coverage, List<GroupRanking> rankings,
                        List<VetoLine> vetoes, List<CityBottleneck> bottlenecks, List<RankingLine> improved,
-                       List<OpenTasks.Row> tasks) {
+                       List<OpenTasks.Row> tasks, List<PeriodTasks.Row> periodTasks) {
 
     /**
      * @param units  units scored in the snapshot

@@ -32,7 +32,8 @@ public final class BulletinBuilder {
     }
 
     /** The inputs besides the snapshots: read by the service at generation time. */
-    public record Context(Instant generatedAt, int sites, Coverage.Counts coverage, List<OpenTasks.Row> tasks) {
+    public record Context(Instant generatedAt, int sites, Coverage.Counts coverage, List<OpenTasks.Row> tasks,
+                          List<PeriodTasks.Row> periodTasks) {
     }
 
     public static Bulletin build(ReportPeriod period, DaySnapshot current, DaySnapshot previous,
@@ -62,7 +63,7 @@ public final class BulletinBuilder {
         return new Bulletin(period, current.day(), previous == null ? null : previous.day(),
                 current.catalogueVersion(), context.generatedAt(), overview(current, context.sites()),
                 context.coverage(), List.copyOf(rankings), vetoes(current, catalogue), worstPerGroup(current),
-                improved, List.copyOf(context.tasks()));
+                improved, List.copyOf(context.tasks()), List.copyOf(context.periodTasks()));
     }
 
     static Bulletin.RankingLine line(RankedScore now, RankedScore before) {

@@ -26,6 +26,7 @@ public final class BulletinLayout {
         bottlenecks(b, blocks);
         improved(b, blocks);
         tasks(b, blocks);
+        periodTasks(b, blocks);
         List<String> subtitle = List.of(
                 "统计周期：" + b.period().from() + " 至 " + b.period().to(),
                 "评分快照：" + b.snapshotDay() + (b.previousDay() == null ? "（上期无快照，不计环比）"
@@ -155,6 +156,24 @@ public final class BulletinLayout {
     private static void tasks(Bulletin b, List<ReportDocument.Block> blocks) {
         blocks.add(new ReportDocument.Heading(1, "七、整改任务"));
         blocks.addAll(taskBlocks(b.tasks(), true));
+    }
+
+    /** Tasks issued or closed within the period, with where each stood at the period's end. */
+    private static void periodTasks(Bulletin b, List<ReportDocument.Block> blocks) {
+        blocks.add(new ReportDocument.Heading(1, "八、本期整改情况"));
+        if (b.periodTasks().isEmpty()) {
+            blocks.add(new ReportDocument.Paragraph("本期没有下发或销号的整改任务。"));
+            return;
+        }
+        long issued = b.periodTasks().stream().filter(t -> !t.issuedOn().isBefore(b.period().from())).count();
+        long closed = b.periodTasks().stream().filter(t -> t.closedOn() != null).count();
+        blocks.add(new ReportDocument.Paragraph("本期下发整改任务 " + issued + " 项，销号 " + closed + " 项。"));
+        blocks.add(new ReportDocument.Table(List.of("单位", "整改任务", "下发日期", "整改期限", "销号日期", "期末状态"),
+                List.of(2.0, 4.0, 1.3, 1.3, 1.3, 1.1), b.periodTasks().stream().map(t -> List.of(t.unitName(),
+                        t.task(), t.issuedOn().toString(), t.deadline() == null ? "—" : t.deadline().toString(),
+                        t.closedOn() == null ? "—" : t.closedOn().toString(), t.closedOn() != null ? "已销号"
+                                : t.deadline() != null && t.deadline().isBefore(b.period().to()) ? "已逾期" : "整改中"))
+                        .toList()));
     }
 
     /**

@@ -31,14 +31,16 @@ public class BulletinService {
     private final ScoreSnapshotService scoring;
     private final CoverageService coverage;
     private final OpenTasks tasks;
+    private final PeriodTasks periodTasks;
     private final Clock clock;
 
     public BulletinService(Jdbi jdbi, ScoreSnapshotService scoring, CoverageService coverage, OpenTasks tasks,
-                           Clock clock) {
+                           PeriodTasks periodTasks, Clock clock) {
         this.jdbi = jdbi;
         this.scoring = scoring;
         this.coverage = coverage;
         this.tasks = tasks;
+        this.periodTasks = periodTasks;
         this.clock = clock;
     }
 
@@ -92,7 +94,8 @@ public class BulletinService {
         int sites = jdbi.withExtension(BulletinDao.class, BulletinDao::monitoredSites);
         Instant now = clock.instant();
         return BulletinBuilder.build(period, current, previous, scoring.catalogue(),
-                new BulletinBuilder.Context(now, sites, coverage.current().total(), tasks.open(period.to(), null)));
+                new BulletinBuilder.Context(now, sites, coverage.current().total(), tasks.open(period.to(), null),
+                        periodTasks.within(period.from(), period.to())));
     }
 
     private Optional<LocalDate> snapshotOnOrBefore(LocalDate day) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.egovmonitor.bulletins.OpenTasks;
+import org.egovmonitor.bulletins.PeriodTasks;
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Finding;
 import org.egovmonitor.scoring.FindingKey;
@@ -58,6 +59,22 @@ public interface RectificationDao {
             """)
     @RegisterConstructorMapper(OpenTasks.Row.class)
     List<OpenTasks.Row> openAt(@Bind("end") Instant end, @Bind("asOf") LocalDate asOf, @Bind("unit") String unit);
+
+    /**
+     * Tasks issued or closed in {@code [start, end)}, in the order they were issued; the issue and close days in
+     * {@code zone}, and no close day when the task was closed only after {@code end}.
+     */
+    @SqlQuery("""
+            SELECT t.unit_code, u.name AS unit_name, t.indicator_name || '：' || t.message AS task,
+                   CAST(t.issued_at AT TIME ZONE :zone AS DATE) AS issued_on, t.deadline,
+                   CASE WHEN t.closed_at < :end THEN CAST(t.closed_at AT TIME ZONE :zone AS DATE) END AS closed_on
+              FROM rectification_tasks t JOIN units u ON u.code = t.unit_code
+             WHERE (t.issued_at >= :start AND t.issued_at < :end) OR (t.closed_at >= :start AND t.closed_at < :end)
+             ORDER BY t.issued_at, t.id
+            """)
+    @RegisterConstructorMapper(PeriodTasks.Row.class)
+    List<PeriodTasks.Row> issuedOrClosed(@Bind("start") Instant start, @Bind("end") Instant end,
+                                         @Bind("zone") String zone);
 
     /** Tasks of the unit not closed for this finding: a second task for the same finding is not issued. */
     @SqlQuery("""

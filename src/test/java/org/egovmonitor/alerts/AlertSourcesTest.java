@@ -136,7 +136,7 @@ class AlertSourcesTest {
         MimeMessage mail = MAIL.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("【政务网站监测】市甲局：网站无法访问 — 网站首页无法访问："
                 + "http://www.dept-a.test/ 返回 HTTP 503");
-        assertThat(AlertsTest.text(mail.getContent())).contains("证据：网址 http://www.dept-a.test/；日期 2024-06-30；"
+        assertThat(MailedApp.text(mail.getContent())).contains("证据：网址 http://www.dept-a.test/；日期 2024-06-30；"
                 + "HTTP 状态 503；错误 HTTP_ERROR", "探测时间：2024-06-30 10:30:00");
 
         alerts.afterProbes(); // still the same outage

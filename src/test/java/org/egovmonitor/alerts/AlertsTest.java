@@ -1,6 +1,7 @@
 package org.egovmonitor.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.alerts.MailedApp.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +9,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.util.Duration;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -108,19 +107,6 @@ class AlertsTest {
                 throw new IllegalStateException(e);
             }
         }).toList();
-    }
-
-    static String text(Object content) throws Exception {
-        if (content instanceof String s) {
-            return s;
-        }
-        Multipart multipart = (Multipart) content;
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            out.append(text(part.getContent()));
-        }
-        return out.toString();
     }
 
     private List<Delivery> log() {

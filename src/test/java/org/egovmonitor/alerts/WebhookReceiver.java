@@ -15,17 +15,17 @@ import java.util.List;
  * A local HTTP receiver on 127.0.0.1 standing in for a robot or a JSON endpoint: it records every request and answers
  * with the statuses queued by the test, then 200 with {@code {"errcode":0}}.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Received(String path, String query, String contentType, String body) {
+    public record Received(String path, String query, String contentType, String body) {
     }
 
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -45,7 +45,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path).toString();
     }
 
@@ -54,7 +54,7 @@ final class WebhookReceiver implements AutoCloseable {
         statuses.addAll(List.of(next));
     }
 
-    synchronized List<Received> received(String path) {
+    public synchronized List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

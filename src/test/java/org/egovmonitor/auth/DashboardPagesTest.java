@@ -61,6 +61,23 @@ class DashboardPagesTest {
         }
     }
 
+    /**
+     * Every tab panel of a page is a child of its main element and every tab link has its panel: a panel left inside
+     * another (an unclosed section) stays hidden whenever that one is.
+     */
+    @ParameterizedTest
+    @MethodSource("pages")
+    void page_tabPanelsAreSiblingsUnderMain(Path page) throws IOException {
+        Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+        for (Element panel : doc.select("[id^=tab-]")) {
+            assertThat(panel.parent().tagName()).as(page + ": parent of #" + panel.id()).isEqualTo("main");
+        }
+        for (Element link : doc.select(".tabs a[data-tab]")) {
+            assertThat(doc.getElementById("tab-" + link.attr("data-tab"))).as(page + ": panel of tab "
+                    + link.attr("data-tab")).isNotNull();
+        }
+    }
+
     /** A file left out of its page (a tab of office.js, say) would silently not run. */
     @Test
     void everyScript_isLoadedByAPage() throws IOException {

@@ -63,6 +63,8 @@ class BulletinFilesTest {
     private BulletinService bulletins;
     private final Map<LocalDate, List<UnitEvidence>> evidence = new HashMap<>();
     private final List<OpenTasks.Row> tasks = new ArrayList<>();
+    private final List<PeriodTasks.Row> periodTasks = new ArrayList<>();
+    private final List<LocalDate> periodAsked = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -72,7 +74,10 @@ class BulletinFilesTest {
                 ScoringFixtures.CATALOGUE, StrictJsonModule.configure(Jackson.newObjectMapper()), clock);
         bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, clock),
                 (asOf, unit) -> tasks.stream().filter(t -> unit == null || t.unitCode().equals(unit)).toList(),
-                clock);
+                (from, to) -> {
+                    periodAsked.addAll(List.of(from, to));
+                    return List.copyOf(periodTasks);
+                }, clock);
         // May: dept-a full marks, dept-b without a liaison. June: dept-a off the network, dept-b fixed, dept-c
         // vetoed (homepage 20 days stale), dept-e new. July: everyone off the network (must not be reported).
         evidence.put(MAY_END, List.of(healthy("dept-a"), ScoringFixtures.withLiaison(healthy("dept-b"), null),
@@ -137,7 +142,7 @@ class BulletinFilesTest {
                 List<String> headings = doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
                         .map(XWPFParagraph::getText).toList();
                 assertThat(headings).containsExactly("一、总体情况", "二、网络覆盖", "三、分组排名（环比）", "四、单项否决单位",
-                        "五、全市短板", "六、进步最快单位", "七、整改任务");
+                        "五、全市短板", "六、进步最快单位", "七、整改任务", "八、本期整改情况");
                 assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("政府网站与政务网络监测月报（2024年6月）");
                 assertThat(doc.getParagraphs().stream().filter(p -> "Heading2".equals(p.getStyle()))
                         .map(XWPFParagraph::getText)).containsExactly("市直部门", "县区");
@@ -176,12 +181,36 @@ class BulletinFilesTest {
         }
 
         @Test
+        void docx_periodTasks_issuedAndClosedWithinThePeriodListedWithTheirStateAtItsEnd() throws IOException {
+            // issued in May, closed in June; issued and closed in June; issued in June, still open, overdue at its end
+            periodTasks.add(new PeriodTasks.Row("dept-a", "单位dept-a", "首页更新：首页已 20 天未更新", LocalDate.of(2024, 5, 28),
+                    LocalDate.of(2024, 6, 4), LocalDate.of(2024, 6, 3)));
+            periodTasks.add(new PeriodTasks.Row("dept-b", "单位dept-b", "链接可用性：失效链接 3 个", LocalDate.of(2024, 6, 10),
+                    LocalDate.of(2024, 6, 17), LocalDate.of(2024, 6, 12)));
+            periodTasks.add(new PeriodTasks.Row("dept-c", "单位dept-c", "栏目空白：空白栏目 5 个", LocalDate.of(2024, 6, 20),
+                    LocalDate.of(2024, 6, 27), null));
+            BulletinInfo info = bulletins.generate(JUNE, "test-office");
+            assertThat(periodAsked).containsExactly(LocalDate.of(2024, 6, 1), JUNE_END);
+            try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                    bulletins.file(info.id(), ReportFormat.DOCX).bytes()))) {
+                XWPFTable table = tableAfter(doc, "本期下发整改任务 2 项，销号 2 项。");
+                assertThat(cells(table.getRow(0))).containsExactly("单位", "整改任务", "下发日期", "整改期限", "销号日期", "期末状态");
+                assertThat(cells(table.getRow(1))).containsExactly("单位dept-a", "首页更新：首页已 20 天未更新", "2024-05-28",
+                        "2024-06-04", "2024-06-03", "已销号");
+                assertThat(cells(table.getRow(2))).containsExactly("单位dept-b", "链接可用性：失效链接 3 个", "2024-06-10",
+                        "2024-06-17", "2024-06-12", "已销号");
+                assertThat(cells(table.getRow(3))).containsExactly("单位dept-c", "栏目空白：空白栏目 5 个", "2024-06-20",
+                        "2024-06-27", "—", "已逾期");
+            }
+        }
+
+        @Test
         void docx_withoutTasks_saysNoneOpen() throws IOException {
             BulletinInfo info = bulletins.generate(JUNE, "test-office");
             try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
                     bulletins.file(info.id(), ReportFormat.DOCX).bytes()))) {
                 assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText)
-                        .contains("截至本期末，没有未完成的整改任务。");
+                        .contains("截至本期末，没有未完成的整改任务。", "本期没有下发或销号的整改任务。");
             }
         }
     }

@@ -2,10 +2,7 @@ package org.egovmonitor.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
@@ -17,10 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.egovmonitor.EgovMonitorApplication;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.testing.TestApp;
-import org.egovmonitor.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,33 +34,8 @@ class DemoFarmAppTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /**
-     * TestApp's overrides, but with the scheduler on. Not TestApp.extension plus a second scheduler.enabled: the
-     * test support keeps overrides in a set, so which of two values for one key wins is not defined.
-     */
-    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = demoApp();
-
-    private static DropwizardAppExtension<EgovMonitorConfiguration> demoApp() {
-        TestPostgres.TestDatabase db = TestPostgres.newDatabase();
-        return new DropwizardAppExtension<>(EgovMonitorApplication.class, "config.yml",
-                new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
-                        new EnvironmentVariableSubstitutor(false)),
-                ConfigOverride.config("database.url", db.url()),
-                ConfigOverride.config("database.user", db.user()),
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("demo", "true"),
-                ConfigOverride.config("demoFarm", "true"),
-                ConfigOverride.config("scheduler.enabled", "true"),
-                // other test classes in this JVM leave dw.* properties behind: pin everything the demo relies on
-                ConfigOverride.config("scheduler.crawlSettings", "crawlers/crawl.yml"),
-                ConfigOverride.config("scheduler.crawlWorkersPerNode", "4"),
-                ConfigOverride.config("scheduler.pollInterval", "1s"),
-                ConfigOverride.config("scheduler.leaseSeconds", "300"),
-                ConfigOverride.config("auth.adminUsername", TestApp.OFFICE_USER),
-                ConfigOverride.config("auth.adminPassword", TestApp.OFFICE_PASSWORD),
-                ConfigOverride.config("auth.passwordHashCost", "4"));
-    }
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = DemoApp.extension(
+            new FileConfigurationSourceProvider());
 
     /** Latest measurement by site URL, once every site has one. */
     private static final Map<String, JsonNode> LATEST = new HashMap<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.bulletins.BulletinService;
 import org.egovmonitor.bulletins.OpenTasks;
+import org.egovmonitor.bulletins.PeriodTasks;
 import org.egovmonitor.collection.CoverageService;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
@@ -53,7 +54,7 @@ class BulletinJobTest {
                 StrictJsonModule.configure(Jackson.newObjectMapper()), JULY_FIRST);
         scoring.snapshot(LocalDate.of(2024, 6, 30));
         BulletinService bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, JULY_FIRST),
-                OpenTasks.NONE, JULY_FIRST);
+                OpenTasks.NONE, PeriodTasks.NONE, JULY_FIRST);
         node = Scheduling.create(config, ZONE, Clock.system(ZONE), jdbi, ds, crawl, new HostGates(crawl),
                 new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE,
                 BulletinJob.Task.of(bulletins, JULY_FIRST), AlertHooks.NONE);

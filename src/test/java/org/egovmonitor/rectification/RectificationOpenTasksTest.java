@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.egovmonitor.bulletins.OpenTasks;
+import org.egovmonitor.bulletins.PeriodTasks;
 import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,5 +60,26 @@ class RectificationOpenTasksTest {
     void open_oneUnit_onlyItsTasks() {
         assertThat(new RectificationOpenTasks(jdbi, CITY).open(JUNE_30, "u-a"))
                 .extracting(OpenTasks.Row::unitName).containsExactly("甲局");
+    }
+
+    @Test
+    void within_june_issuedOrClosedInTheMonthCityTime_closeDayOnlyWhenClosedByItsEnd() {
+        assertThat(new RectificationOpenTasks(jdbi, CITY).within(LocalDate.of(2026, 6, 1), JUNE_30))
+                .extracting(PeriodTasks.Row::unitCode, PeriodTasks.Row::task, PeriodTasks.Row::issuedOn,
+                        PeriodTasks.Row::closedOn)
+                .containsExactly(
+                        tuple("u-a", "链接失效：问题", LocalDate.of(2026, 6, 5), LocalDate.of(2026, 6, 14)),
+                        tuple("u-a", "首页更新：问题", LocalDate.of(2026, 6, 10), null),
+                        tuple("u-b", "栏目空白：问题", LocalDate.of(2026, 6, 29), null),
+                        tuple("u-b", "网站可用性：问题", LocalDate.of(2026, 6, 30), null));
+    }
+
+    @Test
+    void within_july_theTaskClosedAfterMidnightAndTheOneIssuedInJuly() {
+        assertThat(new RectificationOpenTasks(jdbi, CITY).within(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31)))
+                .extracting(PeriodTasks.Row::task, PeriodTasks.Row::issuedOn, PeriodTasks.Row::closedOn)
+                .containsExactly(
+                        tuple("网站可用性：问题", LocalDate.of(2026, 6, 30), LocalDate.of(2026, 7, 1)),
+                        tuple("互动回应：问题", LocalDate.of(2026, 7, 1), null));
     }
 }

@@ -269,6 +269,20 @@ public final class SiteFarm implements AutoCloseable {
     }
 
     /**
+     * Regenerates a host's root site with other overrides, as its owner would rework it (a site brought up to date
+     * after a 整改 notice): the same seed, name, port, peers and day, new pages for every request from now on. The
+     * farm's only run-time content change; requests are served exactly as before.
+     *
+     * @return the new site (its truth is what a crawl will now find)
+     */
+    public GeneratedSite change(String host, SiteSpec.Overrides overrides) {
+        SiteSpec spec = site(host).spec().withOverrides(overrides);
+        GeneratedSite changed = new SiteGenerator().generate(spec);
+        sites.put(spec.host(), changed);
+        return changed;
+    }
+
+    /**
      * Takes a site down or brings it back. With {@link Binding#PER_ADDRESS} an IP host's connector is closed, so
      * connections are refused; otherwise requests answer 503. Other sites' truth still assumes it is up.
      */
