@@ -42,12 +42,8 @@ class BulletinJobTest {
 
     @BeforeEach
     void startNode() throws Exception {
-        SchedulerConfiguration config = new SchedulerConfiguration();
-        config.setCrawlWorkersPerNode(0);
-        config.setCrawlSettings(SchedulingFixtures.CRAWL_SETTINGS);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(db.url());
-        ds.setUser(db.user());
+        SchedulerConfiguration config = SchedulingFixtures.jobsOnly();
+        PGSimpleDataSource ds = SchedulingFixtures.dataSource(db);
         FetchSettings crawl = CrawlSettingsFile.load(config, CrawlSettings.defaults()).fetch();
         ScoreSnapshotService scoring = new ScoreSnapshotService(jdbi,
                 day -> List.of(ScoringFixtures.healthy("dept-j")), ScoringFixtures.CATALOGUE,

@@ -38,9 +38,7 @@ class MisfireTest {
         config.setNodeProbeEvery(every);
         config.setNodeProbeMisfire(policy);
         config.setCrawlWorkersPerNode("0");
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(db.url());
-        ds.setUser(db.user());
+        PGSimpleDataSource ds = SchedulingFixtures.dataSource(db);
         Scheduling s = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds,
                 FetchSettings.defaults(), new HostGates(FetchSettings.defaults()), new CrawlStage(null, null),
                 ScoreSnapshotJob.Task.NONE);

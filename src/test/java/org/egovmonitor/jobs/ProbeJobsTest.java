@@ -32,12 +32,8 @@ class ProbeJobsTest {
 
     @BeforeEach
     void startNode() throws Exception {
-        SchedulerConfiguration config = new SchedulerConfiguration();
-        config.setCrawlWorkersPerNode("0");
-        config.setCrawlSettings(SchedulingFixtures.CRAWL_SETTINGS);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(db.url());
-        ds.setUser(db.user());
+        SchedulerConfiguration config = SchedulingFixtures.jobsOnly();
+        PGSimpleDataSource ds = SchedulingFixtures.dataSource(db);
         FetchSettings crawl = CrawlSettingsFile.load(config, CrawlSettings.defaults()).fetch();
         node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds, crawl,
                 new HostGates(crawl), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);

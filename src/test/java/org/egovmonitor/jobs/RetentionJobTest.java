@@ -34,12 +34,8 @@ class RetentionJobTest {
 
     @BeforeEach
     void startNode() throws Exception {
-        SchedulerConfiguration config = new SchedulerConfiguration();
-        config.setCrawlWorkersPerNode(0);
-        config.setCrawlSettings(SchedulingFixtures.CRAWL_SETTINGS);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(db.url());
-        ds.setUser(db.user());
+        SchedulerConfiguration config = SchedulingFixtures.jobsOnly();
+        PGSimpleDataSource ds = SchedulingFixtures.dataSource(db);
         FetchSettings crawl = CrawlSettingsFile.load(config, CrawlSettings.defaults()).fetch();
         Clock clock = Clock.system(ZONE);
         RetentionService retention = new RetentionService(jdbi, new RetentionSettings(), clock);

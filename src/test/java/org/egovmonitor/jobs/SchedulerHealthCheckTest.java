@@ -20,9 +20,7 @@ class SchedulerHealthCheckTest {
         Jdbi jdbi = db.jdbi();
         SchedulerConfiguration config = new SchedulerConfiguration();
         config.setCrawlWorkersPerNode("0");
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(db.url());
-        ds.setUser(db.user());
+        PGSimpleDataSource ds = SchedulingFixtures.dataSource(db);
         Scheduling node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds,
                 FetchSettings.defaults(), new HostGates(FetchSettings.defaults()), new CrawlStage(null, null),
                 ScoreSnapshotJob.Task.NONE);

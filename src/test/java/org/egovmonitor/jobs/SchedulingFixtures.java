@@ -11,7 +11,9 @@ import org.egovmonitor.demo.farm.FarmMain;
 import org.egovmonitor.demo.farm.SiteFarm;
 import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.testing.Await;
+import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,5 +100,21 @@ final class SchedulingFixtures {
             }
             return q.mapTo(Long.class).one();
         });
+    }
+
+    /** A node's configuration for job tests: jobs run, no crawl workers, the loopback crawl settings. */
+    static SchedulerConfiguration jobsOnly() {
+        SchedulerConfiguration config = new SchedulerConfiguration();
+        config.setCrawlWorkersPerNode("0");
+        config.setCrawlSettings(CRAWL_SETTINGS);
+        return config;
+    }
+
+    /** The Quartz job store's data source on a test database. */
+    static PGSimpleDataSource dataSource(TestPostgres.TestDatabase db) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(db.url());
+        ds.setUser(db.user());
+        return ds;
     }
 }
