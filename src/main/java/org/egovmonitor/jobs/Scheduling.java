@@ -51,24 +51,10 @@ public final class Scheduling {
         this.stage = stage;
     }
 
-    /** A node without retention work of its own (commands and tests): its retention runs record a no-op. */
-    public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
-                                    DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
-                                    CrawlStage stage, ScoreSnapshotJob.Task snapshot) throws SchedulerException {
-        return create(config, zone, clock, jdbi, dataSource, crawlSettings, politeness, stage, snapshot,
-                RetentionJob.Task.NONE);
-    }
-
-    /** A node without report work of its own: its 通报 runs record a no-op. */
-    public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
-                                    DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
-                                    CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention)
-            throws SchedulerException {
-        return create(config, zone, clock, jdbi, dataSource, crawlSettings, politeness, stage, snapshot, retention,
-                BulletinJob.Task.NONE, AlertHooks.NONE);
-    }
-
-    /** A node with every periodic task: retention, the 通报 run, and alerts (probes checked, due alerts sent). */
+    /**
+     * A node's scheduling. Work a node does not do is passed as the task's {@code NONE} (commands and tests): its
+     * runs record a no-op.
+     */
     public static Scheduling create(SchedulerConfiguration config, ZoneId zone, Clock clock, Jdbi jdbi,
                                     DataSource dataSource, FetchSettings crawlSettings, HostGates politeness,
                                     CrawlStage stage, ScoreSnapshotJob.Task snapshot, RetentionJob.Task retention,

@@ -3,6 +3,7 @@ package org.egovmonitor.jobs;
 import io.dropwizard.util.Duration;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.testing.TestPostgres;
@@ -41,7 +42,7 @@ class MisfireTest {
         PGSimpleDataSource ds = SchedulingFixtures.dataSource(db);
         Scheduling s = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds,
                 FetchSettings.defaults(), new HostGates(FetchSettings.defaults()), new CrawlStage(null, null),
-                ScoreSnapshotJob.Task.NONE);
+                ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE, BulletinJob.Task.NONE, AlertHooks.NONE);
         s.scheduler().start();
         return s;
     }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.measure.CrawlSettings;
@@ -36,7 +37,8 @@ class ProbeJobsTest {
         PGSimpleDataSource ds = SchedulingFixtures.dataSource(db);
         FetchSettings crawl = CrawlSettingsFile.load(config, CrawlSettings.defaults()).fetch();
         node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds, crawl,
-                new HostGates(crawl), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE);
+                new HostGates(crawl), new CrawlStage(null, null), ScoreSnapshotJob.Task.NONE,
+                RetentionJob.Task.NONE, BulletinJob.Task.NONE, AlertHooks.NONE);
         node.scheduler().start();
     }
 

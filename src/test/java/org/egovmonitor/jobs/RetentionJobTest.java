@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.measure.CrawlSettings;
@@ -40,7 +41,7 @@ class RetentionJobTest {
         Clock clock = Clock.system(ZONE);
         RetentionService retention = new RetentionService(jdbi, new RetentionSettings(), clock);
         node = Scheduling.create(config, ZONE, clock, jdbi, ds, crawl, new HostGates(crawl), new CrawlStage(null, null),
-                ScoreSnapshotJob.Task.NONE, RetentionJob.Task.of(retention));
+                ScoreSnapshotJob.Task.NONE, RetentionJob.Task.of(retention), BulletinJob.Task.NONE, AlertHooks.NONE);
         node.scheduler().start();
     }
 

@@ -3,6 +3,7 @@ package org.egovmonitor.jobs;
 import com.codahale.metrics.health.HealthCheck;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.egovmonitor.alerts.AlertHooks;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.testing.TestPostgres;
@@ -23,7 +24,7 @@ class SchedulerHealthCheckTest {
         PGSimpleDataSource ds = SchedulingFixtures.dataSource(db);
         Scheduling node = Scheduling.create(config, ZoneId.of("Asia/Shanghai"), Clock.systemUTC(), jdbi, ds,
                 FetchSettings.defaults(), new HostGates(FetchSettings.defaults()), new CrawlStage(null, null),
-                ScoreSnapshotJob.Task.NONE);
+                ScoreSnapshotJob.Task.NONE, RetentionJob.Task.NONE, BulletinJob.Task.NONE, AlertHooks.NONE);
         SchedulerHealthCheck check = new SchedulerHealthCheck(node.scheduler().scheduler(), jdbi, config,
                 Clock.systemUTC());
         try {
