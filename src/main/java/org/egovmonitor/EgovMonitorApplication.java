@@ -71,9 +71,9 @@ import org.egovmonitor.observations.SiteMeasurementsResource;
 import org.egovmonitor.observations.UnitMeasurementsResource;
 import org.egovmonitor.rectification.OverdueTaskAlerts;
 import org.egovmonitor.rectification.RecheckFollowUp;
-import org.egovmonitor.rectification.RectificationOpenTasks;
 import org.egovmonitor.rectification.RectificationResource;
 import org.egovmonitor.rectification.RectificationService;
+import org.egovmonitor.rectification.ReportTasks;
 import org.egovmonitor.rectification.UnitRectificationResource;
 import org.egovmonitor.registry.LiaisonRequestsResource;
 import org.egovmonitor.registry.NodesResource;
@@ -231,7 +231,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new IndicatorDistributionResource(breakdowns));
 
         // 通报 reports and 整改通知书 from the stored snapshots, listing the 整改 tasks open at their day.
-        RectificationOpenTasks tasks = new RectificationOpenTasks(jdbi, config.zoneId());
+        ReportTasks tasks = new ReportTasks(jdbi, config.zoneId());
         BulletinService bulletins = new BulletinService(jdbi, scoring, new CoverageService(jdbi, clock), tasks, tasks,
                 clock);
         env.jersey().register(new BulletinsResource(bulletins));

@@ -1,8 +1,5 @@
 package org.egovmonitor.rectification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.egovmonitor.bulletins.OpenTasks;
@@ -12,8 +9,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 /** The tasks a report lists are those open at the end of its day, in the city's time zone, overdue first. */
-class RectificationOpenTasksTest {
+class ReportTasksTest {
 
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final LocalDate JUNE_30 = LocalDate.of(2026, 6, 30);
@@ -47,7 +47,7 @@ class RectificationOpenTasksTest {
 
     @Test
     void open_endOfDay_tasksAsTheyStoodOverdueFirst() {
-        assertThat(new RectificationOpenTasks(jdbi, CITY).open(JUNE_30, null))
+        assertThat(new ReportTasks(jdbi, CITY).open(JUNE_30, null))
                 .extracting(OpenTasks.Row::unitCode, OpenTasks.Row::task, OpenTasks.Row::deadline,
                         OpenTasks.Row::overdue)
                 .containsExactly(
@@ -58,13 +58,13 @@ class RectificationOpenTasksTest {
 
     @Test
     void open_oneUnit_onlyItsTasks() {
-        assertThat(new RectificationOpenTasks(jdbi, CITY).open(JUNE_30, "u-a"))
+        assertThat(new ReportTasks(jdbi, CITY).open(JUNE_30, "u-a"))
                 .extracting(OpenTasks.Row::unitName).containsExactly("甲局");
     }
 
     @Test
     void within_june_issuedOrClosedInTheMonthCityTime_closeDayOnlyWhenClosedByItsEnd() {
-        assertThat(new RectificationOpenTasks(jdbi, CITY).within(LocalDate.of(2026, 6, 1), JUNE_30))
+        assertThat(new ReportTasks(jdbi, CITY).within(LocalDate.of(2026, 6, 1), JUNE_30))
                 .extracting(PeriodTasks.Row::unitCode, PeriodTasks.Row::task, PeriodTasks.Row::issuedOn,
                         PeriodTasks.Row::closedOn)
                 .containsExactly(
@@ -76,7 +76,7 @@ class RectificationOpenTasksTest {
 
     @Test
     void within_july_theTaskClosedAfterMidnightAndTheOneIssuedInJuly() {
-        assertThat(new RectificationOpenTasks(jdbi, CITY).within(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31)))
+        assertThat(new ReportTasks(jdbi, CITY).within(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31)))
                 .extracting(PeriodTasks.Row::task, PeriodTasks.Row::issuedOn, PeriodTasks.Row::closedOn)
                 .containsExactly(
                         tuple("网站可用性：问题", LocalDate.of(2026, 6, 30), LocalDate.of(2026, 7, 1)),

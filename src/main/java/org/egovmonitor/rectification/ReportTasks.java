@@ -12,12 +12,12 @@ import org.jdbi.v3.core.Jdbi;
  * closed by then), so a report of a past period shows the tasks as they stood, not as they stand today; and those
  * issued or closed within a report's period (its 本期整改情况).
  */
-public final class RectificationOpenTasks implements OpenTasks, PeriodTasks {
+public final class ReportTasks implements OpenTasks, PeriodTasks {
 
     private final Jdbi jdbi;
     private final ZoneId zone;
 
-    public RectificationOpenTasks(Jdbi jdbi, ZoneId zone) {
+    public ReportTasks(Jdbi jdbi, ZoneId zone) {
         this.jdbi = jdbi;
         this.zone = zone;
     }
