@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -222,6 +223,31 @@ public final class Browser implements AutoCloseable {
                 }).then(function (r) { done(r.status); }, function (e) { done(-1); });
                 """, method, path, body, withCsrf);
         return ((Number) status).longValue();
+    }
+
+    /** Window size as a user's screen: 1440 for the office desk, 390 (or 360) for a phone. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        waitFor().until(d -> ((Number) js("return window.innerWidth;")).intValue() <= width);
+    }
+
+    /** How many CSS pixels the page is wider than its viewport: 0 when nothing scrolls sideways. */
+    public long horizontalOverflow() {
+        Object n = js("var e = document.scrollingElement || document.documentElement;"
+                + " return Math.max(0, e.scrollWidth - window.innerWidth);");
+        return ((Number) n).longValue();
+    }
+
+    /** Switches CSS media emulation between print ({@code true}) and screen; charts see it as a real print. */
+    public void emulatePrint(boolean print) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : "screen"));
+    }
+
+    /** The page printed by Chromium itself (A4, backgrounds on), as PDF bytes. */
+    public byte[] printToPdf() {
+        Map<String, Object> result = driver.executeCdpCommand("Page.printToPDF",
+                Map.of("printBackground", true, "paperWidth", 8.27, "paperHeight", 11.69, "preferCSSPageSize", true));
+        return Base64.getDecoder().decode((String) result.get("data"));
     }
 
     public Path screenshot(String name) {
