@@ -260,9 +260,11 @@ class HttpPageFetcherConnectionsTest {
                 new HandshakeCertificates.Builder().heldCertificate(serverCertificate).build()));
         HandshakeCertificates trust = new HandshakeCertificates.Builder()
                 .addTrustedCertificate(authority.certificate()).build();
+        // a generous deadline: the first TLS handshake on a loaded CI machine can take seconds, and the point here
+        // is the protocol and the connection count, not speed
         HttpPageFetcher fetcher = closing(HttpPageFetcher.trusting(
-                HttpPageFetcherTest.settings("allowPrivateCidrs", "[127.0.0.1/32]"), everyNameTo("127.0.0.1"),
-                trust.sslSocketFactory(), trust.trustManager()));
+                HttpPageFetcherTest.settings("allowPrivateCidrs", "[127.0.0.1/32]", "deadlineMs", "20000"),
+                everyNameTo("127.0.0.1"), trust.sslSocketFactory(), trust.trustManager()));
 
         for (int i = 0; i < 5; i++) {
             FetchResult r = fetcher.get(URI.create("https://site.example:" + site.port() + "/page/" + i));
