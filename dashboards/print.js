@@ -6,16 +6,30 @@
 
     /**
      * Chart.js sizes a canvas to its box when the window resizes, but printing lays the page out again without a
-     * resize event: a chart drawn for a 1440 px screen would be clipped on A4 and one drawn for a phone would print
-     * tiny. Resizing every chart when print starts (and again when it ends) draws them for the layout in use.
+     * resize event: a chart drawn for a 1440 px screen is wider than the paper (clipped, and it widens the whole
+     * printed page) and one drawn for a phone prints tiny. When printing starts the print layout does not exist yet,
+     * so each chart is redrawn at the size its box will have on paper (dashboard.css: @page A4 with 12 mm margins,
+     * charts two to a row, 220 px high) and the print style stretches the canvas to its box, which absorbs the small
+     * difference. After printing, charts follow their boxes again.
      */
-    function resizeCharts() {
+    var PRINT_WIDTH = 700, PRINT_HEIGHT = 220;
+
+    function eachChart(action) {
         if (!window.Chart || !Chart.instances) {
             return;
         }
-        Object.keys(Chart.instances).forEach(function (id) {
-            Chart.instances[id].resize();
+        Object.keys(Chart.instances).forEach(function (id) { action(Chart.instances[id]); });
+    }
+
+    function chartsForPaper() {
+        eachChart(function (chart) {
+            var halfRow = chart.canvas.closest('.grid2, .grid3') !== null;
+            chart.resize(halfRow ? PRINT_WIDTH / 2 - 40 : PRINT_WIDTH - 40, PRINT_HEIGHT);
         });
+    }
+
+    function chartsForScreen() {
+        eachChart(function (chart) { chart.resize(); });
     }
 
     /** The ranking's first header row names its group and scoring day (shown in print only). */
@@ -35,23 +49,11 @@
         row.cells[0].textContent = text;
     }
 
-    function beforePrint() {
+    window.addEventListener('beforeprint', function () {
         rankingHeading();
-        resizeCharts();
-    }
-
-    window.addEventListener('beforeprint', beforePrint);
-    window.addEventListener('afterprint', resizeCharts);
-    // Some print paths (and print emulation) switch the media without the two events.
-    if (window.matchMedia) {
-        var print = window.matchMedia('print');
-        var onChange = function () { beforePrint(); };
-        if (print.addEventListener) {
-            print.addEventListener('change', onChange);
-        } else if (print.addListener) {
-            print.addListener(onChange);
-        }
-    }
+        chartsForPaper();
+    });
+    window.addEventListener('afterprint', chartsForScreen);
     // The ranking is redrawn on every sort, filter and page: its print heading follows it.
     document.addEventListener('DOMContentLoaded', function () {
         var box = $('rk-table');
@@ -60,5 +62,5 @@
         }
     });
 
-    E.print = {resizeCharts: resizeCharts};
+    E.print = {chartsForPaper: chartsForPaper, chartsForScreen: chartsForScreen};
 }());
