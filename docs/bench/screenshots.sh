@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README screenshots from a fresh demo: starts `demo` on a throw-away data folder and port, waits for the first
 # crawl round's score snapshot, then has headless Chromium log in as each demo account and save the pages to
-# docs/screenshots/. Needs chromium + chromium-driver. Usage: docs/bench/screenshots.sh [port]
+# docs/screenshots/ (each page at 1440 px, the leader's and department's also at 390 px: *-phone.png). One command
+# does it all (build included). Needs chromium + chromium-driver. Usage: docs/bench/screenshots.sh [port]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT="${1:-18080}"
