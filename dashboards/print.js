@@ -61,6 +61,4 @@
             new MutationObserver(rankingHeading).observe(box, {childList: true});
         }
     });
-
-    E.print = {chartsForPaper: chartsForPaper, chartsForScreen: chartsForScreen};
 }());
