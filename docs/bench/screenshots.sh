@@ -14,7 +14,8 @@ CP="target/test-classes:target/classes:$(cat target/bench.cp)"
 DATA=$(mktemp -d); LOG=$(mktemp)
 EGOV_DATA_DIR="$DATA" PORT="$PORT" ADMIN_PORT=0 java -jar target/egov-monitor.jar demo >"$LOG" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA" "$LOG"' EXIT
+# The demo ends by SIGTERM (status 143): under set -e that status must not end the trap before the clean-up.
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA" "$LOG"' EXIT
 password() { sed -n "s/.*用户名 $1 *密码 \([^ ]*\).*/\1/p" "$LOG" | head -1; }
 for _ in $(seq 1 120); do
     # the first score snapshot follows the first crawl round
