@@ -238,9 +238,13 @@ public final class Browser implements AutoCloseable {
         return ((Number) n).longValue();
     }
 
-    /** Switches CSS media emulation between print ({@code true}) and screen; charts see it as a real print. */
+    /**
+     * Switches CSS media emulation between print ({@code true}) and screen; charts see it as a real print. Back to
+     * screen means no emulation at all: an emulated "screen" would also hold while printing, so that a later
+     * {@link #printToPdf()} would print the screen's layout.
+     */
     public void emulatePrint(boolean print) {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : "screen"));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
     }
 
     /** The page printed by Chromium itself (A4, backgrounds on), as PDF bytes. */
