@@ -292,6 +292,8 @@ class DashboardBrowserTest {
         @Test
         void office_warningsAndRegistry_render_choicesNamedByTheApi() {
             browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
+            // the grade choices are filled once /api/labels has answered; the login lands before that
+            browser.waitForAttribute("data-ready-ranking");
             assertThat(optionTexts("rk-grade")).containsExactlyElementsOf(Stream.concat(Stream.of("全部"),
                     Arrays.stream(Grade.values()).map(Grade::label)).toList());
             browser.open("/office.html#warnings");
