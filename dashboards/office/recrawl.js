@@ -54,13 +54,18 @@
                 follow(code, started.runId);
             }).catch(function (e) {
                 button.disabled = false;
+                // the server's sentence names the round and says what to do (its details are for the page)
+                var message = e.status === 409 ? e.message.replace(/：.*$/, '') : e.message;
                 var runId = detail(e, 'runId');
-                var sameUnit = e.status === 409 && runId && detail(e, 'unitCode') === code;
-                // the message names the round and says what to do; the progress of this unit's own round stays shown
-                status(e.status === 409 ? e.message.replace(/：.*$/, '') : e.message, 'recrawl-refused');
-                if (sameUnit && (!following || following.code !== code)) {
-                    follow(code, Number(runId), e.message.replace(/：.*$/, ''));
+                if (e.status === 409 && runId && detail(e, 'unitCode') === code) {
+                    // this unit's own round: no second one; its progress stays shown with the sentence under it
+                    if (following && following.code === code) {
+                        following.notice = message;
+                    } else {
+                        follow(code, Number(runId), message);
+                    }
                 }
+                status(message, 'recrawl-refused');
             });
         });
     });
@@ -82,8 +87,7 @@
             clearTimeout(following.timer);
         }
         statusFor = code;
-        following = {code: code, runId: runId, timer: null};
-        var notice = note || null;
+        following = {code: code, runId: runId, timer: null, notice: note || null};
         function poll() {
             E.api('/api/jobs/runs/' + runId).then(function (d) {
                 var run = d.run || d;
@@ -95,7 +99,7 @@
                         var total = run.total || 0;
                         status('正在重新采集：已完成 ' + (run.done || 0) + '/' + total + ' 个站点', 'recrawl-running', [
                             el('progress', {max: Math.max(total, 1), value: run.done || 0, id: 'unit-recrawl-progress'}),
-                            notice ? el('span', {class: 'recrawl-note', text: notice}) : null]);
+                            following.notice ? el('span', {class: 'recrawl-note', text: following.notice}) : null]);
                     }
                     following.timer = setTimeout(poll, 1000);
                     return;

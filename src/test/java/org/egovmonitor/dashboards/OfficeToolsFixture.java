@@ -30,12 +30,16 @@ final class OfficeToolsFixture implements AutoCloseable {
     /** The source no unit name matches, its article count, and the unit it belongs to. */
     static final String SOURCE = "省农科院";
     static final int SOURCE_ITEMS = 9;
+    /** A second unmatched source (4 articles) of {@link #OTHER_UNIT}, for a second assignment. */
+    static final String SOURCE2 = "市老科协";
+    static final int SOURCE2_ITEMS = 4;
     static final String NKY = "ot-nky";
     static final String NKY_NAME = "安徽省农业科学院池州分院";
     /** A unit with one monitored homepage (re-crawled by the tests) and probes: 10 in the week, 2 failed. */
     static final String SITE_UNIT = "ot-site";
     static final String SITE_UNIT_NAME = "池州市办公工具测试局";
     static final String OTHER_UNIT = "ot-other";
+    static final String OTHER_UNIT_NAME = "池州市办公工具其他局";
 
     private final HttpServer server;
     private volatile CountDownLatch hold = new CountDownLatch(0);
@@ -101,7 +105,7 @@ final class OfficeToolsFixture implements AutoCloseable {
     void seed(Jdbi jdbi, LocalDate today) {
         jdbi.useHandle(h -> {
             for (String[] u : new String[][]{{NKY, NKY_NAME}, {SITE_UNIT, SITE_UNIT_NAME},
-                    {OTHER_UNIT, "池州市办公工具其他局"}}) {
+                    {OTHER_UNIT, OTHER_UNIT_NAME}}) {
                 h.execute("INSERT INTO units (code, name, kind, peer_group) VALUES (?, ?, 'DEPARTMENT',"
                         + " 'DEPARTMENTS')", u[0], u[1]);
             }
@@ -114,6 +118,12 @@ final class OfficeToolsFixture implements AutoCloseable {
                                 + " VALUES (?, 'http://www.chizhou.gov.cn/', ?, ?, ?)",
                         "http://www.chizhou.gov.cn/news/nky-" + i + ".html", "农业科技服务" + i, today.minusDays(1 + i),
                         SOURCE);
+            }
+            for (int i = 0; i < SOURCE2_ITEMS; i++) {
+                h.execute("INSERT INTO contribution_items (url, portal, title, published_on, raw_source)"
+                                + " VALUES (?, 'http://www.chizhou.gov.cn/', ?, ?, ?)",
+                        "http://www.chizhou.gov.cn/news/qt-" + i + ".html", "工作动态" + i, today.minusDays(2 + i),
+                        SOURCE2);
             }
             long site = h.createQuery("SELECT id FROM sites WHERE unit_code = ?").bind(0, SITE_UNIT)
                     .mapTo(Long.class).one();
