@@ -8,7 +8,7 @@
     var current = null;
     // the unit the status line speaks of (it survives the redraw that follows a finished re-crawl)
     var statusFor = null;
-    // the run followed now: {code, runId, timer}
+    // the run followed now: {code, runId, timer, notice: the sentence of a refused second click, if any}
     var following = null;
 
     O.unitLoaded = function (code) {

@@ -235,6 +235,26 @@ class OfficeToolsApiTest {
         Await.until("no round running", Duration.ofSeconds(30),
                 () -> Http.json(office("GET", "/api/jobs/crawl-round/running", null)).isEmpty());
         assertThat(office("POST", "/api/jobs/crawl-round/units/ot-none", null).statusCode()).isEqualTo(404);
+
+        // while the city's round runs, a unit's re-crawl is told so, with the round's progress
+        CountDownLatch cityArrived = fixture.holdRequests();
+        long cityRun;
+        try {
+            long cityRound = ok(office("POST", "/api/jobs/crawl-round/trigger", ""), 202).get("roundId").asLong();
+            assertThat(cityArrived.await(20, TimeUnit.SECONDS)).isTrue();
+            JsonNode refused = ok(office("POST", "/api/jobs/crawl-round/units/" + OfficeToolsFixture.SITE_UNIT, null),
+                    409);
+            assertThat(refused.get("message").asText()).startsWith("全市抓取正在进行（第 " + cityRound + " 轮，已完成 ")
+                    .endsWith("个站点），结束后才能重新采集该单位");
+            JsonNode running = ok(office("GET", "/api/jobs/crawl-round/running", null), 200);
+            assertThat(running.get(0).get("unitCode").isNull()).isTrue();
+            assertThat(running.get(0).get("total").asInt()).isEqualTo(2);
+            cityRun = running.get(0).get("runId").asLong();
+        } finally {
+            fixture.release();
+        }
+        Await.until("the city round's run ends", Duration.ofSeconds(30), () -> !Http.json(office("GET",
+                "/api/jobs/runs/" + cityRun, null)).get("status").asText().equals("RUNNING"));
     }
 
     @Test
