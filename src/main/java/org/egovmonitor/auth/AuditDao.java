@@ -11,7 +11,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The append-only audit log: only INSERT and SELECT here (the table's triggers refuse the rest). */
@@ -31,9 +30,6 @@ public interface AuditDao extends SqlObject {
     void insert(@Bind("username") String username, @Bind("role") Role role, @Bind("authMethod") AuthMethod authMethod,
                 @Bind("method") String method, @Bind("path") String path, @Bind("status") int status,
                 @Bind("ip") String clientIp);
-
-    @SqlQuery("SELECT * FROM audit_log ORDER BY id DESC LIMIT :limit")
-    List<AuditEntry> latest(@Bind("limit") int limit);
 
     /** The newest records first that pass the filters, {@code offset} skipped. */
     default List<AuditEntry> find(Query q, int limit, int offset) {

@@ -292,6 +292,7 @@ class DashboardBrowserTest {
         @Test
         void office_warningsAndRegistry_render_choicesNamedByTheApi() {
             browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
+            browser.waitForAttribute("data-ready-ranking"); // the tabs are wired (their choices filled) by then
             assertThat(optionTexts("rk-grade")).containsExactlyElementsOf(Stream.concat(Stream.of("全部"),
                     Arrays.stream(Grade.values()).map(Grade::label)).toList());
             browser.open("/office.html#warnings");
