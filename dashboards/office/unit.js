@@ -61,7 +61,13 @@
                 + (detail.liaison ? detail.liaison.name : '未登记')}));
             detail.sites.forEach(function (site) { crawlDetails(site, box); });
         }).catch(function (e) { E.showError($('unit-sites'), e); });
+        // the office's tools on the unit (re-crawl now, availability): office/recrawl.js
+        if (O.unitLoaded) {
+            O.unitLoaded(code);
+        }
     }
+
+    O.loadUnit = loadUnit;
 
     /** The latest measurement of a site with its sections and homepage items as crawled (hostile text). */
     function crawlDetails(site, box) {

@@ -35,6 +35,6 @@ public final class AuthSetup {
         env.jersey().register(new MeResource(jdbi, demo, users));
         env.jersey().register(new UsersResource(users));
         env.jersey().register(new UserResource(users));
-        env.jersey().register(new AuditResource(jdbi));
+        env.jersey().register(new AuditResource(jdbi, clock));
     }
 }

@@ -15,6 +15,7 @@ import org.egovmonitor.alerts.Channel;
 import org.egovmonitor.alerts.DeliveryMode;
 import org.egovmonitor.alerts.DeliveryStatus;
 import org.egovmonitor.auth.AnyRole;
+import org.egovmonitor.auth.AuditAction;
 import org.egovmonitor.auth.Role;
 import org.egovmonitor.bulletins.BulletinKind;
 import org.egovmonitor.collection.SystemInUse;
@@ -67,7 +68,8 @@ public class LabelsResource {
             new LabelledEnum<>(DeliveryStatus.class, DeliveryStatus::label),
             new LabelledEnum<>(TaskStatus.class, TaskStatus::label),
             new LabelledEnum<>(StepKind.class, StepKind::label),
-            new LabelledEnum<>(BulletinKind.class, BulletinKind::label));
+            new LabelledEnum<>(BulletinKind.class, BulletinKind::label),
+            new LabelledEnum<>(AuditAction.class, AuditAction::label));
 
     private static final Map<String, Map<String, String>> LABELS = collect();
 

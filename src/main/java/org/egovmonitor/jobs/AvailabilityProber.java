@@ -96,7 +96,12 @@ public class AvailabilityProber {
 
     /** Probes and failures per monitored site over the last {@code window}. */
     public List<SiteAvailability> failureShares(Duration window) {
+        return failureShares(window, null);
+    }
+
+    /** The same for one unit's monitored sites ({@code unitCode} null: every unit's). */
+    public List<SiteAvailability> failureShares(Duration window, String unitCode) {
         Instant since = clock.instant().minus(window);
-        return jdbi.withExtension(ProbeDao.class, d -> d.availabilitySince(since));
+        return jdbi.withExtension(ProbeDao.class, d -> d.availabilitySince(since, unitCode));
     }
 }

@@ -13,7 +13,10 @@ import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
 import org.egovmonitor.observations.SiteAvailability;
 
-/** Homepage probe results per monitored site over the last {@code days} (7 by default, as the rule reads them). */
+/**
+ * Homepage probe results per monitored site over the last {@code days} (7 by default, as the rule reads them): probes,
+ * failures, the newest failure and its error kind, the average response time; one unit's sites with {@code unit}.
+ */
 @Path("/api/availability")
 @Produces(MediaType.APPLICATION_JSON)
 public class AvailabilityResource {
@@ -26,7 +29,8 @@ public class AvailabilityResource {
 
     @GET
     @LeaderOrOffice
-    public List<SiteAvailability> list(@QueryParam("days") @DefaultValue("7") String days) {
+    public List<SiteAvailability> list(@QueryParam("days") @DefaultValue("7") String days,
+                                       @QueryParam("unit") String unit) {
         int n;
         try {
             n = Integer.parseInt(days.strip());
@@ -36,6 +40,6 @@ public class AvailabilityResource {
         if (n < 1 || n > 366) {
             throw new ValidationException(List.of(FieldError.of("days", "应为 1 到 366 之间的整数")));
         }
-        return availability.failureShares(Duration.ofDays(n));
+        return availability.failureShares(Duration.ofDays(n), unit == null || unit.isBlank() ? null : unit.strip());
     }
 }

@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CrawlQueueDao.RoundProgress.class)
 @RegisterConstructorMapper(CrawlQueueDao.RoundRecord.class)
 @RegisterConstructorMapper(CrawlQueueDao.SiteSeconds.class)
+@RegisterConstructorMapper(RunningRound.class)
 public interface CrawlQueueDao {
 
     /** A claimed item; {@code attempt} is the claim's fencing token. */
@@ -133,6 +134,20 @@ public interface CrawlQueueDao {
 
     @SqlQuery("SELECT id FROM crawl_rounds WHERE status = 'RUNNING' ORDER BY id")
     List<Long> runningRounds();
+
+    /** The running rounds with whose they are (a unit's, or the city's) and how far they got, oldest first. */
+    @SqlQuery("""
+            SELECT r.id AS round_id, r.run_id, r.unit_code, u.name AS unit_name, r.total,
+                   count(i.id) FILTER (WHERE i.status = 'DONE') AS done,
+                   count(i.id) FILTER (WHERE i.status = 'FAILED') AS failed, r.created_at AS started_at
+              FROM crawl_rounds r
+              LEFT JOIN units u ON u.code = r.unit_code
+              LEFT JOIN crawl_items i ON i.round_id = r.id
+             WHERE r.status = 'RUNNING'
+             GROUP BY r.id, u.name
+             ORDER BY r.id
+            """)
+    List<RunningRound> running();
 
     @SqlQuery("""
             SELECT r.id AS round_id, r.run_id, r.status, r.total,

@@ -67,6 +67,32 @@ public class JobsResource {
         return Response.accepted(body).build();
     }
 
+    /** The crawl rounds running now: the city's (no unit) or one unit's, with their progress. */
+    @GET
+    @Path("/crawl-round/running")
+    @OfficeOnly
+    public List<RunningRound> running() {
+        return jobs.runningRounds();
+    }
+
+    /**
+     * 202: one unit's sites are being measured now (立即重新采集), as a round whose run is {@code runId} (its progress
+     * under /runs/{runId}). 404 for an unknown unit; 409 while any round runs, saying whose (see
+     * {@link JobsService#recrawlUnit}).
+     */
+    @POST
+    @Path("/crawl-round/units/{code}")
+    @OfficeOnly
+    public Response recrawlUnit(@PathParam("code") String code) {
+        CrawlRounds.Started s = jobs.recrawlUnit(code);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("unitCode", code);
+        body.put("roundId", s.roundId());
+        body.put("runId", s.runId());
+        body.put("total", s.total());
+        return Response.accepted(body).build();
+    }
+
     private static int limit(String value) {
         try {
             int n = Integer.parseInt(value.strip());

@@ -3,6 +3,8 @@ package org.egovmonitor.jobs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.egovmonitor.errors.ConflictException;
+import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.SchedulerException;
@@ -112,6 +114,48 @@ public class JobsService {
             throw new org.egovmonitor.errors.ConflictException("本节点不执行采集，无法立即复查");
         }
         return startRound.start(unitCode, cause);
+    }
+
+    /** The crawl rounds running now (the city's or one unit's), for the page to say what a re-crawl waits for. */
+    public List<RunningRound> runningRounds() {
+        return jdbi.withExtension(CrawlQueueDao.class, CrawlQueueDao::running);
+    }
+
+    /**
+     * The office's 立即重新采集: one unit's sites measured now, as a crawl round of their items only (cause
+     * {@code RECRAWL}); its follow-up is the usual one. One round at a time: while any round runs, the 409 says
+     * whose it is in words and carries its {@code roundId}, {@code runId} and {@code unitCode} (empty for the city's),
+     * so that a second click on the same unit follows the round already running instead of starting another.
+     *
+     * @throws NotFoundException when the unit does not exist
+     * @throws ConflictException when this node does not crawl, or a round is running
+     */
+    public CrawlRounds.Started recrawlUnit(String unitCode) {
+        if (startRound == null) {
+            throw new ConflictException("本节点不执行采集，无法立即重新采集（请在执行采集的节点上操作）");
+        }
+        try {
+            return startRound.start(unitCode, "RECRAWL");
+        } catch (RoundRunningException e) {
+            RunningRound r = runningRounds().stream().filter(x -> x.roundId() == e.roundId()).findFirst()
+                    .orElse(null);
+            if (r == null) {
+                throw e;
+            }
+            String progress = "已完成 " + (r.done() + r.failed()) + "/" + r.total() + " 个站点";
+            String message;
+            if (r.cityWide()) {
+                message = "全市抓取正在进行（第 " + r.roundId() + " 轮，" + progress + "），结束后才能重新采集该单位";
+            } else if (r.unitCode().equals(unitCode)) {
+                message = "该单位的重新采集正在进行（第 " + r.roundId() + " 轮，" + progress + "），请等待完成，无需重复操作";
+            } else {
+                message = "单位“" + (r.unitName() == null ? r.unitCode() : r.unitName()) + "”的采集正在进行（第 "
+                        + r.roundId() + " 轮，" + progress + "），结束后才能重新采集该单位";
+            }
+            throw new ConflictException(message, List.of(FieldError.of("roundId", Long.toString(r.roundId())),
+                    FieldError.of("runId", Long.toString(r.runId())),
+                    FieldError.of("unitCode", r.unitCode() == null ? "" : r.unitCode())));
+        }
     }
 
     private static Instant instant(java.util.Date d) {

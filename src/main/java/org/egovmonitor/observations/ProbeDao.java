@@ -26,18 +26,30 @@ public interface ProbeDao {
                       @Bind("latencyMs") Long latencyMs, @Bind("error") String error,
                       @Bind("endpoint") String endpoint);
 
-    /** Probes and failures of every monitored site since {@code since}. */
+    /**
+     * Probes and failures of every monitored site since {@code since}, with its newest failure in that window;
+     * only one unit's when {@code unitCode} is given.
+     */
     @SqlQuery("""
             SELECT s.id AS site_id, s.url, s.unit_code,
                    count(p.id) AS probes,
                    count(p.id) FILTER (WHERE NOT p.up) AS failures,
                    CAST(count(p.id) FILTER (WHERE NOT p.up) AS DOUBLE PRECISION) / NULLIF(count(p.id), 0)
-                       AS failure_share
+                       AS failure_share,
+                   s.name AS site_name, u.name AS unit_name,
+                   max(p.probed_at) AS last_probe_at,
+                   lf.probed_at AS last_failure_at, lf.error_kind AS last_error_kind,
+                   NULLIF(lf.status, 0) AS last_failure_status,
+                   CAST(round(avg(p.response_ms) FILTER (WHERE p.up)) AS BIGINT) AS avg_response_ms
               FROM sites s
+              JOIN units u ON u.code = s.unit_code
               LEFT JOIN availability_probes p ON p.site_id = s.id AND p.probed_at >= :since
-             WHERE s.monitored
-             GROUP BY s.id
+              LEFT JOIN LATERAL (SELECT f.probed_at, f.error_kind, f.status FROM availability_probes f
+                                  WHERE f.site_id = s.id AND NOT f.up AND f.probed_at >= :since
+                                  ORDER BY f.probed_at DESC LIMIT 1) lf ON TRUE
+             WHERE s.monitored AND (CAST(:unit AS TEXT) IS NULL OR s.unit_code = :unit)
+             GROUP BY s.id, u.name, lf.probed_at, lf.error_kind, lf.status
              ORDER BY s.id
             """)
-    List<SiteAvailability> availabilitySince(@Bind("since") Instant since);
+    List<SiteAvailability> availabilitySince(@Bind("since") Instant since, @Bind("unit") String unitCode);
 }
