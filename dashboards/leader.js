@@ -366,8 +366,11 @@
         var lists = groups.map(function (g) {
             var size = listSizes(g.rated);
             var page = '/api/rankings?date=' + table.day + '&group=' + g.peerGroup;
+            // The last ones are read as the tail of the same order (unrated units sort after it), not as the head
+            // of the reverse order: units tied on the boundary would otherwise be in both lists.
             return Promise.all([E.api(page + '&limit=' + size.top),
-                size.bottom ? E.api(page + '&limit=' + size.bottom + '&sort=rank&dir=desc') : {rows: []}])
+                size.bottom ? E.api(page + '&offset=' + (g.rated - size.bottom) + '&limit=' + size.bottom)
+                    : {rows: []}])
                 .then(function (r) {
                     return el('div', {class: 'top-bottom-group', 'data-group': g.peerGroup}, [
                         el('h3', {text: g.label + '（' + g.rated + ' 个单位，平均 ' + E.fmt(g.averageTotal, 1) + ' 分）'}),
