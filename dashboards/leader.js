@@ -165,9 +165,9 @@
         });
     }
 
-    /** "2002-06" as a position on a year axis: the end of that month. */
+    /** "2002-06" as a position on a year axis: the start of that month (2002-01 is 2002). */
     function years(month) {
-        return Number(month.slice(0, 4)) + Number(month.slice(5, 7)) / 12;
+        return Number(month.slice(0, 4)) + (Number(month.slice(5, 7)) - 1) / 12;
     }
 
     /** Dashed lines with their names across the chart at the phase marks (options.plugins.phases.marks). */
@@ -228,7 +228,7 @@
                     y: {beginAtZero: true, title: {display: true, text: '单位数'}}},
                 plugins: {phases: {marks: marks}, tooltip: {callbacks: {title: function (items) {
                     var v = items.length ? items[0].parsed.x : 0;
-                    var year = Math.floor(v - 1e-9), month = Math.round((v - year) * 12);
+                    var year = Math.floor(v + 1e-9), month = Math.round((v - year) * 12) + 1;
                     return year + '年' + month + '月末';
                 }}}}
             }

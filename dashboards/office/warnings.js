@@ -1,6 +1,7 @@
 // Office tab 预警: the warnings and vetoes of the latest snapshot, filtered by peer group (server), kind, indicator
-// and "new only" (here), sorted by column and paged; each one the previous snapshot lacked is marked 新 (the server
-// compares the two days). A day has at most a few findings per unit, so one answer is filtered and paged here.
+// and "new only" (here), sorted by column (new ones first until a column is chosen) and paged; each one the previous
+// snapshot lacked is marked 新 before its unit (the server compares the two days). A day has at most a few findings
+// per unit, so one answer is filtered and paged here.
 (function () {
     'use strict';
     var E = window.Egov, el = E.el, $ = E.$, O = E.office;
@@ -105,11 +106,10 @@
         wn.page = Math.min(wn.page, Math.max(pages - 1, 0));
         var page = rows.slice(wn.page * O.PAGE, (wn.page + 1) * O.PAGE);
         E.append(E.clear($('wn-table')), [E.table([
-            {label: '新增', sortKey: 'new', cell: function (a) {
-                return a.isNew ? el('span', {class: 'new-mark', title: '上一期快照没有这一条', text: '新'}) : '';
-            }},
             {label: '单位', sortKey: 'unit', cell: function (a) {
-                return el('a', {href: '#unit/' + encodeURIComponent(a.unitCode), text: a.unitName});
+                var link = el('a', {href: '#unit/' + encodeURIComponent(a.unitCode), text: a.unitName});
+                return a.isNew ? [el('span', {class: 'new-mark', title: '上一期快照没有这一条', text: '新'}), ' ', link]
+                    : link;
             }},
             {label: '同类组', sortKey: 'group', cell: function (a) { return E.label('PeerGroup', a.peerGroup); }},
             {label: '类型', sortKey: 'kind', cell: function (a) {
