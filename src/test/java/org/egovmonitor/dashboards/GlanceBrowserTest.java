@@ -419,7 +419,8 @@ class GlanceBrowserTest {
             assertThat(failedRequests()).isEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("link[rel=icon][href='/favicon.ico']")))
                     .hasSize(1);
-            browser.screenshot("glance-leader-" + w);
+            browser.js("document.getElementById('top-bottom').scrollIntoView();");
+            browser.screenshot("glance-leader-lists-" + w);
         }
     }
 }
