@@ -30,7 +30,9 @@
             el('h2', {id: 'unit-name', text: s.unitName + '（' + s.unitCode + ' · ' + E.label('PeerGroup', s.peerGroup)
                 + '）'}),
             el('div', {class: 'score-head'}, [
-                el('div', {class: 'score-big', id: 'score-total', text: s.grade === 'NOT_RATED' ? '—' : E.fmt(s.total, 1)}),
+                // A 未评定 unit's points are no score: none is shown, never 0.0.
+                el('div', {class: 'score-big', id: 'score-total',
+                    text: s.grade === 'NOT_RATED' ? '—' : E.fmt(s.total, 1)}),
                 el('div', {class: 'score-meta'}, [
                     el('div', null, ['等级 ', E.gradeBadge(s.grade, card.gradeLabel),
                         s.vetoed ? el('span', {class: 'veto-flag', id: 'veto-summary', text: ' 单项否决'

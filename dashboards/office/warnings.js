@@ -11,7 +11,9 @@
     O.register('warnings', {
         wire: function () {
             E.enumOptions($('wn-group'), 'PeerGroup');
-            KINDS.forEach(function (k) { $('wn-kind').appendChild(el('option', {value: k, text: E.label('FindingKind', k)})); });
+            KINDS.forEach(function (k) {
+                $('wn-kind').appendChild(el('option', {value: k, text: E.label('FindingKind', k)}));
+            });
             $('wn-group').addEventListener('change', loadWarnings);
             $('wn-vetoes').addEventListener('change', function () {
                 if (!this.checked && $('wn-kind').value === 'VETO') {
