@@ -105,7 +105,9 @@
                 + (t.rows.length ? (offset + 1) + '–' + (offset + t.rows.length) : '0') + ' 位。'}), E.table([
                 {label: '名次', class: 'num', cell: function (r) { return r.rank || '—'; }},
                 {label: '单位', cell: function (r) { return r.unitName; }},
-                {label: '得分', class: 'num', cell: function (r) { return E.fmt(r.total, 1); }},
+                {label: '得分', class: 'num', cell: function (r) {
+                    return r.grade === 'NOT_RATED' ? '—' : E.fmt(r.total, 1);
+                }},
                 {label: '等级', cell: function (r) { return E.gradeBadge(r.grade, r.gradeLabel); }}
             ], t.rows, {rowClass: function (r) { return r.unitCode === mine ? 'mine' : null; }}),
                 el('p', null, [el('a', {href: '/api/rankings.csv?group=' + group, text: '下载本组完整排名（CSV）'})])]);

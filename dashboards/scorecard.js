@@ -18,14 +18,25 @@
         function indicatorName(id) {
             return names[id] || id;
         }
+        // The vetoes per indicator: the row of a vetoed indicator says so, with why.
+        var vetoes = {};
+        s.findings.forEach(function (f) {
+            if (f.kind === 'VETO') {
+                (vetoes[f.indicator] = vetoes[f.indicator] || []).push(f);
+            }
+        });
+        var vetoedNames = Object.keys(vetoes).map(indicatorName);
         var head = [
             el('h2', {id: 'unit-name', text: s.unitName + '（' + s.unitCode + ' · ' + E.label('PeerGroup', s.peerGroup)
                 + '）'}),
             el('div', {class: 'score-head'}, [
-                el('div', {class: 'score-big', id: 'score-total', text: E.fmt(s.total, 1)}),
+                // A 未评定 unit's points are no score: none is shown, never 0.0.
+                el('div', {class: 'score-big', id: 'score-total',
+                    text: s.grade === 'NOT_RATED' ? '—' : E.fmt(s.total, 1)}),
                 el('div', {class: 'score-meta'}, [
                     el('div', null, ['等级 ', E.gradeBadge(s.grade, card.gradeLabel),
-                        s.vetoed ? el('span', {class: 'veto-flag', text: ' 存在单项否决'}) : null]),
+                        s.vetoed ? el('span', {class: 'veto-flag', id: 'veto-summary', text: ' 单项否决'
+                            + (vetoedNames.length ? '：' + vetoedNames.join('、') : '')}) : null]),
                     el('div', {id: 'rank-line', text: card.rank ? '同类排名 第 ' + card.rank + ' / ' + card.peers + ' 名'
                         : '未参与排名（可评分内容不足）'}, card.rank ? [' ', E.rankChange(card.rankChange)] : null),
                     el('div', {class: 'muted', text: '评分日 ' + card.day + ' · 已评分权重 ' + E.fmt(s.scoredWeight, 0)
@@ -33,14 +44,26 @@
                     s.bottleneck ? el('div', {text: '瓶颈指标：' + indicatorName(s.bottleneck) + '（失 '
                         + E.fmt(s.bottleneckShortfall, 1) + ' 分）'}) : null])])];
         var indicators = E.table([
-            {label: '指标', cell: function (i) { return i.name; }},
+            {label: '指标', cell: function (i) {
+                var found = vetoes[i.id] || [];
+                if (!i.vetoed && !found.length) {
+                    return i.name;
+                }
+                return [el('span', {text: i.name}), ' ', el('span', {class: 'veto-badge', text: '单项否决'})]
+                    .concat(found.map(function (f) {
+                        return el('div', {class: 'veto-reason', text: f.message + (f.threshold ? '（' + f.threshold + '）'
+                            : '')});
+                    }));
+            }},
             {label: '类别', cell: function (i) { return i.group; }},
             {label: '状态', cell: function (i) { return E.label('IndicatorState', i.state); }},
             {label: '权重', class: 'num', cell: function (i) { return E.fmt(i.weight, 1); }},
             {label: '得分', class: 'num', cell: function (i) { return counted(i) ? E.fmt(i.points, 2) : '—'; }},
             {label: '失分', class: 'num', cell: function (i) { return counted(i) ? E.fmt(i.shortfall, 2) : '—'; }},
             {label: '观测', class: 'wrap', cell: function (i) { return i.observed || i.reason || ''; }}
-        ], s.indicators, {id: 'indicator-table', rowClass: function (i) { return i.vetoed ? 'vetoed' : null; }});
+        ], s.indicators, {id: 'indicator-table', rowClass: function (i) {
+            return i.vetoed || vetoes[i.id] ? 'vetoed' : null;
+        }});
         return {head: head, indicators: indicators, indicatorName: indicatorName};
     }
 

@@ -40,7 +40,11 @@
             .then(function (m) {
                 var cols = [{label: '单位', cell: function (r) {
                     return el('a', {href: '#unit/' + encodeURIComponent(r.unitCode), text: r.unitName});
-                }}, {label: '得分', class: 'num', cell: function (r) { return E.fmt(r.total, 1) + (r.vetoed ? ' 否决' : ''); }}];
+                }}, {label: '得分', class: 'num', cell: function (r) {
+                    // Only 未评定 units go unranked: their points are no score.
+                    return r.rank === null && !r.vetoed ? E.label('Grade', 'NOT_RATED')
+                        : E.fmt(r.total, 1) + (r.vetoed ? ' 否决' : '');
+                }}];
                 m.groups.forEach(function (g) {
                     cols.push({label: g, class: 'cell', cell: function (r) {
                         var c = r.cells[g];

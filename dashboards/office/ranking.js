@@ -76,7 +76,10 @@
             {label: '单位', sortKey: 'name', cell: function (r) {
                 return el('a', {href: '#unit/' + encodeURIComponent(r.unitCode), class: 'unit-link', text: r.unitName});
             }},
-            {label: '得分', class: 'num', sortKey: 'total', cell: function (r) { return E.fmt(r.total, 1); }},
+            {label: '得分', class: 'num', sortKey: 'total', cell: function (r) {
+                // A 未评定 unit's points are no score: shown as none, never as 0.0.
+                return r.grade === 'NOT_RATED' ? '—' : E.fmt(r.total, 1);
+            }},
             {label: '等级', cell: function (r) {
                 return [E.gradeBadge(r.grade, r.gradeLabel), r.vetoed ? el('span', {class: 'veto-flag', text: ' 否决'}) : null];
             }},

@@ -6,17 +6,53 @@
 
     O.register('unit', {
         wire: function () {
-            $('unit-open').addEventListener('click', function () {
-                location.hash = 'unit/' + encodeURIComponent($('unit-code').value.trim());
+            $('unit-open').addEventListener('click', openTyped);
+            $('unit-code').addEventListener('keydown', function (e) {
+                if (e.key === 'Enter') {
+                    openTyped();
+                }
             });
+            $('unit-code').setAttribute('placeholder', '输入或选择单位编码');
+            noUnit();
         },
         show: function (arg) {
             loadUnitList();
             if (arg) {
                 loadUnit(decodeURIComponent(arg));
+            } else {
+                noUnit();
             }
         }
     });
+
+    function openTyped() {
+        var code = $('unit-code').value.trim();
+        if (code) {
+            location.hash = 'unit/' + encodeURIComponent(code);
+        }
+    }
+
+    /** The panels of one unit, hidden while none is open (the tab opened directly shows the picker only). */
+    function panels() {
+        return [$('unit-history').closest('.grid2'), $('unit-findings').closest('section')];
+    }
+
+    /**
+     * No unit open: only the picker and its prompt; the unit's links lead nowhere yet, so they are no links (no
+     * href) and say they are disabled.
+     */
+    function noUnit() {
+        ['unit-csv', 'unit-dept'].forEach(function (id) {
+            $(id).removeAttribute('href');
+            $(id).setAttribute('aria-disabled', 'true');
+            $(id).classList.add('disabled');
+        });
+        panels().forEach(function (p) { p.hidden = true; });
+        E.append(E.clear($('unit-head')), el('p', {class: 'muted', id: 'unit-prompt',
+            text: '请选择单位：在排名、瓶颈矩阵或预警中点击单位名称，或在上方输入单位编码后点击“查看”。'}));
+        E.clear($('unit-findings'));
+        E.clear($('unit-sites'));
+    }
 
     function loadUnitList() {
         if (listLoaded) {
@@ -34,6 +70,11 @@
         var path = '/api/units/' + encodeURIComponent(code);
         $('unit-csv').setAttribute('href', path + '/findings.csv');
         $('unit-dept').setAttribute('href', '/department.html?unit=' + encodeURIComponent(code));
+        ['unit-csv', 'unit-dept'].forEach(function (id) {
+            $(id).removeAttribute('aria-disabled');
+            $(id).classList.remove('disabled');
+        });
+        panels().forEach(function (p) { p.hidden = false; });
         E.append(E.clear($('unit-head')), el('p', {class: 'muted', text: '正在读取…'}));
         E.clear($('unit-findings'));
         E.clear($('unit-sites'));

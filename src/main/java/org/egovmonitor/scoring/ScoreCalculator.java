@@ -23,7 +23,8 @@ import org.egovmonitor.scoring.UnitEvidence.SiteEvidence;
  *       approved self-report …) are left out: {@code total = 100 × kept points / weight of counted indicators}
  *       (SCORED and NO_SITE). The unit shows how much weight was scored; below {@code minScoredWeightPercent} of its
  *       applicable weight it is graded 未评定 and not ranked. Missing data is therefore never a silent zero nor
- *       silent full marks.</li>
+ *       silent full marks. A unit about which nothing is known yet (just registered: no site, node, report,
+ *       liaison, contribution or message) is 未评定 too, never 0 不合格.</li>
  *   <li>A unit with several sites is judged, per website indicator, on its <em>worst</em> site (a vetoed site
  *       first, then the fewest points), so a good portal cannot hide a neglected sub-site; vetoes of its other
  *       sites are listed as well. Sites without usable data are skipped unless no site has any.</li>
@@ -87,7 +88,8 @@ public final class ScoreCalculator {
             bonus = Math.min(b.points(), Math.max(0, b.maxTotal() - base));
         }
         double total = round(Math.min(b.maxTotal(), base + bonus));
-        boolean rated = applicable > 0 && scored * 100 / applicable >= catalogue.minScoredWeightPercent();
+        boolean rated = evidence.anythingKnown() && applicable > 0
+                && scored * 100 / applicable >= catalogue.minScoredWeightPercent();
         Grade grade = vetoed ? Grade.FAIL : !rated ? Grade.NOT_RATED : grade(total, catalogue.grades());
         IndicatorResult bottleneck = results.stream()
                 .filter(r -> r.state() == IndicatorState.SCORED && r.shortfall() > 0)

@@ -39,6 +39,9 @@ public interface ScoreSnapshotDao {
     @SqlQuery("SELECT max(day) FROM score_days WHERE day < :day")
     Optional<LocalDate> dayBefore(@Bind("day") LocalDate day);
 
+    @SqlQuery("SELECT max(day) FROM score_days WHERE day <= :day")
+    Optional<LocalDate> dayOnOrBefore(@Bind("day") LocalDate day);
+
     @SqlQuery("SELECT * FROM score_days ORDER BY day DESC LIMIT 1")
     Optional<Day> latest();
 

@@ -216,20 +216,36 @@ public class ScoreSnapshotService {
     public RankingTable rankings(RankingQuery query, LocalDate date) {
         return jdbi.inTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
-            ScoreSnapshotDao.Day stored = storedDay(dao, date);
-            LocalDate day = stored.day();
-            List<RankingTable.GroupSummary> groups = new ArrayList<>();
-            int units = 0;
-            for (ScoreSnapshotDao.GroupCount g : dao.rankingGroups(day, query)) {
-                groups.add(new RankingTable.GroupSummary(g.peerGroup(), g.peerGroup().label(), g.units(), g.rated(),
-                        g.averageTotal()));
-                units += g.units();
-            }
-            groups.sort(Comparator.comparing(RankingTable.GroupSummary::peerGroup));
-            List<RankingRow> rows = query.limit() != null && query.limit() == 0 ? List.of() : dao.rankings(day, query);
-            return new RankingTable(day, stored.catalogueVersion(), query.group(), units,
-                    query.offset(), query.limit() == null ? rows.size() : query.limit(), List.copyOf(groups), rows);
+            return rankings(dao, query, storedDay(dao, date));
         });
+    }
+
+    /**
+     * One page of the latest stored day on or before {@code day}: a comparison with "a month ago" uses the nearest
+     * earlier snapshot, and when there is none that is an answer too (day null, no rows), not an error.
+     */
+    public RankingTable rankingsOnOrBefore(RankingQuery query, LocalDate day) {
+        return jdbi.inTransaction(h -> {
+            ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
+            return dao.dayOnOrBefore(day).flatMap(dao::day).map(stored -> rankings(dao, query, stored))
+                    .orElseGet(() -> new RankingTable(null, null, query.group(), 0, query.offset(),
+                            query.limit() == null ? 0 : query.limit(), List.of(), List.of()));
+        });
+    }
+
+    private RankingTable rankings(ScoreSnapshotDao dao, RankingQuery query, ScoreSnapshotDao.Day stored) {
+        LocalDate day = stored.day();
+        List<RankingTable.GroupSummary> groups = new ArrayList<>();
+        int units = 0;
+        for (ScoreSnapshotDao.GroupCount g : dao.rankingGroups(day, query)) {
+            groups.add(new RankingTable.GroupSummary(g.peerGroup(), g.peerGroup().label(), g.units(), g.rated(),
+                    g.averageTotal()));
+            units += g.units();
+        }
+        groups.sort(Comparator.comparing(RankingTable.GroupSummary::peerGroup));
+        List<RankingRow> rows = query.limit() != null && query.limit() == 0 ? List.of() : dao.rankings(day, query);
+        return new RankingTable(day, stored.catalogueVersion(), query.group(), units,
+                query.offset(), query.limit() == null ? rows.size() : query.limit(), List.copyOf(groups), rows);
     }
 
     public Scorecard scorecard(String code, LocalDate date) {
@@ -273,21 +289,31 @@ public class ScoreSnapshotService {
         return sorted;
     }
 
+    /**
+     * The warnings (and vetoes when asked) of a stored day (the latest by default), each marked new when the
+     * previous stored day did not have it (see {@link NewFindings}).
+     */
     public List<AlertRow> warnings(PeerGroup group, LocalDate date, boolean includeVetoes) {
         return jdbi.inTransaction(h -> {
             ScoreSnapshotDao dao = h.attach(ScoreSnapshotDao.class);
             LocalDate day = storedDay(dao, date).day();
-            List<AlertRow> out = new ArrayList<>();
-            for (ScoreMappers.RawAlert raw : dao.alerts(day, group, includeVetoes)) {
-                try {
-                    out.add(new AlertRow(day, raw.unitCode(), raw.unitName(), raw.peerGroup(),
-                            json.readValue(raw.findingJson(), Finding.class)));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("stored finding of " + raw.unitCode() + " is unreadable", e);
-                }
-            }
-            return out;
+            LocalDate previous = dao.dayBefore(day).orElse(null);
+            List<AlertRow> before = previous == null ? List.of() : alerts(dao, previous, group, includeVetoes);
+            return NewFindings.mark(alerts(dao, day, group, includeVetoes), previous, before);
         });
+    }
+
+    private List<AlertRow> alerts(ScoreSnapshotDao dao, LocalDate day, PeerGroup group, boolean includeVetoes) {
+        List<AlertRow> out = new ArrayList<>();
+        for (ScoreMappers.RawAlert raw : dao.alerts(day, group, includeVetoes)) {
+            try {
+                out.add(new AlertRow(day, raw.unitCode(), raw.unitName(), raw.peerGroup(),
+                        json.readValue(raw.findingJson(), Finding.class)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored finding of " + raw.unitCode() + " is unreadable", e);
+            }
+        }
+        return out;
     }
 
     /** Scores a day under other weights/thresholds next to the current rules, from the same evidence; saves nothing. */

@@ -38,20 +38,37 @@ public class ScoringResource {
         this.scoring = scoring;
     }
 
-    /** A stored day's ranking page (latest day by default): filters, order and page are query parameters. */
+    /**
+     * A stored day's ranking page (latest day by default): filters, order and page are query parameters. {@code date}
+     * names an exact day (404 when it has no snapshot); {@code before} asks for the latest snapshot on or before a
+     * day instead, and a day with none before it is answered with {@code day: null} and no rows (for comparisons
+     * with an earlier day, where "nothing yet" is data).
+     */
     @GET
     @Path("/rankings")
     @AnyRole
     public RankingTable rankings(@QueryParam("group") String group, @QueryParam("date") String date,
+                                 @QueryParam("before") String before,
                                  @QueryParam("grade") String grade, @QueryParam("q") String search,
                                  @QueryParam("sort") String sort, @QueryParam("dir") String dir,
                                  @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return scoring.rankings(query(group, grade, search, sort, dir,
+        RankingQuery query = query(group, grade, search, sort, dir,
                 QueryParams.integer("offset", offset, 0, 0, Integer.MAX_VALUE),
-                QueryParams.integer("limit", limit, DEFAULT_PAGE, 0, MAX_PAGE)), ScoringParams.date("date", date));
+                QueryParams.integer("limit", limit, DEFAULT_PAGE, 0, MAX_PAGE));
+        LocalDate onOrBefore = ScoringParams.date("before", before);
+        if (onOrBefore != null) {
+            if (date != null && !date.isBlank()) {
+                throw new ValidationException(List.of(FieldError.of("before", "不能与 date 同时使用")));
+            }
+            return scoring.rankingsOnOrBefore(query, onOrBefore);
+        }
+        return scoring.rankings(query, ScoringParams.date("date", date));
     }
 
-    /** The whole ranking matching the same filters and order, as CSV (UTF-8 with BOM, for Excel). */
+    /**
+     * The whole ranking matching the same filters and order, as CSV (UTF-8 with BOM, for Excel). A 未评定 unit's
+     * 得分 is left empty: its points are no score.
+     */
     @GET
     @Path("/rankings.csv")
     @Produces(CsvExport.MEDIA_TYPE)
@@ -64,7 +81,7 @@ public class ScoringResource {
         List<List<Object>> rows = new ArrayList<>();
         for (RankingRow r : table.rows()) {
             rows.add(List.of(r.day(), r.peerGroup().label(), text(r.rank()), text(r.rankChange()), r.unitCode(),
-                    r.unitName(), r.total(), r.gradeLabel(), r.vetoed() ? "是" : "否", r.scoredWeight(),
+                    r.unitName(), r.grade() == Grade.NOT_RATED ? "" : r.total(), r.gradeLabel(), r.vetoed() ? "是" : "否", r.scoredWeight(),
                     indicatorName(r.bottleneck()), r.bottleneckShortfall(), r.vetoCount(), r.warningCount()));
         }
         return CsvExport.attachment("rankings-" + table.day() + ".csv", List.of("日期", "同类组", "排名", "名次变化",

@@ -31,6 +31,18 @@ public record UnitEvidence(Unit unit, List<SiteEvidence> sites, NodeEvidence nod
     }
 
     /**
+     * True when anything at all is known about the unit besides its registry entry: a monitored site, a network
+     * node, an approved self-report, a liaison, portal items naming it, or messages. A unit just added to the
+     * registry has none of these; it is graded 未评定 rather than scored zero on every indicator it has not yet had
+     * the chance to meet (its sites and node are usually registered right after it).
+     */
+    public boolean anythingKnown() {
+        return !sites.isEmpty() || node != null || lanReport != null || liaison != null
+                || (contributions != null && contributions.last90Days() > 0)
+                || (interaction != null && !interaction.messages().isEmpty());
+    }
+
+    /**
      * One site.
      *
      * @param measurement    the latest measurement on or before the scoring day, or null

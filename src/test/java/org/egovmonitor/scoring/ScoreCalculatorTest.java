@@ -517,6 +517,19 @@ class ScoreCalculatorTest {
             assertThat(s.total()).isEqualTo(95.65);
         }
 
+        /** A unit just registered (nothing but its name): 未评定, not 0 不合格 on the no-site and node rules. */
+        @Test
+        void nothingKnownYet_notRated() {
+            UnitEvidence registeredOnly = new UnitEvidence(ScoringFixtures.unit("new", UnitKind.DEPARTMENT),
+                    List.of(), null, null, null, new UnitEvidence.Contributions(0, 0), null);
+            assertThat(score(registeredOnly).grade()).isEqualTo(Grade.NOT_RATED);
+            // One fact is enough to be judged: a liaison alone leaves the no-site zeros in force.
+            UnitScore withLiaison = score(new UnitEvidence(registeredOnly.unit(), List.of(), null, null,
+                    new UnitEvidence.LiaisonFacts("王五", "1", DAY), null, null));
+            assertThat(withLiaison.grade()).isEqualTo(Grade.FAIL);
+            assertThat(withLiaison.scoredWeight()).isGreaterThan(50.0);
+        }
+
         @Test
         void littleScored_notRatedNotRanked() {
             UnitEvidence e = new UnitEvidence(ScoringFixtures.unit("a", UnitKind.DEPARTMENT),
