@@ -192,7 +192,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         HttpEdge.register(config.getRequestLimits(), env);
         AuthSetup.register(config.getAuth(), config.isDemo(), env, jdbi, clock);
         env.jersey().register(new DashboardResource());
-        env.jersey().register(new LabelsResource());
+        env.jersey().register(new LabelsResource(crawlerFiles.sections()));
         env.jersey().register(new UnitsResource(registry));
         env.jersey().register(new UnitResource(registry));
         env.jersey().register(new SitesResource(registry));
