@@ -27,6 +27,7 @@ import org.egovmonitor.rectification.StepKind;
 import org.egovmonitor.rectification.TaskStatus;
 import org.egovmonitor.registry.NodeStatus;
 import org.egovmonitor.registry.PeerGroup;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.registry.UnitKind;
 import org.egovmonitor.reviews.ReviewStatus;
 import org.egovmonitor.scoring.FindingKind;
@@ -59,6 +60,7 @@ public class LabelsResource {
             new LabelledEnum<>(Grade.class, Grade::label),
             new LabelledEnum<>(PeerGroup.class, PeerGroup::label),
             new LabelledEnum<>(UnitKind.class, UnitKind::label),
+            new LabelledEnum<>(SiteKind.class, SiteKind::label),
             new LabelledEnum<>(Role.class, Role::label),
             new LabelledEnum<>(ReviewStatus.class, ReviewStatus::label),
             new LabelledEnum<>(NodeStatus.class, NodeStatus::label),

@@ -7,11 +7,17 @@ import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +25,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.egovmonitor.config.EgovMonitorConfiguration;
+import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.demo.DemoApp;
+import org.egovmonitor.jobs.JobName;
+import org.egovmonitor.jobs.JobRunDao;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.testing.Await;
 import org.egovmonitor.testing.Http;
 import org.egovmonitor.testing.TestApp;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +139,10 @@ class VisibleTextBrowserTest {
             }
             return out;""";
 
+    static final Path TEXTS = Path.of("target", "visible-text");
+    /** What each page showed, by "page @width". */
+    static final Map<String, String> SEEN = new LinkedHashMap<>();
+
     static Http http;
     static Browser browser;
     /** Unit codes and account names: shown as data, allowed as whole words. */
@@ -149,6 +164,7 @@ class VisibleTextBrowserTest {
                 .formatted(DEPT, DEPT_UNIT, PASSWORD)).send());
         created(office(http.post("/api/rectification/tasks/vetoed")).json("""
                 {"deadline":"%s","note":"请两周内整改"}""".formatted(today.plusDays(14))).send());
+        recordProbeFailure();
         for (JsonNode u : Http.json(office(http.get("/api/units")).send())) {
             NAMES.add(u.path("code").asText());
         }
@@ -158,6 +174,21 @@ class VisibleTextBrowserTest {
         browser = new Browser(APP.getLocalPort(), installed);
         ((HasCdp) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", FETCH_COUNTER));
+    }
+
+    /**
+     * A failed item in the newest availability probe, recorded as the prober records one, so that 任务状态 has a run
+     * whose failures can be opened (the demo's sites never make the prober itself fail).
+     */
+    static void recordProbeFailure() {
+        var db = APP.getConfiguration().getDatabase();
+        Jdbi jdbi = JdbiSetup.configure(Jdbi.create(db.getUrl(), db.getUser(), ""));
+        jdbi.useHandle(h -> {
+            long run = h.createQuery("SELECT max(id) FROM job_runs WHERE job = :job")
+                    .bind("job", JobName.AVAILABILITY_PROBE.id()).mapTo(Long.class).one();
+            h.attach(JobRunDao.class).addFailure(run, "http://www.example-unit.gov.cn/", Messages.get("failure.probe"));
+            h.execute("UPDATE job_runs SET failed = failed + 1 WHERE id = ?", run);
+        });
     }
 
     @AfterAll
@@ -218,6 +249,27 @@ class VisibleTextBrowserTest {
         }
 
         assertThat(leaks).as("Latin words or codes shown to users (page @ width: word in text)").isEmpty();
+        // the scan read the pages with their data: the jobs by name and schedule, a run's failure, a unit's findings
+        for (int width : WIDTHS) {
+            assertThat(SEEN.get("office.html#jobs @" + width)).contains("抓取轮次", "每天 02:00", "每 30 分钟", "按需");
+            assertThat(SEEN.get("office.html#jobs（运行失败项） @" + width)).contains(Messages.get("failure.probe"));
+            assertThat(SEEN.get("office.html#unit/" + DEPT_UNIT + " @" + width)).contains("池州市质量技术监督局", "单项否决");
+            assertThat(SEEN.get("leader.html @" + width)).contains("池州市");
+            assertThat(SEEN.get("department.html @" + width)).contains("整改");
+        }
+    }
+
+    /** The detector itself: the leaks the issue names are found, addresses, codes and known words are not. */
+    @Test
+    void detector_findsCodesAndEnglish_notAddressesFilesOrKnownWords() {
+        assertThat(leaks("crawl-round 每 every PT30M")).containsExactly("crawl-round", "every");
+        assertThat(leaks("SUCCEEDED · CONNECT_REFUSED · open_gov")).containsExactly("SUCCEEDED", "CONNECT_REFUSED",
+                "open_gov");
+        assertThat(leaks("33 sites: 32 up")).containsExactly("sites");
+        assertThat(leaks("PORTAL 类网站必设栏目")).containsExactly("PORTAL");
+        assertThat(leaks("网站：http://www.czzljd.gov.cn/index.html 状态 HTTP 200，导出 CSV（rankings.csv），IPv6/ICP"))
+                .isEmpty();
+        assertThat(leaks("www.czzljd.gov.cn 12 KB")).isEmpty();
     }
 
     /** Waits until no fetch is in flight and none has settled for a moment (renders follow their data at once). */
@@ -227,11 +279,23 @@ class VisibleTextBrowserTest {
                         + " && performance.now() - window.__vtSettled > 300;")));
     }
 
+    /**
+     * The leaks of what the page shows now. Each page's texts also go to target/visible-text (what was read, for
+     * whoever wonders why something was or was not reported).
+     */
     @SuppressWarnings("unchecked")
     static List<String> scan(String where, int width) {
         List<String> found = new ArrayList<>();
-        for (Object text : (List<Object>) browser.js(COLLECT)) {
-            String s = String.valueOf(text);
+        List<String> texts = ((List<Object>) browser.js(COLLECT)).stream().map(String::valueOf).toList();
+        SEEN.put(where + " @" + width, String.join("\n", texts));
+        try {
+            Files.createDirectories(TEXTS);
+            Files.writeString(TEXTS.resolve(where.replaceAll("[^\\w.-]+", "_") + "-" + width + ".txt"),
+                    String.join("\n", texts), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String s : texts) {
             for (String leak : leaks(s)) {
                 found.add(where + " @" + width + ": " + leak + " in \"" + abbreviate(s) + "\"");
             }
