@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.egovmonitor.platform.Messages;
 
 /**
@@ -54,9 +56,14 @@ public final class ChineseCliOutput extends FilterOutputStream {
         return p;
     }
 
+    /** Dropwizard's configured commands name their configuration file argument "file" (usage and listing). */
+    static final Pattern FILE_ARGUMENT = Pattern.compile("\\[file]|(?<=^  )file(?= )");
+
     /** One line (or the unfinished end of the output) in Chinese. */
     static String translate(String text) {
-        String out = text;
+        String out = FILE_ARGUMENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                m.group().startsWith("[") ? "[" + Messages.get("cli.fileArgument") + "]" : Messages.get(
+                        "cli.fileArgument")));
         for (Map.Entry<String, String> e : PHRASES.entrySet()) {
             if (out.contains(e.getKey())) {
                 out = out.replace(e.getKey(), Messages.get(e.getValue()));

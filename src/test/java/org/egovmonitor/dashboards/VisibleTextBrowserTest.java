@@ -72,8 +72,8 @@ class VisibleTextBrowserTest {
             "IPv6", "IPv4", "ICP", "KB", "MB", "GB", "SMTP", "WeCom", "DingTalk", "Webhook", "webhook", "UTF", "URL",
             "docx", "xlsx", "Chrome", "Basic");
     /** An address, a host or an e-mail: crawled sites and their pages are named by them. */
-    static final Pattern ADDRESS = Pattern.compile(
-            "(?i)^(https?://\\S*|[a-z0-9-]+(\\.[a-z0-9-]+)+(:\\d+)?(/\\S*)?|[\\w.+-]+@[\\w.-]+)$");
+    static final Pattern ADDRESS = Pattern.compile("^(https?://\\S*|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(cn|com|net|org|gov|edu"
+            + "|test|local)(:\\d+)?(/\\S*)?|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+)$");
     /** A downloaded file's name (rankings.csv, bulletin-2026-12.docx). */
     static final Pattern FILE_NAME = Pattern.compile("(?i)^[\\w.-]+\\.(csv|pdf|docx|xlsx|json|txt|yml)$");
     /** A run of ASCII that is one "word" to a reader: what an allow-list entry is compared with. */
@@ -202,6 +202,14 @@ class VisibleTextBrowserTest {
     void noLatinWordOrCodeIsShownOnAnyPageOrTab() {
         Set<String> leaks = new LinkedHashSet<>();
 
+        for (int width : WIDTHS) {
+            browser.resize(width, 900);
+            browser.driver().manage().deleteAllCookies();
+            browser.open("/login.html");
+            settle();
+            leaks.addAll(scan("login.html", width));
+        }
+
         browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
         List<String> tabs = new ArrayList<>();
         for (WebElement a : browser.driver().findElements(By.cssSelector("nav.tabs a[data-tab]"))) {
@@ -270,6 +278,7 @@ class VisibleTextBrowserTest {
         assertThat(leaks("网站：http://www.czzljd.gov.cn/index.html 状态 HTTP 200，导出 CSV（rankings.csv），IPv6/ICP"))
                 .isEmpty();
         assertThat(leaks("www.czzljd.gov.cn 12 KB")).isEmpty();
+        assertThat(leaks("scheduler.crawlWorkersPerNode = 4")).containsExactly("scheduler.crawlWorkersPerNode");
     }
 
     /** Waits until no fetch is in flight and none has settled for a moment (renders follow their data at once). */
