@@ -72,8 +72,9 @@ class VisibleTextBrowserTest {
             "IPv6", "IPv4", "ICP", "KB", "MB", "GB", "SMTP", "WeCom", "DingTalk", "Webhook", "webhook", "UTF", "URL",
             "docx", "xlsx", "Chrome", "Basic");
     /** An address, a host or an e-mail: crawled sites and their pages are named by them. */
-    static final Pattern ADDRESS = Pattern.compile("^(https?://\\S*|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(cn|com|net|org|gov|edu"
-            + "|test|local)(:\\d+)?(/\\S*)?|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+)$");
+    static final Pattern ADDRESS = Pattern.compile("^(https?://\\S*"
+            + "|[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(cn|com|net|org|gov|edu|test|local)(:\\d+)?(/\\S*)?"
+            + "|[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+)$");
     /** A downloaded file's name (rankings.csv, bulletin-2026-12.docx). */
     static final Pattern FILE_NAME = Pattern.compile("(?i)^[\\w.-]+\\.(csv|pdf|docx|xlsx|json|txt|yml)$");
     /** A run of ASCII that is one "word" to a reader: what an allow-list entry is compared with. */
