@@ -53,7 +53,7 @@
             {label: '阈值', class: 'wrap', cell: function (r) {
                 return el('div', {class: 'params'}, Object.keys(r.params).map(function (k) {
                     return el('label', {class: 'param'}, [paramLabel(k), ' ',
-                        numberInput('wi-p-' + r.id + '-' + k, r.params[k], r.name + ' ' + (paramLabel(k)))]);
+                        numberInput('wi-p-' + r.id + '-' + k, r.params[k], r.name + ' ' + paramLabel(k))]);
                 }));
             }}
         ], rules.indicators, {id: 'rules-table'})]);

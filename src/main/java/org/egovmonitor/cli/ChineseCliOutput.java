@@ -23,6 +23,9 @@ public final class ChineseCliOutput extends FilterOutputStream {
     /** English phrase as Dropwizard 5 / argparse4j 0.9 print it → bundle key; longest phrases first. */
     static final Map<String, String> PHRASES = phrases();
 
+    /** Dropwizard's configured commands name their configuration file argument "file" (usage and listing). */
+    static final Pattern FILE_ARGUMENT = Pattern.compile("\\[file]|(?<=^  )file(?= )");
+
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
     public ChineseCliOutput(OutputStream out) {
@@ -55,9 +58,6 @@ public final class ChineseCliOutput extends FilterOutputStream {
         p.put("default:", "cli.default");
         return p;
     }
-
-    /** Dropwizard's configured commands name their configuration file argument "file" (usage and listing). */
-    static final Pattern FILE_ARGUMENT = Pattern.compile("\\[file]|(?<=^  )file(?= )");
 
     /** One line (or the unfinished end of the output) in Chinese. */
     static String translate(String text) {
