@@ -251,7 +251,9 @@
             {label: '栏目（抓取原文）', class: 'crawl-title', cell: function (x) {
                 return x.child ? el('span', {class: 'sub-column', text: '└ ' + (x.note || x.title || '')}) : x.title || '';
             }},
-            {label: '类别', cell: function (x) { return x.child ? '子栏目' : x.family || '未识别'; }},
+            {label: '类别', cell: function (x) {
+                return x.child ? '子栏目' : x.family ? label('SectionFamily', x.family) : '未识别';
+            }},
             {label: '最新日期', cell: function (x) { return x.note ? '' : x.newestDate || '—'; }},
             {label: '条目', class: 'num', cell: function (x) { return x.note ? '' : x.items; }},
             {label: '状态', cell: function (x) {

@@ -81,7 +81,9 @@
                     head,
                     el('p', {class: 'muted', text: '抓取时间 ' + E.date(s.measuredAt) + ' · '
                         + (m.reachable ? 'HTTP ' + m.status : '无法访问 ' + E.label('FetchErrorKind', m.errorKind || ''))
-                        + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.join('、') : '')}),
+                        + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.map(function (f) {
+                            return E.label('SectionFamily', f);
+                        }).join('、') : '')}),
                     E.sectionTree(m.sections || [])
                 ]));
             });

@@ -11,7 +11,9 @@
      * without a site are their own bucket (未建网站), never counted as 严重滞后.
      */
     function buckets() {
-        return [['FULL', '按时更新', '#2e7d32'], ['PARTIAL', '部分扣分', '#e0a100'], ['ZERO', '严重滞后', '#ef6c00'],
+        return [['FULL', E.label('UpdateBucket', 'FULL'), '#2e7d32'],
+            ['PARTIAL', E.label('UpdateBucket', 'PARTIAL'), '#e0a100'],
+            ['ZERO', E.label('UpdateBucket', 'ZERO'), '#ef6c00'],
             ['VETOED', E.label('FindingKind', 'VETO'), '#b71c1c'],
             ['NO_SITE', E.label('IndicatorState', 'NO_SITE'), '#8e7cc3'],
             ['NO_DATA', E.label('IndicatorState', 'NO_DATA'), '#c3ccd6']];

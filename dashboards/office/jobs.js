@@ -20,8 +20,8 @@
     function loadJobs() {
         E.api('/api/jobs').then(function (jobs) {
             E.append(E.clear($('jobs-table')), E.table([
-                {label: '任务', cell: function (j) { return [el('strong', {text: j.name}), el('div', {class: 'muted', text: j.description})]; }},
-                {label: '计划', cell: function (j) { return j.schedule; }},
+                {label: '任务', cell: function (j) { return [el('strong', {text: j.label}), el('div', {class: 'muted', text: j.description})]; }},
+                {label: '计划', cell: function (j) { return j.scheduleLabel; }},
                 {label: '下次运行', cell: function (j) { return E.date(j.nextFireTime); }},
                 {label: '最近一次', cell: function (j) {
                     var r = j.lastRun;
@@ -44,8 +44,8 @@
         E.api('/api/jobs/runs?limit=20').then(function (runs) {
             E.append(E.clear($('runs-table')), E.table([
                 {label: '编号', class: 'num', cell: function (r) { return r.id; }},
-                {label: '任务', cell: function (r) { return r.job; }},
-                {label: '原因', cell: function (r) { return r.cause; }},
+                {label: '任务', cell: function (r) { return E.label('JobName', r.job); }},
+                {label: '原因', cell: function (r) { return E.label('JobCause', r.cause); }},
                 {label: '开始', cell: function (r) { return E.date(r.startedAt); }},
                 {label: '结束', cell: function (r) { return E.date(r.finishedAt); }},
                 {label: '状态', cell: runStatus},

@@ -121,7 +121,9 @@
                         : '无法访问 ' + (m.errorKind ? E.label('FetchErrorKind', m.errorKind) : ''))
                     + ' · ' + m.responseMs + ' ms · 抓取 ' + m.pagesFetched + ' 页 · 首页最新信息 '
                     + (home.newestDate || '无') + ' · 失效链接 ' + (m.brokenLinks || []).length
-                    + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.join('、') : '')}),
+                    + ((m.missingFamilies || []).length ? ' · 缺少栏目：' + m.missingFamilies.map(function (f) {
+                        return E.label('SectionFamily', f);
+                    }).join('、') : '')}),
                 E.sectionTree(m.sections || []),
                 el('h3', {text: '首页信息条目'}),
                 E.table([

@@ -19,24 +19,10 @@
         }
     });
 
-    // The catalogue's parameter keys (crawlers/indicators.yml) as the office reads them.
-    var PARAM_LABELS = {
-        probeWindowDays: '探测窗口（天）', minSamples: '最少样本数', deductFromPercent: '起扣失败率（%）',
-        pointsPerPercent: '每百分点扣分', warnAtPercent: '预警失败率（%）', vetoAtPercent: '否决失败率（%）',
-        deductAfterDays: '超过天数起扣', pointsPerDay: '每天扣分', warnAtDays: '预警天数', vetoAfterDays: '否决天数',
-        pointsPerStaleSection: '每个滞后栏目扣分', warnAtCoreStale: '核心栏目滞后预警数',
-        vetoAtCoreStale: '核心栏目滞后否决数', vetoAtShouldUpdateStale: '应更新栏目滞后否决数',
-        pointsPerBlank: '每个空白栏目扣分', warnAbove: '空白栏目超过即预警', vetoAt: '空白栏目否决数',
-        pointsPerMissing: '每缺一类栏目扣分', warnAtMissing: '缺栏目预警数', pointsPerBrokenLink: '每个错链扣分',
-        warnAt: '错链预警数', floorPer30Days: '每 30 天最少条数', pointsPerMissingItem: '每少一条扣分',
-        lookbackDays: '回看天数', pointsPerLateReply: '每条超时答复扣分', warnAfterDays: '未答复预警天数',
-        pointsPlanned: '规划未接入扣分', pointsNotConnected: '未接入扣分',
-        nodeFailureDeductFromPercent: '节点探测失败率起扣（%）', pointsNodeUnreliable: '节点不稳定扣分',
-        pointsNoLan: '无局域网扣分', minComputersPerStaff: '人均计算机最低值', pointsLowComputers: '计算机不足扣分',
-        pointsNoOa: '未用办公自动化扣分', pointsNoInternet: '无互联网接入扣分', pointsPerMissingSystem: '每缺一个系统扣分',
-        pointsNoLiaison: '无联络员扣分', pointsNoPhone: '联络员无电话扣分', targetPer30Days: '每 30 天目标篇数',
-        warnBelowPer90Days: '90 天少于即预警'
-    };
+    // The catalogue's parameter keys (crawlers/indicators.yml) as the office reads them (/api/labels).
+    function paramLabel(key) {
+        return E.label('IndicatorParam', key);
+    }
 
     function loadRules() {
         E.append(E.clear($('wi-rules')), el('p', {class: 'muted', text: '正在读取…'}));
@@ -66,8 +52,8 @@
             }},
             {label: '阈值', class: 'wrap', cell: function (r) {
                 return el('div', {class: 'params'}, Object.keys(r.params).map(function (k) {
-                    return el('label', {class: 'param'}, [PARAM_LABELS[k] || k, ' ',
-                        numberInput('wi-p-' + r.id + '-' + k, r.params[k], r.name + ' ' + (PARAM_LABELS[k] || k))]);
+                    return el('label', {class: 'param'}, [paramLabel(k), ' ',
+                        numberInput('wi-p-' + r.id + '-' + k, r.params[k], r.name + ' ' + paramLabel(k))]);
                 }));
             }}
         ], rules.indicators, {id: 'rules-table'})]);
@@ -123,7 +109,7 @@
         var parts = (error.field || '').split('.');
         var rule = wi.rules.indicators.filter(function (r) { return r.id === parts[1]; })[0];
         var what = !rule ? error.field : parts[0] === 'weights' ? rule.name + ' 权重'
-            : rule.name + (parts[2] ? ' ' + (PARAM_LABELS[parts[2]] || parts[2]) : '');
+            : rule.name + (parts[2] ? ' ' + paramLabel(parts[2]) : '');
         return what + '：' + error.reason;
     }
 

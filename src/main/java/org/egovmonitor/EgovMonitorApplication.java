@@ -4,12 +4,14 @@ import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.util.JarLocation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.egovmonitor.auth.AuthSetup;
 import org.egovmonitor.bulletins.BulletinService;
 import org.egovmonitor.bulletins.BulletinsResource;
 import org.egovmonitor.bulletins.UnitNoticeResource;
+import org.egovmonitor.cli.ChineseCliOutput;
 import org.egovmonitor.cli.CrawlNowCommand;
 import org.egovmonitor.cli.CreateUserCommand;
 import org.egovmonitor.cli.DbCommand;
@@ -109,6 +112,21 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         new EgovMonitorApplication().run(args);
     }
 
+    /**
+     * As {@link Application#run(String...)}, but what the command line prints (help, usage errors) goes through
+     * {@link ChineseCliOutput}: Dropwizard and argparse4j write their fixed words in English.
+     */
+    @Override
+    public void run(String... arguments) throws Exception {
+        Bootstrap<EgovMonitorConfiguration> bootstrap = new Bootstrap<>(this);
+        addDefaultCommands(bootstrap);
+        initialize(bootstrap);
+        bootstrap.registerMetrics();
+        Cli cli = new Cli(new JarLocation(getClass()), bootstrap, new ChineseCliOutput(System.out),
+                new ChineseCliOutput(System.err));
+        cli.run(arguments).ifPresent(this::onFatalError);
+    }
+
     @Override
     public String getName() {
         return "egov-monitor";
@@ -192,7 +210,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         HttpEdge.register(config.getRequestLimits(), env);
         AuthSetup.register(config.getAuth(), config.isDemo(), env, jdbi, clock);
         env.jersey().register(new DashboardResource());
-        env.jersey().register(new LabelsResource());
+        env.jersey().register(new LabelsResource(crawlerFiles.sections()));
         env.jersey().register(new UnitsResource(registry));
         env.jersey().register(new UnitResource(registry));
         env.jersey().register(new SitesResource(registry));

@@ -1,20 +1,16 @@
 package org.egovmonitor.alerts;
 
+import org.egovmonitor.platform.Messages;
+
 /** What an alert announces. */
 public enum AlertKind {
-    NEW_VETO("新增单项否决"),
-    NEW_WARNING("新增预警"),
-    SITE_DOWN("网站无法访问"),
-    OVERDUE_TASK("整改任务逾期"),
-    TEST("测试消息");
-
-    private final String label;
-
-    AlertKind(String label) {
-        this.label = label;
-    }
+    NEW_VETO,
+    NEW_WARNING,
+    SITE_DOWN,
+    OVERDUE_TASK,
+    TEST;
 
     public String label() {
-        return label;
+        return Messages.label(this);
     }
 }

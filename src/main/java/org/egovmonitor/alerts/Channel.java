@@ -1,19 +1,15 @@
 package org.egovmonitor.alerts;
 
+import org.egovmonitor.platform.Messages;
+
 /** How a message travels: e-mail over SMTP, or a webhook in one of the robot formats. */
 public enum Channel {
-    EMAIL("电子邮件"),
-    WECOM("企业微信机器人"),
-    DINGTALK("钉钉机器人"),
-    JSON("JSON 回调");
-
-    private final String label;
-
-    Channel(String label) {
-        this.label = label;
-    }
+    EMAIL,
+    WECOM,
+    DINGTALK,
+    JSON;
 
     public String label() {
-        return label;
+        return Messages.label(this);
     }
 }

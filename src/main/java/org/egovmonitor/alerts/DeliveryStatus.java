@@ -1,22 +1,18 @@
 package org.egovmonitor.alerts;
 
+import org.egovmonitor.platform.Messages;
+
 /** Where a message stands. PENDING, HELD, DIGEST and RETRYING wait for their due time; the rest are final. */
 public enum DeliveryStatus {
-    PENDING("待发送"),
-    HELD("静默时段暂缓"),
-    DIGEST("待每日汇总"),
-    RETRYING("等待重试"),
-    SENT("已发送"),
-    FAILED("发送失败"),
-    CANCELLED("已取消");
-
-    private final String label;
-
-    DeliveryStatus(String label) {
-        this.label = label;
-    }
+    PENDING,
+    HELD,
+    DIGEST,
+    RETRYING,
+    SENT,
+    FAILED,
+    CANCELLED;
 
     public String label() {
-        return label;
+        return Messages.label(this);
     }
 }

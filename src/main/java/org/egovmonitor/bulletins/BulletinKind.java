@@ -1,19 +1,15 @@
 package org.egovmonitor.bulletins;
 
+import org.egovmonitor.platform.Messages;
+
 /** How long a 通报 report's period is; a custom report covers any date range the office names. */
 public enum BulletinKind {
-    WEEKLY("周报"),
-    MONTHLY("月报"),
-    QUARTERLY("季报"),
-    CUSTOM("专项通报");
-
-    private final String label;
-
-    BulletinKind(String label) {
-        this.label = label;
-    }
+    WEEKLY,
+    MONTHLY,
+    QUARTERLY,
+    CUSTOM;
 
     public String label() {
-        return label;
+        return Messages.label(this);
     }
 }

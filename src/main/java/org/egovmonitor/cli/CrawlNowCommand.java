@@ -21,6 +21,7 @@ import org.egovmonitor.jobs.SchedulerConfiguration;
 import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.jobs.ScoreSnapshotJob;
 import org.egovmonitor.observations.ObservationStore;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.UnitDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,7 +41,7 @@ public class CrawlNowCommand extends DatabaseCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--unit").dest("unit").help("only this unit's sites (unit code)");
+        subparser.addArgument("--unit").dest("unit").help(Messages.get("cli.option.crawlNow.unit"));
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.egovmonitor.auth.UserService;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.errors.ApiException;
 import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.platform.Messages;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -34,7 +35,7 @@ public class CreateUserCommand extends DatabaseCommand {
     public void configure(Subparser subparser) {
         super.configure(subparser);
         subparser.addArgument("--username").required(true).help("用户名：3–32 位小写字母、数字、. _ -");
-        subparser.addArgument("--role").required(true).help("OFFICE | LEADER | DEPARTMENT");
+        subparser.addArgument("--role").required(true).help(Messages.get("cli.option.createUser.role"));
         subparser.addArgument("--unit").help("单位代码（DEPARTMENT 必填）");
         subparser.addArgument("--display-name").dest("displayName").help("显示名称（默认为用户名）");
         subparser.addArgument("--password-stdin").dest("passwordStdin").action(

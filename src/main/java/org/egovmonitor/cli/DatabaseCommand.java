@@ -19,6 +19,7 @@ import org.egovmonitor.db.DatabaseSupport;
 import org.egovmonitor.db.EmbeddedPostgresServer;
 import org.egovmonitor.db.JdbiSetup;
 import org.egovmonitor.db.SchemaMigrator;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.platform.RuleFileException;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,7 +39,7 @@ public abstract class DatabaseCommand extends ConfiguredCommand<EgovMonitorConfi
         return subparser.addArgument("--config")
                 .dest("file")
                 .setDefault(BundledConfigurationSourceProvider.DEFAULT_FILE)
-                .help("configuration file (default: config.yml, or the bundled one)");
+                .help(Messages.get("cli.option.configFile"));
     }
 
     @Override

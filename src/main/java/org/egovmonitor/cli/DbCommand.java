@@ -6,6 +6,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.db.SchemaMigrator;
+import org.egovmonitor.platform.Messages;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,7 +20,7 @@ public class DbCommand extends DatabaseCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("action").choices("migrate").help("migrate: apply pending migrations");
+        subparser.addArgument("action").choices("migrate").help(Messages.get("cli.option.db.action"));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Locale;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.config.EgovMonitorConfiguration;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.RegistryExporter;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,8 +26,9 @@ public class ExportRegistryCommand extends DatabaseCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--format").choices("yaml", "csv").setDefault("yaml").help("output format");
-        subparser.addArgument("--output").metavar("FILE").help("write to FILE instead of standard output");
+        subparser.addArgument("--format").choices("yaml", "csv").setDefault("yaml")
+                .help(Messages.get("cli.option.exportRegistry.format"));
+        subparser.addArgument("--output").metavar("FILE").help(Messages.get("cli.option.exportRegistry.output"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.collection.NodeSurvey;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.platform.UploadedText;
 import org.egovmonitor.registry.RegistryFileReader;
 import org.jdbi.v3.core.Jdbi;
@@ -26,7 +27,7 @@ public class ImportNodeSurveyCommand extends DatabaseCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("survey").metavar("FILE").help("node survey (.csv, UTF-8 or GBK)");
+        subparser.addArgument("survey").metavar("FILE").help(Messages.get("cli.option.importNodeSurvey.survey"));
     }
 
     @Override

@@ -9,6 +9,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.RegistryFileReader;
 import org.egovmonitor.registry.RegistryImporter;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +24,7 @@ public class ImportRegistryCommand extends DatabaseCommand {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("registry").metavar("FILE").help("registry file (.yml, .yaml or .csv)");
+        subparser.addArgument("registry").metavar("FILE").help(Messages.get("cli.option.importRegistry.registry"));
     }
 
     @Override

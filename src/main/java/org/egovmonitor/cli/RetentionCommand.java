@@ -11,6 +11,7 @@ import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.jobs.JobName;
 import org.egovmonitor.jobs.NodeIdGenerator;
 import org.egovmonitor.jobs.RunRecorder;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.retention.RetentionService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,7 +30,7 @@ public class RetentionCommand extends DatabaseCommand {
     public void configure(Subparser subparser) {
         super.configure(subparser);
         subparser.addArgument("--dry-run").dest("dryRun").action(Arguments.storeTrue())
-                .help("only print what would be rolled up and deleted");
+                .help(Messages.get("cli.option.retention.dryRun"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.egovmonitor.jobs;
 
 import org.egovmonitor.alerts.AlertHooks;
+import org.egovmonitor.platform.Messages;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 
@@ -20,7 +21,7 @@ public class AvailabilityProbeJob extends RecordedJob {
     @Override
     protected String run(JobExecutionContext context, long runId) throws InterruptedException {
         AvailabilityProber.Summary s = prober.probeAll(runId, runs);
-        String summary = String.format("%d sites: %d up, %d down, %d errors, %d not probed (queue wait)", s.sites(),
+        String summary = Messages.get("summary.availability", s.sites(),
                 s.up(), s.down(), s.errors(), s.notProbed());
         String alerted = AlertHooks.reportingFailure(alerts::afterProbes);
         return alerted.isEmpty() ? summary : summary + "; " + alerted;

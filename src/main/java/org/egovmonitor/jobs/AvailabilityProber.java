@@ -13,7 +13,7 @@ import org.egovmonitor.crawler.fetch.PageFetcher;
 import org.egovmonitor.observations.ProbeDao;
 import org.egovmonitor.observations.SiteAvailability;
 import org.egovmonitor.platform.BoundedFanOut;
-import org.egovmonitor.platform.Failures;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.Site;
 import org.egovmonitor.registry.SiteDao;
 import org.jdbi.v3.core.Jdbi;
@@ -63,7 +63,9 @@ public class AvailabilityProber {
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();
                     runs.progress(runId, 1, 1);
-                    runs.failure(runId, site.url(), Failures.describe(e));
+                    // the office reads the reason; the exception is for whoever reads the log
+                    LOG.warn("availability probe of {} failed", site.url(), e);
+                    runs.failure(runId, site.url(), Messages.get("failure.probe"));
                 }
             });
         } catch (ExecutionException e) {

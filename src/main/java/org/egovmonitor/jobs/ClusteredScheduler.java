@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.egovmonitor.platform.Messages;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -242,6 +243,53 @@ public class ClusteredScheduler implements Managed {
             return "every " + java.time.Duration.ofMillis(s.getRepeatInterval());
         }
         return t.getClass().getSimpleName();
+    }
+
+    /** A trigger's schedule as users read it: 每 30 分钟, 每天 02:00, 每周一 08:00, else 定时（the cron expression）. */
+    static String scheduleLabel(Trigger t) {
+        if (t instanceof CronTrigger c) {
+            return cronLabel(c.getCronExpression());
+        }
+        if (t instanceof SimpleTrigger s) {
+            return everyLabel(java.time.Duration.ofMillis(s.getRepeatInterval()));
+        }
+        return Messages.get("schedule.cron", t.getKey().getName());
+    }
+
+    static String everyLabel(java.time.Duration every) {
+        long seconds = every.toSeconds();
+        if (seconds % 86_400 == 0) {
+            return Messages.get("schedule.everyDays", seconds / 86_400);
+        }
+        if (seconds % 3_600 == 0) {
+            return Messages.get("schedule.everyHours", seconds / 3_600);
+        }
+        if (seconds % 60 == 0) {
+            return Messages.get("schedule.everyMinutes", seconds / 60);
+        }
+        return Messages.get("schedule.everySeconds", seconds);
+    }
+
+    /**
+     * A Quartz cron expression (seconds minutes hours day-of-month month day-of-week) at a fixed time of every day
+     * or of one weekday in words; anything else is shown as the expression itself.
+     */
+    static String cronLabel(String cron) {
+        String[] f = cron.trim().split("\\s+");
+        boolean fixedTime = f.length >= 6 && f[0].matches("\\d+") && f[1].matches("\\d+") && f[2].matches("\\d+");
+        boolean everyDay = fixedTime && f[3].matches("[*?]") && f[4].equals("*");
+        if (everyDay) {
+            String time = String.format(java.util.Locale.ROOT, "%02d:%02d", Integer.parseInt(f[2]),
+                    Integer.parseInt(f[1]));
+            if (f[5].matches("[*?]")) {
+                return Messages.get("schedule.daily", time);
+            }
+            String day = "schedule.weekday." + f[5].toUpperCase(java.util.Locale.ROOT);
+            if (Messages.has(day)) {
+                return Messages.get("schedule.weekly", Messages.get(day), time);
+            }
+        }
+        return Messages.get("schedule.cron", cron);
     }
 
     static String misfireName(Trigger t) {

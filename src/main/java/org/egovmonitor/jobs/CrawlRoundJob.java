@@ -1,6 +1,7 @@
 package org.egovmonitor.jobs;
 
 import org.egovmonitor.platform.Failures;
+import org.egovmonitor.platform.Messages;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -46,7 +47,7 @@ public class CrawlRoundJob implements Job {
             LOG.info("Crawl round not started ({}): round {} is still running", cause, e.roundId());
         } catch (RuntimeException e) {
             long runId = runs.start(JobName.CRAWL_ROUND, node, cause, RecordedJob.scheduledFor(context));
-            runs.failed(runId, "could not create the round: " + Failures.describe(e));
+            runs.failed(runId, Messages.get("failure.round", Failures.describe(e)));
             throw new JobExecutionException(e, false);
         }
     }

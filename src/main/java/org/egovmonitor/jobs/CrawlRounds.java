@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.UnitDao;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -107,8 +108,7 @@ public class CrawlRounds {
         java.util.OptionalInt fixed = config.fixedCrawlWorkers();
         if (fixed.isPresent()) {
             return new CrawlWorkerSizing.Decision(fixed.getAsInt(), fixed.getAsInt(), CrawlWorkerSizing.Bound.DEMAND,
-                    "固定：scheduler.crawlWorkersPerNode = " + fixed.getAsInt() + "，每节点 " + fixed.getAsInt()
-                            + " 个采集线程。");
+                    Messages.get("sizing.fixed", fixed.getAsInt()));
         }
         CrawlQueueDao.SiteSeconds history = queue.recentSiteSeconds(SIZING_SAMPLE);
         boolean measured = history.sampled() >= SIZING_MIN_SAMPLE && history.p90() != null;

@@ -1,18 +1,14 @@
 package org.egovmonitor.jobs;
 
+import org.egovmonitor.platform.Messages;
+
 public enum JobRunStatus {
-    RUNNING("运行中"),
-    SUCCEEDED("已成功"),
-    FAILED("已失败");
-
-    private final String label;
-
-    JobRunStatus(String label) {
-        this.label = label;
-    }
+    RUNNING,
+    SUCCEEDED,
+    FAILED;
 
     /** The Chinese name shown to users. */
     public String label() {
-        return label;
+        return Messages.label(this);
     }
 }

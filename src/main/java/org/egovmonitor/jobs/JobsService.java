@@ -6,6 +6,7 @@ import java.util.List;
 import org.egovmonitor.errors.ConflictException;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.platform.Messages;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -43,8 +44,9 @@ public class JobsService {
             Trigger own = triggers.isEmpty() ? null : triggers.get(0);
             JobRun last = jdbi.withExtension(JobRunDao.class, d -> d.newest(job.id(), 1)).stream().findFirst()
                     .map(this::withEstimate).orElse(null);
-            jobs.add(new JobInfo(job.id(), job.description(),
+            jobs.add(new JobInfo(job.id(), job.label(), job.description(),
                     own == null ? "on demand" : ClusteredScheduler.describe(own),
+                    own == null ? Messages.get("schedule.onDemand") : ClusteredScheduler.scheduleLabel(own),
                     own == null ? null : ClusteredScheduler.misfireName(own),
                     own == null ? null : instant(own.getNextFireTime()),
                     own == null ? null : instant(own.getPreviousFireTime()), last));

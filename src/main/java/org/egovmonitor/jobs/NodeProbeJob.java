@@ -1,5 +1,6 @@
 package org.egovmonitor.jobs;
 
+import org.egovmonitor.platform.Messages;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 
@@ -17,7 +18,7 @@ public class NodeProbeJob extends RecordedJob {
     @Override
     protected String run(JobExecutionContext context, long runId) throws InterruptedException {
         NodeProber.Summary s = prober.probeAll(runId, runs);
-        return String.format("%d nodes: %d probed (%d up, %d down), %d without endpoint skipped", s.nodes(),
+        return Messages.get("summary.nodes", s.nodes(),
                 s.probed(), s.up(), s.down(), s.skipped());
     }
 }

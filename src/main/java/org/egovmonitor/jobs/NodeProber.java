@@ -10,16 +10,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.egovmonitor.observations.ProbeDao;
 import org.egovmonitor.platform.BoundedFanOut;
-import org.egovmonitor.platform.Failures;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.NetworkNode;
 import org.egovmonitor.registry.NetworkNodeDao;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The network node probe: a TCP connect to each node's probe endpoint within the timeout; up with the connect
  * latency, or down with the reason. Nodes without an endpoint are skipped (a planned node has nothing to reach).
  */
 public class NodeProber {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeProber.class);
 
     public record Summary(int nodes, int probed, int skipped, int up, int down) {
     }
@@ -50,7 +54,9 @@ public class NodeProber {
                     runs.progress(runId, 1, 0);
                 } catch (RuntimeException e) {
                     runs.progress(runId, 1, 1);
-                    runs.failure(runId, endpoint(node), Failures.describe(e));
+                    // the office reads the reason; the exception is for whoever reads the log
+                    LOG.warn("node probe of {} failed", endpoint(node), e);
+                    runs.failure(runId, endpoint(node), Messages.get("failure.probe"));
                 }
             });
         } catch (ExecutionException e) {

@@ -2,6 +2,7 @@ package org.egovmonitor.jobs;
 
 import java.time.Instant;
 import org.egovmonitor.platform.Failures;
+import org.egovmonitor.platform.Messages;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -36,10 +37,10 @@ abstract class RecordedJob implements Job {
             runs.succeeded(runId, run(context, runId));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            runs.failed(runId, "interrupted (node stopping)");
+            runs.failed(runId, Messages.get("failure.interrupted"));
             throw new JobExecutionException(e, false);
         } catch (Exception e) {
-            runs.failed(runId, Failures.describe(e));
+            runs.failed(runId, Messages.get("failure.run", Failures.describe(e)));
             throw new JobExecutionException(e, false);
         }
     }

@@ -2,6 +2,7 @@ package org.egovmonitor.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.egovmonitor.platform.Messages;
 import org.jdbi.v3.core.Jdbi;
 
 /** Records job runs in job_runs: what ran where, when, how far it got and what failed. */
@@ -54,7 +55,7 @@ public class RunRecorder {
 
     static String clip(String reason) {
         if (reason == null) {
-            return "(no message)";
+            return Messages.get("failure.noMessage");
         }
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
     }

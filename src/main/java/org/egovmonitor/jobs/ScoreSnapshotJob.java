@@ -14,7 +14,7 @@ public class ScoreSnapshotJob extends RecordedJob {
     public interface Task {
         String snapshot(Long roundId) throws Exception;
 
-        Task NONE = roundId -> "no-op: the scoring stage is not wired yet (round " + roundId + ")";
+        Task NONE = roundId -> "未配置评分（该节点不计算，第 " + roundId + " 轮）";
     }
 
     private final Task task;

@@ -1,20 +1,16 @@
 package org.egovmonitor.registry;
 
+import org.egovmonitor.platform.Messages;
+
 /** Units are ranked only against their peers: never a township against a municipal bureau. */
 public enum PeerGroup {
-    DEPARTMENTS("市直部门"),
-    COUNTIES("县区"),
-    COUNTY_DEPARTMENTS("县直部门"),
-    TOWNSHIPS("乡镇");
-
-    private final String label;
-
-    PeerGroup(String label) {
-        this.label = label;
-    }
+    DEPARTMENTS,
+    COUNTIES,
+    COUNTY_DEPARTMENTS,
+    TOWNSHIPS;
 
     /** The Chinese name shown to users. */
     public String label() {
-        return label;
+        return Messages.label(this);
     }
 }

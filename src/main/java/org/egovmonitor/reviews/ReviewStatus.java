@@ -1,18 +1,14 @@
 package org.egovmonitor.reviews;
 
+import org.egovmonitor.platform.Messages;
+
 /** Where a department's submission stands in the office's review. */
 public enum ReviewStatus {
-    PENDING("待审核"),
-    APPROVED("已通过"),
-    REJECTED("已退回");
-
-    private final String label;
-
-    ReviewStatus(String label) {
-        this.label = label;
-    }
+    PENDING,
+    APPROVED,
+    REJECTED;
 
     public String label() {
-        return label;
+        return Messages.label(this);
     }
 }

@@ -57,8 +57,16 @@ class LabelsResourceTest {
             JsonNode labels = served();
             List<String> names = new ArrayList<>();
             labels.fieldNames().forEachRemaining(names::add);
-            assertThat(names).containsExactlyElementsOf(LabelsResource.SERVED.stream()
+            List<String> expected = new ArrayList<>(LabelsResource.SERVED.stream()
                     .map(e -> e.type().getSimpleName()).toList());
+            expected.add("JobName");
+            expected.addAll(LabelsResource.PAGE_LABELS.keySet());
+            expected.add(LabelsResource.FAMILIES);
+            assertThat(names).containsExactlyElementsOf(expected);
+            assertThat(labels.path("JobName").path("crawl-round").asText()).isEqualTo("抓取轮次");
+            assertThat(labels.path("JobCause").path("FOLLOW_UP").asText()).matches(".*\\p{IsHan}.*");
+            assertThat(labels.path("IndicatorParam").path("vetoAfterDays").asText()).isEqualTo("否决天数");
+            assertThat(labels.path("SectionFamily").path("open_gov").asText()).isEqualTo("政务公开");
             for (LabelsResource.LabelledEnum<?> e : LabelsResource.SERVED) {
                 JsonNode byConstant = labels.path(e.type().getSimpleName());
                 List<String> constants = new ArrayList<>();

@@ -17,13 +17,13 @@ import org.egovmonitor.testing.TestPostgres;
  * TestApp's overrides, but with the scheduler on. Not TestApp.extension plus a second scheduler.enabled: the test
  * support keeps overrides in a set, so which of two values for one key wins is not defined.
  */
-final class DemoApp {
+public final class DemoApp {
 
     private DemoApp() {
     }
 
     /** config.yml read through {@code files}, with {@code extra} overrides (never a key set here). */
-    static DropwizardAppExtension<EgovMonitorConfiguration> extension(ConfigurationSourceProvider files,
+    public static DropwizardAppExtension<EgovMonitorConfiguration> extension(ConfigurationSourceProvider files,
                                                                       ConfigOverride... extra) {
         TestPostgres.TestDatabase db = TestPostgres.newDatabase();
         List<ConfigOverride> overrides = new ArrayList<>(List.of(

@@ -67,7 +67,8 @@ class BulletinJobTest {
     void bulletins_scheduledDailyInCityTime_catchesUpAfterAMissedRun() throws Exception {
         JobInfo info = node.jobs().jobs().stream().filter(j -> j.name().equals("bulletins")).findFirst()
                 .orElseThrow();
-        assertThat(info.description()).startsWith("通报");
+        assertThat(info.label()).isEqualTo("通报生成");
+        assertThat(info.scheduleLabel()).isEqualTo("每天 08:00");
         assertThat(info.misfire()).isEqualTo("FIRE_NOW");
         assertThat(info.nextFireTime().atZone(ZONE).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
     }

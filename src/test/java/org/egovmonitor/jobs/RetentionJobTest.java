@@ -66,7 +66,9 @@ class RetentionJobTest {
     void retention_scheduledDailyInCityTime_listedInChinese() throws Exception {
         JobInfo info = node.jobs().jobs().stream().filter(j -> j.name().equals("retention")).findFirst()
                 .orElseThrow();
-        assertThat(info.description()).startsWith("数据保留");
+        assertThat(info.label()).isEqualTo("数据保留");
+        assertThat(info.description()).contains("保留期");
+        assertThat(info.scheduleLabel()).startsWith("每天 ");
         assertThat(info.misfire()).isEqualTo("DO_NOTHING");
         assertThat(info.nextFireTime()).isNotNull();
         assertThat(info.nextFireTime().atZone(ZONE).toLocalTime()).isEqualTo(java.time.LocalTime.of(5, 30));

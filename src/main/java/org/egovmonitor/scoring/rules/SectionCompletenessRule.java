@@ -5,6 +5,7 @@ import static org.egovmonitor.scoring.Judgement.num;
 import java.util.List;
 import org.egovmonitor.crawler.classify.SectionFamily;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.IndicatorCatalogue;
@@ -31,7 +32,7 @@ public final class SectionCompletenessRule implements SiteMeasurementRule {
         j.observed(observed);
         for (String id : missing) {
             String name = cat.sections().family(id).map(SectionFamily::name).orElse(id);
-            j.deduct(ind.param("pointsPerMissing"), "首页未找到“" + name + "”栏目", m.kind() + " 类网站必设栏目",
+            j.deduct(ind.param("pointsPerMissing"), "首页未找到“" + name + "”栏目", SiteKind.labelOf(m.kind()) + "必设栏目",
                     "缺少必设栏目“" + name + "”", new Evidence(home, null, m.status(), null));
         }
         if (!missing.isEmpty() && missing.size() >= ind.param("warnAtMissing")) {
