@@ -1,5 +1,7 @@
 package org.egovmonitor.auth;
 
+import org.egovmonitor.platform.Messages;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -15,48 +17,46 @@ import java.util.stream.Collectors;
  * names a row here. The patterns do not overlap, so the first match and the SQL filter always agree.
  */
 public enum AuditAction {
-    LOGIN("登录", "POST /auth/login"),
-    LOGOUT("退出登录", "POST /auth/logout"),
-    PASSWORD_CHANGE("修改本人密码", "PUT /api/me/password"),
-    USER_CHANGE("新增、修改或删除用户", "(POST /api/users|(PUT|DELETE) /api/users/[^/]+)"),
-    USER_UNLOCK("解除用户登录限制", "POST /api/users/[^/]+/unlock"),
-    UNIT_CHANGE("新增、修改或删除单位", "(POST /api/units|(PUT|DELETE) /api/units/[^/]+)"),
-    NODE_CHANGE("修改政务网节点", "(PUT|DELETE) /api/units/[^/]+/node"),
-    LIAISON_CHANGE("修改联络员", "(PUT|DELETE) /api/units/[^/]+/liaison|POST /api/units/[^/]+/liaison-requests"),
-    LIAISON_REVIEW("审核联络员变更", "POST /api/liaison-requests/[0-9]+/(approve|reject)"),
-    SITE_CHANGE("新增、修改或删除网站", "(POST /api/sites|(PUT|DELETE) /api/sites/[0-9]+)"),
-    REGISTRY_IMPORT("导入登记数据", "POST /api/(registry|coverage)/[^/]+(/[^/]+)*"),
-    SELF_REPORT("提交自报", "POST /api/units/[^/]+/self-reports"),
-    SELF_REPORT_REVIEW("审核自报", "POST /api/self-reports/[0-9]+/(approve|reject)"),
-    CONTRIBUTION_ASSIGN("将信息来源归入单位", "POST /api/contributions/unmapped/[^/]+/assign"),
-    CONTRIBUTION_COLLECT("采集信息报送", "POST /api/contributions/collect"),
-    JOB_TRIGGER("手动运行任务", "POST /api/jobs/[^/]+/trigger"),
-    UNIT_RECRAWL("立即重新采集单位", "POST /api/jobs/crawl-round/units/[^/]+"),
-    SNAPSHOT("生成评分快照", "POST /api/scoring/snapshot"),
-    WHAT_IF("规则模拟", "POST /api/scoring/what-if"),
-    TASK_ISSUE("下发整改任务", "POST /api/rectification/tasks(/vetoed)?"),
-    TASK_REPLY("答复整改任务", "POST /api/units/[^/]+/rectification/tasks/[0-9]+/reply"),
-    TASK_RECHECK("申请复查", "POST /api/units/[^/]+/rectification/tasks/[0-9]+/recheck"),
-    APPEAL("提交申诉", "POST /api/units/[^/]+/rectification/appeals"),
-    APPEAL_DECISION("处理申诉", "POST /api/rectification/appeals/[0-9]+/(accept|reject)"),
-    BULLETIN("生成通报", "POST /api/bulletins(/[0-9]+/regenerate)?"),
-    ALERT_SETTINGS("修改告警设置", "(PUT|DELETE) /api/alerts/opt-outs/[^/]+|POST /api/alerts/test"),
-    OTHER("其他操作", null);
+    LOGIN("POST /auth/login"),
+    LOGOUT("POST /auth/logout"),
+    PASSWORD_CHANGE("PUT /api/me/password"),
+    USER_CHANGE("(POST /api/users|(PUT|DELETE) /api/users/[^/]+)"),
+    USER_UNLOCK("POST /api/users/[^/]+/unlock"),
+    UNIT_CHANGE("(POST /api/units|(PUT|DELETE) /api/units/[^/]+)"),
+    NODE_CHANGE("(PUT|DELETE) /api/units/[^/]+/node"),
+    LIAISON_CHANGE("(PUT|DELETE) /api/units/[^/]+/liaison|POST /api/units/[^/]+/liaison-requests"),
+    LIAISON_REVIEW("POST /api/liaison-requests/[0-9]+/(approve|reject)"),
+    SITE_CHANGE("(POST /api/sites|(PUT|DELETE) /api/sites/[0-9]+)"),
+    REGISTRY_IMPORT("POST /api/(registry|coverage)/[^/]+(/[^/]+)*"),
+    SELF_REPORT("POST /api/units/[^/]+/self-reports"),
+    SELF_REPORT_REVIEW("POST /api/self-reports/[0-9]+/(approve|reject)"),
+    CONTRIBUTION_ASSIGN("POST /api/contributions/unmapped/[^/]+/assign"),
+    CONTRIBUTION_COLLECT("POST /api/contributions/collect"),
+    JOB_TRIGGER("POST /api/jobs/[^/]+/trigger"),
+    UNIT_RECRAWL("POST /api/jobs/crawl-round/units/[^/]+"),
+    SNAPSHOT("POST /api/scoring/snapshot"),
+    WHAT_IF("POST /api/scoring/what-if"),
+    TASK_ISSUE("POST /api/rectification/tasks(/vetoed)?"),
+    TASK_REPLY("POST /api/units/[^/]+/rectification/tasks/[0-9]+/reply"),
+    TASK_RECHECK("POST /api/units/[^/]+/rectification/tasks/[0-9]+/recheck"),
+    APPEAL("POST /api/units/[^/]+/rectification/appeals"),
+    APPEAL_DECISION("POST /api/rectification/appeals/[0-9]+/(accept|reject)"),
+    BULLETIN("POST /api/bulletins(/[0-9]+/regenerate)?"),
+    ALERT_SETTINGS("(PUT|DELETE) /api/alerts/opt-outs/[^/]+|POST /api/alerts/test"),
+    OTHER(null);
 
-    private final String label;
     private final String pattern;
     /** The Java form: the same, its alternations not capturing and its parameters captured (for the target). */
     private final Pattern compiled;
 
-    AuditAction(String label, String pattern) {
-        this.label = label;
+    AuditAction(String pattern) {
         this.pattern = pattern == null ? null : "^(" + pattern + ")$";
         this.compiled = pattern == null ? null : Pattern.compile(this.pattern.replace("(", "(?:")
                 .replace("[^/]+", "([^/]+)").replace("[0-9]+", "([0-9]+)"));
     }
 
     public String label() {
-        return label;
+        return Messages.label(this);
     }
 
     /** The anchored pattern over "METHOD path" ({@code OTHER}: none, it is whatever no other pattern matches). */
