@@ -67,6 +67,11 @@ public class NodeSurvey {
     }
 
     public Result importCsv(String text) {
+        return importCsv(text, false);
+    }
+
+    /** With {@code dryRun}, validated and counted as an import would be, and nothing kept (applied is false). */
+    public Result importCsv(String text, boolean dryRun) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
         Translation t;
         try {
@@ -80,7 +85,7 @@ public class NodeSurvey {
         RegistryFileReader.Result parsed = reader.readCsv(t.registryCsv);
         RegistryFileReader.Result merged = new RegistryFileReader.Result(keepAbsentColumns(parsed.document(),
                 t.presentFields), parsed.errors());
-        RegistryImporter.Report report = new RegistryImporter(jdbi, clock).importDocument(merged, false);
+        RegistryImporter.Report report = new RegistryImporter(jdbi, clock).importDocument(merged, false, dryRun);
         List<FieldError> errors = report.errors().stream().map(e -> e.line() == null ? e
                 : e.atLine(t.originalLine(e.line()))).toList();
         return new Result(report.applied(), t.rows, report.nodesChanged(), errors);

@@ -24,6 +24,7 @@ import org.egovmonitor.rectification.StepKind;
 import org.egovmonitor.rectification.TaskStatus;
 import org.egovmonitor.registry.NodeStatus;
 import org.egovmonitor.registry.PeerGroup;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.registry.UnitKind;
 import org.egovmonitor.reviews.ReviewStatus;
 import org.egovmonitor.scoring.FindingKind;
@@ -56,6 +57,7 @@ public class LabelsResource {
             new LabelledEnum<>(Role.class, Role::label),
             new LabelledEnum<>(ReviewStatus.class, ReviewStatus::label),
             new LabelledEnum<>(NodeStatus.class, NodeStatus::label),
+            new LabelledEnum<>(SiteKind.class, SiteKind::label),
             new LabelledEnum<>(IndicatorState.class, IndicatorState::label),
             new LabelledEnum<>(FindingKind.class, FindingKind::label),
             new LabelledEnum<>(JobRunStatus.class, JobRunStatus::label),

@@ -55,7 +55,8 @@ public class RegistryExporter {
             yaml.writeValue(out, doc);
             return;
         }
-        SpreadsheetCsv csv = SpreadsheetCsv.open(out, RegistryFileReader.CSV_COLUMNS);
+        // Chinese headers and row types for the office's spreadsheet; the import reads them back (and English).
+        SpreadsheetCsv csv = SpreadsheetCsv.open(out, RegistryFileReader.CSV_HEADERS_ZH);
         writeRows(csv, "unit", units);
         writeRows(csv, "site", sites);
         writeRows(csv, "node", nodes);
@@ -68,7 +69,10 @@ public class RegistryExporter {
         for (Map<String, Object> row : rows) {
             List<String> cells = new ArrayList<>();
             for (String column : RegistryFileReader.CSV_COLUMNS) {
-                Object v = column.equals("type") ? type : row.get(column);
+                Object v = column.equals("type") ? RegistryFileReader.TYPE_ZH.get(type) : row.get(column);
+                if (v instanceof Boolean b) {
+                    v = b ? "是" : "否";
+                }
                 if (v instanceof List<?> list) {
                     v = String.join("|", list.stream().map(Object::toString).toList());
                 }
