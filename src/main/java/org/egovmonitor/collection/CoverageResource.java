@@ -72,7 +72,7 @@ public class CoverageResource {
             throw new ValidationException(List.of(FieldError.of("(请求体)", "CSV 内容不能为空")));
         }
         NodeSurvey.Result result = survey.importCsv(csv, Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun)));
-        ValidationException.throwIfAny(result.errors());
+        ValidationException.throwIfAny(NodeSurvey.inChinese(result.errors()));
         return result;
     }
 

@@ -207,6 +207,17 @@ public class NodeSurvey {
         }
     }
 
+    /** The survey's own Chinese header of each node field, naming the column of an error shown to the office. */
+    private static final Map<String, String> FIELD_LABELS = Map.of("unitCode", "单位编码", "status", "状态",
+            "phase", "期次", "connectedOn", "接入日期", "bandwidthMbps", "带宽", "terminals", "终端数",
+            "probeHost", "探测主机", "probePort", "探测端口");
+
+    /** The errors with their fields named as the survey's Chinese headers. */
+    public static List<FieldError> inChinese(List<FieldError> errors) {
+        return errors.stream().map(e -> new FieldError(e.line(), FIELD_LABELS.getOrDefault(e.field(), e.field()),
+                e.reason())).toList();
+    }
+
     static String headerKey(String header) {
         return header.replaceAll("[\\s（）()\\[\\]【】]", "").toLowerCase(Locale.ROOT);
     }

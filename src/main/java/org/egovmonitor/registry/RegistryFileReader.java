@@ -210,6 +210,17 @@ public final class RegistryFileReader {
         return c.result();
     }
 
+    /** The Chinese column header of a field, for errors shown to people ("kind" → "类别"); others as they are. */
+    public static String fieldLabel(String field) {
+        int i = field == null ? -1 : CSV_COLUMNS.indexOf(field);
+        return i < 0 ? field : CSV_HEADERS_ZH.get(i);
+    }
+
+    /** The errors with their fields named by the Chinese headers (the page shows them to the office). */
+    public static List<FieldError> inChinese(List<FieldError> errors) {
+        return errors.stream().map(e -> new FieldError(e.line(), fieldLabel(e.field()), e.reason())).toList();
+    }
+
     private static final Map<String, Boolean> YES_NO = Map.of("是", true, "否", false);
 
     /** A header as compared: without spaces and brackets, lower case ("带宽（Mbps）" → "带宽mbps"). */

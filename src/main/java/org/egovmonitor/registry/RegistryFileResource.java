@@ -72,7 +72,7 @@ public class RegistryFileResource {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         RegistryFileReader.Result parsed = chosen.equals("csv") ? reader.readCsv(content) : reader.readYaml(content);
         RegistryImporter.Report report = importer.importDocument(parsed, false, preview);
-        ValidationException.throwIfAny(report.errors());
+        ValidationException.throwIfAny(RegistryFileReader.inChinese(report.errors()));
         return report;
     }
 
