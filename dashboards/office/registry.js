@@ -221,7 +221,8 @@
             $('rg-search').value = saved.code;
             unitPage = 0;
             E.say('rg-message', '已保存单位：' + saved.name + '（' + saved.code + '）', 'ok');
-            return loadUnits();
+            // Every table here names units, and a new unit has no liaison yet: all are drawn again.
+            loadRegistry();
         }).catch(function (e) { E.say('uf-message', e.message, 'error'); });
     }
 
