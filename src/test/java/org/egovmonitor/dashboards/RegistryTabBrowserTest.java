@@ -195,6 +195,8 @@ class RegistryTabBrowserTest {
         click("im-apply");
         browser.waitFor().until(d -> text("im-summary").contains("导入完成"));
         officeGet("/api/units/t-br-file-" + width, 200);
+        browser.screenshot("office-registry-tab-" + width);
+        assertThat(browser.horizontalOverflow()).as("sideways scrolling at " + width).isZero();
 
         // The review queue names the unit.
         browser.open("/office.html#reviews");
@@ -202,7 +204,8 @@ class RegistryTabBrowserTest {
         browser.waitFor().until(d -> !cells("review-liaisons", 1).isEmpty());
         assertThat(cells("review-liaisons", 1)).anyMatch(c -> c.startsWith(demoUnitName) && c.contains(DEMO_UNIT))
                 .noneMatch(c -> c.matches("[a-z0-9-]+"));
-        browser.screenshot("office-registry-" + width);
+        browser.screenshot("office-reviews-" + width);
+        assertThat(browser.horizontalOverflow()).as("sideways scrolling at " + width).isZero();
     }
 
     private static void click(String id) {
