@@ -196,6 +196,8 @@ public final class RegistryFileReader {
                         for (String part : value.split("\\|")) {
                             list.add(part.strip());
                         }
+                    } else if (constantOf(type, column, value) != null) {
+                        obj.put(column, constantOf(type, column, value));
                     } else if (column.equals("monitored") && YES_NO.containsKey(value)) {
                         obj.put(column, YES_NO.get(value));
                     } else {
@@ -219,6 +221,58 @@ public final class RegistryFileReader {
     /** The errors with their fields named by the Chinese headers (the page shows them to the office). */
     public static List<FieldError> inChinese(List<FieldError> errors) {
         return errors.stream().map(e -> new FieldError(e.line(), fieldLabel(e.field()), e.reason())).toList();
+    }
+
+    /** The enum a column of a row type holds, for the Chinese names a spreadsheet carries; null for other columns. */
+    private static Class<? extends Enum<?>> enumOf(String type, String column) {
+        return switch (type + "." + column) {
+            case "unit.kind" -> UnitKind.class;
+            case "unit.peerGroup" -> PeerGroup.class;
+            case "site.kind" -> SiteKind.class;
+            case "node.status" -> NodeStatus.class;
+            default -> null;
+        };
+    }
+
+    private static String label(Enum<?> constant) {
+        if (constant instanceof UnitKind k) {
+            return k.label();
+        }
+        if (constant instanceof PeerGroup g) {
+            return g.label();
+        }
+        if (constant instanceof SiteKind k) {
+            return k.label();
+        }
+        return ((NodeStatus) constant).label();
+    }
+
+    /** The constant whose Chinese name {@code value} is ("市直部门" → DEPARTMENTS), or null. */
+    static String constantOf(String type, String column, String value) {
+        Class<? extends Enum<?>> e = enumOf(type, column);
+        if (e == null) {
+            return null;
+        }
+        for (Enum<?> c : e.getEnumConstants()) {
+            if (label(c).equals(value)) {
+                return c.name();
+            }
+        }
+        return null;
+    }
+
+    /** The Chinese name the CSV export writes for a constant of an enum column; other values as they are. */
+    static Object csvValue(String type, String column, Object value) {
+        Class<? extends Enum<?>> e = enumOf(type, column);
+        if (e == null || value == null) {
+            return value;
+        }
+        for (Enum<?> c : e.getEnumConstants()) {
+            if (c.name().equals(value.toString())) {
+                return label(c);
+            }
+        }
+        return value;
     }
 
     private static final Map<String, Boolean> YES_NO = Map.of("是", true, "否", false);

@@ -339,12 +339,15 @@ class RegistryApiTest {
         void exportCsv_chineseHeaders_importsBackWithoutChanges() {
             String mine = """
                     类型,编码,名称,类别,别名,标签,所属单位,网址,是否监测,接入状态,期次,接入日期,电话,任职日期
-                    单位,t-rt-a,往返单位,DEPARTMENT,往返|来回,试点,,,,,,,,
+                    单位,t-rt-a,往返单位,县直部门,往返|来回,试点,,,,,,,,
                     网站,,往返网,DEPARTMENT,,,t-rt-a,http://rt.example.gov.cn/,否,,,,,
-                    节点,,,,,,t-rt-a,,,PLANNED,2,2003-04-01,,
+                    节点,,,,,,t-rt-a,,,规划中,2,2003-04-01,,
                     联络员,,王往返,,,,t-rt-a,,,,,,0566-2021234,2003-05-01
                     """;
             assertThat(upload("/api/registry/import", mine, 200).path("applied").asBoolean()).isTrue();
+            JsonNode unit = API.get("/api/units/t-rt-a", 200).path("unit");
+            assertThat(unit.path("kind").asText()).isEqualTo("COUNTY_DEPARTMENT");
+            assertThat(API.get("/api/units/t-rt-a/node", 200).path("status").asText()).isEqualTo("PLANNED");
 
             Response r = API.request("/api/registry/export.csv").get();
             assertThat(r.getStatus()).isEqualTo(200);
@@ -357,7 +360,8 @@ class RegistryApiTest {
             List<String> lines = csv.lines().toList();
             String back = lines.get(0) + "\n" + String.join("\n", lines.stream().filter(l -> l.contains("t-rt-a"))
                     .toList()) + "\n";
-            assertThat(back).contains("单位,t-rt-a,往返单位").contains("往返|来回").contains(",否,")
+            assertThat(back).contains("单位,t-rt-a,往返单位,县直部门,,县直部门,往返|来回").contains(",部门网站,")
+                    .contains(",否,").contains(",规划中,")
                     .contains("节点,").contains("联络员,");
             JsonNode again = upload("/api/registry/import", back, 200);
             assertThat(again.path("applied").asBoolean()).isTrue();
