@@ -24,6 +24,11 @@
             $('rg-new-liaison').addEventListener('click', function () { editLiaison(null); });
             $('lf-cancel').addEventListener('click', function () { closeForm('liaison-form'); });
             $('liaison-form').addEventListener('submit', saveLiaison);
+            // The browser's own file button speaks the browser's language: a label of ours stands in for it.
+            $('im-file').addEventListener('change', function () {
+                var f = $('im-file').files[0];
+                $('im-filename').textContent = f ? f.name : '未选择文件';
+            });
             $('im-preview').addEventListener('click', function () { importFile(true); });
             $('import-form').addEventListener('submit', function (event) {
                 event.preventDefault();

@@ -174,6 +174,7 @@ class RegistryTabBrowserTest {
                 """.formatted(width, width), StandardCharsets.UTF_8);
         new Select(browser.driver().findElement(By.id("im-kind"))).selectByValue("registry");
         browser.driver().findElement(By.id("im-file")).sendKeys(bad.toAbsolutePath().toString());
+        assertThat(text("im-filename")).isEqualTo("bad-" + width + ".csv");
         click("im-apply");
         browser.waitFor().until(d -> !d.findElements(By.cssSelector("#im-errors li")).isEmpty());
         List<String> errors = browser.driver().findElements(By.cssSelector("#im-errors li")).stream()
