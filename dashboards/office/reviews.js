@@ -4,6 +4,22 @@
     var E = window.Egov, el = E.el, $ = E.$, O = E.office;
     O.register('reviews', {show: loadReviews});
 
+    // Unit names by code: the queues name units as people know them, the code in small type after.
+    function unitNames() {
+        return E.api('/api/units').then(function (list) {
+            var byCode = {};
+            list.forEach(function (u) { byCode[u.code] = u.name; });
+            return byCode;
+        }).catch(function () { return {}; });
+    }
+
+    function unitCell(byCode) {
+        return function (r) {
+            return byCode[r.unitCode] ? el('span', null, [byCode[r.unitCode],
+                el('span', {class: 'unit-code', text: r.unitCode})]) : r.unitCode;
+        };
+    }
+
     function reviewCell(base, reload) {
         return function (x) {
             var comment = el('input', {type: 'text', placeholder: '审核意见（退回必填）', 'aria-label': '审核意见',
@@ -38,9 +54,13 @@
     }
 
     function loadReviews() {
+        unitNames().then(function (byCode) { showQueues(byCode); });
+    }
+
+    function showQueues(byCode) {
         E.api('/api/self-reports?status=PENDING').then(function (rows) {
             E.append(E.clear($('rv-reports')), E.table([
-                {label: '单位', cell: function (r) { return r.unitCode; }},
+                {label: '单位', cell: unitCell(byCode)},
                 {label: '填报日期', cell: function (r) { return r.reportDate; }},
                 {label: '局域网', cell: function (r) { return r.lanPresent ? '有' : '无'; }},
                 {label: '计算机/联网/人数', cell: function (r) { return r.computers + ' / ' + r.networkedComputers + ' / ' + r.staff; }},
@@ -53,7 +73,7 @@
         }).catch(function (e) { E.showError($('rv-reports'), e); });
         E.api('/api/liaison-requests?status=PENDING').then(function (rows) {
             E.append(E.clear($('rv-liaisons')), E.table([
-                {label: '单位', cell: function (r) { return r.unitCode; }},
+                {label: '单位', cell: unitCell(byCode)},
                 {label: '新联络员', cell: function (r) { return r.name + ' ' + (r.phone || ''); }},
                 {label: '起始', cell: function (r) { return r.since; }},
                 {label: '原因', class: 'wrap', cell: function (r) { return r.reason || ''; }},

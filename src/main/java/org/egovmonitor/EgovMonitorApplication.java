@@ -80,7 +80,10 @@ import org.egovmonitor.rectification.ReportTasks;
 import org.egovmonitor.rectification.UnitRectificationResource;
 import org.egovmonitor.registry.LiaisonRequestsResource;
 import org.egovmonitor.registry.NodesResource;
+import org.egovmonitor.registry.RegistryExporter;
 import org.egovmonitor.registry.RegistryFileReader;
+import org.egovmonitor.registry.RegistryFileResource;
+import org.egovmonitor.registry.RegistryImporter;
 import org.egovmonitor.registry.RegistryService;
 import org.egovmonitor.registry.SiteResource;
 import org.egovmonitor.registry.SitesResource;
@@ -216,6 +219,8 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         env.jersey().register(new SitesResource(registry));
         env.jersey().register(new SiteResource(registry));
         env.jersey().register(new NodesResource(registry));
+        env.jersey().register(new RegistryFileResource(new RegistryFileReader(env.getObjectMapper()),
+                new RegistryImporter(jdbi, clock), new RegistryExporter(jdbi, env.getObjectMapper()), clock));
 
         // measure: the observation store and its read API.
         ObservationStore observations = new ObservationStore(jdbi);

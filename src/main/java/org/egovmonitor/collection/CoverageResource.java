@@ -59,18 +59,20 @@ public class CoverageResource {
     /**
      * A node survey spreadsheet saved as CSV; all rows applied, or none with the line errors (422). The body is read
      * as the charset its Content-Type names, else as UTF-8 or, failing that, GBK/GB18030 (Excel's "CSV" in China).
+     * {@code dryRun=true} answers what the import would change and keeps nothing (the page's 预览).
      */
     @POST
     @Path("/survey")
     @OfficeOnly
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    public NodeSurvey.Result importSurvey(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type) {
+    public NodeSurvey.Result importSurvey(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+                                          @QueryParam("dryRun") String dryRun) {
         String csv = RequestBodies.text(body, type);
         if (csv.isBlank()) {
             throw new ValidationException(List.of(FieldError.of("(请求体)", "CSV 内容不能为空")));
         }
-        NodeSurvey.Result result = survey.importCsv(csv);
-        ValidationException.throwIfAny(result.errors());
+        NodeSurvey.Result result = survey.importCsv(csv, Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun)));
+        ValidationException.throwIfAny(NodeSurvey.inChinese(result.errors()));
         return result;
     }
 

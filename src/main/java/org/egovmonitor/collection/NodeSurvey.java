@@ -67,6 +67,11 @@ public class NodeSurvey {
     }
 
     public Result importCsv(String text) {
+        return importCsv(text, false);
+    }
+
+    /** With {@code dryRun}, validated and counted as an import would be, and nothing kept (applied is false). */
+    public Result importCsv(String text, boolean dryRun) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
         Translation t;
         try {
@@ -80,7 +85,7 @@ public class NodeSurvey {
         RegistryFileReader.Result parsed = reader.readCsv(t.registryCsv);
         RegistryFileReader.Result merged = new RegistryFileReader.Result(keepAbsentColumns(parsed.document(),
                 t.presentFields), parsed.errors());
-        RegistryImporter.Report report = new RegistryImporter(jdbi, clock).importDocument(merged, false);
+        RegistryImporter.Report report = new RegistryImporter(jdbi, clock).importDocument(merged, false, dryRun);
         List<FieldError> errors = report.errors().stream().map(e -> e.line() == null ? e
                 : e.atLine(t.originalLine(e.line()))).toList();
         return new Result(report.applied(), t.rows, report.nodesChanged(), errors);
@@ -200,6 +205,17 @@ public class NodeSurvey {
                 return v;
             }
         }
+    }
+
+    /** The survey's own Chinese header of each node field, naming the column of an error shown to the office. */
+    private static final Map<String, String> FIELD_LABELS = Map.of("unitCode", "单位编码", "status", "状态",
+            "phase", "期次", "connectedOn", "接入日期", "bandwidthMbps", "带宽", "terminals", "终端数",
+            "probeHost", "探测主机", "probePort", "探测端口");
+
+    /** The errors with their fields named as the survey's Chinese headers. */
+    public static List<FieldError> inChinese(List<FieldError> errors) {
+        return errors.stream().map(e -> new FieldError(e.line(), FIELD_LABELS.getOrDefault(e.field(), e.field()),
+                e.reason())).toList();
     }
 
     static String headerKey(String header) {

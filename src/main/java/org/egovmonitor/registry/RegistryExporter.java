@@ -14,7 +14,8 @@ import org.egovmonitor.platform.SpreadsheetCsv;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Writes the registry in the format import-registry reads, so that export → import is a no-op. CSV cells that a
+ * Writes the registry in the format import-registry reads, so that export → import is a no-op. The CSV is for
+ * people with a spreadsheet: Chinese headers, row types, kinds, groups and statuses (the import reads them back). CSV cells that a
  * spreadsheet would run as formulas carry a leading apostrophe ({@link SpreadsheetCsv}), which the import removes.
  */
 public class RegistryExporter {
@@ -55,7 +56,8 @@ public class RegistryExporter {
             yaml.writeValue(out, doc);
             return;
         }
-        SpreadsheetCsv csv = SpreadsheetCsv.open(out, RegistryFileReader.CSV_COLUMNS);
+        // Chinese headers and row types for the office's spreadsheet; the import reads them back (and English).
+        SpreadsheetCsv csv = SpreadsheetCsv.open(out, RegistryFileReader.CSV_HEADERS_ZH);
         writeRows(csv, "unit", units);
         writeRows(csv, "site", sites);
         writeRows(csv, "node", nodes);
@@ -68,7 +70,11 @@ public class RegistryExporter {
         for (Map<String, Object> row : rows) {
             List<String> cells = new ArrayList<>();
             for (String column : RegistryFileReader.CSV_COLUMNS) {
-                Object v = column.equals("type") ? type : row.get(column);
+                Object v = column.equals("type") ? RegistryFileReader.TYPE_ZH.get(type)
+                        : RegistryFileReader.csvValue(type, column, row.get(column));
+                if (v instanceof Boolean b) {
+                    v = b ? "是" : "否";
+                }
                 if (v instanceof List<?> list) {
                     v = String.join("|", list.stream().map(Object::toString).toList());
                 }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,19 @@ public final class RegistryFileReader {
     static final List<String> CSV_COLUMNS = List.of("type", "code", "name", "kind", "parentCode", "peerGroup",
             "aliases", "tags", "url", "unitCode", "monitored", "status", "phase", "connectedOn", "bandwidthMbps",
             "terminals", "probeHost", "probePort", "phone", "email", "since");
+    /**
+     * The Chinese column headers, in CSV_COLUMNS order: what the export writes. The import reads these, the field
+     * names themselves, and the other spellings of {@link #HEADER_SYNONYMS}.
+     */
+    static final List<String> CSV_HEADERS_ZH = List.of("类型", "编码", "名称", "类别", "上级单位", "同类组",
+            "别名", "标签", "网址", "所属单位", "是否监测", "接入状态", "期次", "接入日期", "带宽Mbps",
+            "终端数", "探测主机", "探测端口", "电话", "邮箱", "任职日期");
+    /** Header (as {@link #headerKey} normalises it) → field; the spellings an office types in a spreadsheet. */
+    static final Map<String, String> HEADER_SYNONYMS = headerSynonyms();
+    /** Row type values: the English ones and the Chinese the export writes. */
+    static final Map<String, String> TYPE_VALUES = Map.of("unit", "unit", "site", "site", "node", "node",
+            "liaison", "liaison", "单位", "unit", "网站", "site", "节点", "node", "联络员", "liaison");
+    static final Map<String, String> TYPE_ZH = Map.of("unit", "单位", "site", "网站", "node", "节点", "liaison", "联络员");
     private static final Map<String, String> SECTION_TO_TYPE = Map.of(
             "units", "unit", "sites", "site", "nodes", "node", "liaisons", "liaison");
     static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -134,44 +148,58 @@ public final class RegistryFileReader {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
         try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> header = parser.getHeaderNames();
-            if (!header.contains("type")) {
-                c.error(1, "type", "缺少 type 列（unit/site/node/liaison）");
-                return c.result();
-            }
-            for (String column : header) {
-                if (!CSV_COLUMNS.contains(column)) {
-                    c.error(1, column, "未知的列");
+            // Column header as written → field name; unknown and repeated columns are errors of line 1.
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String column : parser.getHeaderNames()) {
+                String field = HEADER_SYNONYMS.get(headerKey(column));
+                if (field == null) {
+                    c.error(1, column, "未知的列；可用：" + String.join("、", CSV_HEADERS_ZH) + "（或对应英文名）");
+                } else if (fields.containsValue(field)) {
+                    c.error(1, column, "与其他列重复（都表示 " + field + "）");
+                } else {
+                    fields.put(column, field);
                 }
+            }
+            String typeColumn = fields.entrySet().stream().filter(e -> e.getValue().equals("type"))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (typeColumn == null) {
+                c.error(1, "type", "缺少 类型（type）列：单位、网站、节点、联络员（或 unit/site/node/liaison）");
             }
             if (!c.errors.isEmpty()) {
                 return c.result();
             }
             for (CSVRecord record : parser) {
                 int rowLine = (int) parser.getCurrentLineNumber();
-                String type = SpreadsheetCsv.restore(record.get("type")).toLowerCase(Locale.ROOT);
-                Set<String> allowed = FIELDS.get(type);
+                String type = TYPE_VALUES.get(
+                        SpreadsheetCsv.restore(record.get(typeColumn)).strip().toLowerCase(Locale.ROOT));
+                Set<String> allowed = type == null ? null : FIELDS.get(type);
                 if (allowed == null) {
-                    c.error(rowLine, "type", "取值必须是 unit、site、node、liaison 之一");
+                    c.error(rowLine, "type", "取值必须是 单位、网站、节点、联络员（或 unit、site、node、liaison）之一");
                     continue;
                 }
                 ObjectNode obj = mapper.createObjectNode();
-                for (String column : header) {
-                    if (column.equals("type") || !record.isSet(column)) {
+                for (Map.Entry<String, String> f : fields.entrySet()) {
+                    String header = f.getKey();
+                    String column = f.getValue();
+                    if (column.equals("type") || !record.isSet(header)) {
                         continue;
                     }
                     // An exported cell that would read as a formula carries a leading apostrophe (SpreadsheetCsv).
-                    String value = SpreadsheetCsv.restore(record.get(column));
+                    String value = SpreadsheetCsv.restore(record.get(header));
                     if (value.isEmpty()) {
                         continue;
                     }
                     if (!allowed.contains(column)) {
-                        c.error(rowLine, column, type + " 行不使用此列，请留空");
+                        c.error(rowLine, header, TYPE_ZH.get(type) + " 行不使用此列，请留空");
                     } else if (column.equals("aliases") || column.equals("tags")) {
                         ArrayNode list = obj.putArray(column);
                         for (String part : value.split("\\|")) {
                             list.add(part.strip());
                         }
+                    } else if (constantOf(type, column, value) != null) {
+                        obj.put(column, constantOf(type, column, value));
+                    } else if (column.equals("monitored") && YES_NO.containsKey(value)) {
+                        obj.put(column, YES_NO.get(value));
                     } else {
                         obj.put(column, value);
                     }
@@ -182,6 +210,111 @@ public final class RegistryFileReader {
             c.error(0, "(文件)", "CSV 格式错误：" + e.getMessage());
         }
         return c.result();
+    }
+
+    /** The Chinese column header of a field, for errors shown to people ("kind" → "类别"); others as they are. */
+    public static String fieldLabel(String field) {
+        int i = field == null ? -1 : CSV_COLUMNS.indexOf(field);
+        return i < 0 ? field : CSV_HEADERS_ZH.get(i);
+    }
+
+    /** The errors with their fields named by the Chinese headers (the page shows them to the office). */
+    public static List<FieldError> inChinese(List<FieldError> errors) {
+        return errors.stream().map(e -> new FieldError(e.line(), fieldLabel(e.field()), e.reason())).toList();
+    }
+
+    /** The enum a column of a row type holds, for the Chinese names a spreadsheet carries; null for other columns. */
+    private static Class<? extends Enum<?>> enumOf(String type, String column) {
+        return switch (type + "." + column) {
+            case "unit.kind" -> UnitKind.class;
+            case "unit.peerGroup" -> PeerGroup.class;
+            case "site.kind" -> SiteKind.class;
+            case "node.status" -> NodeStatus.class;
+            default -> null;
+        };
+    }
+
+    private static String label(Enum<?> constant) {
+        if (constant instanceof UnitKind k) {
+            return k.label();
+        }
+        if (constant instanceof PeerGroup g) {
+            return g.label();
+        }
+        if (constant instanceof SiteKind k) {
+            return k.label();
+        }
+        return ((NodeStatus) constant).label();
+    }
+
+    /** The constant whose Chinese name {@code value} is ("市直部门" → DEPARTMENTS), or null. */
+    static String constantOf(String type, String column, String value) {
+        Class<? extends Enum<?>> e = enumOf(type, column);
+        if (e == null) {
+            return null;
+        }
+        for (Enum<?> c : e.getEnumConstants()) {
+            if (label(c).equals(value)) {
+                return c.name();
+            }
+        }
+        return null;
+    }
+
+    /** The Chinese name the CSV export writes for a constant of an enum column; other values as they are. */
+    static Object csvValue(String type, String column, Object value) {
+        Class<? extends Enum<?>> e = enumOf(type, column);
+        if (e == null || value == null) {
+            return value;
+        }
+        for (Enum<?> c : e.getEnumConstants()) {
+            if (c.name().equals(value.toString())) {
+                return label(c);
+            }
+        }
+        return value;
+    }
+
+    private static final Map<String, Boolean> YES_NO = Map.of("是", true, "否", false);
+
+    /** A header as compared: without spaces and brackets, lower case ("带宽（Mbps）" → "带宽mbps"). */
+    static String headerKey(String header) {
+        return header.replace("\uFEFF", "").replaceAll("[\\s（）()\\[\\]【】]", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> headerSynonyms() {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < CSV_COLUMNS.size(); i++) {
+            m.put(headerKey(CSV_COLUMNS.get(i)), CSV_COLUMNS.get(i));
+            m.put(headerKey(CSV_HEADERS_ZH.get(i)), CSV_COLUMNS.get(i));
+        }
+        synonyms(m, "type", "行类型", "记录类型", "登记类型");
+        synonyms(m, "code", "单位编码", "代码", "单位代码");
+        synonyms(m, "name", "单位名称", "网站名称", "姓名");
+        synonyms(m, "kind", "单位类别", "网站类别", "种类");
+        synonyms(m, "parentCode", "上级单位编码", "上级编码", "上级");
+        synonyms(m, "peerGroup", "分组", "考核分组");
+        synonyms(m, "aliases", "简称", "别称");
+        synonyms(m, "url", "网站", "网站地址", "网站网址");
+        synonyms(m, "unitCode", "所属单位编码", "归属单位");
+        synonyms(m, "monitored", "监测", "是否监控");
+        synonyms(m, "status", "状态", "节点状态");
+        synonyms(m, "phase", "工程期次");
+        synonyms(m, "connectedOn", "接入时间");
+        synonyms(m, "bandwidthMbps", "带宽", "bandwidth");
+        synonyms(m, "terminals", "终端", "终端数量");
+        synonyms(m, "phone", "联系电话", "手机");
+        synonyms(m, "email", "电子邮箱", "电子邮件");
+        synonyms(m, "since", "任职日期", "起始日期", "任职时间");
+        return Map.copyOf(m);
+    }
+
+    private static void synonyms(Map<String, String> m, String field, String... headers) {
+        for (String h : headers) {
+            if (m.putIfAbsent(headerKey(h), field) != null && !m.get(headerKey(h)).equals(field)) {
+                throw new IllegalStateException("header " + h + " means two fields");
+            }
+        }
     }
 
     private static int line(JsonLocation location) {

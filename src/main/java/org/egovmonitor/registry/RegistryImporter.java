@@ -46,6 +46,34 @@ public class RegistryImporter {
     }
 
     public Report importDocument(RegistryFileReader.Result parsed, boolean demo) {
+        return importDocument(parsed, demo, false);
+    }
+
+    /**
+     * With {@code dryRun} the rows are validated and written exactly as a real import would, and the transaction is
+     * then rolled back: the report's counts are what the import would change, and nothing is kept.
+     */
+    public Report importDocument(RegistryFileReader.Result parsed, boolean demo, boolean dryRun) {
+        try {
+            return apply(parsed, demo, dryRun);
+        } catch (DryRun done) {
+            Report r = done.report;
+            return new Report(false, r.rows(), r.unitsChanged(), r.sitesChanged(), r.nodesChanged(),
+                    r.liaisonsChanged(), List.of());
+        }
+    }
+
+    /** Thrown out of the transaction to roll a dry run back, carrying what it would have done. */
+    private static final class DryRun extends RuntimeException {
+        final transient Report report;
+
+        DryRun(Report report) {
+            super(null, null, false, false);
+            this.report = report;
+        }
+    }
+
+    private Report apply(RegistryFileReader.Result parsed, boolean demo, boolean dryRun) {
         RegistryDocument doc = parsed.document();
         List<FieldError> errors = new ArrayList<>(parsed.errors());
         LocalDate today = LocalDate.now(clock);
@@ -118,7 +146,12 @@ public class RegistryImporter {
             for (RegistryDocument.Row<LiaisonRequest> row : liaisons.values()) {
                 liaisonsChanged += RegistryService.replaceLiaison(h, row.value()).isPresent() ? 1 : 0;
             }
-            return new Report(true, doc.size(), unitsChanged, sitesChanged, nodesChanged, liaisonsChanged, List.of());
+            Report report = new Report(true, doc.size(), unitsChanged, sitesChanged, nodesChanged, liaisonsChanged,
+                    List.of());
+            if (dryRun) {
+                throw new DryRun(report);
+            }
+            return report;
         });
     }
 

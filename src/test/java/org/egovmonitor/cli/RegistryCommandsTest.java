@@ -139,12 +139,12 @@ class RegistryCommandsTest {
                         .doesNotStartWith("@");
             }
         }
-        assertThat(column(rows, "name")).contains("'=HYPERLINK(\"http://evil.example/\",\"点此\")",
+        assertThat(column(rows, "名称")).contains("'=HYPERLINK(\"http://evil.example/\",\"点此\")",
                 "'+cmd|' /C calc'!A0", "''王明");
-        assertThat(column(rows, "aliases")).contains("'@SUM(1+1)|计委");
-        assertThat(column(rows, "tags")).contains("'-2+3|'已带引号");
-        assertThat(column(rows, "phone")).contains("'+86 566 2021234");
-        assertThat(column(rows, "email")).contains("'-x@example.gov.cn");
+        assertThat(column(rows, "别名")).contains("'@SUM(1+1)|计委");
+        assertThat(column(rows, "标签")).contains("'-2+3|'已带引号");
+        assertThat(column(rows, "电话")).contains("'+86 566 2021234");
+        assertThat(column(rows, "邮箱")).contains("'-x@example.gov.cn");
 
         AppProcess.Result again = AppProcess.run(env, "import-registry", csv.toString());
         assertThat(again.exitCode()).as(again.stderr()).isZero();

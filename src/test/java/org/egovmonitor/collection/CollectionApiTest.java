@@ -58,7 +58,7 @@ class CollectionApiTest {
     void survey_badCsv_422WithLines_goodCsvApplied() {
         Response bad = API.api("/api/coverage/survey").post(Entity.entity("单位编码,状态\nczs-gaj,已接入\nnope,规划\n",
                 "text/csv"));
-        assertThat(fields(API.json(bad, 422))).contains("2:connectedOn", "3:unitCode");
+        assertThat(fields(API.json(bad, 422))).contains("2:接入日期", "3:单位编码");
         API.json(API.api("/api/coverage/survey").post(Entity.entity(" ", "text/csv")), 422);
         JsonNode ok = API.json(API.api("/api/coverage/survey").post(Entity.entity(
                 "unitCode,status,phase\nczs-gaj,PLANNED,2\n", "text/csv")), 200);
@@ -71,7 +71,7 @@ class CollectionApiTest {
         byte[] gbk = "单位编码,状态,期次\nczs-gaj,已接入,二期\n".getBytes(java.nio.charset.Charset.forName("GBK"));
         JsonNode undeclared = API.json(API.api("/api/coverage/survey").post(Entity.entity(gbk, "text/csv")), 422);
         // Read as GBK: the only error is the connection date an 已接入 row needs, named in Chinese.
-        assertThat(fields(undeclared)).containsExactly("2:connectedOn");
+        assertThat(fields(undeclared)).containsExactly("2:接入日期");
         byte[] ok = "单位编码,状态,期次\nczs-gaj,规划,二期\n".getBytes(java.nio.charset.Charset.forName("GBK"));
         API.json(API.api("/api/coverage/survey").post(Entity.entity(ok, "text/csv; charset=GBK")), 200);
         assertThat(API.get("/api/units/czs-gaj/node", 200).path("phase").asInt()).isEqualTo(2);
