@@ -64,12 +64,12 @@ class VisibleTextBrowserTest {
     static final List<Integer> WIDTHS = List.of(1440, 390);
 
     /**
-     * Latin words users know as they are: protocols and formats named on the pages (HTTP 状态, 导出 CSV, Word/PDF
-     * 下载), address kinds (IPv6, ICP 备案), sizes (KB/MB), and the product names of channels (微信 robots are
+     * Latin words users know as they are: protocols and formats named on the pages (HTTP 状态, 导出 CSV, YAML 登记表,
+     * Word/PDF 下载), address kinds (IPv6, ICP 备案), sizes (KB/MB), and the product names of channels (微信 robots are
      * "WeCom" in their own UI). Compared case-sensitively: "HTTP" is allowed, "http" in prose is not.
      */
-    static final Set<String> ALLOWED_WORDS = Set.of("HTTP", "HTTPS", "HTML", "JSON", "CSV", "PDF", "Word", "Excel",
-            "IPv6", "IPv4", "ICP", "KB", "MB", "GB", "SMTP", "WeCom", "DingTalk", "Webhook", "webhook", "UTF", "URL",
+    static final Set<String> ALLOWED_WORDS = Set.of("HTTP", "HTTPS", "HTML", "JSON", "CSV", "YAML", "PDF", "Word",
+            "Excel", "IPv6", "IPv4", "ICP", "KB", "MB", "GB", "SMTP", "WeCom", "DingTalk", "Webhook", "webhook", "UTF", "URL",
             "docx", "xlsx", "Chrome", "Basic");
     /** An address, a host or an e-mail: crawled sites and their pages are named by them. */
     static final Pattern ADDRESS = Pattern.compile("^(https?://\\S*"
