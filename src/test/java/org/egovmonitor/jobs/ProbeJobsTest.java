@@ -127,6 +127,6 @@ class ProbeJobsTest {
         assertThat(count(jdbi, "SELECT count(*) FROM node_probes WHERE up AND latency_ms IS NOT NULL")).isEqualTo(1);
         assertThat(count(jdbi, "SELECT count(*) FROM node_probes WHERE NOT up AND error IS NOT NULL")).isEqualTo(1);
         assertThat(count(jdbi, "SELECT count(*) FROM job_runs WHERE job = 'node-probe' AND total = 1"
-                + " AND message LIKE '%1 without endpoint skipped%'")).isEqualTo(2);
+                + " AND message LIKE '%1 个无探测端点未探测%'")).isEqualTo(2);
     }
 }
