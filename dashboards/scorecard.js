@@ -56,7 +56,7 @@
                     }));
             }},
             {label: '类别', cell: function (i) { return i.group; }},
-            {label: '状态', cell: function (i) { return E.label('IndicatorState', i.state); }},
+            {label: '状态', class: 'nowrap', cell: function (i) { return E.label('IndicatorState', i.state); }},
             {label: '权重', class: 'num', cell: function (i) { return E.fmt(i.weight, 1); }},
             {label: '得分', class: 'num', cell: function (i) { return counted(i) ? E.fmt(i.points, 2) : '—'; }},
             {label: '失分', class: 'num', cell: function (i) { return counted(i) ? E.fmt(i.shortfall, 2) : '—'; }},
