@@ -16,6 +16,7 @@ import org.egovmonitor.auth.LeaderOrOffice;
 import org.egovmonitor.auth.OfficeOnly;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.web.CsvExport;
 import org.egovmonitor.web.QueryParams;
@@ -58,7 +59,8 @@ public class ScoringResource {
         LocalDate onOrBefore = ScoringParams.date("before", before);
         if (onOrBefore != null) {
             if (date != null && !date.isBlank()) {
-                throw new ValidationException(List.of(FieldError.of("before", "不能与 date 同时使用")));
+                throw new ValidationException(List.of(FieldError.of("before",
+                        Messages.get("error.scoring.beforeWithDate"))));
             }
             return scoring.rankingsOnOrBefore(query, onOrBefore);
         }
@@ -92,7 +94,8 @@ public class ScoringResource {
     private static RankingQuery query(String group, String grade, String search, String sort, String dir, int offset,
                                       Integer limit) {
         if (search != null && search.strip().length() > MAX_SEARCH) {
-            throw new ValidationException(List.of(FieldError.of("q", "查找文字不能超过 " + MAX_SEARCH + " 个字")));
+            throw new ValidationException(List.of(FieldError.of("q",
+                    Messages.get("error.scoring.searchTooLong", MAX_SEARCH))));
         }
         return new RankingQuery(QueryParams.enumValue(PeerGroup.class, "group", group),
                 QueryParams.enumValue(Grade.class, "grade", grade), search,
@@ -106,7 +109,7 @@ public class ScoringResource {
         if (dir.strip().equalsIgnoreCase("desc")) {
             return true;
         }
-        throw new ValidationException(List.of(FieldError.of("dir", "取值必须是 asc 或 desc")));
+        throw new ValidationException(List.of(FieldError.of("dir", Messages.get("error.scoring.dir"))));
     }
 
     private String indicatorName(String id) {
