@@ -86,8 +86,7 @@ public class ScoringResource {
                     r.unitName(), r.grade() == Grade.NOT_RATED ? "" : r.total(), r.gradeLabel(), r.vetoed() ? "是" : "否", r.scoredWeight(),
                     indicatorName(r.bottleneck()), r.bottleneckShortfall(), r.vetoCount(), r.warningCount()));
         }
-        return CsvExport.attachment("rankings-" + table.day() + ".csv", List.of("日期", "同类组", "排名", "名次变化",
-                "单位编码", "单位名称", "得分", "等级", "单项否决", "已评分权重", "瓶颈指标", "瓶颈失分", "否决项数", "预警数"),
+        return CsvExport.attachment("rankings-" + table.day() + ".csv", Messages.list("csv.rankings"),
                 rows);
     }
 
