@@ -127,7 +127,7 @@ public final class RegistryFileReader {
                     continue;
                 }
                 if (value != JsonToken.START_ARRAY) {
-                    c.error(sectionLine, section, Messages.get("error.registry.file.list"));
+                    c.error(sectionLine, section, Messages.get("error.field.list"));
                     p.skipChildren();
                     continue;
                 }
