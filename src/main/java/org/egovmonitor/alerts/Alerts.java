@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
 import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.scoring.AlertRow;
 import org.egovmonitor.scoring.ScoreSnapshotService;
 import org.jdbi.v3.core.Jdbi;
@@ -69,7 +70,8 @@ public class Alerts implements AlertHooks, AutoCloseable {
         return jdbi.inTransaction(h -> {
             AlertDao dao = h.attach(AlertDao.class);
             AlertDao.Addressee unit = dao.addressee(event.unitCode())
-                    .orElseThrow(() -> new NotFoundException("单位不存在：" + event.unitCode()));
+                    .orElseThrow(() -> new NotFoundException(
+                            Messages.get("error.registry.unitMissing", event.unitCode())));
             if (dao.announce(event.unitCode(), event.kind(), event.problem(), event.fingerprint(), now) == 0
                     || dao.optedOut(event.unitCode())) {
                 return 0;
@@ -111,7 +113,7 @@ public class Alerts implements AlertHooks, AutoCloseable {
             open.add(ProblemChanges.key(event));
         }
         int cleared = clearAbsent(kind, open);
-        return kind.label() + "：未消除 " + openNow.size() + " 项，排队消息 " + queued + " 条，已消除 " + cleared + " 项";
+        return Messages.get("summary.alerts.reconcile", kind.label(), openNow.size(), queued, cleared);
     }
 
     @Override
@@ -126,8 +128,8 @@ public class Alerts implements AlertHooks, AutoCloseable {
         }
         Set<String> open = ProblemChanges.openKeys(current);
         int cleared = clearAbsent(AlertKind.NEW_VETO, open) + clearAbsent(AlertKind.NEW_WARNING, open);
-        StringBuilder summary = new StringBuilder("告警：新增否决/预警 " + fresh.size() + " 项，排队消息 " + queued
-                + " 条，已消除 " + cleared + " 项；");
+        StringBuilder summary = new StringBuilder(
+                Messages.get("summary.alerts.afterScoring", fresh.size(), queued, cleared));
         watched.forEach((kind, source) -> summary.append(reconcile(kind, source.get())).append("；"));
         return summary.append(deliverDue()).toString();
     }
@@ -147,8 +149,7 @@ public class Alerts implements AlertHooks, AutoCloseable {
                         dao -> dao.clear(p.unitCode(), AlertKind.SITE_DOWN, p.url()));
             }
         }
-        return "告警：新增网站无法访问 " + down.size() + " 个，排队消息 " + queued + " 条，恢复 " + cleared + " 个；"
-                + deliverDue();
+        return Messages.get("summary.alerts.afterProbes", down.size(), queued, cleared) + deliverDue();
     }
 
     private int clearAbsent(AlertKind kind, Set<String> open) {
@@ -195,7 +196,7 @@ public class Alerts implements AlertHooks, AutoCloseable {
                 failed += items.size();
             }
         }
-        return "发送 " + sent + " 条，失败 " + failed + " 条，静默时段暂缓 " + held + " 条";
+        return Messages.get("summary.alerts.delivery", sent, failed, held);
     }
 
     /** Sends one message for {@code items} (one delivery, or a recipient's digest) and records the outcome. */
@@ -229,7 +230,7 @@ public class Alerts implements AlertHooks, AutoCloseable {
         List<Recipient> office = recipients(null);
         if (office.isEmpty()) {
             throw new ValidationException(List.of(FieldError.of("alerts",
-                    "未配置任何接收方：请在 config.yml 的 alerts 下配置 SMTP 与办公室邮箱，或机器人回调地址")));
+                    Messages.get("error.alerts.noRecipients"))));
         }
         List<Long> ids = new ArrayList<>();
         jdbi.useTransaction(h -> {
@@ -297,7 +298,7 @@ public class Alerts implements AlertHooks, AutoCloseable {
             AlertDao dao = h.attach(AlertDao.class);
             requireUnit(dao, unitCode);
             dao.optOut(unitCode, byUser, clock.instant());
-            dao.cancelWaiting(unitCode, "办公室已关闭该单位的告警");
+            dao.cancelWaiting(unitCode, Messages.get("error.alerts.unitSilenced"));
         });
     }
 
@@ -311,7 +312,7 @@ public class Alerts implements AlertHooks, AutoCloseable {
 
     private static void requireUnit(AlertDao dao, String unitCode) {
         if (!dao.unitExists(unitCode)) {
-            throw new NotFoundException("单位不存在：" + unitCode);
+            throw new NotFoundException(Messages.get("error.registry.unitMissing", unitCode));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.egovmonitor.auth.OfficeOnly;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.web.CsvExport;
 import org.egovmonitor.web.QueryParams;
 
@@ -57,8 +58,7 @@ public class AlertsResource {
                     d.kind().label(), d.channel().label(), d.recipient(), d.mode().label(), d.subject(),
                     d.status().label(), d.attempts(), d.lastError(), alerts.localTime(d.sentAt())));
         }
-        return CsvExport.attachment("alert-deliveries.csv", List.of("编号", "生成时间", "单位编码", "单位名称", "事项",
-                "渠道", "接收方", "方式", "标题", "状态", "尝试次数", "最近错误", "发送时间"), rows);
+        return CsvExport.attachment("alert-deliveries.csv", Messages.list("csv.alertDeliveries"), rows);
     }
 
     @GET

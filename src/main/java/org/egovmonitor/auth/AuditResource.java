@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -43,7 +44,7 @@ public class AuditResource {
         LocalDate fromDay = day("from", from);
         LocalDate toDay = day("to", to);
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-            throw new ValidationException(List.of(FieldError.of("to", "结束日期不能早于开始日期")));
+            throw new ValidationException(List.of(FieldError.of("to", Messages.get("error.audit.toBeforeFrom"))));
         }
         AuditDao.Query q = new AuditDao.Query(blankToNull(user), action(action), start(fromDay),
                 toDay == null ? null : start(toDay.plusDays(1)));
@@ -66,7 +67,7 @@ public class AuditResource {
         try {
             return AuditAction.valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(List.of(FieldError.of("action", "未知的操作类型")));
+            throw new ValidationException(List.of(FieldError.of("action", Messages.get("error.audit.unknownAction"))));
         }
     }
 
@@ -78,7 +79,7 @@ public class AuditResource {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ValidationException(List.of(FieldError.of(field, "应为日期，格式 2026-01-31")));
+            throw new ValidationException(List.of(FieldError.of(field, Messages.get("error.audit.date"))));
         }
     }
 
@@ -94,7 +95,7 @@ public class AuditResource {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ValidationException(List.of(FieldError.of("offset", "应为不小于 0 的整数")));
+        throw new ValidationException(List.of(FieldError.of("offset", Messages.get("error.audit.offset"))));
     }
 
     private static int parseLimit(String limit) {
@@ -109,6 +110,6 @@ public class AuditResource {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ValidationException(List.of(FieldError.of("limit", "应为 1–" + MAX_LIMIT + " 的整数")));
+        throw new ValidationException(List.of(FieldError.of("limit", Messages.get("error.audit.limit", MAX_LIMIT))));
     }
 }

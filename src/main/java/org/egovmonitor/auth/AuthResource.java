@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.egovmonitor.platform.Messages;
 
 /**
  * The login form's endpoints. Login is protected against login CSRF (an attacker logging the victim into the
@@ -77,7 +78,7 @@ public class AuthResource {
         String source = origin != null && !origin.equals("null") ? origin : headers.getHeaderString("Referer");
         String host = headers.getHeaderString(HttpHeaders.HOST);
         if (source == null || host == null || !sameOrigin(source, host)) {
-            throw new AccessDeniedException("登录请求来源不正确，请从登录页面登录");
+            throw new AccessDeniedException(Messages.get("error.access.loginOrigin"));
         }
     }
 

@@ -19,6 +19,7 @@ import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
 import org.egovmonitor.errors.NotAuthenticatedException;
+import org.egovmonitor.platform.Messages;
 
 /**
  * Works out who is calling (session cookie or HTTP Basic) for every request, and enforces CSRF: a state-changing
@@ -83,7 +84,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     private Caller basic(ContainerRequestContext request, String authorization, String ip) {
         if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new NotAuthenticatedException("仅支持 HTTP Basic 认证或登录会话");
+            throw new NotAuthenticatedException(Messages.get("error.access.basicOrSession"));
         }
         String decoded;
         try {
@@ -107,7 +108,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             sent = formField(request, CSRF_FIELD);
         }
         if (!Tokens.equal(sent, expected)) {
-            throw new AccessDeniedException("缺少或错误的 CSRF 令牌，请刷新页面后重试");
+            throw new AccessDeniedException(Messages.get("error.access.csrf"));
         }
     }
 

@@ -8,6 +8,7 @@ import org.egovmonitor.errors.ConflictException;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -35,7 +36,7 @@ public class UserService {
 
     public User get(String username) {
         return jdbi.withExtension(UserDao.class, dao -> dao.find(username))
-                .orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+                .orElseThrow(() -> userNotFound(username));
     }
 
     public User create(UserRequest request) {
@@ -46,9 +47,9 @@ public class UserService {
         List<FieldError> errors = new ArrayList<>();
         String username = request.username() == null ? null : request.username().strip();
         if (username == null || username.isEmpty()) {
-            errors.add(FieldError.of("username", "不能为空"));
+            errors.add(FieldError.of("username", Messages.get("error.field.required")));
         } else if (!USERNAME.matcher(username).matches()) {
-            errors.add(FieldError.of("username", "须为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头"));
+            errors.add(FieldError.of("username", Messages.get("error.user.usernameFormat")));
         }
         checkPassword(request.password(), true, username, displayName(request, username), errors);
         return jdbi.inTransaction(h -> {
@@ -56,7 +57,7 @@ public class UserService {
             ValidationException.throwIfAny(errors);
             UserDao users = h.attach(UserDao.class);
             if (users.find(username).isPresent()) {
-                throw new ConflictException("用户已存在：" + username);
+                throw new ConflictException(Messages.get("error.user.exists", username));
             }
             users.insert(username, hasher.hash(request.password()), request.role(), unit,
                     displayName(request, username), request.enabled() == null || request.enabled(), demo);
@@ -67,7 +68,7 @@ public class UserService {
     public User update(String username, UserRequest request, Caller caller) {
         List<FieldError> errors = new ArrayList<>();
         if (request.username() != null && !request.username().strip().equals(username)) {
-            errors.add(FieldError.of("username", "与路径中的用户名不一致（用户名不能修改）"));
+            errors.add(FieldError.of("username", Messages.get("error.user.usernameMismatch")));
         }
         checkPassword(request.password(), false, username, displayName(request, username), errors);
         if (request.password() != null && caller != null && caller.username().equals(username)) {
@@ -75,17 +76,17 @@ public class UserService {
         }
         return jdbi.inTransaction(h -> {
             UserDao users = h.attach(UserDao.class);
-            User current = users.find(username).orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+            User current = users.find(username).orElseThrow(() -> userNotFound(username));
             String unit = checkRoleAndUnit(h, request, errors);
             ValidationException.throwIfAny(errors);
             boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
             boolean losesOffice = current.role() == Role.OFFICE && current.enabled()
                     && (request.role() != Role.OFFICE || !enabled);
             if (losesOffice && caller != null && caller.username().equals(username)) {
-                throw new ConflictException("不能停用自己的账号或取消自己的办公室角色");
+                throw new ConflictException(Messages.get("error.user.notSelfDisable"));
             }
             if (losesOffice && users.countEnabledOffice() <= 1) {
-                throw new ConflictException("这是最后一个启用的办公室账号，不能停用或改变角色");
+                throw new ConflictException(Messages.get("error.user.lastOfficeDisable"));
             }
             users.update(username, request.role(), unit, displayName(request, username), enabled);
             boolean passwordChanged = request.password() != null;
@@ -106,12 +107,12 @@ public class UserService {
      */
     public void changeOwnPassword(Caller caller, PasswordChange change) {
         if (change == null) {
-            throw new ValidationException(List.of(FieldError.of("password", "不能为空")));
+            throw new ValidationException(List.of(FieldError.of("password", Messages.get("error.field.required"))));
         }
         String username = caller.username();
         List<FieldError> errors = new ArrayList<>();
         User user = jdbi.withExtension(UserDao.class, d -> d.find(username))
-                .orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+                .orElseThrow(() -> userNotFound(username));
         checkPassword(change.password(), true, username, user.displayName(), errors);
         checkCurrentPassword(username, change.currentPassword(), errors);
         ValidationException.throwIfAny(errors);
@@ -124,12 +125,12 @@ public class UserService {
     public void delete(String username, Caller caller) {
         jdbi.useTransaction(h -> {
             UserDao users = h.attach(UserDao.class);
-            User current = users.find(username).orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+            User current = users.find(username).orElseThrow(() -> userNotFound(username));
             if (caller != null && caller.username().equals(username)) {
-                throw new ConflictException("不能删除自己的账号");
+                throw new ConflictException(Messages.get("error.user.notSelfDelete"));
             }
             if (current.role() == Role.OFFICE && current.enabled() && users.countEnabledOffice() <= 1) {
-                throw new ConflictException("这是最后一个启用的办公室账号，不能删除");
+                throw new ConflictException(Messages.get("error.user.lastOfficeDelete"));
             }
             users.delete(username); // sessions go with it (ON DELETE CASCADE)
         });
@@ -144,7 +145,7 @@ public class UserService {
         ValidationException.throwIfAny(errors);
         jdbi.useTransaction(h -> {
             if (h.attach(UserDao.class).setPasswordHash(username, hasher.hash(password)) == 0) {
-                throw new NotFoundException("未找到用户：" + username);
+                throw userNotFound(username);
             }
             h.attach(SessionDao.class).deleteForUser(username);
         });
@@ -156,7 +157,7 @@ public class UserService {
      */
     public int unlock(String username) {
         return jdbi.inTransaction(h -> {
-            h.attach(UserDao.class).find(username).orElseThrow(() -> new NotFoundException("未找到用户：" + username));
+            h.attach(UserDao.class).find(username).orElseThrow(() -> userNotFound(username));
             return h.attach(LoginFailureDao.class).clearUser(username);
         });
     }
@@ -173,12 +174,12 @@ public class UserService {
     /** One's own password is changed only by who knows it: a stolen session alone cannot take the account over. */
     private void checkCurrentPassword(String username, String currentPassword, List<FieldError> errors) {
         if (currentPassword == null || currentPassword.isEmpty()) {
-            errors.add(FieldError.of("currentPassword", "修改自己的密码须提供当前密码"));
+            errors.add(FieldError.of("currentPassword", Messages.get("error.user.currentPasswordRequired")));
             return;
         }
         String hash = jdbi.withExtension(UserDao.class, dao -> dao.enabledPasswordHash(username)).orElse(null);
         if (ControlChars.containsAny(currentPassword) || !hasher.verify(currentPassword, hash)) {
-            errors.add(FieldError.of("currentPassword", "当前密码不正确"));
+            errors.add(FieldError.of("currentPassword", Messages.get("error.user.currentPasswordWrong")));
         }
     }
 
@@ -186,14 +187,14 @@ public class UserService {
                                       List<FieldError> errors) {
         if (password == null) {
             if (required) {
-                errors.add(FieldError.of("password", "不能为空"));
+                errors.add(FieldError.of("password", Messages.get("error.field.required")));
             }
             return;
         }
         if (password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(FieldError.of("password", "至少 " + MIN_PASSWORD_LENGTH + " 个字符"));
+            errors.add(FieldError.of("password", Messages.get("error.user.passwordTooShort", MIN_PASSWORD_LENGTH)));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_BYTES) {
-            errors.add(FieldError.of("password", "不能超过 " + PasswordHasher.MAX_BYTES + " 字节"));
+            errors.add(FieldError.of("password", Messages.get("error.user.passwordTooLong", PasswordHasher.MAX_BYTES)));
         } else {
             PasswordPolicy.problem(password, username, displayName)
                     .ifPresent(reason -> errors.add(FieldError.of("password", reason)));
@@ -204,23 +205,27 @@ public class UserService {
     private static String checkRoleAndUnit(Handle h, UserRequest request, List<FieldError> errors) {
         String unit = request.unitCode() == null || request.unitCode().isBlank() ? null : request.unitCode().strip();
         if (request.displayName() != null && request.displayName().strip().length() > 100) {
-            errors.add(FieldError.of("displayName", "不能超过 100 个字符"));
+            errors.add(FieldError.of("displayName", Messages.get("error.user.displayNameTooLong")));
         }
         if (request.role() == null) {
-            errors.add(FieldError.of("role", "不能为空，取值必须是以下之一：OFFICE, LEADER, DEPARTMENT"));
+            errors.add(FieldError.of("role", Messages.get("error.user.role")));
             return unit;
         }
         if (request.role() == Role.DEPARTMENT) {
             if (unit == null) {
-                errors.add(FieldError.of("unitCode", "部门账号必须绑定一个单位"));
+                errors.add(FieldError.of("unitCode", Messages.get("error.user.unitRequired")));
             } else if (h.attach(UserDao.class).unitName(unit).isEmpty()) {
-                errors.add(FieldError.of("unitCode", "单位不存在：" + unit));
+                errors.add(FieldError.of("unitCode", Messages.get("error.registry.unitMissing", unit)));
             }
             return unit;
         }
         if (unit != null) {
-            errors.add(FieldError.of("unitCode", "只有部门账号绑定单位"));
+            errors.add(FieldError.of("unitCode", Messages.get("error.user.unitOnlyForDepartment")));
         }
         return null;
+    }
+
+    private static NotFoundException userNotFound(String username) {
+        return new NotFoundException(Messages.get("error.user.notFound", username));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +40,8 @@ public class UsersResource {
 
     static UserRequest require(UserRequest request) {
         if (request == null) {
-            throw new ValidationException(List.of(FieldError.of("(请求体)", "不能为空")));
+            throw new ValidationException(List.of(FieldError.of(Messages.get("error.field.body"),
+                    Messages.get("error.field.required"))));
         }
         return request;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 
 /**
  * A report's period: its kind and first and last day (inclusive). Weeks run Monday to Sunday, quarters are calendar
@@ -23,10 +24,10 @@ public record ReportPeriod(BulletinKind kind, LocalDate from, LocalDate to) {
 
     public ReportPeriod {
         if (from.isAfter(to)) {
-            throw new ValidationException(List.of(FieldError.of("from", "开始日期不能晚于结束日期")));
+            throw new ValidationException(List.of(FieldError.of("from", Messages.get("error.period.fromAfterTo"))));
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new ValidationException(List.of(FieldError.of("to", "时间范围不能超过 " + MAX_DAYS + " 天")));
+            throw new ValidationException(List.of(FieldError.of("to", Messages.get("error.period.tooLong", MAX_DAYS))));
         }
     }
 

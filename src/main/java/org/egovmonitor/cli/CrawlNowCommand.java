@@ -50,7 +50,7 @@ public class CrawlNowCommand extends DatabaseCommand {
             throws Exception {
         String unit = namespace.getString("unit");
         if (unit != null && jdbi.withExtension(UnitDao.class, d -> d.find(unit.strip())).isEmpty()) {
-            throw new CommandFailedException("未找到单位：" + unit);
+            throw new CommandFailedException(Messages.get("error.unitNotFound", unit));
         }
         SchedulerConfiguration sc = config.getScheduler();
         // The same machinery as the server's crawl workers; the server's own ports are not fetched from here either
@@ -109,6 +109,6 @@ public class CrawlNowCommand extends DatabaseCommand {
         int finished = p.done() + p.failed();
         int filled = p.total() == 0 ? BAR_WIDTH : (int) ((long) finished * BAR_WIDTH / p.total());
         return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + finished + "/" + p.total()
-                + "  失败 " + p.failed();
+                + "  " + Messages.get("cli.msg.crawlFailed", p.failed());
     }
 }

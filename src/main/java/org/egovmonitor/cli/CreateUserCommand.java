@@ -50,7 +50,7 @@ public class CreateUserCommand extends DatabaseCommand {
         try {
             role = Role.valueOf(namespace.getString("role").strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandFailedException("--role 必须是 OFFICE、LEADER 或 DEPARTMENT 之一");
+            throw new CommandFailedException(Messages.get("cli.msg.roleChoice"));
         }
         boolean fromStdin = Boolean.TRUE.equals(namespace.getBoolean("passwordStdin"));
         String password;
@@ -58,7 +58,7 @@ public class CreateUserCommand extends DatabaseCommand {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             password = in.readLine();
             if (password == null || password.isEmpty()) {
-                throw new CommandFailedException("标准输入中没有密码");
+                throw new CommandFailedException(Messages.get("cli.msg.noPasswordOnStdin"));
             }
         } else {
             password = Tokens.newPassword();
@@ -74,10 +74,11 @@ public class CreateUserCommand extends DatabaseCommand {
             }
             throw new CommandFailedException(e.getMessage());
         }
-        System.out.printf("已创建用户 %s（%s%s）%n", user.username(), user.role(),
-                user.unitCode() == null ? "" : "，单位 " + user.unitCode());
+        System.out.println(user.unitCode() == null
+                ? Messages.get("cli.msg.userCreated", user.username(), user.role())
+                : Messages.get("cli.msg.userCreatedWithUnit", user.username(), user.role(), user.unitCode()));
         if (!fromStdin) {
-            System.out.println("初始密码（只显示这一次）：" + password);
+            System.out.println(Messages.get("cli.msg.initialPassword", password));
         }
     }
 }

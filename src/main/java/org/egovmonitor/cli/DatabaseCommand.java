@@ -83,7 +83,7 @@ public abstract class DatabaseCommand extends ConfiguredCommand<EgovMonitorConfi
         if (cause instanceof CommandFailedException || cause instanceof FileNotFoundException
                 || cause instanceof DataFolderBusyException || cause instanceof RuleFileException
                 || cause instanceof CrawlerFiles.CrawlerFilesException) {
-            cli.getStdErr().println("错误：" + cause.getMessage());
+            cli.getStdErr().println(Messages.get("cli.msg.error", cause.getMessage()));
         } else {
             super.onError(cli, namespace, e);
         }

@@ -32,7 +32,8 @@ public class DbCommand extends DatabaseCommand {
     protected void execute(Namespace namespace, EgovMonitorConfiguration config, Jdbi jdbi,
                            ManagedDataSource dataSource, Bootstrap<EgovMonitorConfiguration> bootstrap) {
         MigrateResult result = SchemaMigrator.migrate(dataSource);
-        System.out.printf("数据库结构已是最新：本次执行 %d 个迁移，当前版本 %s%n", result.migrationsExecuted,
-                result.targetSchemaVersion == null ? "(不变)" : result.targetSchemaVersion);
+        String version = result.targetSchemaVersion == null ? Messages.get("cli.msg.schemaUnchanged")
+                : result.targetSchemaVersion;
+        System.out.println(Messages.get("cli.msg.schemaUpToDate", result.migrationsExecuted, version));
     }
 }

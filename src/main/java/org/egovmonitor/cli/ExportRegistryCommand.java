@@ -58,6 +58,6 @@ public class ExportRegistryCommand extends DatabaseCommand {
             throw e;
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.err.println("已导出到 " + target);
+        System.err.println(Messages.get("cli.msg.registryExported", target));
     }
 }

@@ -36,21 +36,21 @@ public class ImportNodeSurveyCommand extends DatabaseCommand {
             throws Exception {
         Path file = Path.of(namespace.getString("survey"));
         if (!Files.isRegularFile(file)) {
-            throw new CommandFailedException("文件不存在：" + file);
+            throw new CommandFailedException(Messages.get("cli.msg.fileMissing", file));
         }
         if (Files.size(file) > MAX_BYTES) {
-            throw new CommandFailedException("文件超过 16 MB：" + file);
+            throw new CommandFailedException(Messages.get("cli.msg.fileTooLarge", file));
         }
         String text = UploadedText.decode(Files.readAllBytes(file)).orElseThrow(() -> new CommandFailedException(
-                "无法识别文件编码，请另存为 UTF-8 或 GBK：" + file));
+                Messages.get("cli.msg.fileEncoding", file)));
         NodeSurvey.Result result = new NodeSurvey(jdbi, new RegistryFileReader(bootstrap.getObjectMapper()),
                 Clock.system(config.zoneId())).importCsv(text);
         if (!result.applied()) {
             for (FieldError error : result.errors()) {
                 System.err.println(file + ": " + error.describe());
             }
-            throw new CommandFailedException("共 " + result.errors().size() + " 处错误，未导入任何数据");
+            throw new CommandFailedException(Messages.get("cli.msg.importErrors", result.errors().size()));
         }
-        System.out.printf("导入完成：%d 行；变更节点 %d%n", result.rows(), result.nodesChanged());
+        System.out.println(Messages.get("cli.msg.nodeSurveyImported", result.rows(), result.nodesChanged()));
     }
 }

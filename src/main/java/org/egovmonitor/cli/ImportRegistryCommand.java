@@ -34,7 +34,7 @@ public class ImportRegistryCommand extends DatabaseCommand {
         long started = System.nanoTime();
         Path file = Path.of(namespace.getString("registry"));
         if (!Files.isRegularFile(file)) {
-            throw new CommandFailedException("文件不存在：" + file);
+            throw new CommandFailedException(Messages.get("cli.msg.fileMissing", file));
         }
         RegistryFileReader.Result parsed = new RegistryFileReader(bootstrap.getObjectMapper()).read(file);
         RegistryImporter.Report report = new RegistryImporter(jdbi, Clock.system(config.zoneId()))
@@ -43,10 +43,10 @@ public class ImportRegistryCommand extends DatabaseCommand {
             for (FieldError error : report.errors()) {
                 System.err.println(file + ": " + error.describe());
             }
-            throw new CommandFailedException("共 " + report.errors().size() + " 处错误，未导入任何数据");
+            throw new CommandFailedException(Messages.get("cli.msg.importErrors", report.errors().size()));
         }
-        System.out.printf("导入完成：%d 行；变更 单位 %d、网站 %d、节点 %d、联络员 %d；用时 %.1f 秒%n", report.rows(),
+        System.out.println(Messages.get("cli.msg.registryImported", report.rows(),
                 report.unitsChanged(), report.sitesChanged(), report.nodesChanged(), report.liaisonsChanged(),
-                (System.nanoTime() - started) / 1e9);
+                (System.nanoTime() - started) / 1e9));
     }
 }

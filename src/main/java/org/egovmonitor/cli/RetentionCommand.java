@@ -40,7 +40,7 @@ public class RetentionCommand extends DatabaseCommand {
         RetentionService service = new RetentionService(jdbi, config.getRetention(), Clock.system(config.zoneId()));
         PrintStream out = System.out;
         if (namespace.getBoolean("dryRun")) {
-            out.println("试运行（不做任何改动）：" + service.plan().describe());
+            out.println(Messages.get("cli.msg.retentionDryRun", service.plan().describe()));
             return;
         }
         PrintStream err = System.err;
@@ -56,7 +56,7 @@ public class RetentionCommand extends DatabaseCommand {
                 public void started(int siteDays) {
                     total = siteDays;
                     runs.total(runId, siteDays);
-                    err.println("待汇总 " + siteDays + " 个网站日");
+                    err.println(Messages.get("cli.msg.retentionToDo", siteDays));
                 }
 
                 @Override
@@ -64,7 +64,7 @@ public class RetentionCommand extends DatabaseCommand {
                     done += siteDays;
                     rows += rowsDeleted;
                     runs.progress(runId, siteDays, 0);
-                    err.print("\r已汇总 " + done + "/" + total + " 个网站日，已删除原始记录 " + rows + " 行");
+                    err.print("\r" + Messages.get("cli.msg.retentionProgress", done, total, rows));
                     err.flush();
                 }
             });
@@ -72,7 +72,7 @@ public class RetentionCommand extends DatabaseCommand {
                 err.println();
             }
             runs.succeeded(runId, result.describe());
-            out.println(result.describe() + "（运行记录 " + runId + "）");
+            out.println(Messages.get("cli.msg.retentionDone", result.describe(), runId));
         } catch (Exception e) {
             runs.failed(runId, e.toString());
             throw e;

@@ -8,6 +8,7 @@ import org.egovmonitor.auth.PasswordHasher;
 import org.egovmonitor.auth.UserService;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.errors.ApiException;
+import org.egovmonitor.platform.Messages;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,6 +38,6 @@ public class UnlockUserCommand extends DatabaseCommand {
         } catch (ApiException e) {
             throw new CommandFailedException(e.getMessage());
         }
-        System.out.printf("已解除用户 %s 的登录等待（清除 %d 条失败记录）%n", username, cleared);
+        System.out.println(Messages.get("cli.msg.userUnlocked", username, cleared));
     }
 }

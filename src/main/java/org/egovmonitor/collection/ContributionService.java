@@ -24,6 +24,7 @@ import org.egovmonitor.crawler.parse.PageLink;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.registry.Site;
 import org.egovmonitor.registry.SiteDao;
@@ -66,7 +67,7 @@ public class ContributionService {
     public URI registeredPortal() {
         List<Site> portals = jdbi.withExtension(SiteDao.class, d -> d.list(null, SiteKind.PORTAL, null));
         if (portals.isEmpty()) {
-            throw new NotFoundException("未登记门户网站（类型 PORTAL）");
+            throw new NotFoundException(Messages.get("error.contribution.noPortal"));
         }
         return URI.create(portals.get(0).url());
     }
@@ -212,19 +213,20 @@ public class ContributionService {
     public Unit assign(String source, String unitCode) {
         String alias = source == null ? "" : source.strip();
         if (unitCode == null || unitCode.isBlank()) {
-            throw new ValidationException(List.of(FieldError.of("unitCode", "不能为空")));
+            throw new ValidationException(List.of(FieldError.of("unitCode", Messages.get("error.field.required"))));
         }
         return jdbi.inTransaction(h -> {
             UnitDao units = h.attach(UnitDao.class);
             Unit unit = units.find(unitCode.strip()).orElseThrow(() -> new ValidationException(
-                    List.of(FieldError.of("unitCode", "单位不存在：" + unitCode.strip()))));
+                    List.of(FieldError.of("unitCode", Messages.get("error.registry.unitMissing", unitCode.strip())))));
             boolean listed = unmappedSources(h.attach(UnitDao.class).findAll(), h.attach(ContributionDao.class))
                     .contains(alias);
             if (!listed) {
-                throw new NotFoundException("未找到未匹配的来源：" + alias);
+                throw new NotFoundException(Messages.get("error.contribution.sourceNotFound", alias));
             }
             if (alias.length() > 100) {
-                throw new ValidationException(List.of(FieldError.of("source", "来源过长，不能作为别名")));
+                throw new ValidationException(List.of(FieldError.of("source",
+                        Messages.get("error.contribution.sourceTooLong"))));
             }
             h.attach(ContributionDao.class).addAlias(unit.code(), alias);
             return units.find(unit.code()).orElseThrow();

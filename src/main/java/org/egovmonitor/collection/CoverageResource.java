@@ -16,6 +16,7 @@ import org.egovmonitor.auth.LeaderOrOffice;
 import org.egovmonitor.auth.OfficeOnly;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.web.QueryParams;
 import org.egovmonitor.web.RequestBodies;
@@ -69,7 +70,8 @@ public class CoverageResource {
                                           @QueryParam("dryRun") String dryRun) {
         String csv = RequestBodies.text(body, type);
         if (csv.isBlank()) {
-            throw new ValidationException(List.of(FieldError.of("(请求体)", "CSV 内容不能为空")));
+            throw new ValidationException(List.of(FieldError.of(Messages.get("error.field.body"),
+                    Messages.get("error.coverage.emptyCsv"))));
         }
         NodeSurvey.Result result = survey.importCsv(csv, Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun)));
         ValidationException.throwIfAny(NodeSurvey.inChinese(result.errors()));
@@ -83,7 +85,7 @@ public class CoverageResource {
         try {
             return YearMonth.parse(value.strip(), QueryParams.MONTH);
         } catch (DateTimeParseException e) {
-            throw new ValidationException(List.of(FieldError.of(name, "月份格式应为 YYYY-MM")));
+            throw new ValidationException(List.of(FieldError.of(name, Messages.get("error.coverage.month"))));
         }
     }
 }

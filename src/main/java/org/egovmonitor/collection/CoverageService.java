@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.NetworkNode;
 import org.egovmonitor.registry.NetworkNodeDao;
 import org.egovmonitor.registry.PeerGroup;
@@ -52,7 +53,7 @@ public class CoverageService {
         YearMonth thisMonth = YearMonth.now(clock);
         YearMonth end = to == null ? thisMonth : to;
         if (from != null && from.isAfter(end)) {
-            throw new ValidationException(List.of(FieldError.of("from", "不能晚于 to")));
+            throw new ValidationException(List.of(FieldError.of("from", Messages.get("error.coverage.fromAfterTo"))));
         }
         return jdbi.inTransaction(h -> {
             List<Unit> units = h.attach(UnitDao.class).findAll().stream()

@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.platform.SpreadsheetCsv;
 import org.egovmonitor.registry.NetworkNode;
 import org.egovmonitor.registry.NetworkNodeDao;
@@ -77,7 +78,8 @@ public class NodeSurvey {
         try {
             t = translate(csv);
         } catch (IOException | RuntimeException e) {
-            return new Result(false, 0, 0, List.of(new FieldError(0, "(文件)", "CSV 格式错误：" + e.getMessage())));
+            return new Result(false, 0, 0, List.of(new FieldError(0, Messages.get("error.registry.file.whole"),
+                    Messages.get("error.registry.file.csvSyntax", e.getMessage()))));
         }
         if (!t.errors.isEmpty()) {
             return new Result(false, t.rows, 0, t.errors);
@@ -141,16 +143,16 @@ public class NodeSurvey {
                 String field = HEADERS.get(key);
                 if (field != null) {
                     if (columns.containsValue(field)) {
-                        t.errors.add(new FieldError(1, header, "与其他列重复（都表示 " + field + "）"));
+                        t.errors.add(new FieldError(1, header,
+                                Messages.get("error.registry.file.duplicateColumn", field)));
                     }
                     columns.put(header, field);
                 } else if (!IGNORED.contains(key)) {
-                    t.errors.add(new FieldError(1, header, "未知的列；可用：单位编码、状态、期次、接入日期、带宽、终端数、"
-                            + "探测主机、探测端口（或对应英文名）"));
+                    t.errors.add(new FieldError(1, header, Messages.get("error.nodeSurvey.unknownColumn")));
                 }
             }
             if (!columns.containsValue("unitCode")) {
-                t.errors.add(new FieldError(1, "unitCode", "缺少 单位编码（unitCode）列"));
+                t.errors.add(new FieldError(1, "unitCode", Messages.get("error.nodeSurvey.noUnitCodeColumn")));
             }
             if (!t.errors.isEmpty()) {
                 return t;

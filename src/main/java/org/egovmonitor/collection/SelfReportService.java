@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.registry.RegistryValidator;
 import org.egovmonitor.registry.Unit;
@@ -92,7 +93,7 @@ public class SelfReportService {
             SelfReportDao dao = h.attach(SelfReportDao.class);
             return Reviews.decide(new Reviews.Submissions<>(dao::lock, SelfReport::status, dao::review,
                             i -> withCurrentFlag(dao, dao.find(i).orElseThrow())), id, decision, outcome, actor,
-                    "该自报", () -> notFound(id), report -> { });
+                    Messages.get("error.selfReport.report"), () -> notFound(id), report -> { });
         });
         ReviewOutcomeListener.afterCommit(approvals, outcome, decided.unitCode());
         return decided;
@@ -129,7 +130,7 @@ public class SelfReportService {
     }
 
     private static NotFoundException notFound(long id) {
-        return new NotFoundException("未找到自报：" + id);
+        return new NotFoundException(Messages.get("error.selfReport.notFound", id));
     }
 
     /** Pure: units and their current reports to the chart distributions. */

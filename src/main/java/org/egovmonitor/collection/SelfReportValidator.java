@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.RegistryValidator;
 
 /**
@@ -25,9 +26,9 @@ public final class SelfReportValidator {
     public static RegistryValidator.Checked<SelfReportRequest> check(SelfReportRequest r, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (r.reportDate() == null) {
-            errors.add(FieldError.of("reportDate", "不能为空"));
+            errors.add(FieldError.of("reportDate", Messages.get("error.field.required")));
         } else if (r.reportDate().isAfter(today)) {
-            errors.add(FieldError.of("reportDate", "填报日期不能晚于今天"));
+            errors.add(FieldError.of("reportDate", Messages.get("error.selfReport.dateAfterToday")));
         }
         required(errors, "lanPresent", r.lanPresent());
         required(errors, "internetAccess", r.internetAccess());
@@ -39,53 +40,53 @@ public final class SelfReportValidator {
         int net = networked == null ? 0 : networked;
 
         if (computers != null && staff != null && computers > (long) MAX_COMPUTERS_PER_STAFF * staff) {
-            errors.add(FieldError.of("computers", staff == 0 ? "编制人数为 0 时不能填写计算机数"
-                    : "计算机数超过编制人数的 " + MAX_COMPUTERS_PER_STAFF + " 倍，请核对"));
+            errors.add(FieldError.of("computers", staff == 0 ? Messages.get("error.selfReport.computersWithoutStaff")
+                    : Messages.get("error.selfReport.computersPerStaff", MAX_COMPUTERS_PER_STAFF)));
         }
         if (computers != null && networked != null && networked > computers) {
-            errors.add(FieldError.of("networkedComputers", "联网计算机数不能超过计算机总数"));
+            errors.add(FieldError.of("networkedComputers", Messages.get("error.selfReport.networkedOverTotal")));
         }
         if (Boolean.FALSE.equals(r.lanPresent()) && net > 0) {
-            errors.add(FieldError.of("networkedComputers", "未建局域网的单位不能有联网计算机"));
+            errors.add(FieldError.of("networkedComputers", Messages.get("error.selfReport.networkedWithoutLan")));
         }
         if (computers != null && computers == 0) {
             if (Boolean.TRUE.equals(r.lanPresent())) {
-                errors.add(FieldError.of("lanPresent", "没有计算机的单位不能已建局域网"));
+                errors.add(FieldError.of("lanPresent", Messages.get("error.selfReport.lanWithoutComputers")));
             }
             if (Boolean.TRUE.equals(r.oaInUse())) {
-                errors.add(FieldError.of("oaInUse", "没有计算机的单位不能使用办公自动化"));
+                errors.add(FieldError.of("oaInUse", Messages.get("error.selfReport.oaWithoutComputers")));
             }
             if (Boolean.TRUE.equals(r.internetAccess())) {
-                errors.add(FieldError.of("internetAccess", "没有计算机的单位不能接入互联网"));
+                errors.add(FieldError.of("internetAccess", Messages.get("error.selfReport.internetWithoutComputers")));
             }
         }
 
         List<SystemInUse> systems = r.systems() == null ? List.of() : r.systems();
         if (systems.stream().anyMatch(java.util.Objects::isNull)) {
-            errors.add(FieldError.of("systems", "不能包含空值"));
+            errors.add(FieldError.of("systems", Messages.get("error.field.blankItem")));
         }
         List<SystemInUse> distinct = List.copyOf(new LinkedHashSet<>(systems.stream().filter(s -> s != null)
                 .toList()));
         if (distinct.contains(SystemInUse.OA) && Boolean.FALSE.equals(r.oaInUse())) {
-            errors.add(FieldError.of("systems", "选择了办公自动化系统，但“使用办公自动化”为否"));
+            errors.add(FieldError.of("systems", Messages.get("error.selfReport.oaSystemWithoutOa")));
         }
         if (!distinct.isEmpty() && computers != null && computers == 0) {
-            errors.add(FieldError.of("systems", "没有计算机的单位不能填写在用系统"));
+            errors.add(FieldError.of("systems", Messages.get("error.selfReport.systemsWithoutComputers")));
         }
         List<String> others = new ArrayList<>();
         if (r.otherSystems() != null) {
             for (String o : r.otherSystems()) {
                 String t = o == null ? null : o.strip();
                 if (t == null || t.isEmpty()) {
-                    errors.add(FieldError.of("otherSystems", "不能包含空值"));
+                    errors.add(FieldError.of("otherSystems", Messages.get("error.field.blankItem")));
                 } else if (t.length() > 100) {
-                    errors.add(FieldError.of("otherSystems", "每项长度不能超过 100"));
+                    errors.add(FieldError.of("otherSystems", Messages.get("error.field.itemTooLong", 100)));
                 } else if (!others.contains(t)) {
                     others.add(t);
                 }
             }
             if (others.size() > MAX_OTHER_SYSTEMS) {
-                errors.add(FieldError.of("otherSystems", "最多 " + MAX_OTHER_SYSTEMS + " 项"));
+                errors.add(FieldError.of("otherSystems", Messages.get("error.field.tooManyItems", MAX_OTHER_SYSTEMS)));
             }
         }
         String note = text(errors, "note", r.note());
@@ -100,23 +101,23 @@ public final class SelfReportValidator {
 
     private static void required(List<FieldError> errors, String field, Boolean value) {
         if (value == null) {
-            errors.add(FieldError.of(field, "不能为空，请选择是或否"));
+            errors.add(FieldError.of(field, Messages.get("error.selfReport.yesNoRequired")));
         }
     }
 
     private static Integer count(List<FieldError> errors, String field, Integer value, boolean required) {
         if (value == null) {
             if (required) {
-                errors.add(FieldError.of(field, "不能为空"));
+                errors.add(FieldError.of(field, Messages.get("error.field.required")));
             }
             return null;
         }
         if (value < 0) {
-            errors.add(FieldError.of(field, "不能为负数"));
+            errors.add(FieldError.of(field, Messages.get("error.field.notNegative")));
             return null;
         }
         if (value > MAX_COUNT) {
-            errors.add(FieldError.of(field, "不能超过 " + MAX_COUNT));
+            errors.add(FieldError.of(field, Messages.get("error.field.notOver", MAX_COUNT)));
             return null;
         }
         return value;
@@ -128,7 +129,7 @@ public final class SelfReportValidator {
         }
         String t = value.strip();
         if (t.length() > MAX_TEXT) {
-            errors.add(FieldError.of(field, "长度不能超过 " + MAX_TEXT));
+            errors.add(FieldError.of(field, Messages.get("error.field.tooLong", MAX_TEXT)));
             return null;
         }
         return t;

@@ -22,6 +22,7 @@ import org.egovmonitor.auth.OfficeOnly;
 import org.egovmonitor.auth.PublicEndpoint;
 import org.egovmonitor.auth.Role;
 import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.platform.Messages;
 
 /**
  * Serves the pages under dashboards/ (bundled into the jar at /dashboards). A resource rather than an AssetsBundle so
@@ -91,7 +92,7 @@ public class DashboardResource {
             return Response.seeOther(URI.create(HOME.get(Role.LEADER))).build();
         }
         if (caller.role() == Role.DEPARTMENT && unit != null && !unit.equals(caller.unitCode())) {
-            throw new AccessDeniedException("部门账号只能查看本单位的评估结果");
+            throw new AccessDeniedException(Messages.get("error.access.ownUnitOnly"));
         }
         if (caller.role() == Role.OFFICE && (unit == null || unit.isBlank())) {
             return Response.seeOther(URI.create(HOME.get(Role.OFFICE))).build();
@@ -111,7 +112,7 @@ public class DashboardResource {
     @PublicEndpoint
     public Response asset(@PathParam("asset") String asset) {
         if (asset.contains("..")) {
-            throw new NotFoundException("未找到页面：" + asset);
+            throw new NotFoundException(Messages.get("error.access.pageNotFound", asset));
         }
         return file(asset);
     }
@@ -119,7 +120,7 @@ public class DashboardResource {
     private static Response file(String name) {
         InputStream in = DashboardResource.class.getResourceAsStream(ROOT + name);
         if (in == null) {
-            throw new NotFoundException("未找到页面：" + name);
+            throw new NotFoundException(Messages.get("error.access.pageNotFound", name));
         }
         try (in) {
             String ext = name.substring(name.lastIndexOf('.') + 1);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.egovmonitor.platform.Messages;
 import org.glassfish.jersey.server.ParamException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -99,9 +100,9 @@ public final class ApiExceptionMappers {
         @Override
         public Response toResponse(JsonProcessingException e) {
             if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-                return json(422, "输入有误，请检查标出的字段", List.of(JsonFieldErrors.from(mapping)));
+                return json(422, Messages.get("error.invalidFields"), List.of(JsonFieldErrors.from(mapping)));
             }
-            return json(400, "请求体不是有效的 JSON", List.of());
+            return json(400, Messages.get("error.invalidJson"), List.of());
         }
     }
 
@@ -118,19 +119,8 @@ public final class ApiExceptionMappers {
 
     /** The Chinese message of a bare status, here and on the container's own error responses. */
     public static String messageFor(int status) {
-        return switch (status) {
-            case 400 -> "请求格式不正确";
-            case 401 -> "请先登录";
-            case 403 -> "没有权限";
-            case 404 -> "未找到请求的资源";
-            case 405 -> "不支持该请求方法";
-            case 406 -> "不支持请求的返回格式";
-            case 413 -> "请求体过大";
-            case 414 -> "请求地址过长";
-            case 415 -> "不支持的内容类型，请使用 application/json";
-            case 431 -> "请求头过大";
-            default -> status >= 500 ? "服务器内部错误" : "请求无法处理";
-        };
+        String key = status >= 500 ? "error.http.500" : "error.http." + status;
+        return Messages.has(key) ? Messages.get(key) : Messages.get("error.http.other");
     }
 
     /**
@@ -140,7 +130,8 @@ public final class ApiExceptionMappers {
     static final class ParamMapper implements ExceptionMapper<ParamException> {
         @Override
         public Response toResponse(ParamException e) {
-            return json(422, "输入有误，请检查标出的字段", List.of(FieldError.of(e.getParameterName(), "格式不正确")));
+            return json(422, Messages.get("error.invalidFields"),
+                    List.of(FieldError.of(e.getParameterName(), Messages.get("error.badFormat"))));
         }
     }
 
@@ -150,13 +141,13 @@ public final class ApiExceptionMappers {
         public Response toResponse(JdbiException e) {
             String state = sqlState(e);
             if ("23505".equals(state)) {
-                return json(409, "数据已存在（重复）", List.of());
+                return json(409, Messages.get("error.duplicate"), List.of());
             }
             if ("23503".equals(state)) {
-                return json(409, "数据仍被其他记录引用，或引用的记录不存在", List.of());
+                return json(409, Messages.get("error.stillReferenced"), List.of());
             }
             if (state != null && state.startsWith("23")) {
-                return json(422, "数据不符合约束：" + state, List.of());
+                return json(422, Messages.get("error.constraint", state), List.of());
             }
             return FallbackMapper.internal(e);
         }
@@ -180,7 +171,7 @@ public final class ApiExceptionMappers {
         static Response internal(Throwable e) {
             String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
             LOG.error("Unhandled error {}", id, e);
-            return json(500, "服务器内部错误（编号 " + id + "）", List.of());
+            return json(500, Messages.get("error.internalWithId", id), List.of());
         }
     }
 }

@@ -2,6 +2,7 @@ package org.egovmonitor.errors;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.egovmonitor.platform.Messages;
 
 /**
  * The HTML answer to a failed page request (a dashboard the role may not open, an unknown page): a person reads it,
@@ -19,28 +20,26 @@ final class ErrorPage {
     }
 
     static Response of(int status, String message) {
-        String title = switch (status) {
-            case 403 -> "没有权限访问此页面";
-            case 404 -> "页面不存在";
-            default -> "无法打开此页面";
-        };
+        String title = status == 403 || status == 404 ? Messages.get("error.page.title." + status)
+                : Messages.get("error.page.title.other");
         String html = """
                 <!DOCTYPE html>
                 <html lang="zh-CN">
                 <head>
                     <meta charset="UTF-8">
-                    <title>%d %s · 电子政务信息化监测评估平台</title>
+                    <title>%d %s · %s</title>
                     <link rel="stylesheet" href="/login.css">
                 </head>
                 <body>
                 <main class="login">
                     <h1>%s</h1>
                     <p class="message error">%s</p>
-                    <p class="hint"><a href="/">返回我的首页</a> · <a href="/login.html">换个账号登录</a></p>
+                    <p class="hint"><a href="/">%s</a> · <a href="/login.html">%s</a></p>
                 </main>
                 </body>
                 </html>
-                """.formatted(status, title, title, escape(message));
+                """.formatted(status, title, Messages.get("error.page.site"), title, escape(message),
+                        Messages.get("error.page.home"), Messages.get("error.page.relogin"));
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 

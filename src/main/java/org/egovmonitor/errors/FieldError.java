@@ -1,6 +1,7 @@
 package org.egovmonitor.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.egovmonitor.platform.Messages;
 
 /**
  * One invalid field. {@code line} is the registry file line (null for API requests).
@@ -18,7 +19,7 @@ public record FieldError(Integer line, String field, String reason) {
 
     /** The Chinese one-line form shown by the CLI: 第 N 行: 字段 x: reason. */
     public String describe() {
-        String where = line == null ? "" : "第 " + line + " 行: ";
-        return where + "字段 " + field + ": " + reason;
+        return line == null ? Messages.get("error.field.describe", field, reason)
+                : Messages.get("error.field.describeAtLine", line, field, reason);
     }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.egovmonitor.platform.Messages;
 
 /**
  * Turns Jackson's binding failures (wrong type, unknown enum value, bad date, unknown field) into a field error in
@@ -23,7 +24,7 @@ public final class JsonFieldErrors {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."));
         if (field.isEmpty()) {
-            field = "(请求体)";
+            field = Messages.get("error.field.body");
         }
         return FieldError.of(field, reason(e));
     }
@@ -33,37 +34,37 @@ public final class JsonFieldErrors {
             return rejected.reason();
         }
         if (e instanceof UnrecognizedPropertyException) {
-            return "未知字段";
+            return Messages.get("error.field.unknown");
         }
         if (e instanceof MismatchedInputException mismatch) {
             Class<?> target = mismatch.getTargetType();
             if (target != null && target.isEnum()) {
                 String allowed = Arrays.stream(target.getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", "));
-                return "取值必须是以下之一：" + allowed;
+                return Messages.get("error.field.oneOf", allowed);
             }
             if (target == LocalDate.class) {
-                return "日期格式应为 YYYY-MM-DD";
+                return Messages.get("error.field.date");
             }
             if (target == Double.class || target == double.class || target == Float.class || target == float.class
                     || target == BigDecimal.class) {
-                return "应为数字";
+                return Messages.get("error.field.number");
             }
             if (target != null && (Number.class.isAssignableFrom(target) || target == int.class
                     || target == long.class)) {
-                return "应为整数";
+                return Messages.get("error.field.integer");
             }
             if (target == Boolean.class || target == boolean.class) {
-                return "应为 true 或 false";
+                return Messages.get("error.field.boolean");
             }
             if (target != null && java.util.List.class.isAssignableFrom(target)) {
-                return "应为列表";
+                return Messages.get("error.field.list");
             }
             if (e instanceof InvalidFormatException) {
-                return "格式不正确";
+                return Messages.get("error.badFormat");
             }
-            return "类型不正确";
+            return Messages.get("error.field.type");
         }
-        return "无法解析";
+        return Messages.get("error.field.unparseable");
     }
 }

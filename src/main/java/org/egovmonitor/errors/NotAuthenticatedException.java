@@ -1,6 +1,7 @@
 package org.egovmonitor.errors;
 
 import java.util.List;
+import org.egovmonitor.platform.Messages;
 
 /** 401: no valid session or credentials. JSON for /api and /auth; pages redirect to the login page instead. */
 public class NotAuthenticatedException extends ApiException {
@@ -10,6 +11,6 @@ public class NotAuthenticatedException extends ApiException {
     }
 
     public NotAuthenticatedException() {
-        this("请先登录");
+        this(Messages.get("error.notAuthenticated"));
     }
 }

@@ -1,6 +1,7 @@
 package org.egovmonitor.errors;
 
 import java.util.List;
+import org.egovmonitor.platform.Messages;
 
 /** 404: the named thing does not exist. */
 public class NotFoundException extends ApiException {
@@ -10,6 +11,6 @@ public class NotFoundException extends ApiException {
     }
 
     public static NotFoundException unit(String code) {
-        return new NotFoundException("未找到单位：" + code);
+        return new NotFoundException(Messages.get("error.unitNotFound", code));
     }
 }

@@ -1,6 +1,7 @@
 package org.egovmonitor.errors;
 
 import java.util.List;
+import org.egovmonitor.platform.Messages;
 
 /** 429 with Retry-After: login throttled. */
 public class TooManyAttemptsException extends ApiException {
@@ -8,7 +9,7 @@ public class TooManyAttemptsException extends ApiException {
     private final long retryAfterSeconds;
 
     public TooManyAttemptsException(long retryAfterSeconds) {
-        super(429, "登录失败次数过多，请在 " + retryAfterSeconds + " 秒后再试", List.of());
+        super(429, Messages.get("error.tooManyAttempts", retryAfterSeconds), List.of());
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -12,6 +12,7 @@ import org.egovmonitor.auth.LeaderOrOffice;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
 import org.egovmonitor.observations.SiteAvailability;
+import org.egovmonitor.platform.Messages;
 
 /**
  * Homepage probe results per monitored site over the last {@code days} (7 by default, as the rule reads them): probes,
@@ -38,7 +39,7 @@ public class AvailabilityResource {
             n = -1;
         }
         if (n < 1 || n > 366) {
-            throw new ValidationException(List.of(FieldError.of("days", "应为 1 到 366 之间的整数")));
+            throw new ValidationException(List.of(FieldError.of("days", Messages.get("error.jobs.limit", 366))));
         }
         return availability.failureShares(Duration.ofDays(n), unit == null || unit.isBlank() ? null : unit.strip());
     }

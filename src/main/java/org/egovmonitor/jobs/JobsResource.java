@@ -14,6 +14,7 @@ import java.util.Map;
 import org.egovmonitor.auth.OfficeOnly;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.quartz.SchedulerException;
 
 /** Scheduled jobs, their recorded runs, and running one now. */
@@ -102,6 +103,6 @@ public class JobsResource {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ValidationException(List.of(FieldError.of("limit", "应为 1 到 " + MAX_LIMIT + " 之间的整数")));
+        throw new ValidationException(List.of(FieldError.of("limit", Messages.get("error.jobs.limit", MAX_LIMIT))));
     }
 }

@@ -80,7 +80,7 @@ public class JobsService {
     public JobRunDetail run(long id) {
         return jdbi.withExtension(JobRunDao.class, d -> d.find(id)
                 .map(run -> new JobRunDetail(withEstimate(run), d.failures(id)))
-                .orElseThrow(() -> new NotFoundException("未找到任务运行记录：" + id)));
+                .orElseThrow(() -> new NotFoundException(Messages.get("error.jobs.runNotFound", id))));
     }
 
     /** What a manual trigger did: the job, and for a crawl round started here its round id. */
@@ -93,7 +93,8 @@ public class JobsService {
      * second round.
      */
     public Triggered trigger(String name) throws SchedulerException {
-        JobName job = JobName.of(name).orElseThrow(() -> new NotFoundException("未找到任务：" + name));
+        JobName job = JobName.of(name).orElseThrow(() -> new NotFoundException(
+                Messages.get("error.jobs.jobNotFound", name)));
         if (job == JobName.CRAWL_ROUND && startRound != null) {
             return new Triggered(job, startRound.start(null, "MANUAL").roundId());
         }
@@ -113,7 +114,7 @@ public class JobsService {
      */
     public CrawlRounds.Started startUnitRound(String unitCode, String cause) {
         if (startRound == null) {
-            throw new org.egovmonitor.errors.ConflictException("本节点不执行采集，无法立即复查");
+            throw new org.egovmonitor.errors.ConflictException(Messages.get("error.jobs.noRecheckHere"));
         }
         return startRound.start(unitCode, cause);
     }
@@ -134,7 +135,7 @@ public class JobsService {
      */
     public CrawlRounds.Started recrawlUnit(String unitCode) {
         if (startRound == null) {
-            throw new ConflictException("本节点不执行采集，无法立即重新采集（请在执行采集的节点上操作）");
+            throw new ConflictException(Messages.get("error.jobs.noCrawlHere"));
         }
         try {
             return startRound.start(unitCode, "RECRAWL");
@@ -144,15 +145,15 @@ public class JobsService {
             if (r == null) {
                 throw e;
             }
-            String progress = "已完成 " + (r.done() + r.failed()) + "/" + r.total() + " 个站点";
+            String progress = Messages.get("error.jobs.progress", r.done() + r.failed(), r.total());
             String message;
             if (r.cityWide()) {
-                message = "全市抓取正在进行（第 " + r.roundId() + " 轮，" + progress + "），结束后才能重新采集该单位";
+                message = Messages.get("error.jobs.fullRoundRunning", r.roundId(), progress);
             } else if (r.unitCode().equals(unitCode)) {
-                message = "该单位的重新采集正在进行（第 " + r.roundId() + " 轮，" + progress + "），请等待完成，无需重复操作";
+                message = Messages.get("error.jobs.sameUnitRunning", r.roundId(), progress);
             } else {
-                message = "单位“" + (r.unitName() == null ? r.unitCode() : r.unitName()) + "”的采集正在进行（第 "
-                        + r.roundId() + " 轮，" + progress + "），结束后才能重新采集该单位";
+                message = Messages.get("error.jobs.otherUnitRunning",
+                        r.unitName() == null ? r.unitCode() : r.unitName(), r.roundId(), progress);
             }
             throw new ConflictException(message, List.of(FieldError.of("roundId", Long.toString(r.roundId())),
                     FieldError.of("runId", Long.toString(r.runId())),

@@ -12,6 +12,7 @@ import org.egovmonitor.auth.LeaderOrOffice;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.RegistryService;
 
 @Path("/api/sites/{id: [0-9]+}/measurements")
@@ -33,7 +34,8 @@ public class SiteMeasurementsResource {
     @LeaderOrOffice
     public StoredMeasurement latest(@PathParam("id") long id) {
         registry.site(id);
-        return store.latest(id).orElseThrow(() -> new NotFoundException("网站 " + id + " 还没有测量结果"));
+        return store.latest(id).orElseThrow(() -> new NotFoundException(
+                Messages.get("error.observations.noMeasurement", id)));
     }
 
     @GET
@@ -41,7 +43,8 @@ public class SiteMeasurementsResource {
     public List<MeasurementSummary> history(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("30")
                                             int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ValidationException(List.of(new FieldError(null, "limit", "须在 1 到 " + MAX_LIMIT + " 之间")));
+            throw new ValidationException(List.of(new FieldError(null, "limit",
+                    Messages.get("error.observations.limit", MAX_LIMIT))));
         }
         registry.site(id);
         return store.history(id, limit);

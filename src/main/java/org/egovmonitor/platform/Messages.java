@@ -44,6 +44,11 @@ public final class Messages {
         return TEXTS.containsKey(key) ? TEXTS.getString(key) : fallback;
     }
 
+    /** A list under {@code key}, written comma-separated (the columns of a CSV export). */
+    public static List<String> list(String key) {
+        return List.of(get(key).split(","));
+    }
+
     public static boolean has(String key) {
         return TEXTS.containsKey(key);
     }

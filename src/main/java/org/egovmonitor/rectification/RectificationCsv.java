@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.web.CsvExport;
 
 /** The CSV downloads of tasks (with the department's reply) and appeals, Chinese headers, times in city time. */
@@ -29,9 +30,7 @@ final class RectificationCsv {
                     t.overdue() ? "是" : "否", t.issuedBy(), time(t.issuedAt()), t.reply(), time(t.repliedAt()),
                     time(t.closedAt())));
         }
-        return CsvExport.attachment(filename, List.of("任务编号", "单位编码", "单位名称", "指标", "类型", "问题", "观测值",
-                "标准", "网站", "证据网址", "证据日期", "HTTP状态", "错误类型", "评分日期", "整改期限", "状态", "是否逾期", "下发人",
-                "下发时间", "单位答复", "答复时间", "销号时间"), rows);
+        return CsvExport.attachment(filename, Messages.list("csv.rectificationTasks"), rows);
     }
 
     Response appeals(String filename, List<FindingAppeal> appeals) {
@@ -41,8 +40,7 @@ final class RectificationCsv {
                     a.message(), a.siteUrl(), a.evidenceUrl(), a.reason(), a.status().label(), a.submittedBy(),
                     time(a.submittedAt()), a.reviewedBy(), time(a.reviewedAt()), a.reviewComment()));
         }
-        return CsvExport.attachment(filename, List.of("申诉编号", "单位编码", "单位名称", "任务编号", "指标", "类型", "问题",
-                "网站", "证据网址", "申诉理由", "状态", "提交人", "提交时间", "审核人", "审核时间", "审核意见"), rows);
+        return CsvExport.attachment(filename, Messages.list("csv.appeals"), rows);
     }
 
     private String time(Instant at) {

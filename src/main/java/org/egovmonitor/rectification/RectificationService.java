@@ -14,6 +14,7 @@ import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
 import org.egovmonitor.jobs.CrawlRounds;
 import org.egovmonitor.jobs.JobsService;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.reviews.ReviewDecision;
 import org.egovmonitor.reviews.ReviewStatus;
 import org.egovmonitor.reviews.Reviews;
@@ -41,7 +42,7 @@ import org.jdbi.v3.core.Jdbi;
 public class RectificationService {
 
     static final int MAX_TEXT = 2000;
-    static final String SYSTEM = "系统";
+    static final String SYSTEM = Messages.get("step.rectification.system");
 
     private final Jdbi jdbi;
     private final ScoreSnapshotService scoring;
@@ -68,7 +69,8 @@ public class RectificationService {
     /** Tasks for the listed findings of the units' latest snapshot; the evidence is copied from the snapshot. */
     public IssueResult issue(Requests.Issue request, String actor) {
         if (request.findings() == null || request.findings().isEmpty()) {
-            throw new ValidationException(List.of(FieldError.of("findings", "请至少选择一个问题")));
+            throw new ValidationException(List.of(FieldError.of("findings",
+                    Messages.get("error.rectification.noFinding"))));
         }
         Map<String, Scorecard> cards = new HashMap<>();
         List<UnitFinding> chosen = new ArrayList<>();
@@ -76,13 +78,14 @@ public class RectificationService {
             Requests.FindingRef ref = request.findings().get(i);
             String field = "findings[" + i + "]";
             if (ref == null || ref.unitCode() == null || ref.indicator() == null || ref.kind() == null) {
-                throw new ValidationException(List.of(FieldError.of(field, "必须给出单位编码、指标和问题类型")));
+                throw new ValidationException(List.of(FieldError.of(field,
+                        Messages.get("error.rectification.findingRef"))));
             }
             Scorecard card = cards.computeIfAbsent(ref.unitCode(), code -> scoring.scorecard(code, null));
             FindingKey key = new FindingKey(ref.indicator(), ref.kind(), ref.siteUrl(), ref.evidenceUrl());
             Finding finding = card.score().findings().stream().filter(key::matches).findFirst()
                     .orElseThrow(() -> new ValidationException(List.of(FieldError.of(field,
-                            "该单位最新评分（" + card.day() + "）中没有这个问题"))));
+                            Messages.get("error.rectification.findingGone", card.day())))));
             chosen.add(new UnitFinding(ref.unitCode(), card.day(), finding));
         }
         return issueAll(chosen, request.deadline(), request.note(), actor);
@@ -101,10 +104,12 @@ public class RectificationService {
 
     private IssueResult issueAll(List<UnitFinding> findings, LocalDate deadline, String note, String actor) {
         if (deadline == null) {
-            throw new ValidationException(List.of(FieldError.of("deadline", "必须填写整改期限")));
+            throw new ValidationException(List.of(FieldError.of("deadline",
+                    Messages.get("error.rectification.deadlineRequired"))));
         }
         if (deadline.isBefore(today())) {
-            throw new ValidationException(List.of(FieldError.of("deadline", "整改期限不能早于今天")));
+            throw new ValidationException(List.of(FieldError.of("deadline",
+                    Messages.get("error.rectification.deadlinePast"))));
         }
         String cleanNote = text("note", note, false);
         return jdbi.inTransaction(h -> {
@@ -121,8 +126,9 @@ public class RectificationService {
                 String name = scoring.catalogue().indicator(f.indicator()).map(Indicator::name).orElse(f.indicator());
                 long id = dao.insertTask(uf.unitCode(), f, name, f.evidence() == null ? Evidence.NONE : f.evidence(),
                         uf.day(), deadline, cleanNote, actor);
-                dao.step(uf.unitCode(), id, null, StepKind.ISSUED, actor, "整改期限 " + deadline
-                        + (cleanNote == null ? "" : "；" + cleanNote));
+                dao.step(uf.unitCode(), id, null, StepKind.ISSUED, actor, cleanNote == null
+                        ? Messages.get("step.rectification.issued", deadline)
+                        : Messages.get("step.rectification.issuedWithNote", deadline, cleanNote));
                 issued.add(dao.task(id, today()).orElseThrow());
             }
             return new IssueResult(issued, open);
@@ -141,7 +147,7 @@ public class RectificationService {
 
     private RectificationTask own(RectificationDao dao, String unit, long id) {
         return dao.task(id, today()).filter(t -> unit == null || t.unitCode().equals(unit))
-                .orElseThrow(() -> new NotFoundException("未找到整改任务：" + id));
+                .orElseThrow(() -> new NotFoundException(Messages.get("error.rectification.taskNotFound", id)));
     }
 
     /**
@@ -155,7 +161,7 @@ public class RectificationService {
             Instant dueEnd = t.deadline().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
             if (t.overdue() || t.closedAt() != null && t.closedAt().isAfter(dueEnd)) {
                 steps.add(new TimelineStep(null, id, null, t.unitCode(), StepKind.OVERDUE, SYSTEM,
-                        "已超过整改期限 " + t.deadline(), dueEnd));
+                        Messages.get("step.rectification.overdue", t.deadline()), dueEnd));
                 steps.sort(Comparator.comparing(TimelineStep::at));
             }
             return steps;
@@ -169,7 +175,7 @@ public class RectificationService {
         return jdbi.inTransaction(h -> {
             RectificationDao dao = h.attach(RectificationDao.class);
             RectificationTask t = lockOwn(dao, unit, id);
-            requireAwaitingDepartment(t, "答复");
+            requireAwaitingDepartment(t, Messages.get("error.rectification.action.reply"));
             dao.reply(id, reply);
             dao.step(t.unitCode(), id, null, StepKind.REPLIED, actor, reply);
             return dao.task(id, today()).orElseThrow();
@@ -187,7 +193,7 @@ public class RectificationService {
         RectificationTask before = jdbi.inTransaction(h -> {
             RectificationDao dao = h.attach(RectificationDao.class);
             RectificationTask t = lockOwn(dao, unit, id);
-            requireAwaitingDepartment(t, "申请复查");
+            requireAwaitingDepartment(t, Messages.get("error.rectification.action.recheck"));
             dao.setStatus(id, TaskStatus.RECHECKING);
             dao.step(t.unitCode(), id, null, StepKind.RECHECK_REQUESTED, actor, null);
             return t;
@@ -200,7 +206,7 @@ public class RectificationService {
                 RectificationDao dao = h.attach(RectificationDao.class);
                 dao.setStatus(id, before.status());
                 dao.step(before.unitCode(), id, null, StepKind.RECHECK_FINISHED, SYSTEM,
-                        "复查未能启动：" + e.getMessage());
+                        Messages.get("step.rectification.recheckFailed", e.getMessage()));
             });
             throw e;
         }
@@ -209,7 +215,7 @@ public class RectificationService {
             dao.recordRecheckRound(before.unitCode(), round.roundId(), round.runId());
             if (dao.recheckingTasks(before.unitCode()).contains(id)) {
                 dao.step(before.unitCode(), id, null, StepKind.RECHECK_STARTED, SYSTEM,
-                        "第 " + round.roundId() + " 轮采集，" + round.total() + " 个站点");
+                        Messages.get("step.rectification.recheckStarted", round.roundId(), round.total()));
             }
             return dao.task(id, today()).orElseThrow();
         });
@@ -219,7 +225,8 @@ public class RectificationService {
 
     public FindingAppeal appeal(String unit, Requests.Appeal body, String actor) {
         if (body == null) {
-            throw new ValidationException(List.of(FieldError.of("body", "缺少申诉内容")));
+            throw new ValidationException(List.of(FieldError.of("body",
+                    Messages.get("error.rectification.noAppealBody"))));
         }
         String reason = text("reason", body.reason(), true);
         return jdbi.inTransaction(h -> {
@@ -229,22 +236,23 @@ public class RectificationService {
             if (body.taskId() != null) {
                 RectificationTask t = own(dao, unit, body.taskId());
                 if (t.status() == TaskStatus.CLOSED) {
-                    throw new ConflictException("该任务已销号，不能再申诉");
+                    throw new ConflictException(Messages.get("error.rectification.closedNoAppeal"));
                 }
                 key = t.key();
                 message = t.message();
             } else {
                 if (body.indicator() == null || body.kind() == null) {
-                    throw new ValidationException(List.of(FieldError.of("indicator", "必须给出指标和问题类型")));
+                    throw new ValidationException(List.of(FieldError.of("indicator",
+                            Messages.get("error.rectification.appealRef"))));
                 }
                 key = new FindingKey(body.indicator(), body.kind(), body.siteUrl(), body.evidenceUrl());
                 Scorecard card = scoring.scorecard(unit, null);
                 message = card.score().findings().stream().filter(key::matches).findFirst().map(Finding::message)
                         .orElseThrow(() -> new ValidationException(List.of(FieldError.of("indicator",
-                                "本单位最新评分（" + card.day() + "）中没有这个问题"))));
+                                Messages.get("error.rectification.ownFindingGone", card.day())))));
             }
             if (dao.pendingAppealFor(unit, key)) {
-                throw new ConflictException("该问题已有待审核的申诉");
+                throw new ConflictException(Messages.get("error.rectification.appealPending"));
             }
             long id = dao.insertAppeal(unit, body.taskId(), key, message, reason, actor);
             dao.step(unit, body.taskId(), id, StepKind.APPEAL_FILED, actor, reason);
@@ -274,12 +282,14 @@ public class RectificationService {
         RectificationDao dao = h.attach(RectificationDao.class);
         FindingAppeal decided = Reviews.decide(new Reviews.Submissions<>(dao::lockAppeal, FindingAppeal::status,
                         dao::reviewAppeal, a -> dao.appeal(a).orElseThrow()), id, decision, outcome, reviewer,
-                "该申诉", () -> new NotFoundException("未找到申诉：" + id), appeal -> {
+                Messages.get("error.rectification.appeal"),
+                () -> new NotFoundException(Messages.get("error.rectification.appealNotFound", id)), appeal -> {
                     h.attach(FindingExclusionDao.class).insert(appeal.unitCode(), appeal.key(), today(),
-                            "申诉 " + id + "：" + appeal.reason());
+                            Messages.get("step.rectification.exclusion", id, appeal.reason()));
                     for (long taskId : dao.openTasksFor(appeal.unitCode(), appeal.key())) {
                         dao.close(taskId);
-                        dao.step(appeal.unitCode(), taskId, id, StepKind.CLOSED, reviewer, "申诉已采纳，销号");
+                        dao.step(appeal.unitCode(), taskId, id, StepKind.CLOSED, reviewer,
+                                Messages.get("step.rectification.appealAccepted"));
                     }
                 });
         dao.step(decided.unitCode(), decided.taskId(), id, outcome == ReviewStatus.APPROVED
@@ -297,7 +307,7 @@ public class RectificationService {
 
     private static void requireAwaitingDepartment(RectificationTask t, String action) {
         if (!t.status().awaitsDepartment()) {
-            throw new ConflictException("该任务" + t.status().label() + "，不能" + action);
+            throw new ConflictException(Messages.get("error.rectification.wrongState", t.status().label(), action));
         }
     }
 
@@ -306,12 +316,12 @@ public class RectificationService {
         String v = value == null ? null : value.strip();
         if (v == null || v.isEmpty()) {
             if (required) {
-                throw new ValidationException(List.of(FieldError.of(field, "不能为空")));
+                throw new ValidationException(List.of(FieldError.of(field, Messages.get("error.field.required"))));
             }
             return null;
         }
         if (v.length() > MAX_TEXT) {
-            throw new ValidationException(List.of(FieldError.of(field, "长度不能超过 " + MAX_TEXT)));
+            throw new ValidationException(List.of(FieldError.of(field, Messages.get("error.field.tooLong", MAX_TEXT))));
         }
         return v;
     }

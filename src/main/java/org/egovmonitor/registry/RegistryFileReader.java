@@ -29,6 +29,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.JsonFieldErrors;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.platform.SpreadsheetCsv;
 import org.egovmonitor.platform.UploadedText;
 
@@ -60,6 +61,8 @@ public final class RegistryFileReader {
     /** Row type values: the English ones and the Chinese the export writes. */
     static final Map<String, String> TYPE_VALUES = Map.of("unit", "unit", "site", "site", "node", "node",
             "liaison", "liaison", "单位", "unit", "网站", "site", "节点", "node", "联络员", "liaison");
+    /** The "field" of an error about the whole file rather than one of its values. */
+    static final String WHOLE_FILE = Messages.get("error.registry.file.whole");
     static final Map<String, String> TYPE_ZH = Map.of("unit", "单位", "site", "网站", "node", "节点", "liaison", "联络员");
     private static final Map<String, String> SECTION_TO_TYPE = Map.of(
             "units", "unit", "sites", "site", "nodes", "node", "liaisons", "liaison");
@@ -77,13 +80,15 @@ public final class RegistryFileReader {
 
     public Result read(Path file) throws IOException {
         if (Files.size(file) > MAX_FILE_BYTES) {
-            return new Result(empty(), List.of(FieldError.of("(文件)", "文件超过 64 MB")));
+            return new Result(empty(),
+                    List.of(FieldError.of(WHOLE_FILE, Messages.get("error.registry.file.tooLarge"))));
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         byte[] bytes = Files.readAllBytes(file);
         Optional<String> decoded = UploadedText.decode(bytes);
         if (decoded.isEmpty()) {
-            return new Result(empty(), List.of(FieldError.of("(文件)", "无法识别文件编码，请另存为 UTF-8 或 GBK")));
+            return new Result(empty(),
+                    List.of(FieldError.of(WHOLE_FILE, Messages.get("error.registry.file.encoding"))));
         }
         String text = decoded.get();
         if (name.endsWith(".csv")) {
@@ -92,7 +97,7 @@ public final class RegistryFileReader {
         if (name.endsWith(".yml") || name.endsWith(".yaml")) {
             return readYaml(text);
         }
-        return new Result(empty(), List.of(FieldError.of("(文件)", "只支持 .yml/.yaml 或 .csv 文件")));
+        return new Result(empty(), List.of(FieldError.of(WHOLE_FILE, Messages.get("error.registry.file.type"))));
     }
 
     public Result readYaml(String text) {
@@ -104,7 +109,8 @@ public final class RegistryFileReader {
                 return c.result();
             }
             if (first != JsonToken.START_OBJECT) {
-                c.error(line(p.currentTokenLocation()), "(文件)", "顶层应为包含 units/sites/nodes/liaisons 的映射");
+                c.error(line(p.currentTokenLocation()), WHOLE_FILE,
+                        Messages.get("error.registry.file.topLevel"));
                 return c.result();
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -113,7 +119,7 @@ public final class RegistryFileReader {
                 JsonToken value = p.nextToken();
                 String type = SECTION_TO_TYPE.get(section);
                 if (type == null) {
-                    c.error(sectionLine, section, "未知的部分，只能是 units、sites、nodes、liaisons");
+                    c.error(sectionLine, section, Messages.get("error.registry.file.unknownSection"));
                     p.skipChildren();
                     continue;
                 }
@@ -121,7 +127,7 @@ public final class RegistryFileReader {
                     continue;
                 }
                 if (value != JsonToken.START_ARRAY) {
-                    c.error(sectionLine, section, "应为列表");
+                    c.error(sectionLine, section, Messages.get("error.field.list"));
                     p.skipChildren();
                     continue;
                 }
@@ -129,16 +135,17 @@ public final class RegistryFileReader {
                     int rowLine = line(p.currentTokenLocation());
                     JsonNode node = p.readValueAsTree();
                     if (!(node instanceof ObjectNode obj)) {
-                        c.error(rowLine, section, "每一项应为映射（字段: 值）");
+                        c.error(rowLine, section, Messages.get("error.registry.file.rowMapping"));
                         continue;
                     }
                     c.add(type, rowLine, obj);
                 }
             }
         } catch (JsonProcessingException e) {
-            c.error(line(e.getLocation()), "(文件)", "YAML 语法错误：" + e.getOriginalMessage());
+            c.error(line(e.getLocation()), WHOLE_FILE,
+                    Messages.get("error.registry.file.yamlSyntax", e.getOriginalMessage()));
         } catch (IOException e) {
-            c.error(0, "(文件)", "无法读取：" + e.getMessage());
+            c.error(0, WHOLE_FILE, Messages.get("error.registry.file.unreadable", e.getMessage()));
         }
         return c.result();
     }
@@ -153,9 +160,10 @@ public final class RegistryFileReader {
             for (String column : parser.getHeaderNames()) {
                 String field = HEADER_SYNONYMS.get(headerKey(column));
                 if (field == null) {
-                    c.error(1, column, "未知的列；可用：" + String.join("、", CSV_HEADERS_ZH) + "（或对应英文名）");
+                    c.error(1, column,
+                            Messages.get("error.registry.file.unknownColumn", String.join("、", CSV_HEADERS_ZH)));
                 } else if (fields.containsValue(field)) {
-                    c.error(1, column, "与其他列重复（都表示 " + field + "）");
+                    c.error(1, column, Messages.get("error.registry.file.duplicateColumn", field));
                 } else {
                     fields.put(column, field);
                 }
@@ -163,7 +171,7 @@ public final class RegistryFileReader {
             String typeColumn = fields.entrySet().stream().filter(e -> e.getValue().equals("type"))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             if (typeColumn == null) {
-                c.error(1, "type", "缺少 类型（type）列：单位、网站、节点、联络员（或 unit/site/node/liaison）");
+                c.error(1, "type", Messages.get("error.registry.file.noTypeColumn"));
             }
             if (!c.errors.isEmpty()) {
                 return c.result();
@@ -174,7 +182,7 @@ public final class RegistryFileReader {
                         SpreadsheetCsv.restore(record.get(typeColumn)).strip().toLowerCase(Locale.ROOT));
                 Set<String> allowed = type == null ? null : FIELDS.get(type);
                 if (allowed == null) {
-                    c.error(rowLine, "type", "取值必须是 单位、网站、节点、联络员（或 unit、site、node、liaison）之一");
+                    c.error(rowLine, "type", Messages.get("error.registry.file.badType"));
                     continue;
                 }
                 ObjectNode obj = mapper.createObjectNode();
@@ -190,7 +198,7 @@ public final class RegistryFileReader {
                         continue;
                     }
                     if (!allowed.contains(column)) {
-                        c.error(rowLine, header, TYPE_ZH.get(type) + " 行不使用此列，请留空");
+                        c.error(rowLine, header, Messages.get("error.registry.file.unusedColumn", TYPE_ZH.get(type)));
                     } else if (column.equals("aliases") || column.equals("tags")) {
                         ArrayNode list = obj.putArray(column);
                         for (String part : value.split("\\|")) {
@@ -207,7 +215,7 @@ public final class RegistryFileReader {
                 c.add(type, rowLine, obj);
             }
         } catch (IOException | RuntimeException e) {
-            c.error(0, "(文件)", "CSV 格式错误：" + e.getMessage());
+            c.error(0, WHOLE_FILE, Messages.get("error.registry.file.csvSyntax", e.getMessage()));
         }
         return c.result();
     }
@@ -350,7 +358,8 @@ public final class RegistryFileReader {
             } catch (JsonMappingException e) {
                 errors.add(JsonFieldErrors.from(e).atLine(line));
             } catch (JsonProcessingException e) {
-                error(line, "(行)", "无法解析：" + e.getOriginalMessage());
+                error(line, Messages.get("error.registry.file.row"),
+                        Messages.get("error.registry.file.unparseable", e.getOriginalMessage()));
             }
         }
 

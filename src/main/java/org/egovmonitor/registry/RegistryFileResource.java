@@ -22,6 +22,7 @@ import java.util.Locale;
 import org.egovmonitor.auth.OfficeOnly;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.web.QueryParams;
 import org.egovmonitor.web.RequestBodies;
 
@@ -63,11 +64,13 @@ public class RegistryFileResource {
         boolean preview = Boolean.TRUE.equals(QueryParams.bool("dryRun", dryRun));
         String chosen = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(Locale.ROOT);
         if (!List.of("csv", "yaml", "yml").contains(chosen)) {
-            throw new ValidationException(List.of(FieldError.of("format", "应为 csv 或 yaml")));
+            throw new ValidationException(List.of(FieldError.of("format",
+                    Messages.get("error.registry.exportFormat"))));
         }
         String text = RequestBodies.text(body, type);
         if (text.isBlank()) {
-            throw new ValidationException(List.of(FieldError.of("(请求体)", "文件内容不能为空")));
+            throw new ValidationException(List.of(FieldError.of(Messages.get("error.field.body"),
+                    Messages.get("error.registry.emptyFile"))));
         }
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         RegistryFileReader.Result parsed = chosen.equals("csv") ? reader.readCsv(content) : reader.readYaml(content);

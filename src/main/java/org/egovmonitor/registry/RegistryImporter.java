@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.platform.Messages;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -87,7 +88,7 @@ public class RegistryImporter {
                 Unit u = c.value();
                 if (units.putIfAbsent(u.code(), u) != null) {
                     errors.add(new FieldError(row.line(), "code",
-                            "单位编码在文件中重复（首次出现在第 " + unitLines.get(u.code()) + " 行）"));
+                            Messages.get("error.registry.import.duplicateUnit", unitLines.get(u.code()))));
                 } else {
                     unitLines.put(u.code(), row.line());
                 }
@@ -101,7 +102,8 @@ public class RegistryImporter {
                 RegistryDocument.Row<SiteRequest> previous =
                         sites.putIfAbsent(c.value().url(), new RegistryDocument.Row<>(row.line(), c.value()));
                 if (previous != null) {
-                    errors.add(new FieldError(row.line(), "url", "网站地址在文件中重复（首次出现在第 " + previous.line() + " 行）"));
+                    errors.add(new FieldError(row.line(), "url",
+                            Messages.get("error.registry.import.duplicateUrl", previous.line())));
                 }
             }
         }
@@ -111,7 +113,7 @@ public class RegistryImporter {
             c.errors().forEach(e -> errors.add(e.atLine(row.line())));
             if (c.ok() && nodes.putIfAbsent(c.value().unitCode(), new RegistryDocument.Row<>(row.line(), c.value()))
                     != null) {
-                errors.add(new FieldError(row.line(), "unitCode", "同一单位的网络节点在文件中重复"));
+                errors.add(new FieldError(row.line(), "unitCode", Messages.get("error.registry.import.duplicateNode")));
             }
         }
         Map<String, RegistryDocument.Row<LiaisonRequest>> liaisons = new LinkedHashMap<>();
@@ -120,7 +122,8 @@ public class RegistryImporter {
             c.errors().forEach(e -> errors.add(e.atLine(row.line())));
             if (c.ok() && liaisons.putIfAbsent(c.value().unitCode(), new RegistryDocument.Row<>(row.line(), c.value()))
                     != null) {
-                errors.add(new FieldError(row.line(), "unitCode", "同一单位在文件中只能有一名现任联络员"));
+                errors.add(new FieldError(row.line(), "unitCode",
+                        Messages.get("error.registry.import.duplicateLiaison")));
             }
         }
 
@@ -174,8 +177,9 @@ public class RegistryImporter {
                 return true;
             }
             if (l.since().isBefore(current.get().since())) {
-                errors.add(new FieldError(row.line(), "since", "单位 " + l.unitCode() + " 的联络员任职日期 " + l.since()
-                        + " 早于现任联络员（" + current.get().name() + "）的任职日期 " + current.get().since()));
+                errors.add(new FieldError(row.line(), "since",
+                        Messages.get("error.registry.import.sinceBeforeCurrent", l.unitCode(), l.since(),
+                                current.get().name(), current.get().since())));
             }
             return false;
         });
@@ -203,7 +207,8 @@ public class RegistryImporter {
         }
         for (Unit u : units.values()) {
             if (u.parentCode() != null && !known.contains(u.parentCode())) {
-                errors.add(new FieldError(unitLines.get(u.code()), "parentCode", "上级单位不存在：" + u.parentCode()));
+                errors.add(new FieldError(unitLines.get(u.code()), "parentCode",
+                        Messages.get("error.registry.parentMissing", u.parentCode())));
             }
         }
         sites.values().forEach(r -> requireKnown(known, r.line(), r.value().unitCode(), errors));
@@ -223,7 +228,8 @@ public class RegistryImporter {
                 current = parents.get(current);
             }
             if (current != null && current.equals(u.code())) {
-                errors.add(new FieldError(unitLines.get(u.code()), "parentCode", "上级单位形成循环"));
+                errors.add(new FieldError(unitLines.get(u.code()), "parentCode",
+                        Messages.get("error.registry.parentCycle")));
             }
         }
     }
@@ -234,7 +240,7 @@ public class RegistryImporter {
 
     private static void requireKnown(Set<String> known, int line, String unitCode, List<FieldError> errors) {
         if (!known.contains(unitCode)) {
-            errors.add(new FieldError(line, "unitCode", "单位不存在：" + unitCode));
+            errors.add(new FieldError(line, "unitCode", Messages.get("error.registry.unitMissing", unitCode)));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.egovmonitor.errors.ConflictException;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.reviews.ReviewDecision;
 import org.egovmonitor.reviews.ReviewOutcomeListener;
 import org.egovmonitor.reviews.ReviewStatus;
@@ -62,7 +63,7 @@ public class RegistryService {
         return jdbi.inTransaction(h -> {
             UnitDao units = h.attach(UnitDao.class);
             if (units.find(unit.code()).isPresent()) {
-                throw new ConflictException("单位编码已存在：" + unit.code());
+                throw new ConflictException(Messages.get("error.registry.unitCodeTaken", unit.code()));
             }
             checkParent(h, unit);
             units.insert(unit, array(unit.aliases()), array(unit.tags()));
@@ -72,7 +73,8 @@ public class RegistryService {
 
     public Unit updateUnit(String code, UnitRequest request) {
         if (request.code() != null && !request.code().strip().equals(code)) {
-            throw new ValidationException(List.of(FieldError.of("code", "与地址中的单位编码不一致；单位编码不可修改")));
+            throw new ValidationException(List.of(FieldError.of("code",
+                    Messages.get("error.registry.codeMismatchImmutable"))));
         }
         UnitRequest withCode = new UnitRequest(code, request.name(), request.kind(), request.parentCode(),
                 request.peerGroup(), request.aliases(), request.tags());
@@ -94,11 +96,12 @@ public class RegistryService {
             UnitDao units = h.attach(UnitDao.class);
             List<String> children = units.childCodes(code);
             if (!children.isEmpty()) {
-                throw new ConflictException("单位 " + code + " 仍有下级单位：" + String.join(", ", children));
+                throw new ConflictException(
+                        Messages.get("error.registry.hasChildren", code, String.join(", ", children)));
             }
             int sites = h.attach(SiteDao.class).countByUnit(code);
             if (sites > 0) {
-                throw new ConflictException("单位 " + code + " 仍有 " + sites + " 个网站，请先删除或转移");
+                throw new ConflictException(Messages.get("error.registry.hasSites", code, sites));
             }
             units.delete(code);
         });
@@ -118,12 +121,14 @@ public class RegistryService {
         String current = unit.parentCode();
         while (current != null) {
             if (current.equals(unit.code()) || !seen.add(current)) {
-                throw new ValidationException(List.of(FieldError.of("parentCode", "上级单位形成循环")));
+                throw new ValidationException(List.of(FieldError.of("parentCode",
+                        Messages.get("error.registry.parentCycle"))));
             }
             Unit parent = units.find(current).orElse(null);
             if (parent == null) {
                 if (current.equals(unit.parentCode())) {
-                    throw new ValidationException(List.of(FieldError.of("parentCode", "上级单位不存在：" + current)));
+                    throw new ValidationException(List.of(FieldError.of("parentCode",
+                            Messages.get("error.registry.parentMissing", current))));
                 }
                 return;
             }
@@ -139,7 +144,7 @@ public class RegistryService {
 
     public Site site(long id) {
         return jdbi.withExtension(SiteDao.class, d -> d.find(id))
-                .orElseThrow(() -> new NotFoundException("未找到网站：" + id));
+                .orElseThrow(() -> new NotFoundException(Messages.get("error.registry.siteNotFound", id)));
     }
 
     public Site createSite(SiteRequest request) {
@@ -148,7 +153,7 @@ public class RegistryService {
             SiteDao sites = h.attach(SiteDao.class);
             requireOwner(h, site.unitCode());
             if (sites.findByUrl(site.url()).isPresent()) {
-                throw new ConflictException("网站地址已登记：" + site.url());
+                throw new ConflictException(Messages.get("error.registry.urlTaken", site.url()));
             }
             long id = sites.insert(site.url(), site.name(), site.kind(), site.unitCode(), site.monitored(), false);
             return sites.find(id).orElseThrow();
@@ -159,10 +164,10 @@ public class RegistryService {
         SiteRequest site = checkedSite(request);
         return jdbi.inTransaction(h -> {
             SiteDao sites = h.attach(SiteDao.class);
-            sites.find(id).orElseThrow(() -> new NotFoundException("未找到网站：" + id));
+            sites.find(id).orElseThrow(() -> new NotFoundException(Messages.get("error.registry.siteNotFound", id)));
             requireOwner(h, site.unitCode());
             sites.findByUrl(site.url()).filter(other -> other.id() != id).ifPresent(other -> {
-                throw new ConflictException("网站地址已被其他网站使用：" + site.url());
+                throw new ConflictException(Messages.get("error.registry.urlTakenByOther", site.url()));
             });
             sites.update(id, site.url(), site.name(), site.kind(), site.unitCode(), site.monitored());
             return sites.find(id).orElseThrow();
@@ -171,7 +176,7 @@ public class RegistryService {
 
     public void deleteSite(long id) {
         if (jdbi.withExtension(SiteDao.class, d -> d.delete(id)) == 0) {
-            throw new NotFoundException("未找到网站：" + id);
+            throw new NotFoundException(Messages.get("error.registry.siteNotFound", id));
         }
     }
 
@@ -183,7 +188,8 @@ public class RegistryService {
 
     private static void requireOwner(Handle h, String unitCode) {
         if (h.attach(UnitDao.class).find(unitCode).isEmpty()) {
-            throw new ValidationException(List.of(FieldError.of("unitCode", "单位不存在：" + unitCode)));
+            throw new ValidationException(List.of(FieldError.of("unitCode",
+                    Messages.get("error.registry.unitMissing", unitCode))));
         }
     }
 
@@ -195,7 +201,7 @@ public class RegistryService {
 
     public NetworkNode node(String unitCode) {
         return jdbi.withExtension(NetworkNodeDao.class, d -> d.find(unitCode))
-                .orElseThrow(() -> new NotFoundException("单位 " + unitCode + " 没有网络节点记录"));
+                .orElseThrow(() -> new NotFoundException(Messages.get("error.registry.noNode", unitCode)));
     }
 
     public NetworkNode putNode(String unitCode, NodeRequest request) {
@@ -217,7 +223,7 @@ public class RegistryService {
         jdbi.useTransaction(h -> {
             datesStatusChanges(h, today());
             if (h.attach(NetworkNodeDao.class).delete(unitCode) == 0) {
-                throw new NotFoundException("单位 " + unitCode + " 没有网络节点记录");
+                throw new NotFoundException(Messages.get("error.registry.noNode", unitCode));
             }
         });
     }
@@ -258,7 +264,7 @@ public class RegistryService {
         jdbi.useTransaction(h -> {
             requireUnit(h, unitCode);
             if (h.attach(LiaisonDao.class).closeCurrent(unitCode, today()) == 0) {
-                throw new NotFoundException("单位 " + unitCode + " 当前没有信息联络员");
+                throw new NotFoundException(Messages.get("error.registry.noLiaison", unitCode));
             }
         });
     }
@@ -276,7 +282,7 @@ public class RegistryService {
         if (current.isPresent()) {
             if (l.since().isBefore(current.get().since())) {
                 throw new ValidationException(List.of(FieldError.of("since",
-                        "不能早于现任联络员的任职日期 " + current.get().since())));
+                        Messages.get("error.registry.sinceBeforeCurrent", current.get().since()))));
             }
             liaisons.closeCurrent(l.unitCode(), l.since());
         }
@@ -321,7 +327,7 @@ public class RegistryService {
             h.attach(LiaisonDao.class).findCurrent(unitCode).ifPresent(current -> {
                 if (l.since().isBefore(current.since())) {
                     throw new ValidationException(List.of(FieldError.of("since",
-                            "不能早于现任联络员的任职日期 " + current.since())));
+                            Messages.get("error.registry.sinceBeforeCurrent", current.since()))));
                 }
             });
             LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
@@ -354,7 +360,8 @@ public class RegistryService {
         LiaisonChange decided = jdbi.inTransaction(h -> {
             LiaisonRequestDao requests = h.attach(LiaisonRequestDao.class);
             return Reviews.decide(new Reviews.Submissions<>(requests::lock, LiaisonChange::status, requests::review,
-                            i -> requests.find(i).orElseThrow()), id, decision, outcome, actor, "该联络员变更申请",
+                            i -> requests.find(i).orElseThrow()), id, decision, outcome, actor,
+                    Messages.get("error.registry.liaisonRequest"),
                     () -> liaisonRequestNotFound(id),
                     change -> replaceLiaison(h, checkedLiaisonChange(change.unitCode(), new LiaisonChangeRequest(
                             change.name(), change.phone(), change.email(), change.since(), change.reason(),
@@ -374,18 +381,18 @@ public class RegistryService {
     private static String trimmed(String value, String field) {
         String t = RegistryValidator.trim(value);
         if (t != null && t.length() > 500) {
-            throw new ValidationException(List.of(FieldError.of(field, "长度不能超过 500")));
+            throw new ValidationException(List.of(FieldError.of(field, Messages.get("error.field.tooLong", 500))));
         }
         return t;
     }
 
     private static NotFoundException liaisonRequestNotFound(long id) {
-        return new NotFoundException("未找到联络员变更申请：" + id);
+        return new NotFoundException(Messages.get("error.registry.liaisonRequestNotFound", id));
     }
 
     private static void checkPathMatches(String field, String fromPath, String fromBody) {
         if (fromBody != null && !fromBody.strip().equals(fromPath)) {
-            throw new ValidationException(List.of(FieldError.of(field, "与地址中的单位编码不一致")));
+            throw new ValidationException(List.of(FieldError.of(field, Messages.get("error.registry.codeMismatch"))));
         }
     }
 

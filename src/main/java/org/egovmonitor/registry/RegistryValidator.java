@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.egovmonitor.errors.FieldError;
+import org.egovmonitor.platform.Messages;
 
 /**
  * The registry's field rules, as pure functions: the API and the file importer both call them, so a row that the
@@ -38,17 +39,17 @@ public final class RegistryValidator {
         List<FieldError> errors = new ArrayList<>();
         String code = trim(r.code());
         if (code == null) {
-            errors.add(FieldError.of("code", "不能为空"));
+            errors.add(FieldError.of("code", Messages.get("error.field.required")));
         } else if (!CODE.matcher(code).matches()) {
-            errors.add(FieldError.of("code", "只能包含小写字母、数字和连字符，以字母或数字开头，长度 2-64"));
+            errors.add(FieldError.of("code", Messages.get("error.registry.codeFormat")));
         }
         String name = requiredText(errors, "name", r.name(), MAX_NAME);
         if (r.kind() == null) {
-            errors.add(FieldError.of("kind", "不能为空"));
+            errors.add(FieldError.of("kind", Messages.get("error.field.required")));
         }
         String parent = trim(r.parentCode());
         if (parent != null && parent.equals(code)) {
-            errors.add(FieldError.of("parentCode", "不能是单位自己"));
+            errors.add(FieldError.of("parentCode", Messages.get("error.registry.parentIsSelf")));
         }
         List<String> aliases = textList(errors, "aliases", r.aliases());
         List<String> tags = textList(errors, "tags", r.tags());
@@ -64,7 +65,7 @@ public final class RegistryValidator {
         String url = null;
         String rawUrl = trim(r.url());
         if (rawUrl == null) {
-            errors.add(FieldError.of("url", "不能为空"));
+            errors.add(FieldError.of("url", Messages.get("error.field.required")));
         } else {
             try {
                 url = normalizeUrl(rawUrl);
@@ -74,7 +75,7 @@ public final class RegistryValidator {
         }
         String name = requiredText(errors, "name", r.name(), MAX_NAME);
         if (r.kind() == null) {
-            errors.add(FieldError.of("kind", "不能为空"));
+            errors.add(FieldError.of("kind", Messages.get("error.field.required")));
         }
         String unitCode = requiredText(errors, "unitCode", r.unitCode(), 64);
         boolean monitored = r.monitored() == null || r.monitored();
@@ -87,32 +88,33 @@ public final class RegistryValidator {
         List<FieldError> errors = new ArrayList<>();
         String unitCode = requiredText(errors, "unitCode", r.unitCode(), 64);
         if (r.status() == null) {
-            errors.add(FieldError.of("status", "不能为空"));
+            errors.add(FieldError.of("status", Messages.get("error.field.required")));
         }
         if (r.phase() != null && r.phase() < 1) {
-            errors.add(FieldError.of("phase", "必须是正整数"));
+            errors.add(FieldError.of("phase", Messages.get("error.field.positiveInteger")));
         }
         if (r.connectedOn() != null && r.connectedOn().isAfter(today)) {
-            errors.add(FieldError.of("connectedOn", "不能晚于今天"));
+            errors.add(FieldError.of("connectedOn", Messages.get("error.field.notAfterToday")));
         }
         if (r.status() == NodeStatus.CONNECTED && r.connectedOn() == null) {
-            errors.add(FieldError.of("connectedOn", "已接入的节点必须填写接入日期"));
+            errors.add(FieldError.of("connectedOn", Messages.get("error.registry.connectedOnRequired")));
         }
         if (r.bandwidthMbps() != null && r.bandwidthMbps() < 0) {
-            errors.add(FieldError.of("bandwidthMbps", "不能为负数"));
+            errors.add(FieldError.of("bandwidthMbps", Messages.get("error.field.notNegative")));
         }
         if (r.terminals() != null && (r.terminals() < 0 || r.terminals() > 100_000)) {
-            errors.add(FieldError.of("terminals", "必须在 0 到 100000 之间"));
+            errors.add(FieldError.of("terminals", Messages.get("error.field.between", 0, 100000)));
         }
         String probeHost = trim(r.probeHost());
         if ((probeHost == null) != (r.probePort() == null)) {
-            errors.add(FieldError.of(probeHost == null ? "probeHost" : "probePort", "探测主机和端口须同时填写或同时留空"));
+            errors.add(FieldError.of(probeHost == null ? "probeHost" : "probePort",
+                    Messages.get("error.registry.probeHostAndPort")));
         }
         if (probeHost != null && (probeHost.length() > 253 || !probeHost.matches("^[A-Za-z0-9.:\\-\\[\\]]+$"))) {
-            errors.add(FieldError.of("probeHost", "不是有效的主机名或 IP 地址"));
+            errors.add(FieldError.of("probeHost", Messages.get("error.registry.probeHost")));
         }
         if (r.probePort() != null && (r.probePort() < 1 || r.probePort() > 65535)) {
-            errors.add(FieldError.of("probePort", "必须在 1 到 65535 之间"));
+            errors.add(FieldError.of("probePort", Messages.get("error.field.between", 1, 65535)));
         }
         return errors.isEmpty()
                 ? new Checked<>(new NetworkNode(unitCode, r.status(), r.phase(), r.connectedOn(), r.bandwidthMbps(),
@@ -126,16 +128,16 @@ public final class RegistryValidator {
         String name = requiredText(errors, "name", r.name(), 50);
         String phone = trim(r.phone());
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            errors.add(FieldError.of("phone", "电话号码格式不正确"));
+            errors.add(FieldError.of("phone", Messages.get("error.registry.phone")));
         }
         String email = trim(r.email());
         if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
-            errors.add(FieldError.of("email", "电子邮箱格式不正确"));
+            errors.add(FieldError.of("email", Messages.get("error.registry.email")));
         }
         if (r.since() == null) {
-            errors.add(FieldError.of("since", "不能为空"));
+            errors.add(FieldError.of("since", Messages.get("error.field.required")));
         } else if (r.since().isAfter(today)) {
-            errors.add(FieldError.of("since", "不能晚于今天"));
+            errors.add(FieldError.of("since", Messages.get("error.field.notAfterToday")));
         }
         return errors.isEmpty()
                 ? new Checked<>(new LiaisonRequest(unitCode, name, phone, email, r.since()), errors)
@@ -151,17 +153,17 @@ public final class RegistryValidator {
         try {
             uri = new URI(raw.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("不是有效的网址");
+            throw new IllegalArgumentException(Messages.get("error.registry.url.invalid"));
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("网址必须以 http:// 或 https:// 开头");
+            throw new IllegalArgumentException(Messages.get("error.registry.url.scheme"));
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new IllegalArgumentException("网址缺少主机名");
+            throw new IllegalArgumentException(Messages.get("error.registry.url.noHost"));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("网址不能包含用户名或密码");
+            throw new IllegalArgumentException(Messages.get("error.registry.url.userInfo"));
         }
         int port = uri.getPort();
         boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme)
@@ -175,11 +177,11 @@ public final class RegistryValidator {
     private static String requiredText(List<FieldError> errors, String field, String value, int max) {
         String v = trim(value);
         if (v == null) {
-            errors.add(FieldError.of(field, "不能为空"));
+            errors.add(FieldError.of(field, Messages.get("error.field.required")));
             return null;
         }
         if (v.length() > max) {
-            errors.add(FieldError.of(field, "长度不能超过 " + max));
+            errors.add(FieldError.of(field, Messages.get("error.field.tooLong", max)));
             return null;
         }
         return v;
@@ -193,15 +195,15 @@ public final class RegistryValidator {
         for (String value : values) {
             String v = trim(value);
             if (v == null) {
-                errors.add(FieldError.of(field, "不能包含空值"));
+                errors.add(FieldError.of(field, Messages.get("error.field.blankItem")));
             } else if (v.length() > MAX_LIST_ITEM) {
-                errors.add(FieldError.of(field, "每项长度不能超过 " + MAX_LIST_ITEM));
+                errors.add(FieldError.of(field, Messages.get("error.field.itemTooLong", MAX_LIST_ITEM)));
             } else {
                 out.add(v);
             }
         }
         if (out.size() > MAX_LIST) {
-            errors.add(FieldError.of(field, "最多 " + MAX_LIST + " 项"));
+            errors.add(FieldError.of(field, Messages.get("error.field.tooManyItems", MAX_LIST)));
         }
         return List.copyOf(out);
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.retention.RetentionDao.PendingDay;
 import org.egovmonitor.retention.RetentionDao.PendingRows;
 import org.jdbi.v3.core.Jdbi;
@@ -163,14 +164,12 @@ public final class RetentionService {
 
         /** In Chinese, for the command's output. */
         public String describe() {
-            String kept = "保留期 " + rawDays + " 天（" + cutoff + " 及以后的原始记录保留）";
+            String kept = Messages.get("summary.retention.kept", rawDays, cutoff);
             if (siteDays == 0) {
-                return kept + "：没有需要汇总的原始记录。";
+                return Messages.get("summary.retention.nothing", kept);
             }
-            return kept + "：将把 " + days + " 天、" + n(siteDays) + " 个网站日（测量 " + n(rows.measurements())
-                    + " 次）汇总为每日事实，并删除原始记录 " + n(rowsToDelete()) + " 行：列表条目 "
-                    + n(rows.listEntries()) + "、抓取记录 " + n(rows.fetches()) + "、链接检查 " + n(rows.linkChecks())
-                    + "。评分、快照和问题清单不受影响。";
+            return Messages.get("summary.retention.plan", kept, days, n(siteDays), n(rows.measurements()),
+                    n(rowsToDelete()), n(rows.listEntries()), n(rows.fetches()), n(rows.linkChecks()));
         }
     }
 
@@ -184,13 +183,12 @@ public final class RetentionService {
 
         /** In Chinese: the run record's message and the command's output. */
         public String describe() {
-            String kept = "保留期 " + rawDays + " 天（" + cutoff + " 及以后的原始记录保留）";
+            String kept = Messages.get("summary.retention.kept", rawDays, cutoff);
             if (siteDays == 0) {
-                return kept + "：没有需要汇总的原始记录。";
+                return Messages.get("summary.retention.nothing", kept);
             }
-            return String.format(Locale.ROOT, "%s：汇总 %s 个网站日（%d 天，%s 至 %s），删除原始记录 %s 行："
-                            + "列表条目 %s、抓取记录 %s、链接检查 %s；用时 %.1f 秒。", kept, n(siteDays), days, firstDay,
-                    lastDay, n(rowsDeleted()), n(listEntries), n(fetches), n(linkChecks), millis / 1000.0);
+            return Messages.get("summary.retention.result", kept, n(siteDays), days, firstDay, lastDay,
+                    n(rowsDeleted()), n(listEntries), n(fetches), n(linkChecks), millis / 1000.0);
         }
     }
 

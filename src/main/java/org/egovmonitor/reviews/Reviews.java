@@ -10,6 +10,7 @@ import java.util.List;
 import org.egovmonitor.errors.ConflictException;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 
 /**
  * The one approve/reject flow of submissions (LAN/OA self-reports, liaison change requests): lock the submission,
@@ -66,10 +67,12 @@ public final class Reviews {
             comment = null;
         }
         if (outcome == ReviewStatus.REJECTED && comment == null) {
-            throw new ValidationException(List.of(FieldError.of("comment", "退回时必须填写审核意见")));
+            throw new ValidationException(List.of(FieldError.of("comment",
+                    Messages.get("error.review.commentRequired"))));
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
-            throw new ValidationException(List.of(FieldError.of("comment", "长度不能超过 " + MAX_COMMENT)));
+            throw new ValidationException(List.of(FieldError.of("comment",
+                    Messages.get("error.field.tooLong", MAX_COMMENT))));
         }
         return comment;
     }
@@ -77,7 +80,7 @@ public final class Reviews {
     /** Only a pending submission can be decided; deciding twice is a conflict, not a silent no-op. */
     static void requirePending(ReviewStatus current, String what) {
         if (current != ReviewStatus.PENDING) {
-            throw new ConflictException(what + "已审核（" + current.label() + "），不能重复审核");
+            throw new ConflictException(Messages.get("error.review.alreadyReviewed", what, current.label()));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.egovmonitor.errors.NotFoundException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.PeerGroup;
 import org.jdbi.v3.core.Jdbi;
 
@@ -35,7 +36,7 @@ public class BottleneckMatrixService {
     /** One indicator's outcome per peer group (leader charts: e.g. website freshness). */
     public IndicatorDistribution distribution(String indicator, LocalDate date) {
         String name = catalogue.indicator(indicator).map(Indicator::name)
-                .orElseThrow(() -> new NotFoundException("没有这个指标：" + indicator));
+                .orElseThrow(() -> new NotFoundException(Messages.get("error.scoring.noIndicator", indicator)));
         return jdbi.inTransaction(h -> {
             BottleneckMatrixDao dao = h.attach(BottleneckMatrixDao.class);
             LocalDate day = dayOrLatest(dao, date);
@@ -50,10 +51,10 @@ public class BottleneckMatrixService {
 
     private static LocalDate dayOrLatest(BottleneckMatrixDao dao, LocalDate date) {
         if (date == null) {
-            return dao.latestDay().orElseThrow(() -> new NotFoundException("尚无评分快照"));
+            return dao.latestDay().orElseThrow(() -> new NotFoundException(Messages.get("error.scoring.noSnapshot")));
         }
         if (!dao.hasDay(date)) {
-            throw new NotFoundException("该日期没有评分快照：" + date);
+            throw new NotFoundException(Messages.get("error.scoring.noSnapshotOn", date));
         }
         return date;
     }

@@ -17,6 +17,7 @@ import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.NotFoundException;
 import org.egovmonitor.errors.ValidationException;
 import org.egovmonitor.platform.InvalidRulesException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.platform.RuleProblem;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.registry.UnitDao;
@@ -205,11 +206,11 @@ public class ScoreSnapshotService {
         if (date != null) {
             return dao.day(date).orElseThrow(() -> noSnapshot(date));
         }
-        return dao.latest().orElseThrow(() -> new NotFoundException("尚无评分快照"));
+        return dao.latest().orElseThrow(() -> new NotFoundException(Messages.get("error.scoring.noSnapshot")));
     }
 
     private static NotFoundException noSnapshot(LocalDate day) {
-        return new NotFoundException("该日期没有评分快照：" + day);
+        return new NotFoundException(Messages.get("error.scoring.noSnapshotOn", day));
     }
 
     /** One page of a stored day's ranking (the latest day when {@code date} is null). */
@@ -254,8 +255,8 @@ public class ScoreSnapshotService {
             requireKnownUnit(h.attach(UnitDao.class), dao, code);
             ScoreSnapshotDao.Day stored = storedDay(dao, date);
             LocalDate day = stored.day();
-            RankingRow row = dao.row(day, code).orElseThrow(() -> new NotFoundException("单位 " + code + " 在 " + day
-                    + " 没有评分"));
+            RankingRow row = dao.row(day, code).orElseThrow(() -> new NotFoundException(
+                    Messages.get("error.scoring.noRow", code, day)));
             UnitScore score = unitScore(row, dao.detail(day, code).orElseThrow());
             return new Scorecard(day, stored.catalogueVersion(), row.rank(), row.rankChange(),
                     dao.peers(day, row.peerGroup()), row.grade().label(), score);
@@ -366,7 +367,7 @@ public class ScoreSnapshotService {
                 return FieldError.of(m.group(3) == null ? "weights." + id : "thresholds." + id + "." + m.group(3),
                         problem.reason());
             }
-            return FieldError.of("thresholds", "规则组合不合理，请检查权重和阈值");
+            return FieldError.of("thresholds", Messages.get("error.scoring.badThresholds"));
         }
     }
 }

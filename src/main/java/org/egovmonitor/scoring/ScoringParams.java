@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.web.QueryParams;
 
 /** Query parameters of the scoring API that QueryParams does not cover. */
@@ -21,7 +22,7 @@ final class ScoringParams {
         try {
             return LocalDate.parse(value.strip(), QueryParams.DAY);
         } catch (DateTimeParseException e) {
-            throw new ValidationException(List.of(FieldError.of(name, "日期格式应为 YYYY-MM-DD")));
+            throw new ValidationException(List.of(FieldError.of(name, Messages.get("error.field.date"))));
         }
     }
 }

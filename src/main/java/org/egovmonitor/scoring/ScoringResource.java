@@ -16,6 +16,7 @@ import org.egovmonitor.auth.LeaderOrOffice;
 import org.egovmonitor.auth.OfficeOnly;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.registry.PeerGroup;
 import org.egovmonitor.web.CsvExport;
 import org.egovmonitor.web.QueryParams;
@@ -58,7 +59,8 @@ public class ScoringResource {
         LocalDate onOrBefore = ScoringParams.date("before", before);
         if (onOrBefore != null) {
             if (date != null && !date.isBlank()) {
-                throw new ValidationException(List.of(FieldError.of("before", "不能与 date 同时使用")));
+                throw new ValidationException(List.of(FieldError.of("before",
+                        Messages.get("error.scoring.beforeWithDate"))));
             }
             return scoring.rankingsOnOrBefore(query, onOrBefore);
         }
@@ -84,15 +86,15 @@ public class ScoringResource {
                     r.unitName(), r.grade() == Grade.NOT_RATED ? "" : r.total(), r.gradeLabel(), r.vetoed() ? "是" : "否", r.scoredWeight(),
                     indicatorName(r.bottleneck()), r.bottleneckShortfall(), r.vetoCount(), r.warningCount()));
         }
-        return CsvExport.attachment("rankings-" + table.day() + ".csv", List.of("日期", "同类组", "排名", "名次变化",
-                "单位编码", "单位名称", "得分", "等级", "单项否决", "已评分权重", "瓶颈指标", "瓶颈失分", "否决项数", "预警数"),
+        return CsvExport.attachment("rankings-" + table.day() + ".csv", Messages.list("csv.rankings"),
                 rows);
     }
 
     private static RankingQuery query(String group, String grade, String search, String sort, String dir, int offset,
                                       Integer limit) {
         if (search != null && search.strip().length() > MAX_SEARCH) {
-            throw new ValidationException(List.of(FieldError.of("q", "查找文字不能超过 " + MAX_SEARCH + " 个字")));
+            throw new ValidationException(List.of(FieldError.of("q",
+                    Messages.get("error.scoring.searchTooLong", MAX_SEARCH))));
         }
         return new RankingQuery(QueryParams.enumValue(PeerGroup.class, "group", group),
                 QueryParams.enumValue(Grade.class, "grade", grade), search,
@@ -106,7 +108,7 @@ public class ScoringResource {
         if (dir.strip().equalsIgnoreCase("desc")) {
             return true;
         }
-        throw new ValidationException(List.of(FieldError.of("dir", "取值必须是 asc 或 desc")));
+        throw new ValidationException(List.of(FieldError.of("dir", Messages.get("error.scoring.dir"))));
     }
 
     private String indicatorName(String id) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.egovmonitor.auth.OwnUnit;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.web.CsvExport;
 
 /** A unit's scorecard, history and findings export (same path as UnitResource; Jersey merges the two). */
@@ -53,9 +54,7 @@ public class UnitScoreResource {
                     nz(f.siteUrl()), nz(e.url()), e.date() == null ? "" : e.date(),
                     e.httpStatus() == null ? "" : e.httpStatus(), nz(e.errorKind())));
         }
-        return CsvExport.attachment("findings-" + code + "-" + card.day() + ".csv", List.of("日期", "单位编码", "单位名称",
-                "指标", "类型", "扣分", "观测值", "标准", "问题", "整改建议", "网站", "证据网址", "证据日期", "HTTP状态",
-                "错误类型"), rows);
+        return CsvExport.attachment("findings-" + code + "-" + card.day() + ".csv", Messages.list("csv.findings"), rows);
     }
 
     private static String nz(String value) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.glassfish.jersey.server.ContainerRequest;
 
 /**
@@ -45,7 +46,8 @@ public class ParameterCheckFilter implements ContainerRequestFilter {
     private static void check(MultivaluedMap<String, String> params, boolean text, List<FieldError> errors) {
         params.forEach((name, values) -> {
             if (hasControl(name, text) || values.stream().anyMatch(v -> hasControl(v, text))) {
-                errors.add(FieldError.of(StrictJsonModule.printable(name), "不能包含控制字符"));
+                errors.add(FieldError.of(StrictJsonModule.printable(name),
+                        Messages.get("error.web.controlCharacters")));
             }
         });
     }

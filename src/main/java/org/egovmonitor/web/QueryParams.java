@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 
 /**
  * Query parameters arrive as strings and are parsed here, so a bad value is a 422 naming the parameter rather than
@@ -41,7 +42,7 @@ public final class QueryParams {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw new ValidationException(List.of(FieldError.of(name, "取值必须是以下之一：" + allowed)));
+            throw new ValidationException(List.of(FieldError.of(name, Messages.get("error.field.oneOf", allowed))));
         }
     }
 
@@ -52,7 +53,7 @@ public final class QueryParams {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw new ValidationException(List.of(FieldError.of(name, "应为 true 或 false")));
+            default -> throw new ValidationException(List.of(FieldError.of(name, Messages.get("error.field.boolean"))));
         };
     }
 
@@ -69,6 +70,6 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ValidationException(List.of(FieldError.of(name, "应为 " + min + " 到 " + max + " 之间的整数")));
+        throw new ValidationException(List.of(FieldError.of(name, Messages.get("error.web.integerBetween", min, max))));
     }
 }

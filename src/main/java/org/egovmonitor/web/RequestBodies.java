@@ -7,6 +7,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import org.egovmonitor.errors.FieldError;
 import org.egovmonitor.errors.ValidationException;
+import org.egovmonitor.platform.Messages;
 import org.egovmonitor.platform.UploadedText;
 
 public final class RequestBodies {
@@ -17,7 +18,8 @@ public final class RequestBodies {
     /** An absent body ({@code null} after JSON binding) is a 422 on the body, not a NullPointerException. */
     public static <T> T require(T body) {
         if (body == null) {
-            throw new ValidationException(List.of(FieldError.of("(请求体)", "不能为空")));
+            throw new ValidationException(List.of(FieldError.of(Messages.get("error.field.body"),
+                    Messages.get("error.field.required"))));
         }
         return body;
     }
@@ -31,15 +33,17 @@ public final class RequestBodies {
         String named = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (named == null) {
             return UploadedText.decode(bytes).orElseThrow(() -> new ValidationException(List.of(
-                    FieldError.of("(请求体)", "无法识别编码，请使用 UTF-8 或 GBK"))));
+                    FieldError.of(Messages.get("error.field.body"), Messages.get("error.web.bodyEncoding")))));
         }
         Charset charset;
         try {
             charset = Charset.forName(named.strip());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ValidationException(List.of(FieldError.of("(请求体)", "不支持的字符集：" + named)));
+            throw new ValidationException(List.of(FieldError.of(Messages.get("error.field.body"),
+                    Messages.get("error.web.unsupportedCharset", named))));
         }
         return UploadedText.decode(bytes, charset).orElseThrow(() -> new ValidationException(List.of(
-                FieldError.of("(请求体)", "内容不是声明的 " + charset.name() + " 编码"))));
+                FieldError.of(Messages.get("error.field.body"),
+                        Messages.get("error.web.notDeclaredCharset", charset.name())))));
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.egovmonitor.errors.RejectedValueException;
+import org.egovmonitor.platform.Messages;
 
 /**
  * Values every JSON reader of the service refuses, whatever the target field (requests, the registry file, stored
@@ -55,7 +56,8 @@ public final class StrictJsonModule extends SimpleModule {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = super.deserialize(p, ctxt);
             if (ParameterCheckFilter.hasControl(value, true)) {
-                throw new RejectedValueException(p, "不能包含控制字符", printable(value), String.class);
+                throw new RejectedValueException(p,
+                        Messages.get("error.web.controlCharacters"), printable(value), String.class);
             }
             return value;
         }
@@ -85,7 +87,7 @@ public final class StrictJsonModule extends SimpleModule {
 
     private static <N extends Number> N finite(JsonParser p, N value) throws RejectedValueException {
         if (value != null && !Double.isFinite(value.doubleValue())) {
-            throw new RejectedValueException(p, "应为有限的数字（不接受 NaN 或 Infinity）", value, value.getClass());
+            throw new RejectedValueException(p, Messages.get("error.web.finiteNumber"), value, value.getClass());
         }
         return value;
     }
@@ -99,11 +101,11 @@ public final class StrictJsonModule extends SimpleModule {
         @Override
         public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
-                throw new RejectedValueException(p, "日期格式应为 YYYY-MM-DD", p.getText(), LocalDate.class);
+                throw new RejectedValueException(p, Messages.get("error.field.date"), p.getText(), LocalDate.class);
             }
             LocalDate date = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
             if (date != null && (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR)) {
-                throw new RejectedValueException(p, "年份应在 " + MIN_YEAR + " 到 " + MAX_YEAR + " 之间", date,
+                throw new RejectedValueException(p, Messages.get("error.web.yearBetween", MIN_YEAR, MAX_YEAR), date,
                         LocalDate.class);
             }
             return date;
