@@ -39,6 +39,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.dashboards.AsOffice.office;
+import static org.egovmonitor.dashboards.AsOffice.created;
 
 /**
  * The three dashboards in a real (headless) Chromium against the real app on the demo registry: each role logs in
@@ -161,14 +163,6 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    static Http.Request office(Http.Request request) {
-        return request.basic(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD);
-    }
-
-    static void created(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
     boolean xssFlag() {

@@ -33,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.dashboards.AsOffice.office;
 
 /**
  * Reading the dashboards at a glance (issue 16), in the real Chromium at a desk's 1440 px and a phone's 390 px, on
@@ -129,10 +130,6 @@ class GlanceBrowserTest {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    static Http.Request office(Http.Request request) {
-        return request.basic(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD);
     }
 
     static void width(int w) {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.dashboards.AsOffice.office;
+import static org.egovmonitor.dashboards.AsOffice.created;
 
 /**
  * The dashboards on a phone and on paper, in the real Chromium against the real app on the demo registry: the
@@ -117,14 +119,6 @@ class PhoneAndPrintBrowserTest {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    static Http.Request office(Http.Request request) {
-        return request.basic(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD);
-    }
-
-    static void created(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
     @SuppressWarnings("unchecked")

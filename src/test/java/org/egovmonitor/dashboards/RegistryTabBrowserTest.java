@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.dashboards.AsOffice.office;
 
 /**
  * The office's 登记管理 tab in a real Chromium, at the desk (1440 px) and on a phone (390 px): a unit added and
@@ -65,10 +66,6 @@ class RegistryTabBrowserTest {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    static Http.Request office(Http.Request request) {
-        return request.basic(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD);
     }
 
     static JsonNode officeGet(String path, int status) {

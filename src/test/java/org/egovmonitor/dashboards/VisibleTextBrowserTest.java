@@ -1,6 +1,8 @@
 package org.egovmonitor.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.egovmonitor.dashboards.AsOffice.office;
+import static org.egovmonitor.dashboards.AsOffice.created;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
@@ -347,10 +349,6 @@ class VisibleTextBrowserTest {
     static String abbreviate(String s) {
         String one = s.replaceAll("\\s+", " ");
         return one.length() > 80 ? one.substring(0, 80) + "…" : one;
-    }
-
-    static Http.Request office(Http.Request request) {
-        return request.basic(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD);
     }
 
     static void created(HttpResponse<String> r) {
