@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OfficeToolsApiTest {
 
     static final TestPostgres.TestDatabase DB = TestPostgres.newDatabase();
-    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = OfficeToolsFixture.crawlingApp(DB);
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.crawlingLoopback(DB);
     static final String PASSWORD = "office-tools-pass";
     static final String LEADER = "ot-leader";
     static final String DEPT = "ot-dept";

@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.Select;
 class OfficeToolsBrowserTest {
 
     static final TestPostgres.TestDatabase DB = TestPostgres.newDatabase();
-    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = OfficeToolsFixture.crawlingApp(DB);
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.crawlingLoopback(DB);
 
     static OfficeToolsFixture fixture;
     static Browser browser;

@@ -1,8 +1,6 @@
 package org.egovmonitor.dashboards;
 
 import com.sun.net.httpserver.HttpServer;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,9 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.egovmonitor.config.EgovMonitorConfiguration;
-import org.egovmonitor.testing.TestApp;
-import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -47,14 +42,6 @@ final class OfficeToolsFixture implements AutoCloseable {
 
     private OfficeToolsFixture(HttpServer server) {
         this.server = server;
-    }
-
-    static DropwizardAppExtension<EgovMonitorConfiguration> crawlingApp(TestPostgres.TestDatabase db) {
-        return TestApp.extension(db, false,
-                ConfigOverride.config("logging.level", "WARN"),
-                ConfigOverride.config("scheduler.crawlSettings", "src/test/resources/crawl-loopback.yml"),
-                ConfigOverride.config("scheduler.pollInterval", "200ms"),
-                ConfigOverride.config("scheduler.crawlWorkersPerNode", "2"));
     }
 
     static OfficeToolsFixture start() {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RectificationApiTest {
 
     static final TestPostgres.TestDatabase DB = TestPostgres.newDatabase();
-    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = UnitHomepages.crawlingApp(DB);
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.crawlingLoopback(DB);
     static final String PASSWORD = "rectification-pass";
     /** Units: fixed between issue and re-check, never fixed, appealing, and one without a site. */
     static final List<String> UNITS = List.of("rc-fixed", "rc-stale", "rc-appeal", "rc-access", "rc-other");

@@ -29,7 +29,7 @@ import org.openqa.selenium.WebElement;
 class RectificationBrowserTest {
 
     static final TestPostgres.TestDatabase DB = TestPostgres.newDatabase();
-    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = UnitHomepages.crawlingApp(DB);
+    static final DropwizardAppExtension<EgovMonitorConfiguration> APP = TestApp.crawlingLoopback(DB);
     static final String UNIT = "rb-unit";
     static final String DEPT = "rb-dept";
     static final String PASSWORD = "browser-rectification";

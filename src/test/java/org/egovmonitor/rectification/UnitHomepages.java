@@ -1,8 +1,6 @@
 package org.egovmonitor.rectification;
 
 import com.sun.net.httpserver.HttpServer;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.egovmonitor.config.EgovMonitorConfiguration;
-import org.egovmonitor.testing.TestApp;
-import org.egovmonitor.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -27,15 +22,6 @@ final class UnitHomepages implements AutoCloseable {
 
     private UnitHomepages(HttpServer server) {
         this.server = server;
-    }
-
-    /** An app on its own database that crawls loopback sites at once with two workers (the scheduler on). */
-    static DropwizardAppExtension<EgovMonitorConfiguration> crawlingApp(TestPostgres.TestDatabase db) {
-        return TestApp.extension(db, false,
-                ConfigOverride.config("logging.level", "WARN"),
-                ConfigOverride.config("scheduler.crawlSettings", "src/test/resources/crawl-loopback.yml"),
-                ConfigOverride.config("scheduler.pollInterval", "200ms"),
-                ConfigOverride.config("scheduler.crawlWorkersPerNode", "2"));
     }
 
     static UnitHomepages start() {

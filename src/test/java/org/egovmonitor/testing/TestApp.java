@@ -56,6 +56,15 @@ public final class TestApp {
         return extension(EgovMonitorApplication.class, db, demo, extra);
     }
 
+    /** An app on its own database that crawls loopback sites at once with two workers (the scheduler on). */
+    public static DropwizardAppExtension<EgovMonitorConfiguration> crawlingLoopback(TestPostgres.TestDatabase db) {
+        return extension(db, false,
+                ConfigOverride.config("logging.level", "WARN"),
+                ConfigOverride.config("scheduler.crawlSettings", "src/test/resources/crawl-loopback.yml"),
+                ConfigOverride.config("scheduler.pollInterval", "200ms"),
+                ConfigOverride.config("scheduler.crawlWorkersPerNode", "2"));
+    }
+
     private static DropwizardAppExtension<EgovMonitorConfiguration> extension(
             Class<? extends Application<EgovMonitorConfiguration>> app, TestPostgres.TestDatabase db, boolean demo,
             ConfigOverride... extra) {
