@@ -75,8 +75,8 @@ public class CreateUserCommand extends DatabaseCommand {
             throw new CommandFailedException(e.getMessage());
         }
         System.out.println(user.unitCode() == null
-                ? Messages.get("cli.msg.userCreated", user.username(), user.role())
-                : Messages.get("cli.msg.userCreatedWithUnit", user.username(), user.role(), user.unitCode()));
+                ? Messages.get("cli.msg.userCreated", user.username(), user.role().label())
+                : Messages.get("cli.msg.userCreatedWithUnit", user.username(), user.role().label(), user.unitCode()));
         if (!fromStdin) {
             System.out.println(Messages.get("cli.msg.initialPassword", password));
         }
