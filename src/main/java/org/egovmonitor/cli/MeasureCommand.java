@@ -32,6 +32,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.crawler.inspect.SiteChecks;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.crawler.measure.MeasurementEngine.Target;
 import org.egovmonitor.crawler.measure.SectionExplanation;
@@ -111,7 +112,8 @@ public class MeasureCommand extends Command {
         }
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
-        try (MeasurementEngine engine = new MeasurementEngine(settings, files.sections())) {
+        try (MeasurementEngine engine = MeasurementEngine.withChecks(settings, null, files.sections(),
+                SiteChecks.of(files.checks()))) {
             // Results are printed in input order as soon as every site before them is done; only those waiting for
             // an earlier site are held, as printed text, so the heap does not grow with the length of the list.
             Map<Integer, String> waiting = new HashMap<>();
@@ -138,7 +140,8 @@ public class MeasureCommand extends Command {
     /** {@code --explain}: one site after the other, a table each (or one JSON object each with {@code --json}). */
     private static void explain(List<Target> targets, LocalDate now, CrawlSettings settings, CrawlerFiles files,
                                 ObjectMapper json, PrintStream out) throws IOException {
-        try (MeasurementEngine engine = new MeasurementEngine(settings, files.sections())) {
+        try (MeasurementEngine engine = MeasurementEngine.withChecks(settings, null, files.sections(),
+                SiteChecks.of(files.checks()))) {
             for (Target t : targets) {
                 SectionExplanation e = engine.explain(t.url(), t.kind(), now);
                 out.println(json != null ? json.writeValueAsString(e) : ExplanationTable.render(e, files.sections()));

@@ -14,6 +14,7 @@ import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.crawler.inspect.SiteChecks;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.observations.ObservationStore;
 import org.jdbi.v3.core.Jdbi;
@@ -55,7 +56,8 @@ public final class CrawlMachinery implements AutoCloseable {
         CrawlSettings settings = CrawlSettingsFile.load(config, files.crawl())
                 .withFetch(f -> reach.apply(CrawlSettingsFile.forWorkers(f, workers)));
         HostGates gates = new HostGates(settings.fetch());
-        CrawlStage stage = new CrawlStage(new MeasurementEngine(settings, gates, files.sections()), observations);
+        CrawlStage stage = new CrawlStage(MeasurementEngine.withChecks(settings, gates, files.sections(),
+                SiteChecks.of(files.checks())), observations);
         return new CrawlMachinery(config, settings, gates, stage);
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.egovmonitor.crawler.classify.SectionCatalog;
+import org.egovmonitor.crawler.inspect.InspectionRules;
 
 /**
  * The crawler's data files ({@code crawl.yml}, {@code sections.yml}), read from a folder and validated together.
@@ -18,15 +19,17 @@ import org.egovmonitor.crawler.classify.SectionCatalog;
  *
  * @param crawl    fetch settings and crawl limits
  * @param sections the section catalogue
+ * @param checks   the inspection checks' rules ({@code checks.yml})
  * @param source   where the files were read from, for the start-up log
  */
-public record CrawlerFiles(CrawlSettings crawl, SectionCatalog sections, String source) {
+public record CrawlerFiles(CrawlSettings crawl, SectionCatalog sections, InspectionRules checks, String source) {
 
     /** The default folder, relative to the working directory. */
     public static final Path DEFAULT_DIR = Path.of("crawlers");
     static final String BUNDLED = "/egov-monitor-default/crawlers/";
     static final String CRAWL = "crawl.yml";
     static final String SECTIONS = "sections.yml";
+    static final String CHECKS = "checks.yml";
 
     /** A crawler file is missing, unreadable or invalid; the message says which and why. */
     public static class CrawlerFilesException extends RuntimeException {
@@ -44,8 +47,12 @@ public record CrawlerFiles(CrawlSettings crawl, SectionCatalog sections, String 
         }
         Text crawl = read(folder, CRAWL, explicit);
         Text sections = read(folder, SECTIONS, explicit);
+        // checks.yml came later than the other two: a folder made before it falls back to the bundled copy
+        Text checks = read(folder, CHECKS, false);
         return new CrawlerFiles(CrawlSettings.parse(crawl.yaml(), crawl.source()),
-                SectionCatalog.parse(sections.yaml(), sections.source()), crawl.source() + ", " + sections.source());
+                SectionCatalog.parse(sections.yaml(), sections.source()),
+                InspectionRules.parse(checks.yaml(), checks.source()),
+                crawl.source() + ", " + sections.source() + ", " + checks.source());
     }
 
     /** The section catalogue of the default folder, else the bundled one (the farm and tests use it). */

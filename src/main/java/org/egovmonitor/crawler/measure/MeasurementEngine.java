@@ -14,6 +14,12 @@ import org.egovmonitor.crawler.check.LinkChecker;
 import org.egovmonitor.crawler.classify.ClassifiedSection;
 import org.egovmonitor.crawler.classify.SectionCatalog;
 import org.egovmonitor.crawler.classify.SectionClassifier;
+import org.egovmonitor.crawler.inspect.CheckInput;
+import org.egovmonitor.crawler.inspect.CheckPage;
+import org.egovmonitor.crawler.inspect.CheckPages;
+import org.egovmonitor.crawler.inspect.CheckResult;
+import org.egovmonitor.crawler.inspect.SiteChecks;
+import org.egovmonitor.crawler.inspect.SiteContext;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.HostGates;
@@ -96,6 +102,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     /** A hop from a splash, frameset, wrapper or redirect page to the real homepage, or another frame of it. */
     static final String ENTRY = "ENTRY";
     static final String SUBCOLUMN = "SUBCOLUMN";
+    /** A page an inspection check asked for (a service guide, a sampled article, a soft-404 or search probe). */
+    static final String CHECK = "CHECK";
 
     private final PageFetcher fetcher;
     private final boolean ownsFetcher;
@@ -112,6 +120,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final MessagePageFollower messagePages;
     private final ColumnTreeReader columnTree;
     private final HomepageLinkChecker homepageLinks;
+    private final SiteChecks checks;
 
     /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
     public MeasurementEngine(CrawlSettings settings, SectionCatalog catalog) {
@@ -128,11 +137,33 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
      * robots.txt caching span both); the caller closes it.
      */
     public MeasurementEngine(PageFetcher fetcher, CrawlSettings settings, SectionCatalog catalog) {
-        this(fetcher, false, settings, catalog);
+        this(fetcher, false, settings, catalog, SiteChecks.NONE);
+    }
+
+    /**
+     * An engine that also runs the inspection checks ({@code crawlers/checks.yml}) on each reachable site, over a
+     * caller's fetcher (closed by the caller) or, when {@code gates} is given instead, its own.
+     */
+    public static MeasurementEngine withChecks(CrawlSettings settings, HostGates gates, SectionCatalog catalog,
+                                               SiteChecks checks) {
+        return new MeasurementEngine(gates == null ? new HttpPageFetcher(settings.fetch())
+                : new HttpPageFetcher(settings.fetch(), gates), true, settings, catalog, checks);
+    }
+
+    /** An engine over a caller's fetcher that runs {@code checks} too. */
+    public MeasurementEngine(PageFetcher fetcher, CrawlSettings settings, SectionCatalog catalog,
+                             SiteChecks checks) {
+        this(fetcher, false, settings, catalog, checks);
     }
 
     private MeasurementEngine(PageFetcher fetcher, boolean ownsFetcher, CrawlSettings settings,
                               SectionCatalog catalog) {
+        this(fetcher, ownsFetcher, settings, catalog, SiteChecks.NONE);
+    }
+
+    private MeasurementEngine(PageFetcher fetcher, boolean ownsFetcher, CrawlSettings settings,
+                              SectionCatalog catalog, SiteChecks checks) {
+        this.checks = Objects.requireNonNull(checks, "checks");
         CrawlLimits limits = settings.limits();
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.ownsFetcher = ownsFetcher;
@@ -214,10 +245,15 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
 
     @Override
     public SiteMeasurement measure(URI siteRoot, SiteKind kind, LocalDate now) {
+        return measure(siteRoot, kind, now, SiteContext.NONE);
+    }
+
+    @Override
+    public SiteMeasurement measure(URI siteRoot, SiteKind kind, LocalDate now, SiteContext context) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(now, "now");
         try {
-            return new Run(siteRoot, kind, now).measure();
+            return new Run(siteRoot, kind, now, context == null ? SiteContext.NONE : context).measure();
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // The parts never throw for hostile input; if one does, the site still gets a result and we get a log.
             LOG.warn("measuring {} failed unexpectedly", siteRoot, e);
@@ -233,7 +269,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     public SectionExplanation explain(URI siteRoot, SiteKind kind, LocalDate now) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(now, "now");
-        return new Run(siteRoot, kind, now).explain();
+        return new Run(siteRoot, kind, now, SiteContext.NONE).explain();
     }
 
     @Override
@@ -251,11 +287,13 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
         private final SiteKind kind;
         private final LocalDate now;
         private final SiteFetches site;
+        private final SiteContext context;
 
-        Run(URI root, SiteKind kind, LocalDate now) {
+        Run(URI root, SiteKind kind, LocalDate now, SiteContext context) {
             this.root = root;
             this.kind = kind;
             this.now = now;
+            this.context = context;
             this.site = new SiteFetches(String.valueOf(root), fetcher, decoder, sitePages);
         }
 
@@ -278,13 +316,52 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             List<ClassifiedSection> classified = SectionClassifier.sections(homepage.decisions());
             List<Section> sections = readSections(classified, opened);
             Homepage freshness = homepageReader.freshness(homepage.summary(), sections);
-            HomepageLinkChecker.Checked checks = homepageLinks.check(opened.links(), site);
+            HomepageLinkChecker.Checked links = homepageLinks.check(opened.links(), site);
+            List<CheckResult> inspected = inspect(opened, sections);
             List<CrawlError> errors = new ArrayList<>(opened.findings());
             errors.addAll(site.errors());
             return new SiteMeasurement(site.siteUrl(), home.finalUrl(), kind.name(), true, home.status(),
                     home.responseMs(), opened.charset(), null, freshness, sections,
-                    classifier.missingFamilies(classified, kind), checks.broken(), site.count(), errors,
-                    homepage.summary().contentHash(), now, site.all(), checks.all(), checks.notChecked());
+                    classifier.missingFamilies(classified, kind), links.broken(), site.count(), errors,
+                    homepage.summary().contentHash(), now, site.all(), links.all(), links.notChecked(), inspected);
+        }
+
+        /** The inspection checks, over the homepage and the sections read, with their own page budget. */
+        private List<CheckResult> inspect(OpenedHomepage opened, List<Section> sections) {
+            if (checks.isEmpty()) {
+                return List.of();
+            }
+            List<CheckInput.SectionList> lists = sections.stream().map(s -> new CheckInput.SectionList(s.family(),
+                    s.title(), s.url(), s.entries().stream()
+                    .map(e -> new CheckInput.ListedItem(e.title(), e.url(), e.date())).toList())).toList();
+            return checks.run(new CheckInput(site.siteUrl(), opened.result().finalUrl(), kind, opened.doc(), lists,
+                    context, new BudgetedCheckPages(checks.maxPagesPerSite()), now));
+        }
+
+        /** GETs for checks through the site's fetches (recorded as CHECK), at most {@code budget} of them. */
+        private final class BudgetedCheckPages implements CheckPages {
+            private final java.util.concurrent.atomic.AtomicInteger left;
+
+            BudgetedCheckPages(int budget) {
+                this.left = new java.util.concurrent.atomic.AtomicInteger(budget);
+            }
+
+            @Override
+            public CheckPage get(String url) {
+                URI uri = toUri(url);
+                if (uri == null || left.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+                    return uri == null ? new CheckPage(url, url, 0, FetchErrorKind.INVALID_URL.name(), null) : null;
+                }
+                SiteFetches.FetchedPage p = site.get(uri, CHECK);
+                FetchResult r = p.result();
+                return new CheckPage(r.url(), r.finalUrl(), r.status(), r.error() == null ? null : r.error().name(),
+                        p.document());
+            }
+
+            @Override
+            public int left() {
+                return left.get();
+            }
         }
 
         /**

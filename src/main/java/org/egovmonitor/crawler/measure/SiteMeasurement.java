@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
+import org.egovmonitor.crawler.inspect.CheckResult;
 import org.egovmonitor.crawler.parse.MessageState;
 
 /**
@@ -29,6 +30,8 @@ import org.egovmonitor.crawler.parse.MessageState;
  * @param fetches         every GET of this site, in the order they were made (homepage first): the crawl's evidence
  * @param linkChecks      every homepage link checked (broken or not), in homepage order
  * @param linksNotChecked distinct homepage links left unchecked because the per-site link-check limit was reached
+ * @param checks          the inspection checks' results (crawlers/checks.yml), in check order; empty when the
+ *                        engine ran none or the homepage was unreachable
  */
 public record SiteMeasurement(
         String url,
@@ -49,7 +52,8 @@ public record SiteMeasurement(
         LocalDate measuredOn,
         List<Fetch> fetches,
         List<LinkCheck> linkChecks,
-        int linksNotChecked) {
+        int linksNotChecked,
+        List<CheckResult> checks) {
 
     /**
      * How many distinct homepage links were checked, of how many found ({@code measure --json}: {@code "linkSample":
@@ -67,6 +71,23 @@ public record SiteMeasurement(
         errors = List.copyOf(errors);
         fetches = fetches == null ? List.of() : List.copyOf(fetches);
         linkChecks = linkChecks == null ? List.of() : List.copyOf(linkChecks);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** A measurement without inspection checks. */
+    public SiteMeasurement(String url, String finalUrl, String kind, boolean reachable, int status, long responseMs,
+                           String charset, String errorKind, Homepage homepage, List<Section> sections,
+                           List<String> missingFamilies, List<BrokenLink> brokenLinks, int pagesFetched,
+                           List<CrawlError> errors, String contentHash, LocalDate measuredOn, List<Fetch> fetches,
+                           List<LinkCheck> linkChecks, int linksNotChecked) {
+        this(url, finalUrl, kind, reachable, status, responseMs, charset, errorKind, homepage, sections,
+                missingFamilies, brokenLinks, pagesFetched, errors, contentHash, measuredOn, fetches, linkChecks,
+                linksNotChecked, null);
+    }
+
+    /** The result of check {@code id}, if it ran. */
+    public java.util.Optional<CheckResult> check(String id) {
+        return checks.stream().filter(c -> c.check().equals(id)).findFirst();
     }
 
     /** A measurement without per-fetch records and link-check details (built by callers other than the engine). */
@@ -75,7 +96,7 @@ public record SiteMeasurement(
                            List<String> missingFamilies, List<BrokenLink> brokenLinks, int pagesFetched,
                            List<CrawlError> errors, String contentHash, LocalDate measuredOn) {
         this(url, finalUrl, kind, reachable, status, responseMs, charset, errorKind, homepage, sections,
-                missingFamilies, brokenLinks, pagesFetched, errors, contentHash, measuredOn, null, null, 0);
+                missingFamilies, brokenLinks, pagesFetched, errors, contentHash, measuredOn, null, null, 0, null);
     }
 
     /**
@@ -198,8 +219,8 @@ public record SiteMeasurement(
      * One GET of this site.
      *
      * @param purpose   HOMEPAGE, ENTRY (a hop from a splash, frameset, wrapper or redirect homepage to the real one, or
-     *                  another frame of it), SECTION, MESSAGE (a message's own page) or SUBCOLUMN (a section's
-     *                  sub-column)
+     *                  another frame of it), SECTION, MESSAGE (a message's own page), SUBCOLUMN (a section's
+     *                  sub-column) or CHECK (a page an inspection check asked for: a guide, an article, a probe)
      * @param charset   the charset the body was decoded with, null when no body was used
      * @param errorKind the {@link org.egovmonitor.crawler.fetch.FetchErrorKind} name, null when the fetch succeeded
      */

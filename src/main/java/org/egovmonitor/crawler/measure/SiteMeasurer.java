@@ -2,6 +2,7 @@ package org.egovmonitor.crawler.measure;
 
 import java.net.URI;
 import java.time.LocalDate;
+import org.egovmonitor.crawler.inspect.SiteContext;
 import org.egovmonitor.registry.SiteKind;
 
 /**
@@ -17,4 +18,12 @@ public interface SiteMeasurer {
      * @param now      the day freshness is judged against (injectable for tests and back-dated runs)
      */
     SiteMeasurement measure(URI siteRoot, SiteKind kind, LocalDate now);
+
+    /**
+     * Measures with what the registry knows of the site's unit (its name, its leaders), which the inspection checks
+     * read; a measurer without checks ignores it.
+     */
+    default SiteMeasurement measure(URI siteRoot, SiteKind kind, LocalDate now, SiteContext context) {
+        return measure(siteRoot, kind, now);
+    }
 }
