@@ -39,6 +39,7 @@ class ArchitectureTest {
             "org.egovmonitor.crawler.parse",
             "org.egovmonitor.crawler.check",
             "org.egovmonitor.crawler.classify",
+            "org.egovmonitor.crawler.inspect",
             "org.egovmonitor.crawler.measure",
             "org.egovmonitor.collection",
             "org.egovmonitor.observations",
