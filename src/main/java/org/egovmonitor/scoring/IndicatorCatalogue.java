@@ -38,7 +38,7 @@ public final class IndicatorCatalogue {
 
     /** The indicator groups of the national rules; an indicator must name one of them. */
     public static final List<String> GROUPS = List.of("网站建设", "信息更新", "栏目设置", "互动服务", "网络覆盖",
-            "局域网与办公自动化", "应用与数据库", "信息报送");
+            "局域网与办公自动化", "应用与数据库", "信息报送", "办事服务", "内容保障");
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 

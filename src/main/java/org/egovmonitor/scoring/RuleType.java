@@ -22,7 +22,13 @@ public enum RuleType {
     LAN_OA(Basis.UNIT, "pointsNoLan", "minComputersPerStaff", "pointsLowComputers", "pointsNoOa", "pointsNoInternet"),
     APPLICATIONS(Basis.UNIT, "pointsPerMissingSystem"),
     LIAISON(Basis.UNIT, "pointsNoLiaison", "pointsNoPhone"),
-    CONTRIBUTION(Basis.UNIT, "targetPer30Days", "warnBelowPer90Days");
+    CONTRIBUTION(Basis.UNIT, "targetPer30Days", "warnBelowPer90Days"),
+    // The inspection checks of crawlers/checks.yml, judged from the site measurement's check results.
+    SERVICE_GUIDES(Basis.EACH_SITE, "pointsPerIncompleteGuide", "warnBelowCompletePercent"),
+    WORDING(Basis.EACH_SITE, "pointsPerError"),
+    TECHNICAL(Basis.EACH_SITE, "https", "ipv6", "viewport", "siteSearch", "soft404", "siteCode", "icp",
+            "publicSecurity", "govMark"),
+    CONTENT_SAFETY(Basis.EACH_SITE, "pointsPerHiddenLink", "pointsPerForeignNavLink", "pointsPerUnknownScriptHost");
 
     /**
      * The availability rule's probe window, in days. Not {@code windowDays}: that names a section family's freshness

@@ -1,7 +1,6 @@
 package org.egovmonitor.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
 import static org.egovmonitor.scoring.ScoringFixtures.DAY;
 import static org.egovmonitor.scoring.ScoringFixtures.healthy;
 import static org.egovmonitor.scoring.ScoringFixtures.healthySections;
@@ -20,6 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and keeps everything else.
  */
 class FindingExclusionTest {
+
+    /** The calculator's arithmetic is pinned to the 2024.1 weights (ScoringFixtures.EDITION_2024_1). */
+    private static final IndicatorCatalogue CATALOGUE = ScoringFixtures.EDITION_2024_1;
 
     static UnitScore stale(Set<FindingKey> excluded) {
         return ScoreCalculator.score(ScoringFixtures.withMeasurement(healthy("a"), measurement(DAY.minusDays(20),

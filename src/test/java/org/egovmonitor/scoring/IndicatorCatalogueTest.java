@@ -29,7 +29,9 @@ class IndicatorCatalogueTest {
 
     @Test
     void defaultCatalogue_loads_weightsSumTo100PerGroup() {
-        assertThat(CATALOGUE.indicators()).hasSize(13);
+        // the 13 of the 2024.1 edition and the four inspection indicators, one for each rule type
+        assertThat(CATALOGUE.indicators()).hasSize(17);
+        assertThat(CATALOGUE.indicators()).extracting(Indicator::rule).containsExactlyInAnyOrder(RuleType.values());
         assertThat(CATALOGUE.version()).isNotBlank();
         assertThat(CATALOGUE.hash()).hasSize(64);
         for (PeerGroup g : PeerGroup.values()) {
@@ -107,7 +109,7 @@ class IndicatorCatalogueTest {
                 Map.of("availability", Map.of("vetoAtPercent", 10.0)));
         assertThat(changed.indicator("liaison").orElseThrow().weight()).isEqualTo(40.0);
         assertThat(changed.indicator("availability").orElseThrow().param("vetoAtPercent")).isEqualTo(10.0);
-        assertThat(CATALOGUE.indicator("liaison").orElseThrow().weight()).isEqualTo(4.0);
+        assertThat(CATALOGUE.indicator("liaison").orElseThrow().weight()).isEqualTo(3.0);
         assertThat(changed.hash()).endsWith("+what-if");
     }
 

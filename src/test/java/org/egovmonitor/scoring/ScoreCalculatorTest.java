@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.egovmonitor.scoring.ScoringFixtures.CATALOGUE;
 import static org.egovmonitor.scoring.ScoringFixtures.DAY;
 import static org.egovmonitor.scoring.ScoringFixtures.findings;
 import static org.egovmonitor.scoring.ScoringFixtures.healthy;
@@ -30,6 +29,9 @@ import static org.egovmonitor.scoring.ScoringFixtures.section;
 import static org.egovmonitor.scoring.ScoringFixtures.site;
 
 class ScoreCalculatorTest {
+
+    /** The calculator's arithmetic is pinned to the 2024.1 weights (ScoringFixtures.EDITION_2024_1). */
+    private static final IndicatorCatalogue CATALOGUE = ScoringFixtures.EDITION_2024_1;
 
     private static UnitScore score(UnitEvidence e) {
         return ScoreCalculator.score(e, CATALOGUE, DAY);

@@ -124,7 +124,7 @@ class ScoringApiTest {
     void scorecardHistoryBottlenecksWarnings_200() {
         String code = anyUnit();
         JsonNode card = API.json(get("/api/units/" + code + "/scorecard"), 200);
-        assertThat(card.path("score").path("indicators")).hasSize(13);
+        assertThat(card.path("score").path("indicators")).hasSize(ScoringFixtures.CATALOGUE.indicators().size());
         assertThat(card.path("score").path("indicators").findValuesAsText("state")).contains("NO_DATA");
         API.json(get("/api/units/" + code + "/scorecard?date=2001-01-01"), 404);
         assertThat(API.json(get("/api/units/" + code + "/history"), 200)).hasSize(1);
@@ -148,7 +148,7 @@ class ScoringApiTest {
     void indicators_publishTheRulesInForce() {
         JsonNode rules = API.json(get("/api/indicators"), 200);
         assertThat(rules.path("version").asText()).isNotBlank();
-        assertThat(rules.path("indicators")).hasSize(13);
+        assertThat(rules.path("indicators")).hasSize(ScoringFixtures.CATALOGUE.indicators().size());
         for (String group : new String[] {"DEPARTMENTS", "COUNTIES", "COUNTY_DEPARTMENTS", "TOWNSHIPS"}) {
             double sum = 0;
             for (JsonNode i : rules.path("indicators")) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.egovmonitor.crawler.classify.SectionCatalog;
+import org.egovmonitor.crawler.inspect.CheckResult;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.registry.NodeStatus;
@@ -19,6 +20,12 @@ public final class ScoringFixtures {
     public static final SectionCatalog SECTIONS = SectionCatalog.load(Path.of("crawlers", "sections.yml"));
     public static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load(Path.of("crawlers", "indicators.yml"),
             SECTIONS);
+    /**
+     * The catalogue before the inspection checks (13 indicators, their 2024.1 weights): rule tables and tests of the
+     * calculator's arithmetic pin their points to it, independent of the shipping weights.
+     */
+    public static final IndicatorCatalogue EDITION_2024_1 = IndicatorCatalogue.load(
+            Path.of("src", "test", "resources", "scoring", "indicators-2024.1.yml"), SECTIONS);
 
     private ScoringFixtures() {
     }
@@ -51,8 +58,18 @@ public final class ScoringFixtures {
                 List.of(), "hash", DAY);
     }
 
+    /** Every inspection check of crawlers/checks.yml run and passed. */
+    public static final List<CheckResult> PASSED_CHECKS = java.util.stream.Stream.of("serviceGuides", "misusedWords",
+            "leaderNames", "outdatedNames", "sensitiveWords", "https", "ipv6", "viewport", "siteSearch", "soft404",
+            "siteCode", "icp", "publicSecurity", "govMark", "hiddenLinks", "navigationLinks", "thirdPartyScripts")
+            .map(id -> CheckResult.judged(id, id + " 已检查，未发现问题", List.of(), java.util.Map.of())).toList();
+
     public static SiteMeasurement healthyMeasurement() {
-        return measurement(DAY, healthySections(), List.of(), List.of());
+        SiteMeasurement m = measurement(DAY, healthySections(), List.of(), List.of());
+        return new SiteMeasurement(m.url(), m.finalUrl(), m.kind(), m.reachable(), m.status(), m.responseMs(),
+                m.charset(), m.errorKind(), m.homepage(), m.sections(), m.missingFamilies(), m.brokenLinks(),
+                m.pagesFetched(), m.errors(), m.contentHash(), m.measuredOn(), m.fetches(), m.linkChecks(),
+                m.linksNotChecked(), PASSED_CHECKS);
     }
 
     public static UnitEvidence.SiteEvidence site(SiteMeasurement m, int samples, int failures) {

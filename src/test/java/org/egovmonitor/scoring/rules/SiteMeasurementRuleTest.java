@@ -23,7 +23,8 @@ class SiteMeasurementRuleTest {
         SiteMeasurement h = ScoringFixtures.healthyMeasurement();
         return new SiteMeasurement(h.url(), h.finalUrl(), h.kind(), reachable, reachable ? 200 : 0, h.responseMs(),
                 h.charset(), reachable ? null : "DNS_FAILURE", h.homepage(), h.sections(), h.missingFamilies(),
-                h.brokenLinks(), h.pagesFetched(), h.errors(), h.contentHash(), day);
+                h.brokenLinks(), h.pagesFetched(), h.errors(), h.contentHash(), day, h.fetches(), h.linkChecks(),
+                h.linksNotChecked(), h.checks());
     }
 
     static Stream<Arguments> cases() {
