@@ -20,11 +20,32 @@ import org.egovmonitor.scoring.Grade;
  * @param improved    the units whose score rose most since the previous period, best first
  * @param tasks       open 整改 tasks at the end of the period ({@link OpenTasks})
  * @param periodTasks 整改 tasks issued or closed within the period ({@link PeriodTasks})
+ * @param checks      the inspection indicators (办事指南要素, 内容正确性, 技术规范, 内容安全): how many units each found
+ *                    problems on
+ * @param checkFindings the inspection findings of the snapshot, worst first (vetoes, then points lost), at most
+ *                    {@link BulletinBuilder#CHECK_FINDINGS} of {@code checkFindingsTotal}
  */
 public record Bulletin(ReportPeriod period, LocalDate snapshotDay, LocalDate previousDay, String catalogueVersion,
                        Instant generatedAt, Overview overview, Coverage.Counts coverage, List<GroupRanking> rankings,
                        List<VetoLine> vetoes, List<CityBottleneck> bottlenecks, List<RankingLine> improved,
-                       List<OpenTasks.Row> tasks, List<PeriodTasks.Row> periodTasks) {
+                       List<OpenTasks.Row> tasks, List<PeriodTasks.Row> periodTasks, List<CheckLine> checks,
+                       List<CheckFindingLine> checkFindings, int checkFindingsTotal) {
+
+    /**
+     * One inspection indicator over the snapshot's units.
+     *
+     * @param judged   units whose sites it judged (SCORED)
+     * @param affected units that lost points on it or were vetoed
+     * @param vetoed   units it vetoed
+     * @param findings deductions and vetoes, all units together
+     */
+    public record CheckLine(String indicator, String group, int judged, int affected, int vetoed, int findings) {
+    }
+
+    /** One inspection finding of a unit: what is wrong, where (the page), and whether it is a veto. */
+    public record CheckFindingLine(String unitCode, String unitName, String indicator, boolean veto, double points,
+                                   String message, String url) {
+    }
 
     /**
      * @param units  units scored in the snapshot

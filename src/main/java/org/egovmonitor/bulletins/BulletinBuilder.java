@@ -14,8 +14,12 @@ import org.egovmonitor.scoring.CityBottleneck;
 import org.egovmonitor.scoring.DaySnapshot;
 import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Finding;
+import org.egovmonitor.scoring.FindingKind;
 import org.egovmonitor.scoring.Grade;
+import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.IndicatorCatalogue;
+import org.egovmonitor.scoring.IndicatorResult;
+import org.egovmonitor.scoring.IndicatorState;
 import org.egovmonitor.scoring.RankedScore;
 import org.egovmonitor.scoring.UnitScore;
 
@@ -27,6 +31,9 @@ public final class BulletinBuilder {
 
     /** How many units the "improved most" section names. */
     static final int IMPROVED = 10;
+
+    /** How many inspection findings the report lists (the rest are counted; the system has them all). */
+    static final int CHECK_FINDINGS = 100;
 
     private BulletinBuilder() {
     }
@@ -60,10 +67,78 @@ public final class BulletinBuilder {
                 .sorted(Comparator.comparing(Bulletin.RankingLine::scoreChange).reversed()
                         .thenComparing(Bulletin.RankingLine::unitCode))
                 .limit(IMPROVED).toList();
+        List<Bulletin.CheckFindingLine> checkFindings = checkFindings(current, catalogue);
         return new Bulletin(period, current.day(), previous == null ? null : previous.day(),
                 current.catalogueVersion(), context.generatedAt(), overview(current, context.sites()),
                 context.coverage(), List.copyOf(rankings), vetoes(current, catalogue), worstPerGroup(current),
-                improved, List.copyOf(context.tasks()), List.copyOf(context.periodTasks()));
+                improved, List.copyOf(context.tasks()), List.copyOf(context.periodTasks()),
+                checks(current, catalogue), checkFindings.stream().limit(CHECK_FINDINGS).toList(),
+                checkFindings.size());
+    }
+
+    /** Each inspection indicator of the catalogue, in catalogue order, over the snapshot's units. */
+    static List<Bulletin.CheckLine> checks(DaySnapshot day, IndicatorCatalogue catalogue) {
+        List<Bulletin.CheckLine> lines = new ArrayList<>();
+        for (Indicator ind : catalogue.indicators()) {
+            if (!ind.rule().inspection()) {
+                continue;
+            }
+            int judged = 0;
+            int affected = 0;
+            int vetoed = 0;
+            int findings = 0;
+            for (RankedScore r : day.units()) {
+                IndicatorResult res = r.score().indicators().stream().filter(i -> i.id().equals(ind.id()))
+                        .findFirst().orElse(null);
+                if (res == null || res.state() != IndicatorState.SCORED) {
+                    continue;
+                }
+                judged++;
+                affected += res.shortfall() > 0 || res.vetoed() ? 1 : 0;
+                vetoed += res.vetoed() ? 1 : 0;
+                findings += (int) problems(r.score()).stream().filter(f -> f.indicator().equals(ind.id())).count();
+            }
+            lines.add(new Bulletin.CheckLine(ind.name(), ind.group(), judged, affected, vetoed, findings));
+        }
+        return List.copyOf(lines);
+    }
+
+    /**
+     * A unit's problems: its deductions and vetoes, where a severe problem (a veto that also lost points) is one, the
+     * veto, not two.
+     */
+    private static List<Finding> problems(UnitScore score) {
+        java.util.Set<String> vetoed = new java.util.HashSet<>();
+        for (Finding f : score.vetoes()) {
+            vetoed.add(f.indicator() + "\n" + f.message() + "\n" + (f.evidence() == null ? "" : f.evidence().url()));
+        }
+        return score.findings().stream().filter(f -> f.kind() == FindingKind.VETO || f.kind() == FindingKind.DEDUCTION
+                && !vetoed.contains(f.indicator() + "\n" + f.message() + "\n"
+                + (f.evidence() == null ? "" : f.evidence().url()))).toList();
+    }
+
+    /**
+     * Every problem of an inspection indicator (a severe one once, as its veto): vetoes first, then by points lost,
+     * then by unit.
+     */
+    static List<Bulletin.CheckFindingLine> checkFindings(DaySnapshot day, IndicatorCatalogue catalogue) {
+        List<Bulletin.CheckFindingLine> lines = new ArrayList<>();
+        for (RankedScore r : day.units()) {
+            for (Finding f : problems(r.score())) {
+                Indicator ind = catalogue.indicator(f.indicator()).orElse(null);
+                if (ind == null || !ind.rule().inspection()) {
+                    continue;
+                }
+                Evidence e = f.evidence() == null ? Evidence.NONE : f.evidence();
+                lines.add(new Bulletin.CheckFindingLine(r.score().unitCode(), r.score().unitName(), ind.name(),
+                        f.kind() == FindingKind.VETO, f.points(), f.message(), e.url() != null ? e.url()
+                        : f.siteUrl()));
+            }
+        }
+        lines.sort(Comparator.comparing((Bulletin.CheckFindingLine l) -> !l.veto())
+                .thenComparing(Comparator.comparingDouble(Bulletin.CheckFindingLine::points).reversed())
+                .thenComparing(Bulletin.CheckFindingLine::unitCode));
+        return lines;
     }
 
     static Bulletin.RankingLine line(RankedScore now, RankedScore before) {

@@ -27,6 +27,7 @@ public final class BulletinLayout {
         improved(b, blocks);
         tasks(b, blocks);
         periodTasks(b, blocks);
+        checks(b, blocks);
         List<String> subtitle = List.of(
                 "统计周期：" + b.period().from() + " 至 " + b.period().to(),
                 "评分快照：" + b.snapshotDay() + (b.previousDay() == null ? "（上期无快照，不计环比）"
@@ -206,5 +207,31 @@ public final class BulletinLayout {
 
     static String nz(String value) {
         return value == null ? "" : value;
+    }
+
+    /** The inspection checks: per indicator how many units had problems, then the findings themselves. */
+    private static void checks(Bulletin b, List<ReportDocument.Block> blocks) {
+        blocks.add(new ReportDocument.Heading(1, "九、网站检查发现"));
+        if (b.checks().isEmpty()) {
+            blocks.add(new ReportDocument.Paragraph("评分规则中没有网站检查类指标。"));
+            return;
+        }
+        blocks.add(new ReportDocument.Paragraph("办事指南要素、内容正确性、技术规范和内容安全检查的结果如下（问题页面的网页快照可在系统中查看）："));
+        blocks.add(new ReportDocument.Table(List.of("检查指标", "指标类别", "检查单位", "发现问题单位", "否决单位", "问题数"),
+                List.of(1.8, 1.3, 1.1, 1.3, 1.1, 1.0), b.checks().stream().map(c -> List.of(c.indicator(), c.group(),
+                        Integer.toString(c.judged()), Integer.toString(c.affected()), Integer.toString(c.vetoed()),
+                        Integer.toString(c.findings()))).toList()));
+        if (b.checkFindings().isEmpty()) {
+            blocks.add(new ReportDocument.Paragraph("本期网站检查未发现扣分问题。"));
+            return;
+        }
+        if (b.checkFindingsTotal() > b.checkFindings().size()) {
+            blocks.add(new ReportDocument.Paragraph("本期共发现问题 " + b.checkFindingsTotal() + " 条，以下列出最严重的 "
+                    + b.checkFindings().size() + " 条，完整清单见系统各单位评分详情。"));
+        }
+        blocks.add(new ReportDocument.Table(List.of("单位", "检查指标", "性质", "问题", "问题页面"),
+                List.of(1.8, 1.3, 0.9, 3.8, 2.6), b.checkFindings().stream().map(f -> List.of(f.unitName(),
+                        f.indicator(), f.veto() ? "单项否决" : "扣 " + points(f.points()) + " 分", nz(f.message()),
+                        nz(f.url()))).toList()));
     }
 }

@@ -70,6 +70,11 @@ public enum RuleType {
         return basis == Basis.EACH_SITE;
     }
 
+    /** True for the rules over the inspection checks of crawlers/checks.yml (reported together in the 通报). */
+    public boolean inspection() {
+        return this == SERVICE_GUIDES || this == WORDING || this == TECHNICAL || this == CONTENT_SAFETY;
+    }
+
     /** The params keys this rule needs, all of them required. */
     public List<String> params() {
         return params;

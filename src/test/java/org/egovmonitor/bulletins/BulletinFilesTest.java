@@ -32,6 +32,10 @@ import org.egovmonitor.registry.UnitKind;
 import org.egovmonitor.scoring.DaySnapshot;
 import org.egovmonitor.scoring.RankedScore;
 import org.egovmonitor.scoring.ScoreSnapshotService;
+import org.egovmonitor.crawler.inspect.CheckProblem;
+import org.egovmonitor.crawler.inspect.CheckResult;
+import org.egovmonitor.crawler.inspect.ProblemSeverity;
+import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.scoring.ScoringFixtures;
 import org.egovmonitor.scoring.UnitEvidence;
 import org.egovmonitor.testing.TestPostgres;
@@ -86,11 +90,28 @@ class BulletinFilesTest {
         evidence.put(JUNE_END, List.of(offNetwork(healthy("dept-a")), healthy("dept-b"),
                 ScoringFixtures.withMeasurement(healthy("dept-c"), ScoringFixtures.measurement(
                         JUNE_END.minusDays(20), ScoringFixtures.healthySections(), List.of(), List.of())),
-                healthy("dept-e"), county("county-a")));
+                healthy("dept-e"), county("county-a"), withProblems(healthy("dept-f"))));
         evidence.put(JULY, List.of(offNetwork(healthy("dept-b"))));
         for (LocalDate day : List.of(MAY_END, MID_JUNE, JUNE_END, JULY)) {
             scoring.snapshot(day);
         }
+    }
+
+    /** A unit whose site serves a hidden link block (a veto) and lacks its ICP number (a deduction). */
+    private static UnitEvidence withProblems(UnitEvidence e) {
+        SiteMeasurement h = ScoringFixtures.healthyMeasurement();
+        List<CheckResult> checks = new ArrayList<>(h.checks());
+        checks.replaceAll(c -> switch (c.check()) {
+            case "hiddenLinks" -> CheckResult.judged("hiddenLinks", "首页暗链 1 处", List.of(new CheckProblem("hidden_link",
+                    ProblemSeverity.SEVERE, "首页隐藏了指向 casino.example 的链接", "http://site.test/index.html",
+                    "casino.example", "删除暗链")), Map.of());
+            case "icp" -> CheckResult.judged("icp", "页脚未见 ICP 备案号", List.of(new CheckProblem("icp_missing",
+                    ProblemSeverity.DEDUCT, "首页页脚没有 ICP 备案号", null, null, null)), Map.of());
+            default -> c;
+        });
+        return ScoringFixtures.withMeasurement(e, new SiteMeasurement(h.url(), h.finalUrl(), h.kind(), true, 200,
+                h.responseMs(), h.charset(), null, h.homepage(), h.sections(), h.missingFamilies(), h.brokenLinks(),
+                h.pagesFetched(), h.errors(), h.contentHash(), JUNE_END, h.fetches(), h.linkChecks(), 0, checks));
     }
 
     private static UnitEvidence county(String code) {
@@ -115,10 +136,12 @@ class BulletinFilesTest {
             Bulletin b = bulletins.build(JUNE);
             assertThat(b.snapshotDay()).isEqualTo(JUNE_END);
             assertThat(b.previousDay()).isEqualTo(MAY_END);
-            assertThat(b.overview().units()).isEqualTo(5);
-            assertThat(b.overview().vetoed()).isEqualTo(1);
-            assertThat(b.vetoes()).extracting(Bulletin.VetoLine::unitCode).containsOnly("dept-c");
-            assertThat(b.vetoes().get(0).date()).isEqualTo(JUNE_END.minusDays(20));
+            assertThat(b.overview().units()).isEqualTo(6);
+            assertThat(b.overview().vetoed()).isEqualTo(2);
+            assertThat(b.vetoes()).extracting(Bulletin.VetoLine::unitCode).containsOnly("dept-c", "dept-f");
+            assertThat(b.vetoes()).filteredOn(v -> v.unitCode().equals("dept-c")).first()
+                    .satisfies(v -> assertThat(v.date()).isEqualTo(JUNE_END.minusDays(20)));
+            assertThat(b.checkFindings()).extracting(Bulletin.CheckFindingLine::unitCode).containsOnly("dept-f");
             assertThat(b.improved()).extracting(Bulletin.RankingLine::unitCode).first().isEqualTo("dept-b");
             assertThat(b.bottlenecks()).isNotEmpty();
         }
@@ -142,7 +165,7 @@ class BulletinFilesTest {
                 List<String> headings = doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
                         .map(XWPFParagraph::getText).toList();
                 assertThat(headings).containsExactly("一、总体情况", "二、网络覆盖", "三、分组排名（环比）", "四、单项否决单位",
-                        "五、全市短板", "六、进步最快单位", "七、整改任务", "八、本期整改情况");
+                        "五、全市短板", "六、进步最快单位", "七、整改任务", "八、本期整改情况", "九、网站检查发现");
                 assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("政府网站与政务网络监测月报（2024年6月）");
                 assertThat(doc.getParagraphs().stream().filter(p -> "Heading2".equals(p.getStyle()))
                         .map(XWPFParagraph::getText)).containsExactly("市直部门", "县区");
@@ -173,6 +196,20 @@ class BulletinFilesTest {
                 List<String> veto = row(vetoes, "单位dept-c");
                 assertThat(veto.get(4)).isEqualTo(JUNE_END.minusDays(20).toString());
                 assertThat(veto.get(3)).startsWith("http://");
+
+                // the inspection checks: dept-f's hidden link (a veto, listed first) and missing ICP number
+                XWPFTable checkTable = tableAfter(doc,
+                        "办事指南要素、内容正确性、技术规范和内容安全检查的结果如下（问题页面的网页快照可在系统中查看）：");
+                assertThat(cells(checkTable.getRow(0))).containsExactly("检查指标", "指标类别", "检查单位", "发现问题单位",
+                        "否决单位", "问题数");
+                assertThat(row(checkTable, "内容安全")).containsExactly("内容安全", "内容保障", "5", "1", "1", "1");
+                assertThat(row(checkTable, "技术规范")).containsExactly("技术规范", "网站建设", "5", "1", "0", "1");
+                XWPFTable problems = doc.getTables().get(doc.getTables().indexOf(checkTable) + 1);
+                assertThat(cells(problems.getRow(1))).containsExactly("单位dept-f", "内容安全", "单项否决",
+                        "首页隐藏了指向 casino.example 的链接（建议：删除暗链）", "http://site.test/index.html");
+                assertThat(problems.getRows()).hasSize(3); // the veto's own deduction is not a second problem
+                assertThat(cells(problems.getRow(2))).containsExactly("单位dept-f", "技术规范", "扣 0.50 分",
+                        "首页页脚没有 ICP 备案号", "http://site.test/index.html");
 
                 XWPFTable open = tableAfter(doc, "未完成整改任务 1 项，其中已逾期 1 项。");
                 assertThat(cells(open.getRow(1))).containsExactly("单位dept-c", "首页信息更新不及时，整改首页", "2024-06-20",
