@@ -59,7 +59,7 @@ abstract class InspectionCheckRule implements SiteMeasurementRule {
             m.check(id).ifPresent(results::add);
         }
         if (results.isEmpty()) {
-            j.noData("未检查：本次抓取未运行这些检查（crawlers/checks.yml 中已关闭，或抓取早于检查上线）");
+            j.noData("未检查：本次抓取未运行这些检查（检查规则中已关闭，或抓取早于检查上线）");
             return;
         }
         j.observed(String.join("；", results.stream().map(CheckResult::summary).toList()));
