@@ -50,7 +50,7 @@ final class ServiceGuideCheck implements SiteCheck {
         return ID;
     }
 
-    /** A page to look at: its address, the title it was listed under, and whether it may be a list of guides. */
+    /** A page to look at: its address and the title it was listed under. */
     private record Candidate(String url, String title) {
     }
 
