@@ -12,12 +12,12 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Finds which elements of a service guide a page states <em>as labels</em>, not merely as words somewhere in its
  * text. A guide sets its elements out as a table (设定依据 | 《中华人民共和国…》), a definition list, headings
- * (一、设定依据), bold lead-ins (<b>设定依据</b>《…》) or "label：value" lines; a notice that says 申请人应按设定依据准备
+ * (一、设定依据), bold lead-ins ({@code <b>设定依据</b>《…》}) or "label：value" lines; a notice that says 申请人应按设定依据准备
  * 申请材料 mentions two labels' words but states neither.
  *
  * <p>How: the page's text is cut into lines at block boundaries (cells, paragraphs, list items, headings, br), with a
@@ -35,7 +35,8 @@ final class GuideLabels {
             + "|第[一二三四五六七八九十]{1,3}[项条部分章节]+[、：:]?|[★☆●○■□◆◇▲△·•※>＞\\-—]|[【\\[〔])+");
     private static final Set<Character> CLOSERS = Set.of('：', ':', '】', ']', '〕', SOFT);
     private static final Set<Character> SENTENCE = Set.of('，', '。', '；', '！', '？', ',', ';', '!', '?', '、');
-    private static final Set<String> INLINE_SKIP = Set.of("script", "style", "noscript", "template", "select",
+    /** Elements whose content is no text of the page. */
+    private static final Set<String> NOT_TEXT = Set.of("script", "style", "noscript", "template", "select",
             "option", "textarea");
 
     private record Label(String text, String element) {
@@ -105,7 +106,7 @@ final class GuideLabels {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         int[] total = {0};
-        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+        NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (total[0] >= maxChars) {
@@ -118,7 +119,7 @@ final class GuideLabels {
                     line.append(s);
                     total[0] += s.length();
                 } else if (node instanceof Element e) {
-                    if (INLINE_SKIP.contains(e.normalName())) {
+                    if (NOT_TEXT.contains(e.normalName())) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     boundary(e, line, lines);

@@ -31,6 +31,8 @@ final class ServiceGuideCheck implements SiteCheck {
     /** Links an index page must offer beyond the homepage's own to be taken for a list of guides. */
     private static final int MIN_INDEX_LINKS = 3;
     private static final int MAX_TITLE_CHARS = 60;
+    /** Pages asked for beyond the sample and the index pages: room for a failed page or a Word file or two. */
+    private static final int MAX_SKIPPED_EXTRA = 2;
 
     private final ServiceGuideRules rules;
     private final GuideLabels labels;
@@ -94,7 +96,8 @@ final class ServiceGuideCheck implements SiteCheck {
         int attempts = 0;
         boolean budgetSpent = false;
         List<CheckProblem> problems = new ArrayList<>();
-        int maxAttempts = rules.sampleGuides() + rules.maxIndexPages() + rules.sampleGuides();
+        // the check budget is shared by every check of the site: a few failed pages are tolerated, not a sample's worth
+        int maxAttempts = rules.sampleGuides() + rules.maxIndexPages() + MAX_SKIPPED_EXTRA;
         while (!queue.isEmpty() && sampled < rules.sampleGuides() && attempts < maxAttempts) {
             Candidate c = queue.poll();
             CheckPage page = input.pages().get(c.url());

@@ -194,6 +194,30 @@ class ServiceGuideCheckTest {
     }
 
     @Test
+    void check_sectionWithoutEntries_readsItsListPageAsAnIndex() throws IOException {
+        // a 办事指南 column whose page is a column index: the engine read no entries of its own
+        Pages pages = new Pages();
+        pages.html(SITE + "bszn/", "<html><body><a href='/'>首页</a><ul>"
+                + "<li><a href='/bszn/gr/t1.html'>建设工程规划许可证核发</a></li>"
+                + "<li><a href='/bszn/gr/t2.html'>城乡居民最低生活保障审批</a></li></ul></body></html>");
+        pages.serve(SITE + "bszn/gr/t1.html", "guide-table-trs.html", "text/html");
+        pages.serve(SITE + "bszn/gr/t2.html", "guide-incomplete-trs.html", "text/html; charset=utf-8");
+        CheckResult r = CHECK.check(input(pages, List.of()));
+        assertThat(r.summary()).isEqualTo("抽查办事指南 2 篇，要素齐全 1 篇（50%）");
+        assertThat(pages.asked).containsExactly(SITE + "bszn/", SITE + "bszn/gr/t1.html", SITE + "bszn/gr/t2.html");
+    }
+
+    @Test
+    void check_hugePage_readsOnlyMaxTextChars() {
+        Pages pages = new Pages();
+        pages.html(SITE + "bszn/t1.html", "<html><body><p>" + "字".repeat(70_000) + "</p><p>设定依据：某法</p>"
+                + "</body></html>");
+        CheckResult r = CHECK.check(input(pages, List.of(item("甲", SITE + "bszn/t1.html"))));
+        assertThat(r.problems()).singleElement().extracting(CheckProblem::correction)
+                .isEqualTo("补充：" + ALL_TEN);
+    }
+
+    @Test
     void rules_badServiceGuideBlock_failsNamingTheField() {
         String yaml = """
                 maxCheckPagesPerSite: 16
