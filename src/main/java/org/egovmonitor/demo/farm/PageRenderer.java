@@ -553,6 +553,9 @@ final class PageRenderer {
         if (it.letter() != null) {
             return letterPage(it);
         }
+        if (it.family().equals("service_guide")) {
+            return guidePage(it);
+        }
         String meta = (it.date() == null ? "" : "发布时间：" + it.date() + "　") + "来源：" + esc(it.source())
                 + "　浏览次数：" + it.views();
         StringBuilder body = new StringBuilder();
@@ -640,5 +643,54 @@ final class PageRenderer {
         }
         footer(b, false);
         return b.toString();
+    }
+
+    // ---------------------------------------------------------------- service guides
+
+    /**
+     * A service guide (办事指南): its heading and meta line like any item, then its elements in the site's style —
+     * a label | value table, 一、label：value paragraphs, or 【label】value lines — leaving out the site's gaps.
+     */
+    private String guidePage(Item it) {
+        java.util.Set<Integer> gaps = m.guideGaps.getOrDefault(it.id(), java.util.Collections.emptySortedSet());
+        String matter = it.title().endsWith("办事指南") ? it.title().substring(0, it.title().length() - 4)
+                : it.title();
+        String meta = (it.date() == null ? "" : "发布时间：" + it.date() + "　") + "来源：" + esc(it.source())
+                + "　浏览次数：" + it.views();
+        StringBuilder body = new StringBuilder();
+        body.append(table ? "<p align=\"center\"><font size=\"4\"><b>" + esc(it.title()) + "</b></font></p>"
+                : "<h1>" + esc(it.title()) + "</h1>");
+        body.append("<p class=\"info\" align=\"center\">").append(meta).append("</p>\n");
+        String[] numbers = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+        switch (m.guideStyle) {
+            case TABLE -> body.append("<table class=\"bszn\" width=\"100%\" border=\"1\" cellspacing=\"0\" "
+                    + "cellpadding=\"4\">\n");
+            case BRACKETS -> body.append("<p>");
+            case LABEL_LINES -> { }
+        }
+        int shown = 0;
+        for (int i = 0; i < TextBank.GUIDE_ELEMENTS.size(); i++) {
+            if (gaps.contains(i)) {
+                continue;
+            }
+            TextBank.GuideElement e = TextBank.GUIDE_ELEMENTS.get(i);
+            String label = esc(e.labels().get(m.guideLabels[i]));
+            String value = esc(e.value() == null ? matter : e.value().replace("%s", m.place));
+            switch (m.guideStyle) {
+                case TABLE -> body.append("<tr><td width=\"130\" align=\"center\"><b>").append(label)
+                        .append("</b></td><td>").append(value).append("</td></tr>\n");
+                case LABEL_LINES -> body.append("<p><strong>").append(numbers[shown]).append("、").append(label)
+                        .append("：</strong>").append(value).append("</p>\n");
+                case BRACKETS -> body.append("【").append(label).append("】").append(value).append("<br>\n");
+            }
+            shown++;
+        }
+        switch (m.guideStyle) {
+            case TABLE -> body.append("</table>\n");
+            case BRACKETS -> body.append("</p>\n");
+            case LABEL_LINES -> { }
+        }
+        body.append("<p align=\"center\"><a href=\"javascript:window.close()\">【关闭窗口】</a></p>\n");
+        return simplePage(it.title(), body.toString());
     }
 }

@@ -89,6 +89,7 @@ public final class SiteGenerator {
         drawLinks(r, m);
         m.beian = "皖ICP备" + String.format("%08d", 5000000 + r.nextInt(4000000)) + "号";
         m.phone = r.nextInt(3) == 0 ? "0566-" + (2000000 + r.nextInt(999999)) : null;
+        drawGuides(m);
         return m;
     }
 
@@ -525,5 +526,59 @@ public final class SiteGenerator {
                     && b.dateStyle().forDate(i.date(), now).yearless());
         }
         return new SiteTraits(m.layout, m.charset, Collections.unmodifiableSet(decoys), stale, yearless, paged);
+    }
+
+    // ---------------------------------------------------------------- service guides
+
+    /**
+     * How the site's service guides look and which of them leave elements out (one site in three is sloppy: its
+     * first guide and about a third of the others lack one to three elements). Drawn from a generator of its own, so
+     * that every other page of the site is exactly what it was before guides had elements.
+     */
+    private static void drawGuides(SiteModel m) {
+        Random r = new Random(SiteSpec.mix(m.spec.seed() * 31 + 0x6D1DE5L));
+        m.guideStyle = m.layout == PageLayout.TABLE_2003 && m.charset.isGbk()
+                ? TextBank.pick(r, List.of(SiteModel.GuideStyle.BRACKETS, SiteModel.GuideStyle.TABLE,
+                SiteModel.GuideStyle.LABEL_LINES))
+                : TextBank.pick(r, List.of(SiteModel.GuideStyle.TABLE, SiteModel.GuideStyle.LABEL_LINES));
+        int n = TextBank.GUIDE_ELEMENTS.size();
+        m.guideLabels = new int[n];
+        for (int i = 0; i < n; i++) {
+            m.guideLabels[i] = r.nextInt(3) == 0 ? r.nextInt(TextBank.GUIDE_ELEMENTS.get(i).labels().size()) : 0;
+        }
+        boolean sloppy = r.nextInt(3) == 0;
+        Section guides = section(m, "service_guide");
+        if (!sloppy || guides == null) {
+            return;
+        }
+        for (int i = 0; i < guides.items.size(); i++) {
+            if (i == 0 || r.nextInt(3) == 0) {
+                SortedSet<Integer> gaps = new TreeSet<>();
+                int count = 1 + r.nextInt(3);
+                while (gaps.size() < count) {
+                    gaps.add(r.nextInt(n));
+                }
+                m.guideGaps.put(guides.items.get(i).id(), gaps);
+            }
+        }
+    }
+
+    /**
+     * The guides of a site that leave elements out: the guide page's URL → the names of the elements it lacks
+     * (事项名称 … 办理时限), in list order. Every other guide of its service-guide section states all ten.
+     */
+    static java.util.Map<String, List<String>> guideGaps(SiteSpec spec) {
+        SiteModel m = new SiteGenerator().draw(spec);
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Section guides = section(m, "service_guide");
+        if (guides != null) {
+            for (Item it : guides.items) {
+                SortedSet<Integer> gaps = m.guideGaps.get(it.id());
+                if (gaps != null) {
+                    out.put(m.abs(it.path()), gaps.stream().map(i -> TextBank.GUIDE_ELEMENTS.get(i).name()).toList());
+                }
+            }
+        }
+        return out;
     }
 }

@@ -219,4 +219,21 @@ final class SiteModel {
             case ABSOLUTE -> abs(path);
         };
     }
+
+    /** How a site's service guides set their elements out. */
+    enum GuideStyle {
+        /** A label | value table, as a TRS editor pastes it from Word. */
+        TABLE,
+        /** 一、label：value paragraphs. */
+        LABEL_LINES,
+        /** 【label】value lines separated by br, as 2003 ASP pages wrote them. */
+        BRACKETS
+    }
+
+    /** How this site's guides look; drawn for every site, used only when it has a service-guide section. */
+    GuideStyle guideStyle;
+    /** Which label of each element this site writes (index into its labels), by element. */
+    int[] guideLabels;
+    /** The elements (indexes into {@link TextBank#GUIDE_ELEMENTS}) a guide leaves out, by item id; absent: complete. */
+    final java.util.Map<Long, java.util.SortedSet<Integer>> guideGaps = new java.util.HashMap<>();
 }

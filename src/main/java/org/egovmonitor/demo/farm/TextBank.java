@@ -154,4 +154,26 @@ final class TextBank {
             "会议指出，要正确评估发展现状，找准存在的问题，采取有力措施，推动工作再上新台阶。",
             "请各单位于规定时间内将有关材料报送市信息中心，联系人及电话见附件。",
             "本办法自发布之日起施行，由市人民政府办公室负责解释。");
+
+    /**
+     * The ten elements of a service guide (办事指南), in the order guides list them: the labels sites write for each
+     * (the first is its name in the national rules) and the value a guide shows. {@code %s} in a value is the place.
+     */
+    record GuideElement(List<String> labels, String value) {
+        String name() {
+            return labels.get(0);
+        }
+    }
+
+    static final List<GuideElement> GUIDE_ELEMENTS = List.of(
+            new GuideElement(List.of("事项名称", "项目名称", "服务事项"), null),
+            new GuideElement(List.of("设定依据", "办理依据", "法律依据"), "《中华人民共和国行政许可法》及有关法律法规"),
+            new GuideElement(List.of("申请条件", "受理条件", "办理条件"), "申请人符合法律法规规定的条件，申请材料齐全、符合法定形式"),
+            new GuideElement(List.of("办理材料", "申请材料", "所需材料"), "1、申请表（原件1份）；2、申请人身份证明（复印件1份）；3、其他相关证明材料"),
+            new GuideElement(List.of("办理地点", "受理地点", "办公地址"), "%s行政服务中心一楼综合窗口"),
+            new GuideElement(List.of("办理时间", "受理时间", "办公时间"), "周一至周五上午8:00-12:00，下午14:30-17:30（法定节假日除外）"),
+            new GuideElement(List.of("联系电话", "咨询电话", "监督电话"), "0566-2021234"),
+            new GuideElement(List.of("办理流程", "办理程序", "办事流程"), "申请→受理→审查→决定→送达"),
+            new GuideElement(List.of("收费标准", "是否收费", "收费依据及标准"), "不收费"),
+            new GuideElement(List.of("办理时限", "承诺时限", "法定时限"), "法定时限20个工作日，承诺时限5个工作日"));
 }
