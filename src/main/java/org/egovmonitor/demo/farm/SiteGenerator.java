@@ -583,4 +583,9 @@ public final class SiteGenerator {
         }
         return Collections.unmodifiableSet(faults);
     }
+
+    /** The content-safety faults {@code spec}'s site carries, drawn without rendering it (tests pick sites by them). */
+    Set<String> safetyFaultsOf(SiteSpec spec) {
+        return safetyFaults(draw(spec));
+    }
 }

@@ -39,7 +39,7 @@ class SiteFarmSafetyTest {
         int[] faulty = new int[CHECKS.size()];
         SiteGenerator generator = new SiteGenerator();
         for (long seed = 1; seed <= 600 && (faultySeed == null || cleanSeed == null); seed++) {
-            Set<String> faults = generator.generate(FarmFixtures.randomSpec(seed)).traits().safetyFaults();
+            Set<String> faults = generator.safetyFaultsOf(FarmFixtures.randomSpec(seed));
             drawn++;
             for (int i = 0; i < CHECKS.size(); i++) {
                 faulty[i] += faults.contains(CHECKS.get(i)) ? 1 : 0;
