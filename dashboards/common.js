@@ -254,7 +254,16 @@
             {label: '类别', cell: function (x) {
                 return x.child ? '子栏目' : x.family ? label('SectionFamily', x.family) : '未识别';
             }},
-            {label: '最新日期', cell: function (x) { return x.note ? '' : x.newestDate || '—'; }},
+            {label: '最新日期', cell: function (x) {
+                if (x.note) {
+                    return '';
+                }
+                // A list without dates is dated by its content: unchanged since the first round that saw it so.
+                if (!x.newestDate && x.unchangedSince) {
+                    return '无日期，内容自 ' + x.unchangedSince + ' 起未变化';
+                }
+                return x.newestDate || '—';
+            }},
             {label: '条目', class: 'num', cell: function (x) { return x.note ? '' : x.items; }},
             {label: '状态', cell: function (x) {
                 if (x.note) {

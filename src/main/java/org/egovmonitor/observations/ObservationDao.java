@@ -38,9 +38,17 @@ public interface ObservationDao {
                     String charset, String errorKind) {
     }
 
-    /** {@code entryDates} is null for sections stored before V15 (see V15__section_entry_dates.sql). */
+    /**
+     * {@code entryDates} is null for sections stored before V15 (see V15__section_entry_dates.sql); {@code listHash}
+     * and {@code unchangedSince} for lists that show dates and sections stored before V20 (V20__section_list_hash.sql).
+     */
     record SectionRow(int seq, String family, String title, String url, int status, LocalDate newestDate, int items,
-                      int itemsInWindow, boolean blank, int childrenNotFetched, List<LocalDate> entryDates) {
+                      int itemsInWindow, boolean blank, int childrenNotFetched, List<LocalDate> entryDates,
+                      String listHash, LocalDate unchangedSince) {
+    }
+
+    /** The newest earlier sighting of an undated list at a URL of a site: its hash and since when it was unchanged. */
+    record ListSighting(String url, String listHash, LocalDate unchangedSince) {
     }
 
     record ChildRow(int sectionSeq, int seq, String title, String url, int status, LocalDate newestDate, int items,
@@ -81,11 +89,27 @@ public interface ObservationDao {
 
     @SqlBatch("""
             INSERT INTO measurement_sections (measurement_id, seq, family, title, url, status, newest_date, items,
-                                              items_in_window, blank, children_not_fetched, entry_dates)
+                                              items_in_window, blank, children_not_fetched, entry_dates, list_hash,
+                                              unchanged_since)
             VALUES (:id, :seq, :family, :title, :url, :status, :newestDate, :items, :itemsInWindow, :blank,
-                    :childrenNotFetched, :entryDates)
+                    :childrenNotFetched, :entryDates, :listHash, :unchangedSince)
             """)
     void insertSections(@Bind("id") long measurementId, @BindMethods List<SectionRow> rows);
+
+    /**
+     * Per URL of {@code urls}, the newest sighting of an undated list there in the site's measurements taken at or
+     * before {@code before}: a round whose list could not be read (no hash) does not reset the run.
+     */
+    @SqlQuery("""
+            SELECT DISTINCT ON (s.url) s.url, s.list_hash, s.unchanged_since
+              FROM measurement_sections s JOIN measurements m ON m.id = s.measurement_id
+             WHERE m.site_id = :siteId AND m.measured_at <= :before AND s.list_hash IS NOT NULL
+               AND s.url = ANY(:urls)
+             ORDER BY s.url, m.measured_at DESC, m.id DESC
+            """)
+    @RegisterConstructorMapper(ListSighting.class)
+    List<ListSighting> listSightings(@Bind("siteId") long siteId, @Bind("before") OffsetDateTime before,
+                                     @Bind("urls") String[] urls);
 
     @SqlBatch("""
             INSERT INTO measurement_section_children (measurement_id, section_seq, seq, title, url, status,

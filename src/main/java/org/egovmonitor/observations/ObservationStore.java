@@ -87,6 +87,7 @@ public final class ObservationStore {
                 fetches.add(new FetchRow(fetches.size(), f.url(), f.finalUrl(), f.purpose(), f.status(),
                         f.responseMs(), f.bytes(), f.charset(), f.errorKind()));
             }
+            Map<String, LocalDate> unchanged = unchangedSince(dao, siteId, m, measuredAt);
             List<SectionRow> sections = new ArrayList<>();
             List<ItemRow> items = new ArrayList<>();
             List<MessageRow> messages = new ArrayList<>();
@@ -97,7 +98,8 @@ public final class ObservationStore {
             for (Section s : m.sections()) {
                 int seq = sections.size();
                 sections.add(new SectionRow(seq, s.family(), s.title(), s.url(), s.status(), s.newestDate(),
-                        s.items(), s.itemsInWindow(), s.blank(), s.childrenNotFetched(), s.entryDates()));
+                        s.items(), s.itemsInWindow(), s.blank(), s.childrenNotFetched(), s.entryDates(), s.listHash(),
+                        s.listHash() == null ? null : unchanged.get(s.url())));
                 int k = 0;
                 for (Child c : s.children()) {
                     children.add(new ChildRow(seq, k++, c.title(), c.url(), c.status(), c.newestDate(), c.items(),
@@ -261,7 +263,7 @@ public final class ObservationStore {
                 childRows.stream().filter(c -> c.sectionSeq() == s.seq())
                         .map(c -> new Child(c.title(), c.url(), c.status(), c.newestDate(), c.items(),
                                 c.itemsInWindow(), c.blank())).toList(),
-                s.childrenNotFetched(), s.entryDates()))
+                s.childrenNotFetched(), s.entryDates(), s.listHash(), s.unchangedSince()))
                 .toList();
         List<LinkCheck> checks = checkRows.stream()
                 .map(c -> new LinkCheck(c.url(), c.status(), c.errorKind(), c.broken())).toList();
@@ -279,5 +281,35 @@ public final class ObservationStore {
                 sections, List.copyOf(r.missingFamilies()), broken, r.pagesFetched(), errors, r.contentHash(),
                 r.measuredOn(), fetches, checks, r.linksNotChecked());
         return new StoredMeasurement(r.id(), r.taskKey(), r.siteId(), r.measuredAt().toInstant(), m);
+    }
+
+    /**
+     * Change without dates (V20__section_list_hash.sql): per URL of an undated list of {@code m}, the first day of
+     * the run of rounds that saw it unchanged — the newest earlier sighting's day when the hash is the same, else the
+     * measured day.
+     */
+    private static Map<String, LocalDate> unchangedSince(ObservationDao dao, long siteId, SiteMeasurement m,
+                                                         Instant measuredAt) {
+        List<String> urls = m.sections().stream().filter(s -> s.listHash() != null && s.url() != null)
+                .map(Section::url).distinct().toList();
+        Map<String, LocalDate> out = new HashMap<>();
+        if (urls.isEmpty()) {
+            return out;
+        }
+        Map<String, ObservationDao.ListSighting> seen = new HashMap<>();
+        for (ObservationDao.ListSighting s : dao.listSightings(siteId,
+                measuredAt.atOffset(java.time.ZoneOffset.UTC), urls.toArray(String[]::new))) {
+            seen.put(s.url(), s);
+        }
+        for (Section s : m.sections()) {
+            if (s.listHash() == null || s.url() == null || out.containsKey(s.url())) {
+                continue;
+            }
+            ObservationDao.ListSighting before = seen.get(s.url());
+            boolean same = before != null && s.listHash().equals(before.listHash()) && before.unchangedSince() != null
+                    && !before.unchangedSince().isAfter(m.measuredOn());
+            out.put(s.url(), same ? before.unchangedSince() : m.measuredOn());
+        }
+        return out;
     }
 }

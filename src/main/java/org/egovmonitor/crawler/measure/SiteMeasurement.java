@@ -139,15 +139,63 @@ public record SiteMeasurement(
      *                      when retention deletes the entries). Null when not known: a measurement stored before
      *                      the dates were kept, or a section built from counts only; scoring then falls back to
      *                      {@code itemsInWindow}. Not printed by {@code measure --json}: {@code entries} show them
+     * @param listHash      for a list that shows no dates (entries, none dated): the SHA-256 of its entries' titles
+     *                      and URLs, order-insensitive ({@link #listHashOf}), by which a change is seen across rounds;
+     *                      null otherwise
+     * @param unchangedSince for a section with a {@code listHash}, once stored: the first day of the run of rounds
+     *                      that saw this list unchanged at this URL (the measured day when it changed or is new).
+     *                      Section freshness reads it as the newest day of a section without dated items. Null before
+     *                      the measurement is stored, and for sections without a hash
      */
     public record Section(String family, String title, String url, int status, LocalDate newestDate, int items,
                           int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages,
-                          List<Child> children, int childrenNotFetched, @JsonIgnore List<LocalDate> entryDates) {
+                          List<Child> children, int childrenNotFetched, @JsonIgnore List<LocalDate> entryDates,
+                          String listHash, LocalDate unchangedSince) {
         public Section {
             entries = entries == null ? List.of() : List.copyOf(entries);
             messages = messages == null ? List.of() : List.copyOf(messages);
             children = children == null ? List.of() : List.copyOf(children);
             entryDates = entryDates == null ? null : List.copyOf(entryDates);
+        }
+
+        /** A section as read by the engine: its list hash follows from its entries, its unchangedSince is not known. */
+        public Section(String family, String title, String url, int status, LocalDate newestDate, int items,
+                       int itemsInWindow, boolean blank, List<Entry> entries, List<Message> messages,
+                       List<Child> children, int childrenNotFetched, List<LocalDate> entryDates) {
+            this(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, messages, children,
+                    childrenNotFetched, entryDates, listHashOf(entries), null);
+        }
+
+        /**
+         * The hash of a list that shows no dates: SHA-256 (hex) of its entries' {@code title TAB url} lines, sorted,
+         * so a list that only reorders is unchanged and one entry added, removed or renamed is a change. Null when
+         * the list is empty or any entry is dated (its dates say when it changed).
+         */
+        public static String listHashOf(List<Entry> entries) {
+            if (entries == null || entries.isEmpty() || entries.stream().anyMatch(e -> e.date() != null)) {
+                return null;
+            }
+            List<String> lines = new java.util.ArrayList<>(entries.size());
+            for (Entry e : entries) {
+                lines.add(e.title() + "\t" + (e.url() == null ? "" : e.url()));
+            }
+            java.util.Collections.sort(lines);
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (String line : lines) {
+                    sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sha.update((byte) '\n');
+                }
+                return java.util.HexFormat.of().formatHex(sha.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+
+        /** This section as stored: with the first day its list was seen unchanged. */
+        public Section withUnchangedSince(LocalDate day) {
+            return new Section(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, messages,
+                    children, childrenNotFetched, entryDates, listHash, day);
         }
 
         /** A section whose entry dates are not known (see {@code entryDates}). */
@@ -166,7 +214,7 @@ public record SiteMeasurement(
         /** This section with other messages. */
         public Section withMessages(List<Message> other) {
             return new Section(family, title, url, status, newestDate, items, itemsInWindow, blank, entries, other,
-                    children, childrenNotFetched, entryDates);
+                    children, childrenNotFetched, entryDates, listHash, unchangedSince);
         }
 
         /** A section without sub-columns. */

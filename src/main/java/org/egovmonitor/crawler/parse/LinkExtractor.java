@@ -226,8 +226,9 @@ public final class LinkExtractor {
      * holds a link, or is a bar of menu headings without links ({@code <li><span>政务公开</span></li>} …, opened by
      * hovering): the menu a script opens it from. A lone hidden link, or a hidden block after plain text, is kept
      * from visitors. Only the two preceding siblings are looked at, so a page of many hidden blocks costs linear time.
+     * Public for the hidden-link check ({@code crawler.inspect}), which must not count a site's own submenus.
      */
-    static boolean isDropdown(Element hidden) {
+    public static boolean isDropdown(Element hidden) {
         if (hidden.select(LINKS).size() < 2) {
             return false;
         }

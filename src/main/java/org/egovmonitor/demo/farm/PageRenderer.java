@@ -167,6 +167,11 @@ final class PageRenderer {
                         .append(esc(href)).append("\"><font color=\"#FFFFFF\">").append(esc(s.title))
                         .append("</font></a></td>\n");
             }
+            if (onHome && m.foreignNavLink != null) {
+                b.append("<td align=\"center\"><font color=\"#FFFFFF\">|</font></td><td align=\"center\"><a href=\"")
+                        .append(esc(m.foreignNavLink.url())).append("\" target=\"_blank\"><font color=\"#FFFFFF\">")
+                        .append(esc(m.foreignNavLink.text())).append("</font></a></td>\n");
+            }
             b.append("</tr>\n</table>\n");
         } else {
             b.append("<nav class=\"nav\"><ul>\n<li><a href=\"").append(esc(homeHref)).append("\">首页</a></li>\n");
@@ -174,6 +179,10 @@ final class PageRenderer {
                 String href = onHome ? m.homeHref(s.listPath(1)) : s.listPath(1);
                 b.append("<li><a href=\"").append(esc(href)).append("\">").append(esc(s.title))
                         .append("</a></li>\n");
+            }
+            if (onHome && m.foreignNavLink != null) {
+                b.append("<li><a href=\"").append(esc(m.foreignNavLink.url())).append("\" target=\"_blank\">")
+                        .append(esc(m.foreignNavLink.text())).append("</a></li>\n");
             }
             b.append("</ul></nav>\n");
         }
@@ -207,6 +216,7 @@ final class PageRenderer {
     private String homepage() {
         StringBuilder b = new StringBuilder(16 * 1024);
         head(b, m.spec.name());
+        safetyFaults(b);
         if (!table) {
             searchBox(b);
             b.append("</header>\n");
@@ -692,5 +702,23 @@ final class PageRenderer {
         }
         body.append("<p align=\"center\"><a href=\"javascript:window.close()\">【关闭窗口】</a></p>\n");
         return simplePage(it.title(), body.toString());
+    }
+
+    // ---------------------------------------------------------------- content safety (内容安全) faults
+
+    /** What a hacked homepage carries: a hidden block of gambling links and a script from an unknown host. */
+    private void safetyFaults(StringBuilder b) {
+        if (!m.spamLinks.isEmpty()) {
+            b.append("<div style=\"").append(m.spamStyle).append("\">");
+            for (Link l : m.spamLinks) {
+                b.append("<a href=\"").append(esc(l.url())).append("\" target=\"_blank\">").append(esc(l.text()))
+                        .append("</a> ");
+            }
+            b.append("</div>\n");
+        }
+        if (m.foreignScript != null) {
+            b.append("<script type=\"text/javascript\" src=\"").append(esc(m.foreignScript))
+                    .append("\"></script>\n");
+        }
     }
 }

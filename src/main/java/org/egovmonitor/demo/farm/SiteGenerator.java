@@ -90,6 +90,7 @@ public final class SiteGenerator {
         m.beian = "皖ICP备" + String.format("%08d", 5000000 + r.nextInt(4000000)) + "号";
         m.phone = r.nextInt(3) == 0 ? "0566-" + (2000000 + r.nextInt(999999)) : null;
         drawGuides(m);
+        drawSafetyFaults(m);
         return m;
     }
 
@@ -525,7 +526,74 @@ public final class SiteGenerator {
             yearless |= b.dateStyle() != null && b.shown().stream().anyMatch(i -> i.date() != null
                     && b.dateStyle().forDate(i.date(), now).yearless());
         }
-        return new SiteTraits(m.layout, m.charset, Collections.unmodifiableSet(decoys), stale, yearless, paged);
+        return new SiteTraits(m.layout, m.charset, Collections.unmodifiableSet(decoys), stale, yearless, paged,
+                safetyFaults(m));
+    }
+
+    // ---------------------------------------------------------------- content safety (内容安全)
+
+    private static final List<String> SPAM_TEXTS = List.of("澳门新葡京", "金沙娱乐城", "皇冠体育投注", "百家乐技巧",
+            "时时彩平台", "太阳城娱乐");
+    private static final List<String> SPAM_STYLES = List.of("position:absolute;top:-1200px;left:-1200px",
+            "display:none", "height:0;overflow:hidden", "font-size:0");
+    private static final List<String> FOREIGN_NAV_TEXTS = List.of("官方微博", "特产商城", "旅游预订");
+    private static final List<String> FOREIGN_SCRIPTS = List.of("http://js.tongji-cnt.com/c.js?id=",
+            "http://cdn.ssc-jump.cc/j.js?v=", "http://s1.stat-51yes.net/count.js?sid=");
+
+    /**
+     * Content-safety faults, each on about one site in five: a hidden block of gambling links, a navigation entry to a
+     * foreign host, a script from an unknown host. Drawn from a generator of their own, after everything else, so
+     * the rest of the site is exactly what it would be without them. The links go to peers that are not government
+     * sites (they answer, so link checks and the truth are unchanged); a site without such peers gets none.
+     */
+    private static void drawSafetyFaults(SiteModel m) {
+        Random r = new Random(SiteSpec.mix(m.spec.seed() * 31 + 0x5AFE7L));
+        String home = m.abs("/");
+        List<String> foreign = m.spec.peerUrls().stream().filter(p -> !p.equals(home))
+                .filter(p -> {
+                    String h = java.net.URI.create(p).getHost();
+                    return h != null && !h.endsWith(".gov.cn");
+                }).toList();
+        if (r.nextInt(5) == 0 && !foreign.isEmpty()) {
+            List<String> texts = new ArrayList<>(SPAM_TEXTS);
+            Collections.shuffle(texts, r);
+            for (String t : texts.subList(0, 2 + r.nextInt(3))) {
+                m.spamLinks.add(new Link(t, TextBank.pick(r, foreign), true, false, null));
+            }
+            m.spamStyle = TextBank.pick(r, SPAM_STYLES);
+        }
+        if (r.nextInt(5) == 0 && !foreign.isEmpty()) {
+            m.foreignNavLink = new Link(TextBank.pick(r, FOREIGN_NAV_TEXTS), TextBank.pick(r, foreign), false, false,
+                    null);
+        }
+        if (r.nextInt(5) == 0) {
+            m.foreignScript = TextBank.pick(r, FOREIGN_SCRIPTS) + (1000 + r.nextInt(9000));
+        }
+    }
+
+    private static Set<String> safetyFaults(SiteModel m) {
+        Set<String> faults = new TreeSet<>();
+        if (!m.spamLinks.isEmpty()) {
+            faults.add("hiddenLinks");
+        }
+        if (m.foreignNavLink != null) {
+            faults.add("navigationLinks");
+        }
+        if (m.foreignScript != null) {
+            faults.add("thirdPartyScripts");
+        }
+        return Collections.unmodifiableSet(faults);
+    }
+
+    /**
+     * The content-safety faults {@code spec}'s site carries, without drawing or rendering the rest of it (tests pick
+     * sites by them): the faults come from their own generator and read nothing of the model but its spec.
+     */
+    Set<String> safetyFaultsOf(SiteSpec spec) {
+        SiteModel m = new SiteModel();
+        m.spec = spec;
+        drawSafetyFaults(m);
+        return safetyFaults(m);
     }
 
     // ---------------------------------------------------------------- service guides

@@ -236,4 +236,15 @@ final class SiteModel {
     int[] guideLabels;
     /** The elements (indexes into {@link TextBank#GUIDE_ELEMENTS}) a guide leaves out, by item id; absent: complete. */
     final java.util.Map<Long, java.util.SortedSet<Integer>> guideGaps = new java.util.HashMap<>();
+
+    // ---------------------------------------------------------------- content safety (内容安全) faults
+
+    /** A hidden block of gambling links (暗链), as hacked county sites carry; empty when the site is clean. */
+    final List<Link> spamLinks = new ArrayList<>();
+    /** How the block hides itself (an inline style). */
+    String spamStyle;
+    /** A navigation entry leading off the government's web (官方微博 → a foreign host); null when none. */
+    Link foreignNavLink;
+    /** A script the homepage loads from a host nobody vouches for; null when none. */
+    String foreignScript;
 }

@@ -11,7 +11,9 @@ import java.util.Set;
  * @param staleFamilies families with a window whose newest item is older than the window
  * @param yearlessDates whether some entry shows a year-less date ({@code [04-15]})
  * @param paged         whether some section has more than one list page
+ * @param safetyFaults  the content-safety checks the homepage must fail (hiddenLinks, navigationLinks,
+ *                      thirdPartyScripts); empty when it is clean
  */
 public record SiteTraits(PageLayout layout, PageCharset charset, Set<DecoyKind> decoys, Set<String> staleFamilies,
-                         boolean yearlessDates, boolean paged) {
+                         boolean yearlessDates, boolean paged, Set<String> safetyFaults) {
 }

@@ -2,6 +2,7 @@ package org.egovmonitor.scoring.rules;
 
 import static org.egovmonitor.scoring.Judgement.num;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.egovmonitor.crawler.classify.SectionFamily;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
@@ -16,7 +17,9 @@ import org.egovmonitor.scoring.RuleType;
  * whose newest dated item is older than the family's window on the measurement day, or that have none: a deduction
  * each; a veto from {@code vetoAtCoreStale} stale sections of the indicator's {@code families} or from
  * {@code vetoAtShouldUpdateStale} stale sections in all; a warning from {@code warnAtCoreStale}. The window is the
- * catalogue's, read here, at score time.
+ * catalogue's, read here, at score time. A section whose list shows no dates but whose content was seen unchanged
+ * across rounds ({@link SiteMeasurement.Section#unchangedSince()}) is judged as if its newest item were of that day:
+ * "栏目无日期，内容自 X 起未变化（N 天）".
  */
 public final class SectionFreshnessRule implements SiteMeasurementRule {
 
@@ -37,19 +40,23 @@ public final class SectionFreshnessRule implements SiteMeasurementRule {
                 continue;
             }
             judged++;
-            long days = s.newestDate() == null ? -1 : ChronoUnit.DAYS.between(s.newestDate(), m.measuredOn());
-            if (s.newestDate() != null && days <= family.windowDays()) {
+            // A list without dates is judged by its content: unchanged since a day is as old as that day.
+            boolean undated = s.newestDate() == null && s.unchangedSince() != null;
+            LocalDate newest = s.newestDate() != null ? s.newestDate() : s.unchangedSince();
+            long days = newest == null ? -1 : ChronoUnit.DAYS.between(newest, m.measuredOn());
+            if (newest != null && days <= family.windowDays()) {
                 continue;
             }
             stale++;
             if (ind.families().contains(family.id())) {
                 coreStale++;
             }
-            String seen = s.newestDate() == null ? "栏目“" + s.title() + "”无带日期的信息"
-                    : "栏目“" + s.title() + "”最新信息 " + s.newestDate() + "（已 " + days + " 天）";
+            String seen = newest == null ? "栏目“" + s.title() + "”无带日期的信息"
+                    : undated ? "栏目“" + s.title() + "”无日期，内容自 " + newest + " 起未变化（" + days + " 天）"
+                    : "栏目“" + s.title() + "”最新信息 " + newest + "（已 " + days + " 天）";
             j.deduct(ind.param("pointsPerStaleSection"), seen, family.name() + "类栏目应在 " + family.windowDays()
                             + " 天内更新", "栏目“" + s.title() + "”（" + family.name() + "）超过更新周期未更新",
-                    new Evidence(s.url(), s.newestDate(), s.status(), null));
+                    new Evidence(s.url(), newest, s.status(), null));
         }
         String core = SiteMeasurementRule.familyNames(ind, cat);
         String observed = "需更新栏目 " + judged + " 个，超期 " + stale + " 个（其中" + core + " " + coreStale + " 个）";

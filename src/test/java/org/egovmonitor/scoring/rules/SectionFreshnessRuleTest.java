@@ -42,6 +42,13 @@ class SectionFreshnessRuleTest {
                         false)), 0);
     }
 
+    /** A list without dates, seen unchanged since {@code age} days before DAY (null: not known). */
+    static Section undated(String family, Integer age) {
+        return new Section(family, family + "栏目", "http://site.test/" + family + "/", 200, null, 3, 0, false,
+                List.of(new SiteMeasurement.Entry("办事指南一", "http://site.test/" + family + "/1.html", null)),
+                List.of(), List.of(), 0, List.of(), "ab12", age == null ? null : DAY.minusDays(age));
+    }
+
     // Weight 10; pointsPerStaleSection 2, warnAtCoreStale 3, vetoAtCoreStale 5, vetoAtShouldUpdateStale 10; core
     // families news (window 14), notices and policy (180); personnel has a window of 365 but is not core.
     static Stream<Arguments> cases() {
@@ -64,7 +71,15 @@ class SectionFreshnessRuleTest {
                 Arguments.of("a family without a window is never stale", with(stale("open_gov", -1)),
                         "SCORED 10.0 D0 W0"),
                 Arguments.of("a stale sub-column warns only", with(withStaleChild("personnel")),
-                        "SCORED 10.0 D0 W1"));
+                        "SCORED 10.0 D0 W1"),
+                Arguments.of("undated news unchanged 14 days: inside its window", with(undated("news", 14)),
+                        "SCORED 10.0 D0 W0"),
+                Arguments.of("undated news unchanged 15 days", with(undated("news", 15)), "SCORED 8.0 D1 W0"),
+                Arguments.of("undated news first seen today", with(undated("news", 0)), "SCORED 10.0 D0 W0"),
+                Arguments.of("undated news, no change history", with(undated("news", null)), "SCORED 8.0 D1 W0"),
+                Arguments.of("a dated newest day wins over unchangedSince", with(new Section("news", "新闻",
+                        "http://site.test/news/", 200, DAY.minusDays(30), 3, 0, false, List.of(), List.of(), List.of(),
+                        0, List.of(), "ab12", DAY)), "SCORED 8.0 D1 W0"));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -73,5 +88,16 @@ class SectionFreshnessRuleTest {
         Judgement j = judgeMeasurement(new SectionFreshnessRule(),
                 ScoringFixtures.measurement(DAY, sections, List.of(), List.of()));
         assertThat(outcome(j)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void judge_undatedUnchangedSection_findingSaysSinceWhenAndHowLong() {
+        Judgement j = judgeMeasurement(new SectionFreshnessRule(),
+                ScoringFixtures.measurement(DAY, with(undated("notices", 200)), List.of(), List.of()));
+        assertThat(j.findings()).singleElement().satisfies(f -> {
+            assertThat(f.observed()).isEqualTo("栏目“notices栏目”无日期，内容自 " + DAY.minusDays(200)
+                    + " 起未变化（200 天）");
+            assertThat(f.evidence().url()).isEqualTo("http://site.test/notices/");
+        });
     }
 }
