@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.egovmonitor.crawler.inspect.CheckProblem;
+import org.egovmonitor.crawler.inspect.CheckResult;
+import org.egovmonitor.crawler.inspect.ProblemSeverity;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Child;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Entry;
@@ -132,15 +135,27 @@ class RetentionServiceTest {
         }
         List<Fetch> fetches = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
-            fetches.add(new Fetch(base + k, base + k, k == 0 ? "HOMEPAGE" : "SECTION", k == 7 ? 0 : 200, 50 + k,
-                    k == 7 ? 0 : 10_000, "UTF-8", k == 7 ? "CONNECT_FAILED" : null));
+            // every page that answered has its snapshot; the sixth GET was of a homepage link that is then judged
+            // by it (broken link l/0), so the link-health finding carries that page's snapshot
+            String url = k == 6 ? base + "l/0" : base + k;
+            fetches.add(new Fetch(url, url, k == 0 ? "HOMEPAGE" : "SECTION", k == 7 ? 0 : 200, 50 + k,
+                    k == 7 ? 0 : 10_000, "UTF-8", k == 7 ? "CONNECT_FAILED" : null, k == 7 ? null : sha(unit, day, k)));
         }
         List<SiteMeasurement.BrokenLink> broken = checks.stream().filter(LinkCheck::broken)
                 .map(c -> new SiteMeasurement.BrokenLink(c.url(), c.status() > 0 ? c.status() : null, c.error()))
                 .toList();
         return new SiteMeasurement(base, base + "index.html", "DEPARTMENT", true, 200, 90, "UTF-8", null,
                 new SiteMeasurement.Homepage(day.minusDays(1), 12, false, home), sections, List.of(), broken, 8,
-                List.of(), "hash-" + unit + day, day, fetches, checks, 0);
+                List.of(), "hash-" + unit + day, day, fetches, checks, 0,
+                List.of(CheckResult.judged("wording", "抽查文章 3 篇，发现错误用词 1 处", List.of(new CheckProblem(
+                        "misused_word", ProblemSeverity.DEDUCT, "“其它”应为“其他”", base + "1", "其它", "其他")),
+                        Map.of("hits", 1.0))));
+    }
+
+    /** A made-up snapshot name, distinct per site, day and fetch. */
+    static String sha(String unit, LocalDate day, int k) {
+        return String.format("%064x", new java.math.BigInteger(1, (unit + day + "#" + k)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 64);
     }
 
     private void save(String key, long site, String unit, LocalDate day, int hourUtc, int brokenLinks) {
@@ -250,7 +265,16 @@ class RetentionServiceTest {
                 new SiteMeasurement.BrokenLink("http://dept-a.test/l/0", 404, null),
                 new SiteMeasurement.BrokenLink("http://dept-a.test/l/1", null, "TIMEOUT"));
         assertThat(rebuilt.homepage().entries()).isEmpty();
-        assertThat(rebuilt.fetches()).isEmpty();
+        // of the fetch records, which page had which snapshot (the roll-up's last_snapshots) and the check results
+        assertThat(rebuilt.fetches()).extracting(Fetch::url, Fetch::sha256).hasSize(7)
+                .contains(org.assertj.core.groups.Tuple.tuple("http://dept-a.test/l/0", sha("dept-a", OLD, 6)));
+        assertThat(rebuilt.checks()).isEqualTo(crawl("dept-a", OLD, 2).checks());
+        // the finding on the broken link carries the snapshot of the page, before and after the roll-up
+        assertThat(oldBefore.units().stream().filter(r -> r.score().unitCode().equals("dept-a")).findFirst()
+                .orElseThrow().score().findings()).filteredOn(f -> f.indicator().equals("link_health"))
+                .extracting(f -> f.evidence().url(), f -> f.evidence().snapshot())
+                .contains(org.assertj.core.groups.Tuple.tuple("http://dept-a.test/l/0", sha("dept-a", OLD, 6)),
+                        org.assertj.core.groups.Tuple.tuple("http://dept-a.test/l/1", null));
         // the entries are gone, their dates stay on the sections: the update volume still counts them
         assertThat(rebuilt.sections()).allSatisfy(s -> assertThat(s.entries()).isEmpty())
                 .allSatisfy(s -> assertThat(s.entryDates()).hasSize(12));
