@@ -18,6 +18,7 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.MessageState;
+import org.egovmonitor.observations.EvidenceStore;
 import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.scoring.DaySnapshot;
 import org.egovmonitor.scoring.IndicatorCatalogue;
@@ -295,6 +296,41 @@ class RetentionServiceTest {
         assertThat(again.describe()).contains("没有需要汇总的原始记录");
         assertThat(retention.plan().siteDays()).isZero();
         assertThat(scoring.recompute(OLD)).isEqualTo(oldBefore);
+    }
+
+    @Test
+    void run_snapshotsNotSeenForSnapshotDays_deleted_butThoseAnOpenTaskRestsOn() throws Exception {
+        save("a-1", siteA, "dept-a", OLD, 1, 2);
+        scoring.snapshot(OLD);
+        String onTask = sha("dept-a", OLD, 6);
+        String onClosedTask = sha("dept-a", OLD, 1);
+        String forgotten = sha("dept-a", OLD, 2);
+        String recent = sha("dept-a", OLD, 3);
+        Clock longAgo = Clock.fixed(TODAY.minusDays(500).atStartOfDay(ZONE).toInstant(), ZONE);
+        Clock lately = Clock.fixed(TODAY.minusDays(399).atStartOfDay(ZONE).toInstant(), ZONE);
+        byte[] page = "<html><body>页面</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new EvidenceStore(jdbi, longAgo).keep("http://dept-a.test/l/0", onTask, page, "text/html", "UTF-8");
+        new EvidenceStore(jdbi, longAgo).keep("http://dept-a.test/1", onClosedTask, page, "text/html", "UTF-8");
+        new EvidenceStore(jdbi, longAgo).keep("http://dept-a.test/2", forgotten, page, "text/html", "UTF-8");
+        new EvidenceStore(jdbi, lately).keep("http://dept-a.test/3", recent, page, "text/html", "UTF-8");
+        // the open task was issued for the broken-link finding whose page is the snapshot onTask; a closed one (for
+        // the made-up finding of page /1) protects nothing
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO rectification_tasks (unit_code, indicator, indicator_name, finding_kind, site_url,
+                                                 evidence_url, message, snapshot_day, deadline, status, issued_by)
+                VALUES ('dept-a', 'link_health', '链接可用性', 'DEDUCTION', 'http://dept-a.test/',
+                        'http://dept-a.test/l/0', '首页链接不可用', ?, ?, 'OPEN', 'office'),
+                       ('dept-a', 'link_health', '链接可用性', 'DEDUCTION', 'http://dept-a.test/',
+                        'http://dept-a.test/1', '首页链接不可用', ?, ?, 'CLOSED', 'office')
+                """, OLD, OLD.plusDays(15), OLD, OLD.plusDays(15)));
+
+        RetentionService.Result result = retention.run(RetentionService.Progress.NONE);
+
+        assertThat(result.snapshots()).isEqualTo(2);
+        assertThat(result.describe()).contains("网页快照 2 个");
+        List<String> left = jdbi.withHandle(h -> h.createQuery("SELECT sha256 FROM evidence_snapshots ORDER BY 1")
+                .mapTo(String.class).list());
+        assertThat(left).containsExactlyInAnyOrder(onTask, recent);
     }
 
     @Test
