@@ -94,6 +94,99 @@
         }).catch(function (e) { E.showError(box, e); });
     }
 
+    // ------------------------------------------------------------------ evidence snapshots (网页快照)
+
+    /**
+     * The page text of a snapshot with its marked parts in <mark>: every piece is a text node, so crawled text can
+     * never become markup. {@code marks} are [start, end) offsets into {@code text}, in order, not overlapping.
+     */
+    function markedText(text, marks) {
+        var pre = el('pre', {class: 'snapshot-text', id: 'snapshot-text'});
+        var at = 0;
+        (marks || []).forEach(function (m) {
+            if (m.start < at || m.end > text.length || m.end <= m.start) {
+                return;
+            }
+            pre.appendChild(document.createTextNode(text.substring(at, m.start)));
+            var mark = document.createElement('mark');
+            mark.appendChild(document.createTextNode(text.substring(m.start, m.end)));
+            pre.appendChild(mark);
+            at = m.end;
+        });
+        pre.appendChild(document.createTextNode(text.substring(at)));
+        return pre;
+    }
+
+    /** The one snapshot dialog of the page, made on first use. */
+    function snapshotDialog() {
+        var dialog = document.getElementById('snapshot-dialog');
+        if (dialog) {
+            return dialog;
+        }
+        var close = el('button', {type: 'button', class: 'snapshot-close', id: 'snapshot-close', text: '关闭'});
+        dialog = el('dialog', {id: 'snapshot-dialog', class: 'snapshot-dialog', 'aria-label': '网页快照'}, [
+            el('div', {class: 'snapshot-bar'}, [el('strong', {text: '网页快照'}), close]),
+            el('div', {id: 'snapshot-body'})]);
+        close.addEventListener('click', function () { dialog.close(); });
+        document.body.appendChild(dialog);
+        return dialog;
+    }
+
+    /** Opens the snapshot {@code sha} of a finding, its excerpt (or date) {@code mark} highlighted. */
+    function openSnapshot(sha, mark) {
+        var dialog = snapshotDialog();
+        var body = document.getElementById('snapshot-body');
+        E.append(E.clear(body), el('p', {class: 'muted', text: '正在读取网页快照…'}));
+        if (!dialog.open) {
+            dialog.showModal();
+        }
+        dialog.removeAttribute('data-ready');
+        var path = '/api/snapshots/' + encodeURIComponent(sha) + (mark ? '?mark=' + encodeURIComponent(mark) : '');
+        return E.api(path).then(function (v) {
+            var found = v.marks && v.marks.length;
+            E.append(E.clear(body), [
+                el('p', {class: 'snapshot-meta'}, [
+                    el('span', {text: '抓取地址：' + v.url}), el('br'),
+                    el('span', {class: 'muted', text: '首次抓到 ' + E.date(v.firstSeen) + ' · 最近抓到 '
+                        + E.date(v.lastSeen) + ' · ' + (v.contentType || '类型未知') + ' · '
+                        + E.fmt(v.size / 1024, 1) + ' KB' + (v.charset ? ' · ' + v.charset : '')})]),
+                v.mark ? el('p', {class: found ? 'snapshot-found' : 'muted', id: 'snapshot-found',
+                    text: found ? '已标出“' + v.mark + '”出现的 ' + v.marks.length + ' 处'
+                        : '快照文本中未找到“' + v.mark + '”'}) : null,
+                el('p', {class: 'muted', text: '以下为抓取时页面的文字内容（已去除脚本和样式，仅供核对）'
+                    + (v.truncated ? '，页面较长，仅显示前一部分' : '') + '。'}),
+                markedText(v.text || '', v.marks)]);
+            var first = body.querySelector('mark');
+            if (first && first.scrollIntoView) {
+                first.scrollIntoView({block: 'center'});
+            }
+            dialog.setAttribute('data-ready', '1');
+        }).catch(function (e) {
+            E.showError(body, e);
+            dialog.setAttribute('data-ready', '1');
+        });
+    }
+
+    /**
+     * A finding as common.js draws it, plus a 网页快照 button when its evidence page was kept: what the crawler saw,
+     * with the finding's excerpt (or, for a date finding, the date) highlighted.
+     */
+    var plainFinding = E.finding;
+    function findingWithSnapshot(f, indicatorName) {
+        var li = plainFinding(f, indicatorName);
+        var ev = f.evidence || {};
+        if (ev.snapshot) {
+            var button = el('button', {type: 'button', class: 'snapshot-link', 'data-snapshot': ev.snapshot,
+                text: '网页快照'});
+            button.addEventListener('click', function () { openSnapshot(ev.snapshot, ev.excerpt || ev.date || ''); });
+            var where = li.querySelector('.evidence');
+            (where || li).appendChild(button);
+        }
+        return li;
+    }
+
+    E.finding = findingWithSnapshot;
+    E.openSnapshot = openSnapshot;
     E.scorecard = scorecard;
     E.taskTimeline = taskTimeline;
     E.findingList = findingList;

@@ -71,6 +71,7 @@ import org.egovmonitor.jobs.SchedulerHealthCheck;
 import org.egovmonitor.jobs.Scheduling;
 import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.observations.SiteMeasurementsResource;
+import org.egovmonitor.observations.SnapshotsResource;
 import org.egovmonitor.observations.UnitMeasurementsResource;
 import org.egovmonitor.rectification.OverdueTaskAlerts;
 import org.egovmonitor.rectification.RecheckFollowUp;
@@ -226,6 +227,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         ObservationStore observations = new ObservationStore(jdbi);
         env.jersey().register(new SiteMeasurementsResource(registry, observations));
         env.jersey().register(new UnitMeasurementsResource(registry, observations));
+        env.jersey().register(new SnapshotsResource(observations.evidence()));
         org.slf4j.LoggerFactory.getLogger(EgovMonitorApplication.class).info("crawler files: {}",
                 crawlerFiles.source());
 

@@ -14,6 +14,7 @@ import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
 import org.egovmonitor.crawler.measure.CrawlSettings;
 import org.egovmonitor.crawler.measure.CrawlerFiles;
+import org.egovmonitor.crawler.measure.EvidenceSink;
 import org.egovmonitor.crawler.inspect.SiteChecks;
 import org.egovmonitor.crawler.measure.MeasurementEngine;
 import org.egovmonitor.observations.ObservationStore;
@@ -57,7 +58,8 @@ public final class CrawlMachinery implements AutoCloseable {
                 .withFetch(f -> reach.apply(CrawlSettingsFile.forWorkers(f, workers)));
         HostGates gates = new HostGates(settings.fetch());
         CrawlStage stage = new CrawlStage(MeasurementEngine.withChecks(settings, gates, files.sections(),
-                SiteChecks.of(files.checks())), observations);
+                SiteChecks.of(files.checks()), observations == null ? EvidenceSink.NONE : observations.evidence()),
+                observations);
         return new CrawlMachinery(config, settings, gates, stage);
     }
 

@@ -24,6 +24,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(ObservationDao.LinkCheckRow.class)
 @RegisterConstructorMapper(ObservationDao.MessageRow.class)
 @RegisterConstructorMapper(ObservationDao.ChildRow.class)
+@RegisterConstructorMapper(ObservationDao.CheckRow.class)
 public interface ObservationDao {
 
     /** A measurements row, as inserted and as read back. */
@@ -34,8 +35,13 @@ public interface ObservationDao {
                           int linksNotChecked, String contentHash) {
     }
 
+    /** {@code sha256} names the body's evidence snapshot (V19); null when no body, or stored before V19. */
     record FetchRow(int seq, String url, String finalUrl, String purpose, int status, long responseMs, long bytes,
-                    String charset, String errorKind) {
+                    String charset, String errorKind, String sha256) {
+    }
+
+    /** A check result (V19 measurement_checks); problems and metrics as JSON text. */
+    record CheckRow(int seq, String checkId, String outcome, String summary, String problems, String metrics) {
     }
 
     /**
@@ -82,8 +88,9 @@ public interface ObservationDao {
 
     @SqlBatch("""
             INSERT INTO measurement_fetches (measurement_id, seq, url, final_url, purpose, status, response_ms, bytes,
-                                             charset, error_kind)
-            VALUES (:id, :seq, :url, :finalUrl, :purpose, :status, :responseMs, :bytes, :charset, :errorKind)
+                                             charset, error_kind, sha256)
+            VALUES (:id, :seq, :url, :finalUrl, :purpose, :status, :responseMs, :bytes, :charset, :errorKind,
+                    :sha256)
             """)
     void insertFetches(@Bind("id") long measurementId, @BindMethods List<FetchRow> rows);
 
@@ -244,6 +251,54 @@ public interface ObservationDao {
     List<RolledUpLinkChecks> rolledUpLinkChecksOf(@Bind("ids") Long[] measurementIds);
 
     record RolledUpLinkChecks(long measurementId, String brokenJson) {
+    }
+
+    // Inspection check results (V19).
+
+    @SqlBatch("""
+            INSERT INTO measurement_checks (measurement_id, seq, check_id, outcome, summary, problems, metrics)
+            VALUES (:id, :seq, :checkId, :outcome, :summary, CAST(:problems AS jsonb), CAST(:metrics AS jsonb))
+            """)
+    void insertChecks(@Bind("id") long measurementId, @BindMethods List<CheckRow> rows);
+
+    @SqlQuery("""
+            SELECT seq, check_id, outcome, summary, problems::text AS problems, metrics::text AS metrics
+              FROM measurement_checks WHERE measurement_id = :id ORDER BY seq
+            """)
+    List<CheckRow> checks(@Bind("id") long measurementId);
+
+    record OwnedCheck(long measurementId, @Nested CheckRow row) {
+    }
+
+    @SqlQuery("""
+            SELECT measurement_id, seq, check_id, outcome, summary, problems::text AS problems,
+                   metrics::text AS metrics
+              FROM measurement_checks WHERE measurement_id = ANY(:ids) ORDER BY measurement_id, seq
+            """)
+    @RegisterConstructorMapper(OwnedCheck.class)
+    List<OwnedCheck> checksOf(@Bind("ids") Long[] measurementIds);
+
+    /** The fetches that have a snapshot, of many measurements: what scoring attaches snapshots to findings from. */
+    @SqlQuery("""
+            SELECT * FROM measurement_fetches WHERE measurement_id = ANY(:ids) AND sha256 IS NOT NULL
+             ORDER BY measurement_id, seq
+            """)
+    @RegisterConstructorMapper(OwnedFetch.class)
+    List<OwnedFetch> snapshotFetchesOf(@Bind("ids") Long[] measurementIds);
+
+    /**
+     * The fetches with a snapshot that retention kept (V19 site_daily_facts.last_snapshots, a JSON array) of those of
+     * the measurements whose fetch records it rolled up and deleted.
+     */
+    @SqlQuery("""
+            SELECT last_measurement_id AS measurement_id, last_snapshots::text AS snapshots_json
+              FROM site_daily_facts
+             WHERE last_measurement_id = ANY(:ids)
+            """)
+    @RegisterConstructorMapper(RolledUpSnapshots.class)
+    List<RolledUpSnapshots> rolledUpSnapshotsOf(@Bind("ids") Long[] measurementIds);
+
+    record RolledUpSnapshots(long measurementId, String snapshotsJson) {
     }
 
     @SqlQuery("SELECT count(*) FROM measurements WHERE task_key = :taskKey")

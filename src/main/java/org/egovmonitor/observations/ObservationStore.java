@@ -1,6 +1,7 @@
 package org.egovmonitor.observations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -23,6 +24,10 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.Homepage;
 import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
+import org.egovmonitor.crawler.inspect.CheckOutcome;
+import org.egovmonitor.crawler.inspect.CheckProblem;
+import org.egovmonitor.crawler.inspect.CheckResult;
+import org.egovmonitor.observations.ObservationDao.CheckRow;
 import org.egovmonitor.observations.ObservationDao.ChildRow;
 import org.egovmonitor.observations.ObservationDao.FetchRow;
 import org.egovmonitor.observations.ObservationDao.ItemRow;
@@ -53,9 +58,16 @@ public final class ObservationStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
+    private final EvidenceStore evidence;
 
     public ObservationStore(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.evidence = new EvidenceStore(jdbi);
+    }
+
+    /** The evidence snapshots of the pages the crawls fetched (what the crawl hands each page's bytes to). */
+    public EvidenceStore evidence() {
+        return evidence;
     }
 
     /**
@@ -85,7 +97,12 @@ public final class ObservationStore {
             List<FetchRow> fetches = new ArrayList<>();
             for (Fetch f : m.fetches()) {
                 fetches.add(new FetchRow(fetches.size(), f.url(), f.finalUrl(), f.purpose(), f.status(),
-                        f.responseMs(), f.bytes(), f.charset(), f.errorKind()));
+                        f.responseMs(), f.bytes(), f.charset(), f.errorKind(), f.sha256()));
+            }
+            List<CheckRow> checkResults = new ArrayList<>();
+            for (CheckResult c : m.checks()) {
+                checkResults.add(new CheckRow(checkResults.size(), c.check(), c.outcome().name(), c.summary(),
+                        json(c.problems()), json(c.metrics())));
             }
             Map<String, LocalDate> unchanged = unchangedSince(dao, siteId, m, measuredAt);
             List<SectionRow> sections = new ArrayList<>();
@@ -125,6 +142,7 @@ public final class ObservationStore {
             dao.insertItems(mid, items);
             dao.insertMessages(mid, messages);
             dao.insertLinkChecks(mid, checks);
+            dao.insertChecks(mid, checkResults);
             return true;
         });
     }
@@ -186,6 +204,18 @@ public final class ObservationStore {
                 ObservationDao dao = h.attach(ObservationDao.class);
                 Map<Long, List<FetchRow>> fetches = !whole ? Map.of() : byOwner(dao.fetchesOf(ids),
                         ObservationDao.OwnedFetch::measurementId, ObservationDao.OwnedFetch::row);
+                // Scoring attaches the snapshots of the pages to its findings: the fetches that have one, as
+                // evidence-only records, from the raw rows or, once retention deleted them, from its roll-up.
+                Map<Long, List<Fetch>> evidenceOnly = new HashMap<>();
+                if (!whole) {
+                    byOwner(dao.snapshotFetchesOf(ids), ObservationDao.OwnedFetch::measurementId,
+                            ObservationDao.OwnedFetch::row).forEach((id, owned) -> evidenceOnly.put(id,
+                            owned.stream().map(f -> evidenceOnly(f.url(), f.finalUrl(), f.purpose(), f.status(),
+                                    f.sha256())).toList()));
+                }
+                rolledUpSnapshots(dao, ids).forEach(evidenceOnly::putIfAbsent);
+                Map<Long, List<CheckRow>> checkResults = byOwner(dao.checksOf(ids),
+                        ObservationDao.OwnedCheck::measurementId, ObservationDao.OwnedCheck::row);
                 Map<Long, List<SectionRow>> sections = byOwner(dao.sectionsOf(ids),
                         ObservationDao.OwnedSection::measurementId, ObservationDao.OwnedSection::row);
                 Map<Long, List<ItemRow>> items = !whole ? Map.of() : byOwner(dao.itemsOf(ids),
@@ -201,7 +231,8 @@ public final class ObservationStore {
                     out.put(r.siteId(), rebuild(r, fetches.getOrDefault(r.id(), List.of()),
                             sections.getOrDefault(r.id(), List.of()), items.getOrDefault(r.id(), List.of()),
                             messages.getOrDefault(r.id(), List.of()), checks.getOrDefault(r.id(), List.of()),
-                            children.getOrDefault(r.id(), List.of())));
+                            children.getOrDefault(r.id(), List.of()), checkResults.getOrDefault(r.id(), List.of()),
+                            evidenceOnly.getOrDefault(r.id(), List.of())));
                 }
             });
         }
@@ -220,7 +251,67 @@ public final class ObservationStore {
         List<LinkCheckRow> checks = dao.linkChecks(r.id());
         List<LinkCheckRow> rolledUp = rolledUpLinkChecks(dao, new Long[] {r.id()}).get(r.id());
         return rebuild(r, dao.fetches(r.id()), dao.sections(r.id()), dao.items(r.id()), dao.messages(r.id()),
-                rolledUp != null ? rolledUp : checks, dao.children(r.id()));
+                rolledUp != null ? rolledUp : checks, dao.children(r.id()), dao.checks(r.id()),
+                rolledUpSnapshots(dao, new Long[] {r.id()}).getOrDefault(r.id(), List.of()));
+    }
+
+    /**
+     * Measurement id → the fetches with a snapshot retention kept (evidence-only records), for those of {@code ids}
+     * whose fetch records it rolled up and deleted; read after the raw rows, as {@link #rolledUpLinkChecks}.
+     */
+    private static Map<Long, List<Fetch>> rolledUpSnapshots(ObservationDao dao, Long[] ids) {
+        Map<Long, List<Fetch>> out = new HashMap<>();
+        for (ObservationDao.RolledUpSnapshots r : dao.rolledUpSnapshotsOf(ids)) {
+            List<Fetch> rows = new ArrayList<>();
+            try {
+                for (JsonNode f : JSON.readTree(r.snapshotsJson())) {
+                    rows.add(evidenceOnly(f.path("url").asText(), textOrNull(f.path("finalUrl")),
+                            f.path("purpose").asText(), f.path("status").asInt(), f.path("sha256").asText()));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("rolled-up snapshots of measurement " + r.measurementId()
+                        + " are unreadable", e);
+            }
+            if (!rows.isEmpty()) {
+                out.put(r.measurementId(), rows);
+            }
+        }
+        return out;
+    }
+
+    private static String textOrNull(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? null : n.asText();
+    }
+
+    /**
+     * A fetch record that only says which snapshot a page has (what scoring and retention keep of it): its time,
+     * size, charset and error are not read by scoring and left out, so that the raw rows and the roll-up give equal
+     * records.
+     */
+    private static Fetch evidenceOnly(String url, String finalUrl, String purpose, int status, String sha256) {
+        return new Fetch(url, finalUrl, purpose, status, 0, 0, null, null, sha256);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a check result does not serialise", e);
+        }
+    }
+
+    private static final TypeReference<List<CheckProblem>> PROBLEMS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {
+    };
+
+    private static CheckResult checkResult(CheckRow c) {
+        try {
+            return new CheckResult(c.checkId(), CheckOutcome.valueOf(c.outcome()), c.summary(),
+                    JSON.readValue(c.problems(), PROBLEMS), JSON.readValue(c.metrics(), METRICS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("check " + c.checkId() + " of a measurement is unreadable", e);
+        }
     }
 
     /**
@@ -249,9 +340,10 @@ public final class ObservationStore {
 
     private static StoredMeasurement rebuild(MeasurementRow r, List<FetchRow> fetchRows, List<SectionRow> sectionRows,
                                              List<ItemRow> items, List<MessageRow> messages,
-                                             List<LinkCheckRow> checkRows, List<ChildRow> childRows) {
+                                             List<LinkCheckRow> checkRows, List<ChildRow> childRows,
+                                             List<CheckRow> checkResultRows, List<Fetch> evidenceOnly) {
         List<Fetch> fetches = fetchRows.stream().map(f -> new Fetch(f.url(), f.finalUrl(), f.purpose(),
-                f.status(), f.responseMs(), f.bytes(), f.charset(), f.errorKind())).toList();
+                f.status(), f.responseMs(), f.bytes(), f.charset(), f.errorKind(), f.sha256())).toList();
         List<Entry> homeEntries = items.stream().filter(i -> i.sectionSeq() == null)
                 .map(i -> new Entry(i.title(), i.url(), i.itemDate())).toList();
         List<Section> sections = sectionRows.stream().map(s -> new Section(s.family(), s.title(), s.url(),
@@ -279,7 +371,8 @@ public final class ObservationStore {
                 r.responseMs(), r.charset(), r.errorKind(),
                 new Homepage(r.homepageNewestDate(), r.homepageDatedItems(), r.homepageNavOnly(), homeEntries),
                 sections, List.copyOf(r.missingFamilies()), broken, r.pagesFetched(), errors, r.contentHash(),
-                r.measuredOn(), fetches, checks, r.linksNotChecked());
+                r.measuredOn(), fetches.isEmpty() ? evidenceOnly : fetches, checks, r.linksNotChecked(),
+                checkResultRows.stream().map(ObservationStore::checkResult).toList());
         return new StoredMeasurement(r.id(), r.taskKey(), r.siteId(), r.measuredAt().toInstant(), m);
     }
 

@@ -47,6 +47,16 @@ public interface RetentionDao {
     @SqlQuery("SELECT id FROM measurements WHERE measured_on = :day AND site_id = ANY(:siteIds)")
     List<Long> measurementIds(@Bind("day") LocalDate day, @Bind("siteIds") Long[] siteIds);
 
+    /**
+     * Deletes at most {@code limit} evidence snapshots last seen before {@code cutoff} that are not the evidence of a
+     * rectification task still open (the snapshot named by the task's finding in its unit's score details of the
+     * task's snapshot day). The one read of a feature above: a task copies its finding's evidence page but not the
+     * snapshot, which lives in the stored findings (docs/inspection.md).
+     */
+    @SqlUpdate
+    @UseClasspathSqlLocator
+    int deleteSnapshots(@Bind("cutoff") java.time.OffsetDateTime cutoff, @Bind("limit") int limit);
+
     // measurement_items has no key: rows are picked by their physical address (a TID scan deletes them).
 
     @SqlUpdate("""

@@ -103,12 +103,42 @@ public final class RetentionService {
                 }
             }
         }
+        long snapshots = deleteOldSnapshots();
         Result result = new Result(settings.getRawDays(), cutoff, days.size(), siteDays,
                 days.isEmpty() ? null : days.get(0).day(), days.isEmpty() ? null : days.get(days.size() - 1).day(),
-                deleted[0], deleted[1], deleted[2], TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                deleted[0], deleted[1], deleted[2], TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                snapshots);
         LOG.info("Retention: {} site-days rolled up, {} raw rows deleted in {} ms", siteDays, result.rowsDeleted(),
                 result.millis());
         return result;
+    }
+
+    /** Snapshots not seen for {@code retention.snapshotDays} are older than this instant. */
+    public java.time.OffsetDateTime snapshotCutoff() {
+        return java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                .minusDays(settings.getSnapshotDays());
+    }
+
+    /**
+     * Deletes the evidence snapshots no crawl has seen for {@code snapshotDays}, but those an open rectification
+     * task rests on, in bounded statements (each its own transaction: a snapshot row is independent of the rest).
+     */
+    long deleteOldSnapshots() throws InterruptedException {
+        java.time.OffsetDateTime before = snapshotCutoff();
+        int limit = Math.max(1, settings.getBatchRows() / 10); // a snapshot row is up to a few hundred KB
+        long total = 0;
+        int n;
+        do {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("retention stopped after deleting " + total + " snapshots");
+            }
+            n = jdbi.withExtension(RetentionDao.class, d -> d.deleteSnapshots(before, limit));
+            total += n;
+        } while (n == limit);
+        if (total > 0) {
+            LOG.info("Retention: {} evidence snapshots not seen since {} deleted", total, before);
+        }
+        return total;
     }
 
     /** One transaction: the roll-up of whole site-days, then their raw rows deleted in bounded statements. */
@@ -175,7 +205,7 @@ public final class RetentionService {
 
     /** What a run did. {@code firstDay}/{@code lastDay} are null when nothing was pending. */
     public record Result(int rawDays, LocalDate cutoff, int days, int siteDays, LocalDate firstDay, LocalDate lastDay,
-                         long listEntries, long fetches, long linkChecks, long millis) {
+                         long listEntries, long fetches, long linkChecks, long millis, long snapshots) {
 
         public long rowsDeleted() {
             return listEntries + fetches + linkChecks;
@@ -184,11 +214,12 @@ public final class RetentionService {
         /** In Chinese: the run record's message and the command's output. */
         public String describe() {
             String kept = Messages.get("summary.retention.kept", rawDays, cutoff);
+            String pruned = snapshots == 0 ? "" : Messages.get("summary.retention.snapshots", n(snapshots));
             if (siteDays == 0) {
-                return Messages.get("summary.retention.nothing", kept);
+                return Messages.get("summary.retention.nothing", kept) + pruned;
             }
             return Messages.get("summary.retention.result", kept, n(siteDays), days, firstDay, lastDay,
-                    n(rowsDeleted()), n(listEntries), n(fetches), n(linkChecks), millis / 1000.0);
+                    n(rowsDeleted()), n(listEntries), n(fetches), n(linkChecks), millis / 1000.0) + pruned;
         }
     }
 

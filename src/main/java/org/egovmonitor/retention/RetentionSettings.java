@@ -20,6 +20,24 @@ public class RetentionSettings {
     @Max(100_000)
     private int batchRows = 5_000;
 
+    /**
+     * Evidence snapshots (网页快照) not seen by any crawl for this many days are deleted, unless they are the evidence
+     * of a rectification task that is not closed.
+     */
+    @Min(1)
+    @Max(36_500)
+    private int snapshotDays = 400;
+
+    @JsonProperty
+    public int getSnapshotDays() {
+        return snapshotDays;
+    }
+
+    @JsonProperty
+    public void setSnapshotDays(int snapshotDays) {
+        this.snapshotDays = snapshotDays;
+    }
+
     @JsonProperty
     public int getRawDays() {
         return rawDays;

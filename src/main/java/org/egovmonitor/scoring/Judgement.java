@@ -95,6 +95,19 @@ public final class Judgement {
         return this;
     }
 
+    /**
+     * This judgement with every finding's evidence passed through {@code change} (e.g. the page's snapshot attached):
+     * findings are records, so the list is rebuilt, in order, points and kinds as they were.
+     */
+    public Judgement withEvidence(java.util.function.UnaryOperator<Evidence> change) {
+        findings.replaceAll(f -> {
+            Evidence e = change.apply(f.evidence());
+            return e == f.evidence() ? f : new Finding(f.indicator(), f.kind(), f.points(), f.observed(),
+                    f.threshold(), f.message(), f.hint(), f.siteUrl(), e);
+        });
+        return this;
+    }
+
     public Indicator indicator() {
         return indicator;
     }

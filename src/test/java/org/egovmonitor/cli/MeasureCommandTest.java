@@ -70,6 +70,8 @@ class MeasureCommandTest {
                     SiteTruth t = farm.truth("127.0.20." + (i + 1));
                     assertThat(m.get("url").asText()).isEqualTo(t.url());
                     assertThat(m.get("sections").size()).isEqualTo(t.sections().size());
+                    // each fetch names the snapshot of the bytes it received (网页快照), the homepage first
+                    assertThat(m.get("fetches").get(0).get("sha256").asText()).matches("[0-9a-f]{64}");
                     assertThat(m.get("homepage").get("datedItems").asInt()).isEqualTo(t.homepage().datedItems());
                     String newest = t.homepage().newestDate() == null ? "null" : t.homepage().newestDate().toString();
                     assertThat(m.get("homepage").get("newestDate").asText()).isEqualTo(newest);

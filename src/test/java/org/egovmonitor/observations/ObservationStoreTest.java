@@ -9,6 +9,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.egovmonitor.crawler.inspect.CheckOutcome;
+import org.egovmonitor.crawler.inspect.CheckProblem;
+import org.egovmonitor.crawler.inspect.CheckResult;
+import org.egovmonitor.crawler.inspect.ProblemSeverity;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.BrokenLink;
 import org.egovmonitor.crawler.measure.SiteMeasurement.CrawlError;
@@ -82,13 +86,26 @@ class ObservationStoreTest {
                 List.of(new BrokenLink(h + "/zcwj/", 404, "HTTP_ERROR"), new BrokenLink("http://dead.example/",
                         null, "DNS_FAILURE")),
                 4, List.of(new CrawlError(h + "/zcwj/", "HTTP_ERROR")), "ab12", on,
-                List.of(new Fetch(h + "/", h + "/index.asp", "HOMEPAGE", 200, 321, 5000, "GB18030", null),
-                        new Fetch(h + "/zwdt/", h + "/zwdt/", "SECTION", 200, 20, 3000, "GB18030", null),
+                List.of(new Fetch(h + "/", h + "/index.asp", "HOMEPAGE", 200, 321, 5000, "GB18030", null, SHA_HOME),
+                        new Fetch(h + "/zwdt/", h + "/zwdt/", "SECTION", 200, 20, 3000, "GB18030", null, SHA_NEWS),
                         new Fetch(h + "/tzgg/", h + "/tzgg/", "SECTION", 200, 20, 3000, "GB18030", null),
                         new Fetch(h + "/zcwj/", h + "/zcwj/", "SECTION", 404, 5, 0, null, "HTTP_ERROR")),
                 List.of(new LinkCheck(h + "/zwdt/", 200, null, false), new LinkCheck(h + "/zcwj/", 404,
-                        "HTTP_ERROR", true), new LinkCheck("http://dead.example/", 0, "DNS_FAILURE", true)), 7);
+                        "HTTP_ERROR", true), new LinkCheck("http://dead.example/", 0, "DNS_FAILURE", true)), 7,
+                List.of(CheckResult.judged("wording", "检查首页及抽查文章 3 篇，发现错误用词 1 处",
+                                List.of(new CheckProblem("misused_word", ProblemSeverity.DEDUCT,
+                                        "“其它”应为“其他”", h + "/zwdt/1.html", "及其它有关部门", "其他"),
+                                        new CheckProblem("sensitive_word", ProblemSeverity.SEVERE, "出现敏感词",
+                                                h + "/", "某<敏感>词 \"引号\"", null)),
+                                Map.of("pagesChecked", 4.0, "hits", 2.0)),
+                        CheckResult.notChecked("service_guides", "未找到办事指南栏目"),
+                        new CheckResult("https", CheckOutcome.WARNED, "证书 20 天后到期",
+                                List.of(new CheckProblem("cert_expiring", ProblemSeverity.WARN, "证书即将到期", null,
+                                        null, null)), Map.of())));
     }
+
+    static final String SHA_HOME = "a".repeat(64);
+    static final String SHA_NEWS = "0123456789abcdef".repeat(4);
 
     @Nested
     class Save {
@@ -100,6 +117,11 @@ class ObservationStoreTest {
             StoredMeasurement latest = store.latest(siteId).orElseThrow();
             assertThat(latest.taskKey()).isEqualTo("crawl-item:1");
             assertThat(latest.measurement()).isEqualTo(m);
+            // the check results and the fetches' snapshots are part of what is rebuilt
+            assertThat(latest.measurement().checks()).hasSize(3).isEqualTo(m.checks());
+            assertThat(latest.measurement().fetches()).extracting(Fetch::sha256)
+                    .containsExactly(SHA_HOME, SHA_NEWS, null, null);
+            assertThat(count("measurement_checks")).isEqualTo(3);
         }
 
         @Test
@@ -223,7 +245,11 @@ class ObservationStoreTest {
                         .isEqualTo(whole.sections().stream().map(SiteMeasurement.Section::messages).toList());
                 assertThat(forScoring.brokenLinks()).isEqualTo(whole.brokenLinks());
                 assertThat(forScoring.homepage().newestDate()).isEqualTo(whole.homepage().newestDate());
-                assertThat(forScoring.fetches()).isEmpty();
+                // of the fetch records only which page has which snapshot, for the findings' evidence
+                assertThat(forScoring.fetches()).extracting(Fetch::url, Fetch::sha256).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("http://www.chizhou.gov.cn/", SHA_HOME),
+                        org.assertj.core.groups.Tuple.tuple("http://www.chizhou.gov.cn/zwdt/", SHA_NEWS));
+                assertThat(forScoring.checks()).isEqualTo(whole.checks()).hasSize(3);
             }
             assertThat(store.latestOnOrBefore(DAY.minusDays(30), ObservationStore.Detail.WHOLE)).isEmpty();
         }

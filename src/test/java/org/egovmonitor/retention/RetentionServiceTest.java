@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.egovmonitor.crawler.inspect.CheckProblem;
+import org.egovmonitor.crawler.inspect.CheckResult;
+import org.egovmonitor.crawler.inspect.ProblemSeverity;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Child;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Entry;
@@ -15,6 +18,7 @@ import org.egovmonitor.crawler.measure.SiteMeasurement.LinkCheck;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Message;
 import org.egovmonitor.crawler.measure.SiteMeasurement.Section;
 import org.egovmonitor.crawler.parse.MessageState;
+import org.egovmonitor.observations.EvidenceStore;
 import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.scoring.DaySnapshot;
 import org.egovmonitor.scoring.IndicatorCatalogue;
@@ -132,15 +136,27 @@ class RetentionServiceTest {
         }
         List<Fetch> fetches = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
-            fetches.add(new Fetch(base + k, base + k, k == 0 ? "HOMEPAGE" : "SECTION", k == 7 ? 0 : 200, 50 + k,
-                    k == 7 ? 0 : 10_000, "UTF-8", k == 7 ? "CONNECT_FAILED" : null));
+            // every page that answered has its snapshot; the sixth GET was of a homepage link that is then judged
+            // by it (broken link l/0), so the link-health finding carries that page's snapshot
+            String url = k == 6 ? base + "l/0" : base + k;
+            fetches.add(new Fetch(url, url, k == 0 ? "HOMEPAGE" : "SECTION", k == 7 ? 0 : 200, 50 + k,
+                    k == 7 ? 0 : 10_000, "UTF-8", k == 7 ? "CONNECT_FAILED" : null, k == 7 ? null : sha(unit, day, k)));
         }
         List<SiteMeasurement.BrokenLink> broken = checks.stream().filter(LinkCheck::broken)
                 .map(c -> new SiteMeasurement.BrokenLink(c.url(), c.status() > 0 ? c.status() : null, c.error()))
                 .toList();
         return new SiteMeasurement(base, base + "index.html", "DEPARTMENT", true, 200, 90, "UTF-8", null,
                 new SiteMeasurement.Homepage(day.minusDays(1), 12, false, home), sections, List.of(), broken, 8,
-                List.of(), "hash-" + unit + day, day, fetches, checks, 0);
+                List.of(), "hash-" + unit + day, day, fetches, checks, 0,
+                List.of(CheckResult.judged("wording", "抽查文章 3 篇，发现错误用词 1 处", List.of(new CheckProblem(
+                        "misused_word", ProblemSeverity.DEDUCT, "“其它”应为“其他”", base + "1", "其它", "其他")),
+                        Map.of("hits", 1.0))));
+    }
+
+    /** A made-up snapshot name, distinct per site, day and fetch. */
+    static String sha(String unit, LocalDate day, int k) {
+        return String.format("%064x", new java.math.BigInteger(1, (unit + day + "#" + k)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 64);
     }
 
     private void save(String key, long site, String unit, LocalDate day, int hourUtc, int brokenLinks) {
@@ -250,7 +266,16 @@ class RetentionServiceTest {
                 new SiteMeasurement.BrokenLink("http://dept-a.test/l/0", 404, null),
                 new SiteMeasurement.BrokenLink("http://dept-a.test/l/1", null, "TIMEOUT"));
         assertThat(rebuilt.homepage().entries()).isEmpty();
-        assertThat(rebuilt.fetches()).isEmpty();
+        // of the fetch records, which page had which snapshot (the roll-up's last_snapshots) and the check results
+        assertThat(rebuilt.fetches()).extracting(Fetch::url, Fetch::sha256).hasSize(7)
+                .contains(org.assertj.core.groups.Tuple.tuple("http://dept-a.test/l/0", sha("dept-a", OLD, 6)));
+        assertThat(rebuilt.checks()).isEqualTo(crawl("dept-a", OLD, 2).checks());
+        // the finding on the broken link carries the snapshot of the page, before and after the roll-up
+        assertThat(oldBefore.units().stream().filter(r -> r.score().unitCode().equals("dept-a")).findFirst()
+                .orElseThrow().score().findings()).filteredOn(f -> f.indicator().equals("link_health"))
+                .extracting(f -> f.evidence().url(), f -> f.evidence().snapshot())
+                .contains(org.assertj.core.groups.Tuple.tuple("http://dept-a.test/l/0", sha("dept-a", OLD, 6)),
+                        org.assertj.core.groups.Tuple.tuple("http://dept-a.test/l/1", null));
         // the entries are gone, their dates stay on the sections: the update volume still counts them
         assertThat(rebuilt.sections()).allSatisfy(s -> assertThat(s.entries()).isEmpty())
                 .allSatisfy(s -> assertThat(s.entryDates()).hasSize(12));
@@ -271,6 +296,41 @@ class RetentionServiceTest {
         assertThat(again.describe()).contains("没有需要汇总的原始记录");
         assertThat(retention.plan().siteDays()).isZero();
         assertThat(scoring.recompute(OLD)).isEqualTo(oldBefore);
+    }
+
+    @Test
+    void run_snapshotsNotSeenForSnapshotDays_deleted_butThoseAnOpenTaskRestsOn() throws Exception {
+        save("a-1", siteA, "dept-a", OLD, 1, 2);
+        scoring.snapshot(OLD);
+        String onTask = sha("dept-a", OLD, 6);
+        String onClosedTask = sha("dept-a", OLD, 1);
+        String forgotten = sha("dept-a", OLD, 2);
+        String recent = sha("dept-a", OLD, 3);
+        Clock longAgo = Clock.fixed(TODAY.minusDays(500).atStartOfDay(ZONE).toInstant(), ZONE);
+        Clock lately = Clock.fixed(TODAY.minusDays(399).atStartOfDay(ZONE).toInstant(), ZONE);
+        byte[] page = "<html><body>页面</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new EvidenceStore(jdbi, longAgo).keep("http://dept-a.test/l/0", onTask, page, "text/html", "UTF-8");
+        new EvidenceStore(jdbi, longAgo).keep("http://dept-a.test/1", onClosedTask, page, "text/html", "UTF-8");
+        new EvidenceStore(jdbi, longAgo).keep("http://dept-a.test/2", forgotten, page, "text/html", "UTF-8");
+        new EvidenceStore(jdbi, lately).keep("http://dept-a.test/3", recent, page, "text/html", "UTF-8");
+        // the open task was issued for the broken-link finding whose page is the snapshot onTask; a closed one (for
+        // the made-up finding of page /1) protects nothing
+        jdbi.useHandle(h -> h.execute("""
+                INSERT INTO rectification_tasks (unit_code, indicator, indicator_name, finding_kind, site_url,
+                                                 evidence_url, message, snapshot_day, deadline, status, issued_by)
+                VALUES ('dept-a', 'link_health', '链接可用性', 'DEDUCTION', 'http://dept-a.test/',
+                        'http://dept-a.test/l/0', '首页链接不可用', ?, ?, 'OPEN', 'office'),
+                       ('dept-a', 'link_health', '链接可用性', 'DEDUCTION', 'http://dept-a.test/',
+                        'http://dept-a.test/1', '首页链接不可用', ?, ?, 'CLOSED', 'office')
+                """, OLD, OLD.plusDays(15), OLD, OLD.plusDays(15)));
+
+        RetentionService.Result result = retention.run(RetentionService.Progress.NONE);
+
+        assertThat(result.snapshots()).isEqualTo(2);
+        assertThat(result.describe()).contains("网页快照 2 个");
+        List<String> left = jdbi.withHandle(h -> h.createQuery("SELECT sha256 FROM evidence_snapshots ORDER BY 1")
+                .mapTo(String.class).list());
+        assertThat(left).containsExactlyInAnyOrder(onTask, recent);
     }
 
     @Test

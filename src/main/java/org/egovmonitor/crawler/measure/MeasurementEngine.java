@@ -121,6 +121,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
     private final ColumnTreeReader columnTree;
     private final HomepageLinkChecker homepageLinks;
     private final SiteChecks checks;
+    /** Where each fetched page's bytes go as they arrive (网页快照); NONE keeps nothing. */
+    private final EvidenceSink evidence;
 
     /** An engine with its own {@link HttpPageFetcher}, closed with the engine. */
     public MeasurementEngine(CrawlSettings settings, SectionCatalog catalog) {
@@ -137,7 +139,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
      * robots.txt caching span both); the caller closes it.
      */
     public MeasurementEngine(PageFetcher fetcher, CrawlSettings settings, SectionCatalog catalog) {
-        this(fetcher, false, settings, catalog, SiteChecks.NONE);
+        this(fetcher, false, settings, catalog, SiteChecks.NONE, EvidenceSink.NONE);
     }
 
     /**
@@ -146,24 +148,40 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
      */
     public static MeasurementEngine withChecks(CrawlSettings settings, HostGates gates, SectionCatalog catalog,
                                                SiteChecks checks) {
+        return withChecks(settings, gates, catalog, checks, EvidenceSink.NONE);
+    }
+
+    /**
+     * As {@link #withChecks(CrawlSettings, HostGates, SectionCatalog, SiteChecks)}, handing the bytes of every page
+     * fetched to {@code evidence} as they arrive (the server's and crawl-now's snapshot store).
+     */
+    public static MeasurementEngine withChecks(CrawlSettings settings, HostGates gates, SectionCatalog catalog,
+                                               SiteChecks checks, EvidenceSink evidence) {
         return new MeasurementEngine(gates == null ? new HttpPageFetcher(settings.fetch())
-                : new HttpPageFetcher(settings.fetch(), gates), true, settings, catalog, checks);
+                : new HttpPageFetcher(settings.fetch(), gates), true, settings, catalog, checks, evidence);
     }
 
     /** An engine over a caller's fetcher that runs {@code checks} too. */
     public MeasurementEngine(PageFetcher fetcher, CrawlSettings settings, SectionCatalog catalog,
                              SiteChecks checks) {
-        this(fetcher, false, settings, catalog, checks);
+        this(fetcher, false, settings, catalog, checks, EvidenceSink.NONE);
+    }
+
+    /** An engine over a caller's fetcher that runs {@code checks} and keeps page snapshots in {@code evidence}. */
+    public MeasurementEngine(PageFetcher fetcher, CrawlSettings settings, SectionCatalog catalog,
+                             SiteChecks checks, EvidenceSink evidence) {
+        this(fetcher, false, settings, catalog, checks, evidence);
     }
 
     private MeasurementEngine(PageFetcher fetcher, boolean ownsFetcher, CrawlSettings settings,
                               SectionCatalog catalog) {
-        this(fetcher, ownsFetcher, settings, catalog, SiteChecks.NONE);
+        this(fetcher, ownsFetcher, settings, catalog, SiteChecks.NONE, EvidenceSink.NONE);
     }
 
     private MeasurementEngine(PageFetcher fetcher, boolean ownsFetcher, CrawlSettings settings,
-                              SectionCatalog catalog, SiteChecks checks) {
+                              SectionCatalog catalog, SiteChecks checks, EvidenceSink evidence) {
         this.checks = Objects.requireNonNull(checks, "checks");
+        this.evidence = Objects.requireNonNull(evidence, "evidence");
         CrawlLimits limits = settings.limits();
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.ownsFetcher = ownsFetcher;
@@ -294,7 +312,7 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             this.kind = kind;
             this.now = now;
             this.context = context;
-            this.site = new SiteFetches(String.valueOf(root), fetcher, decoder, sitePages);
+            this.site = new SiteFetches(String.valueOf(root), fetcher, decoder, sitePages, evidence);
         }
 
         SectionExplanation explain() {

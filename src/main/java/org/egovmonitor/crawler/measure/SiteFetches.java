@@ -35,14 +35,22 @@ final class SiteFetches {
     private final PageFetcher fetcher;
     private final PageDecoder decoder;
     private final BoundedFanOut fanOut;
+    private final EvidenceSink evidence;
     private final List<Fetch> fetches = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, FetchResult> fetched = Collections.synchronizedMap(new HashMap<>());
 
     SiteFetches(String siteUrl, PageFetcher fetcher, PageDecoder decoder, BoundedFanOut fanOut) {
+        this(siteUrl, fetcher, decoder, fanOut, EvidenceSink.NONE);
+    }
+
+    /** Fetches whose bodies are handed to {@code evidence} as they arrive (the page snapshots). */
+    SiteFetches(String siteUrl, PageFetcher fetcher, PageDecoder decoder, BoundedFanOut fanOut,
+                EvidenceSink evidence) {
         this.siteUrl = siteUrl;
         this.fetcher = fetcher;
         this.decoder = decoder;
         this.fanOut = fanOut;
+        this.evidence = evidence == null ? EvidenceSink.NONE : evidence;
     }
 
     /** A GET (without its body) and, when it was whole HTML, its charset and its parsed page. */
@@ -62,12 +70,15 @@ final class SiteFetches {
         FetchResult r = fetcher.get(url);
         FetchResult facts = withoutBody(r);
         UrlNormalizer.normalize(facts.url()).ifPresent(u -> fetched.putIfAbsent(u, facts));
+        String sha256 = r.body() == null ? null : sha256(r.body());
         if (!r.ok() || r.body() == null) {
-            record(r, purpose, null);
+            keep(r, sha256, null);
+            record(r, purpose, null, sha256);
             return new FetchedPage(r, null, null);
         }
         DecodedPage page = decoder.decode(r.body(), r.contentType());
-        record(r, purpose, page.charset());
+        keep(r, sha256, page.charset());
+        record(r, purpose, page.charset(), sha256);
         Document doc = Jsoup.parse(page.html(), r.finalUrl());
         return new FetchedPage(facts, page.charset(), doc);
     }
@@ -120,9 +131,34 @@ final class SiteFetches {
         return errors;
     }
 
-    private void record(FetchResult r, String purpose, String charset) {
+    private void record(FetchResult r, String purpose, String charset, String sha256) {
         fetches.add(new Fetch(r.url(), r.finalUrl(), purpose, r.status(), r.responseMs(), r.bytes(), charset,
-                r.error() == null ? null : r.error().name()));
+                r.error() == null ? null : r.error().name(), sha256));
+    }
+
+    /**
+     * Hands the body to the evidence sink now, while it is in memory anyway, so that no site's pages are ever held
+     * together for the snapshot store. The store failing (a database hiccup) costs the snapshot, not the crawl.
+     */
+    private void keep(FetchResult r, String sha256, String charset) {
+        if (sha256 == null) {
+            return;
+        }
+        try {
+            evidence.keep(r.url(), sha256, r.body(), r.contentType(), charset);
+        } catch (RuntimeException e) {
+            LOG.warn("keeping the snapshot of {} failed: {}", r.url(), e.toString());
+        }
+    }
+
+    /** Lower-case hex SHA-256 of {@code bytes}: the snapshot's key. */
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The fetch's facts without its body, which is kept nowhere once parsed. */

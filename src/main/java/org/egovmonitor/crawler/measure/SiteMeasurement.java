@@ -271,9 +271,17 @@ public record SiteMeasurement(
      *                  sub-column) or CHECK (a page an inspection check asked for: a guide, an article, a probe)
      * @param charset   the charset the body was decoded with, null when no body was used
      * @param errorKind the {@link org.egovmonitor.crawler.fetch.FetchErrorKind} name, null when the fetch succeeded
+     * @param sha256    the SHA-256 (hex) of the body bytes received, the key of the page's evidence snapshot; null
+     *                  when no body was received
      */
     public record Fetch(String url, String finalUrl, String purpose, int status, long responseMs, long bytes,
-                        String charset, String errorKind) {
+                        String charset, String errorKind, String sha256) {
+
+        /** A fetch without a snapshot. */
+        public Fetch(String url, String finalUrl, String purpose, int status, long responseMs, long bytes,
+                     String charset, String errorKind) {
+            this(url, finalUrl, purpose, status, responseMs, bytes, charset, errorKind, null);
+        }
     }
 
     /** One homepage link check: status (0 when no response), error kind (null when none) and the verdict. */

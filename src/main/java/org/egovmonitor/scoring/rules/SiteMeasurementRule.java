@@ -1,6 +1,8 @@
 package org.egovmonitor.scoring.rules;
 
 import org.egovmonitor.crawler.measure.SiteMeasurement;
+import org.egovmonitor.crawler.parse.UrlNormalizer;
+import org.egovmonitor.scoring.Evidence;
 import org.egovmonitor.scoring.Indicator;
 import org.egovmonitor.scoring.IndicatorCatalogue;
 import org.egovmonitor.scoring.Judgement;
@@ -35,7 +37,40 @@ public interface SiteMeasurementRule extends ScoringRule {
                     : "，" + m.errorKind()) + "），可用性见“网站可用性”");
         }
         judge(j, m, cat);
-        return j;
+        return j.withEvidence(e -> withSnapshot(e, m));
+    }
+
+    /**
+     * {@code e} with the snapshot of its page, when the measurement fetched that page (its URL or where it ended
+     * after redirects, a {@code #fragment} such as a wording hit's {@code #:~:text=} ignored) and kept its bytes: the
+     * page as the crawler saw it, which settles a dispute after the site changed. The first such fetch wins (the
+     * homepage before a check's GET of the same address).
+     */
+    static Evidence withSnapshot(Evidence e, SiteMeasurement m) {
+        if (e == null || e.url() == null || e.snapshot() != null || m.fetches().isEmpty()) {
+            return e;
+        }
+        String url = withoutFragment(e.url());
+        String normalized = UrlNormalizer.normalize(url).orElse(url);
+        for (SiteMeasurement.Fetch f : m.fetches()) {
+            if (f.sha256() != null && (same(url, normalized, f.url()) || same(url, normalized, f.finalUrl()))) {
+                return e.withSnapshot(f.sha256());
+            }
+        }
+        return e;
+    }
+
+    private static boolean same(String url, String normalized, String fetched) {
+        if (fetched == null) {
+            return false;
+        }
+        String f = withoutFragment(fetched);
+        return f.equals(url) || UrlNormalizer.normalize(f).orElse(f).equals(normalized);
+    }
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
     }
 
     /** The homepage as finally reached (after redirects), else the site root asked for. */

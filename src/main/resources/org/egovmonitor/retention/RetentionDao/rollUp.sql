@@ -1,14 +1,21 @@
 -- One site_daily_facts row per site and day of the measurements :ids (whole site-days), from their raw rows. A
--- site-day that already has its row keeps it (the command run next to the job writes nothing twice).
+-- site-day that already has its row keeps it (the command run next to the job writes nothing twice). Of the last
+-- measurement's fetch records, those with an evidence snapshot are kept (last_snapshots, V19): scoring attaches
+-- their snapshots to its findings.
 INSERT INTO site_daily_facts (site_id, day, measurements, last_measurement_id, list_entries, dated_entries,
                               newest_entry, fetches, failed_fetches, fetched_bytes, fetch_ms, link_checks,
-                              broken_links, last_broken)
+                              broken_links, last_broken, last_snapshots)
 SELECT d.site_id, d.day, d.measurements, d.last_id, d.list_entries, d.dated_entries, d.newest_entry, d.fetches,
        d.failed_fetches, d.fetched_bytes, d.fetch_ms, d.link_checks, d.broken_links,
        COALESCE((SELECT jsonb_agg(jsonb_build_object('url', c.url, 'status', c.status, 'error', c.error_kind)
                                   ORDER BY c.seq)
                    FROM measurement_link_checks c
-                  WHERE c.measurement_id = d.last_id AND c.broken), '[]'::jsonb)
+                  WHERE c.measurement_id = d.last_id AND c.broken), '[]'::jsonb),
+       COALESCE((SELECT jsonb_agg(jsonb_build_object('url', x.url, 'finalUrl', x.final_url, 'purpose', x.purpose,
+                                                     'status', x.status, 'sha256', x.sha256)
+                                  ORDER BY x.seq)
+                   FROM measurement_fetches x
+                  WHERE x.measurement_id = d.last_id AND x.sha256 IS NOT NULL), '[]'::jsonb)
   FROM (SELECT m.site_id, m.measured_on AS day, count(*) AS measurements,
                (array_agg(m.id ORDER BY m.measured_at DESC, m.id DESC))[1] AS last_id,
                sum(i.entries) AS list_entries, sum(i.dated) AS dated_entries, max(i.newest) AS newest_entry,

@@ -54,4 +54,66 @@ class SiteMeasurementRuleTest {
             assertThat(j.findings()).isEmpty();
         }
     }
+
+    private static final String SHA_HOME = "a".repeat(64);
+    private static final String SHA_LINK = "b".repeat(64);
+
+    /** A usable measurement whose homepage and one broken homepage link were fetched and kept as snapshots. */
+    static SiteMeasurement withFetches() {
+        SiteMeasurement h = ScoringFixtures.healthyMeasurement();
+        String home = h.finalUrl() != null ? h.finalUrl() : h.url();
+        return new SiteMeasurement(h.url(), h.finalUrl(), h.kind(), true, 200, h.responseMs(), h.charset(), null,
+                h.homepage(), h.sections(), h.missingFamilies(),
+                List.of(new SiteMeasurement.BrokenLink("http://x.gov.cn/old/list.htm", 404, "HTTP_ERROR"),
+                        new SiteMeasurement.BrokenLink("http://dead.example/", null, "DNS_FAILURE")),
+                h.pagesFetched(), h.errors(), h.contentHash(), DAY,
+                List.of(new SiteMeasurement.Fetch(h.url(), home, "HOMEPAGE", 200, 10, 100, "UTF-8", null, SHA_HOME),
+                        // a redirect: the finding names the address asked for, the fetch where it ended
+                        new SiteMeasurement.Fetch("http://x.gov.cn/old/", "http://x.gov.cn/old/list.htm", "SECTION",
+                                404, 10, 100, "UTF-8", "HTTP_ERROR", SHA_LINK),
+                        new SiteMeasurement.Fetch("http://dead.example/", "http://dead.example/", "CHECK", 0, 10, 0,
+                                null, "DNS_FAILURE", null)),
+                List.of(), 0);
+    }
+
+    static Stream<Arguments> snapshotCases() {
+        String home = ScoringFixtures.healthyMeasurement().finalUrl();
+        return Stream.of(
+                Arguments.of(home, SHA_HOME),
+                // a wording hit's text fragment is not part of the page's address
+                Arguments.of(home + "#:~:text=%E5%85%B6%E5%AE%83", SHA_HOME),
+                Arguments.of("http://x.gov.cn/old/list.htm", SHA_LINK),
+                Arguments.of("http://x.gov.cn/old/", SHA_LINK),
+                // fetched without a body: no snapshot; never fetched: none either
+                Arguments.of("http://dead.example/", null),
+                Arguments.of("http://x.gov.cn/never-fetched.html", null));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @MethodSource("snapshotCases")
+    void withSnapshot_evidencePageFetched_carriesItsSnapshot(String url, String snapshot) {
+        org.egovmonitor.scoring.Evidence e = new org.egovmonitor.scoring.Evidence(url, null, null, null, "其它", null);
+        assertThat(SiteMeasurementRule.withSnapshot(e, withFetches()).snapshot()).isEqualTo(snapshot);
+        assertThat(SiteMeasurementRule.withSnapshot(e, withFetches()).excerpt()).isEqualTo("其它");
+        assertThat(SiteMeasurementRule.withSnapshot(null, withFetches())).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void judge_findingsOfARule_carryTheSnapshotsOfTheirPages_pointsUnchanged() {
+        SiteMeasurementRule rule = (SiteMeasurementRule) ScoringRules.STANDARD.forType(RuleType.LINK_HEALTH);
+        SiteMeasurement m = withFetches();
+        Judgement j = judgeSite(rule, ScoringFixtures.site(m, 1000, 0));
+        assertThat(j.findings()).extracting(f -> f.evidence().url(), f -> f.evidence().snapshot())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("http://x.gov.cn/old/list.htm", SHA_LINK),
+                        org.assertj.core.groups.Tuple.tuple("http://dead.example/", null),
+                        // the warning names the homepage, which has its snapshot too
+                        org.assertj.core.groups.Tuple.tuple(m.finalUrl(), SHA_HOME));
+        SiteMeasurement noFetches = new SiteMeasurement(m.url(), m.finalUrl(), m.kind(), true, 200, m.responseMs(),
+                m.charset(), null, m.homepage(), m.sections(), m.missingFamilies(), m.brokenLinks(),
+                m.pagesFetched(), m.errors(), m.contentHash(), DAY);
+        Judgement plain = judgeSite(rule, ScoringFixtures.site(noFetches, 1000, 0));
+        assertThat(j.points()).isEqualTo(plain.points());
+        assertThat(j.findings()).extracting(org.egovmonitor.scoring.Finding::points)
+                .isEqualTo(plain.findings().stream().map(org.egovmonitor.scoring.Finding::points).toList());
+    }
 }
