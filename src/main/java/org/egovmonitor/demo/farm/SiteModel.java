@@ -219,4 +219,7 @@ final class SiteModel {
             case ABSOLUTE -> abs(path);
         };
     }
+
+    /** The technical-check traits (issue 17), drawn from their own random sequence: {@link TechnicalTraits}. */
+    TechnicalTraits technical;
 }

@@ -28,6 +28,8 @@ class TechnicalChecksEngineTest {
 
     private static final LocalDate NOW = LocalDate.of(2024, 4, 20);
     /** The homepage-and-probe checks (https and ipv6 have their own tests). */
+    /** The checks judge the homepage and their own probes: no section pages, no link checks (fast). */
+    private static final String HOMEPAGE_ONLY = "maxDepth: 0\nmaxLinkChecksPerSite: 0\n";
     private static final Set<String> PAGE_CHECKS = Set.of("viewport", "siteSearch", "soft404", "siteCode", "icp",
             "publicSecurity", "govMark");
     private static final List<HostileServer> SERVERS = new ArrayList<>();
@@ -38,7 +40,7 @@ class TechnicalChecksEngineTest {
         CrawlerFiles files = CrawlerFiles.load(null);
         SiteChecks checks = new SiteChecks(files.checks().checks().stream()
                 .filter(c -> PAGE_CHECKS.contains(c.id())).toList(), files.checks().maxCheckPagesPerSite());
-        engine = MeasurementEngine.withChecks(MeasureTestSupport.localSettings(), null, CrawlerFiles.defaultCatalog(),
+        engine = MeasurementEngine.withChecks(MeasureTestSupport.localSettings(HOMEPAGE_ONLY), null, CrawlerFiles.defaultCatalog(),
                 checks);
     }
 
