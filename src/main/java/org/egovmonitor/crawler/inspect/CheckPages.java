@@ -12,4 +12,12 @@ public interface CheckPages {
 
     /** Pages the checks may still GET on this site. */
     int left();
+
+    /**
+     * Probes of the site's host below HTTP (TLS handshake, IPv6 connect) through the same guarded fetcher; null when
+     * the fetcher has none (then the https and ipv6 checks say they could not judge).
+     */
+    default org.egovmonitor.crawler.fetch.NetworkProbes probes() {
+        return null;
+    }
 }

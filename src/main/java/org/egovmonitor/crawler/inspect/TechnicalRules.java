@@ -88,6 +88,8 @@ public record TechnicalRules(Boolean enabled, Integer certificateWarnDays, Strin
             return List.of();
         }
         List<SiteCheck> all = new ArrayList<>();
+        all.add(new HttpsCheck(certificateWarnDays));
+        all.add(new Ipv6Check());
         all.add(new ViewportCheck(viewportContent));
         all.add(new SiteSearchCheck(searchWords, searchWidgets, searchSampleQuery));
         all.add(new Soft404Check(soft404ErrorWords));

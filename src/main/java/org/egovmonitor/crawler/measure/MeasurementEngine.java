@@ -362,6 +362,11 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             public int left() {
                 return left.get();
             }
+
+            @Override
+            public org.egovmonitor.crawler.fetch.NetworkProbes probes() {
+                return fetcher instanceof org.egovmonitor.crawler.fetch.NetworkProbes n ? n : null;
+            }
         }
 
         /**
