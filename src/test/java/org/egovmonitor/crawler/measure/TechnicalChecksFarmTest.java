@@ -1,5 +1,8 @@
 package org.egovmonitor.crawler.measure;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import org.egovmonitor.demo.farm.SiteGenerator;
 import org.egovmonitor.demo.farm.SiteSpec;
 import org.egovmonitor.demo.farm.SiteTruth;
 import org.egovmonitor.demo.farm.TechnicalTraits;
+import org.egovmonitor.platform.CidrRange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo farm shows every technical page check failing on some sites and passing on others: a few generated sites,
  * chosen so that together they show each outcome, are served and measured with the checks, and each check's result
- * must be what the site's {@link TechnicalTraits} say. The farm serves plain HTTP on IPv4 loopback addresses only, so
- * the https and ipv6 checks fail on every farm site (no TLS on 443, no IPv6 address); they pass only in
- * {@code NetworkProbeChecksTest}.
+ * must be what the site's {@link TechnicalTraits} say. The farm serves plain HTTP only, so https fails on every farm
+ * site (it passes only in {@code NetworkProbeChecksTest}); ipv6 fails on the IPv4 loopback sites and passes on one
+ * more site served under a name pinned to {@code ::1} (standing for its AAAA record).
  */
 class TechnicalChecksFarmTest {
 
@@ -34,6 +38,7 @@ class TechnicalChecksFarmTest {
     private static final Set<String> PAGE_CHECKS = Set.of("viewport", "siteSearch", "soft404", "siteCode", "icp",
             "publicSecurity", "govMark");
     private static final Set<String> NETWORK_CHECKS = Set.of("https", "ipv6");
+    private static final String V6_HOST = "www.ipv6.farm.test";
 
     @Test
     void farmSites_technicalChecks_matchTheirTraits_andEachCheckBothPassesAndFails() {
@@ -51,14 +56,22 @@ class TechnicalChecksFarmTest {
         }
         // 7 checks passing and failing, and the search both missing and broken
         assertThat(shown).hasSize(15);
+        // one more site, under a name pinned to ::1 (standing for its AAAA record): ipv6 passes there
+        boolean v6 = ipv6Loopback();
+        if (v6) {
+            specs.add(SiteSpec.random(specs.get(0).seed(), V6_HOST, 0, NOW));
+        }
 
         CrawlerFiles files = CrawlerFiles.load(null);
         SiteChecks checks = new SiteChecks(files.checks().checks().stream()
                 .filter(c -> PAGE_CHECKS.contains(c.id()) || NETWORK_CHECKS.contains(c.id())).toList(),
                 files.checks().maxCheckPagesPerSite());
         try (SiteFarm farm = SiteFarm.start(specs);
-             MeasurementEngine engine = MeasurementEngine.withChecks(MeasureTestSupport.localSettings(HOMEPAGE_ONLY), null,
+             MeasurementEngine engine = MeasurementEngine.withChecks(MeasureTestSupport.localSettings(HOMEPAGE_ONLY)
+                     .withFetch(f -> f.withAllowedPrivate(List.of(CidrRange.parse("::1/128")))
+                             .withHostOverrides(Map.of(V6_HOST, "[::1]:" + farm.port()))), null,
                      CrawlerFiles.defaultCatalog(), checks)) {
+            int ipv6Passed = 0;
             for (String host : farm.hosts()) {
                 SiteTruth truth = farm.truth(host);
                 SiteMeasurement m = engine.measure(URI.create(truth.url()), truth.kind(), truth.now());
@@ -69,9 +82,21 @@ class TechnicalChecksFarmTest {
                 // nothing listens for TLS on 443 of a farm address (refused: https_missing; were something else
                 // there, its certificate would not be for this address: https_certificate_invalid)
                 assertThat(seen.remove("https")).as(host).isIn("https_missing", "https_certificate_invalid");
-                assertThat(seen.remove("ipv6")).as(host).isEqualTo("ipv6_missing");
+                String ipv6 = seen.remove("ipv6");
+                assertThat(ipv6).as(host).isEqualTo(host.equals(V6_HOST) ? "PASSED" : "ipv6_missing");
+                ipv6Passed += "PASSED".equals(ipv6) ? 1 : 0;
                 assertThat(seen).as(host).isEqualTo(new TreeMap<>(expected(farm.site(host).technical())));
             }
+            assertThat(ipv6Passed).isEqualTo(v6 ? 1 : 0);
+        }
+    }
+
+    /** Whether this machine has an IPv6 loopback (the farm's wildcard socket then answers on it too). */
+    private static boolean ipv6Loopback() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
