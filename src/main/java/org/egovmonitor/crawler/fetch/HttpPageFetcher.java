@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
@@ -211,8 +212,7 @@ public final class HttpPageFetcher implements PageFetcher, NetworkProbes {
     }
 
     /** Runs a probe of {@code host} like a request: in the host's turn, within a global slot and a fetch deadline. */
-    private <T> T polite(String host, java.util.function.Function<Deadline, T> probe,
-                         java.util.function.Function<String, T> notProbed) {
+    private <T> T polite(String host, Function<Deadline, T> probe, Function<String, T> notProbed) {
         if (closed.get() || host == null || host.isBlank()) {
             return notProbed.apply(FetchErrorKind.IO_ERROR.label());
         }

@@ -62,7 +62,11 @@ final class NetworkProber {
             return TlsProbe.of(TlsProbe.Outcome.NOT_PROBED, f.kind().label());
         }
         try (Socket raw = new Socket()) {
-            raw.connect(new InetSocketAddress(address, port), timeout(settings.connectTimeoutMs(), deadline));
+            try {
+                raw.connect(new InetSocketAddress(address, port), timeout(settings.connectTimeoutMs(), deadline));
+            } catch (SocketTimeoutException e) {
+                return TlsProbe.of(TlsProbe.Outcome.NO_HTTPS, FetchErrorKind.CONNECT_TIMEOUT.label());
+            }
             raw.setSoTimeout(timeout(settings.readTimeoutMs(), deadline));
             try (SSLSocket socket = (SSLSocket) tls.createSocket(raw, host, port, true)) {
                 SSLParameters params = socket.getSSLParameters();
@@ -87,7 +91,8 @@ final class NetworkProber {
         } catch (ConnectException e) {
             return TlsProbe.of(TlsProbe.Outcome.NO_HTTPS, FetchErrorKind.CONNECT_REFUSED.label());
         } catch (SocketTimeoutException e) {
-            return TlsProbe.of(TlsProbe.Outcome.NO_HTTPS, FetchErrorKind.CONNECT_TIMEOUT.label());
+            // connected, but no answer to our hello: something other than TLS waits for more (plain HTTP does)
+            return TlsProbe.of(TlsProbe.Outcome.NO_HTTPS, "该端口未应答 TLS 握手（" + FetchErrorKind.READ_TIMEOUT.label() + "）");
         } catch (IOException | RuntimeException e) {
             return TlsProbe.of(TlsProbe.Outcome.NO_HTTPS, FetchErrorKind.IO_ERROR.label());
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class HttpsCheck implements SiteCheck {
         String httpsUrl = "https://" + authority(host, servedOverHttps ? home.getPort() : -1) + "/";
         TlsProbe tls = probes.tls(host, port);
         List<CheckProblem> problems = new ArrayList<>();
-        Map<String, Double> metrics = new java.util.HashMap<>();
+        Map<String, Double> metrics = new HashMap<>();
         switch (tls.outcome()) {
             case NOT_PROBED -> {
                 return CheckResult.notChecked(ID, "未能探测 HTTPS（" + tls.detail() + "）");

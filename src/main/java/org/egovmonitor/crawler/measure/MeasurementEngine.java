@@ -24,6 +24,7 @@ import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.crawler.fetch.NetworkProbes;
 import org.egovmonitor.crawler.fetch.PageFetcher;
 import org.egovmonitor.crawler.measure.SectionReader.SectionRead;
 import org.egovmonitor.crawler.measure.SiteMeasurement.CrawlError;
@@ -364,8 +365,8 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             }
 
             @Override
-            public org.egovmonitor.crawler.fetch.NetworkProbes probes() {
-                return fetcher instanceof org.egovmonitor.crawler.fetch.NetworkProbes n ? n : null;
+            public NetworkProbes probes() {
+                return fetcher instanceof NetworkProbes n ? n : null;
             }
         }
 
