@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
@@ -99,7 +100,7 @@ import org.slf4j.LoggerFactory;
  * owner allows, and honouring it would make a link to a failing host count as broken or not depending on whether
  * something else had just fetched that host's robots.txt.
  */
-public final class HttpPageFetcher implements PageFetcher {
+public final class HttpPageFetcher implements PageFetcher, NetworkProbes {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpPageFetcher.class);
 
@@ -136,6 +137,7 @@ public final class HttpPageFetcher implements PageFetcher {
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private final OkHttpClient client;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final NetworkProber prober;
 
     public HttpPageFetcher(FetchSettings settings) {
         this(settings, AddressGuard.SYSTEM_RESOLVER);
@@ -193,6 +195,56 @@ public final class HttpPageFetcher implements PageFetcher {
                 })
                 .addNetworkInterceptor(dns::checkPeer);
         this.client = tuning.apply(builder).build();
+        this.prober = new NetworkProber(settings, dns, overrides, client.sslSocketFactory());
+    }
+
+    /** A TLS handshake with the host (inspection's https check), in the host's politeness turn. */
+    @Override
+    public TlsProbe tls(String host, int port) {
+        return polite(host, d -> prober.tls(host, port, d), why -> TlsProbe.of(TlsProbe.Outcome.NOT_PROBED, why));
+    }
+
+    /** The host's IPv6 addresses and a connect to one (inspection's ipv6 check), in its politeness turn. */
+    @Override
+    public Ipv6Probe ipv6(String host, int port) {
+        return polite(host, d -> prober.ipv6(host, port, d),
+                why -> new Ipv6Probe(Ipv6Probe.Outcome.NOT_PROBED, List.of(), null, why));
+    }
+
+    /** Runs a probe of {@code host} like a request: in the host's turn, within a global slot and a fetch deadline. */
+    private <T> T polite(String host, Function<Deadline, T> probe, Function<String, T> notProbed) {
+        if (closed.get() || host == null || host.isBlank()) {
+            return notProbed.apply(FetchErrorKind.IO_ERROR.label());
+        }
+        Deadline deadline = Deadline.startingNow(settings.deadlineMs(), settings.maxQueueWaitMs());
+        HostGate gate = gate(host.toLowerCase(Locale.ROOT));
+        try {
+            try (Deadline.QueueWait queue = deadline.queue()) {
+                gate.enter(queue);
+                boolean slot;
+                try {
+                    slot = global.tryAcquire(Math.max(0, queue.remainingNanos()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException | RuntimeException e) {
+                    gate.exit();
+                    throw e;
+                }
+                if (!slot) {
+                    gate.exit();
+                    return notProbed.apply(FetchErrorKind.QUEUE_TIMEOUT.label());
+                }
+            }
+            try {
+                return probe.apply(deadline);
+            } finally {
+                global.release();
+                gate.exit();
+            }
+        } catch (FetchFailure f) {
+            return notProbed.apply(f.kind().label());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notProbed.apply(FetchErrorKind.IO_ERROR.label());
+        }
     }
 
     @Override

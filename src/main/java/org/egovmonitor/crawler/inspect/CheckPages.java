@@ -1,5 +1,7 @@
 package org.egovmonitor.crawler.inspect;
 
+import org.egovmonitor.crawler.fetch.NetworkProbes;
+
 /**
  * GETs for checks: through the site's fetches, so every page is recorded as evidence (purpose CHECK), guarded and
  * polite like any other, and counted against {@code maxCheckPagesPerSite}. When the budget is spent, {@code get}
@@ -12,4 +14,12 @@ public interface CheckPages {
 
     /** Pages the checks may still GET on this site. */
     int left();
+
+    /**
+     * Probes of the site's host below HTTP (TLS handshake, IPv6 connect) through the same guarded fetcher; null when
+     * the fetcher has none (then the https and ipv6 checks say they could not judge).
+     */
+    default NetworkProbes probes() {
+        return null;
+    }
 }

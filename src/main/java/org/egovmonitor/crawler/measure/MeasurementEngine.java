@@ -24,6 +24,7 @@ import org.egovmonitor.crawler.fetch.FetchErrorKind;
 import org.egovmonitor.crawler.fetch.FetchResult;
 import org.egovmonitor.crawler.fetch.HostGates;
 import org.egovmonitor.crawler.fetch.HttpPageFetcher;
+import org.egovmonitor.crawler.fetch.NetworkProbes;
 import org.egovmonitor.crawler.fetch.PageFetcher;
 import org.egovmonitor.crawler.measure.SectionReader.SectionRead;
 import org.egovmonitor.crawler.measure.SiteMeasurement.CrawlError;
@@ -379,6 +380,11 @@ public final class MeasurementEngine implements SiteMeasurer, AutoCloseable {
             @Override
             public int left() {
                 return left.get();
+            }
+
+            @Override
+            public NetworkProbes probes() {
+                return fetcher instanceof NetworkProbes n ? n : null;
             }
         }
 

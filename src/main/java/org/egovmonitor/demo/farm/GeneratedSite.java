@@ -73,6 +73,32 @@ public final class GeneratedSite {
 
     /** The response for a path: the page or the site's 404 page. */
     public FarmPage respond(String pathAndQuery) {
-        return page(pathAndQuery).orElse(notFound);
+        return page(pathAndQuery).orElseGet(() -> softNotFound != null && pagePath(pathAndQuery) ? softNotFound
+                : notFound);
+    }
+
+    // ---------------------------------------------------------------- technical traits (issue 17)
+
+    private TechnicalTraits technical;
+    /** What a soft-404 site answers for a missing page (its homepage, status 200); null: the 404 page. */
+    private FarmPage softNotFound;
+
+    /** Set once by the renderer, right after construction. */
+    void technical(TechnicalTraits traits, FarmPage softNotFound) {
+        this.technical = traits;
+        this.softNotFound = softNotFound;
+    }
+
+    /** How the site fares on the technical checks of the inspection. */
+    public TechnicalTraits technical() {
+        return technical;
+    }
+
+    /**
+     * A missing page a soft-404 site answers with 200: an {@code .html}/{@code .htm} path without query, as CMS
+     * catch-alls do. Other paths (favicon.ico, the dead {@code index.asp} links of the truth) still answer 404.
+     */
+    private static boolean pagePath(String pathAndQuery) {
+        return pathAndQuery.indexOf('?') < 0 && (pathAndQuery.endsWith(".html") || pathAndQuery.endsWith(".htm"));
     }
 }

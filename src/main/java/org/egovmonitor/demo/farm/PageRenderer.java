@@ -81,8 +81,10 @@ final class PageRenderer {
                 details.put(it.path(), it);
             }
         }
-        return new GeneratedSite(m.spec, traits, truth, pages, details, path -> html(detailPage(details.get(path))),
-                NOT_FOUND);
+        GeneratedSite site = new GeneratedSite(m.spec, traits, truth, pages, details,
+                path -> html(detailPage(details.get(path))), NOT_FOUND);
+        site.technical(m.technical, m.technical.soft404() ? home : null);
+        return site;
     }
 
     // ---------------------------------------------------------------- encoding
@@ -202,11 +204,11 @@ final class PageRenderer {
             b.append("<table width=\"778\" border=\"0\" align=\"center\" cellpadding=\"4\" cellspacing=\"0\" "
                             + "bgcolor=\"#EEEEEE\">\n<tr><td align=\"center\"><font color=\"#333333\">")
                     .append(links).append("<br>\n版权所有 &copy; 2003 ").append(esc(m.spec.name())).append(phone)
-                    .append("<br>\n").append(m.beian)
+                    .append("<br>\n").append(identifiers())
                     .append("　建议使用IE5.0以上浏览器，800*600分辨率浏览</font></td></tr>\n</table>\n</body>\n</html>\n");
         } else {
             b.append("<footer class=\"footer\"><p>").append(links).append("</p>\n<p>版权所有 &copy; 2003 ")
-                    .append(esc(m.spec.name())).append(phone).append("</p>\n<p>").append(m.beian)
+                    .append(esc(m.spec.name())).append(phone).append("</p>\n<p>").append(identifiers())
                     .append("</p></footer>\n</body>\n</html>\n");
         }
     }
@@ -244,12 +246,14 @@ final class PageRenderer {
     }
 
     private void searchBox(StringBuilder b) {
-        String action = m.homeHref(m.searchPath());
-        if (table) {
+        String action = m.homeHref(m.technical.search() == TechnicalTraits.Search.BROKEN
+                ? TechnicalTraits.BROKEN_SEARCH_PATH : m.searchPath());
+        boolean form = m.technical.search() != TechnicalTraits.Search.NONE; // NONE: at most the 热门搜索 links
+        if (form && table) {
             b.append("<form name=\"search\" action=\"").append(esc(action)).append("\" method=\"get\">"
                     + "<table width=\"100%\"><tr><td>站内搜索：<input type=\"text\" name=\"q\" size=\"12\">"
                     + "<input type=\"submit\" value=\"搜索\"></td></tr></table></form>\n");
-        } else {
+        } else if (form) {
             b.append("<form class=\"search\" action=\"").append(esc(action)).append("\">"
                     + "<input name=\"q\" placeholder=\"请输入关键字\"><button type=\"submit\">搜索</button></form>\n");
         }
@@ -720,5 +724,29 @@ final class PageRenderer {
             b.append("<script type=\"text/javascript\" src=\"").append(esc(m.foreignScript))
                     .append("\"></script>\n");
         }
+    }
+
+    /**
+     * The footer's identifiers as the site's technical traits have them: 网站标识码, ICP 备案号, 公安机关备案号 (plain
+     * text: a link to beian.gov.cn would be one more external link to check) and the 党政机关网站 mark's script.
+     */
+    private String identifiers() {
+        TechnicalTraits t = m.technical;
+        List<String> parts = new java.util.ArrayList<>();
+        if (t.siteCode() != null) {
+            parts.add("网站标识码：" + t.siteCode());
+        }
+        if (t.icp()) {
+            parts.add(m.beian);
+        }
+        if (t.publicSecurity() != null) {
+            parts.add(t.publicSecurity());
+        }
+        String text = String.join("　", parts);
+        if (t.govMark()) {
+            text += "<span id=\"_ideConac\"><script type=\"text/javascript\" "
+                    + "src=\"https://dcs.conac.cn/js/13/000/0000/60420042/CA130000000604200420001.js\"></script></span>";
+        }
+        return text;
     }
 }

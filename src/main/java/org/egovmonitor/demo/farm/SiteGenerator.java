@@ -91,6 +91,7 @@ public final class SiteGenerator {
         m.phone = r.nextInt(3) == 0 ? "0566-" + (2000000 + r.nextInt(999999)) : null;
         drawGuides(m);
         drawSafetyFaults(m);
+        m.technical = drawTechnical(m);
         return m;
     }
 
@@ -648,5 +649,25 @@ public final class SiteGenerator {
             }
         }
         return out;
+    }
+
+    /**
+     * The technical traits, from a Random of their own derived from the seed: the draws above stay as they were, so
+     * every site keeps its content and truth. About one site in three to five fails each check.
+     */
+    private static TechnicalTraits drawTechnical(SiteModel m) {
+        Random t = new Random(SiteSpec.mix(m.spec.seed() ^ 0x7EC4A1L));
+        String siteCode = "34" + String.format("%08d", t.nextInt(100_000_000));
+        String publicSecurity = "皖公网安备 3417" + String.format("%010d", Math.floorMod(t.nextLong(), 10_000_000_000L))
+                + "号";
+        boolean showCode = t.nextInt(10) < 7;
+        boolean icp = t.nextInt(10) < 8;
+        boolean showSecurity = t.nextInt(10) < 6;
+        boolean govMark = t.nextInt(10) < 7;
+        TechnicalTraits.Search search = pickWeighted(t, List.of(TechnicalTraits.Search.FORM,
+                TechnicalTraits.Search.NONE, TechnicalTraits.Search.BROKEN), new int[]{6, 2, 2});
+        boolean soft404 = t.nextInt(4) == 0;
+        return new TechnicalTraits(m.layout == PageLayout.MODERN, showCode ? siteCode : null, icp,
+                showSecurity ? publicSecurity : null, govMark, search, soft404);
     }
 }

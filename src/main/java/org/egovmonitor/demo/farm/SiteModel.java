@@ -247,4 +247,7 @@ final class SiteModel {
     Link foreignNavLink;
     /** A script the homepage loads from a host nobody vouches for; null when none. */
     String foreignScript;
+
+    /** The technical-check traits (issue 17), drawn from their own random sequence: {@link TechnicalTraits}. */
+    TechnicalTraits technical;
 }

@@ -82,6 +82,8 @@ public final class HostileServer implements AutoCloseable {
     private final ExecutorService connections;
     private final Thread acceptor;
     private final Map<String, Handler> routes = new ConcurrentHashMap<>();
+    /** Answers paths no route matches (a site that answers every path, e.g. a soft 404); null: a plain 404. */
+    private volatile Handler otherwise;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
@@ -131,6 +133,12 @@ public final class HostileServer implements AutoCloseable {
     /** Adds or replaces the handler for an exact path (query ignored). */
     public HostileServer route(String path, Handler handler) {
         routes.put(path, handler);
+        return this;
+    }
+
+    /** The handler of every path no route matches, instead of a plain 404. */
+    public HostileServer otherwise(Handler handler) {
+        this.otherwise = handler;
         return this;
     }
 
@@ -233,7 +241,11 @@ public final class HostileServer implements AutoCloseable {
         }
         int slash = path.lastIndexOf('/');
         Handler prefix = slash > 0 ? routes.get(path.substring(0, slash + 1) + "*") : null;
-        return prefix != null ? prefix : (req, s, out) -> respond(out, 404, "text/html", "<p>not found</p>");
+        if (prefix != null) {
+            return prefix;
+        }
+        Handler fallback = otherwise;
+        return fallback != null ? fallback : (req, s, out) -> respond(out, 404, "text/html", "<p>not found</p>");
     }
 
     private static Request readRequest(InputStream in) throws IOException {
