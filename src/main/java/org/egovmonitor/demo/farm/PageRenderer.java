@@ -564,6 +564,7 @@ final class PageRenderer {
             body.append("<p>　　").append(esc(TextBank.PARAGRAPHS.get((int) ((it.id() + i) % TextBank.PARAGRAPHS
                     .size())))).append("</p>\n");
         }
+        appendWording(body);
         body.append("<p align=\"center\"><a href=\"javascript:window.close()\">【关闭窗口】</a></p>\n");
         return simplePage(it.title(), body.toString());
     }
@@ -617,6 +618,7 @@ final class PageRenderer {
                 body.append("<p>答复内容：").append(esc(noReply)).append("</p>\n");
             }
         }
+        appendWording(body);
         body.append("<p align=\"center\"><a href=\"javascript:window.close()\">【关闭窗口】</a></p>\n");
         return simplePage(it.title(), body.toString());
     }
@@ -640,5 +642,17 @@ final class PageRenderer {
         }
         footer(b, false);
         return b.toString();
+    }
+
+    /** The wording errors and spam the site draws ({@link FarmWording}), at the end of an article's text. */
+    private void appendWording(StringBuilder body) {
+        String wording = FarmWording.paragraph(m.spec, m.place);
+        if (wording != null) {
+            body.append("<p>　　").append(esc(wording)).append("</p>\n");
+        }
+        String spam = FarmWording.spam(m.spec);
+        if (spam != null) {
+            body.append("<p>").append(esc(spam)).append("</p>\n");
+        }
     }
 }
