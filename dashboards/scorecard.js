@@ -187,6 +187,58 @@
 
     E.finding = findingWithSnapshot;
     E.openSnapshot = openSnapshot;
+
+    /**
+     * The office's 误报 button on a wording finding (an indicator of rule WORDING): asks why, dismisses the finding
+     * (POST /api/units/{code}/findings/dismissals: left out of the score from today, kept and audited), then calls
+     * onDone. The department's page never shows it (the API refuses a department anyway).
+     */
+    function dismissButton(unitCode, f, onDone) {
+        var button = el('button', {type: 'button', class: 'dismiss-finding', text: '误报'});
+        button.addEventListener('click', function () {
+            var reason = window.prompt('标记为误报：请填写原因（必填，将记录在案）', '');
+            if (reason === null) {
+                return;
+            }
+            if (!reason.trim()) {
+                window.alert('请填写误报原因');
+                return;
+            }
+            button.disabled = true;
+            E.post('/api/units/' + encodeURIComponent(unitCode) + '/findings/dismissals', {
+                indicator: f.indicator, kind: f.kind, siteUrl: f.siteUrl || null,
+                evidenceUrl: (f.evidence || {}).url || null, reason: reason.trim()
+            }).then(function () {
+                button.replaceWith(el('span', {class: 'issued-note', text: '已作为误报排除'}));
+                if (onDone) {
+                    onDone();
+                }
+            }).catch(function (e) {
+                button.disabled = false;
+                window.alert(e.message);
+            });
+        });
+        return button;
+    }
+
+    /** Indicator id → rule type (GET /api/indicators), read once per page. */
+    var ruleTypes = null;
+    function indicatorRuleTypes() {
+        if (!ruleTypes) {
+            ruleTypes = E.api('/api/indicators').then(function (r) {
+                var types = {};
+                (r.indicators || []).forEach(function (i) { types[i.id] = i.rule; });
+                return types;
+            }).catch(function () {
+                ruleTypes = null;
+                return {};
+            });
+        }
+        return ruleTypes;
+    }
+
+    E.dismissButton = dismissButton;
+    E.indicatorRuleTypes = indicatorRuleTypes;
     E.scorecard = scorecard;
     E.taskTimeline = taskTimeline;
     E.findingList = findingList;

@@ -202,7 +202,30 @@
         $('uf-kind').value = u ? u.kind : 'DEPARTMENT';
         $('uf-parent').value = u && u.parentCode ? u.parentCode : '';
         $('uf-aliases').value = u && u.aliases ? u.aliases.join('，') : '';
+        // The leaders (what the wording check reads the unit's sites against) are saved only when changed, so a
+        // list that has not loaded yet is never saved as empty.
+        leadersLoaded = '';
+        $('uf-leaders').value = '';
+        if (u) {
+            E.api('/api/units/' + encodeURIComponent(u.code) + '/leaders').then(function (list) {
+                if (editing === u) {
+                    leadersLoaded = list.map(function (l) { return l.name + ' ' + l.post; }).join('\n');
+                    if (!$('uf-leaders').value) {  // what the office typed meanwhile stays
+                        $('uf-leaders').value = leadersLoaded;
+                    }
+                }
+            }).catch(function (e) { E.say('uf-message', e.message, 'error'); });
+        }
         openForm('unit-form', u ? 'uf-name' : 'uf-code');
+    }
+
+    var leadersLoaded = '';
+    /** One leader a line: the name, then (after a space) the post. */
+    function parseLeaders(text) {
+        return text.split('\n').map(function (l) { return l.trim(); }).filter(Boolean).map(function (l) {
+            var at = l.search(/[\s\u3000]/);
+            return at < 0 ? {name: l, post: ''} : {name: l.slice(0, at), post: l.slice(at).trim()};
+        });
     }
 
     function closeUnitForm() {
@@ -220,6 +243,18 @@
         }
         var done = editing ? E.put('/api/units/' + encodeURIComponent(editing.code), body) : E.post('/api/units', body);
         done.then(function (saved) {
+            var leaders = $('uf-leaders').value.trim();
+            if (leaders === leadersLoaded.trim()) {
+                return saved;
+            }
+            return E.put('/api/units/' + encodeURIComponent(saved.code) + '/leaders', {leaders: parseLeaders(leaders)})
+                .then(function () { return saved; }, function (e) {
+                    // The unit is saved: a second 保存 updates it and retries the leaders.
+                    editing = saved;
+                    $('uf-code').disabled = true;
+                    throw e;
+                });
+        }).then(function (saved) {
             closeUnitForm();
             // The saved unit is shown: the list filtered to it and its row marked.
             justSaved = saved.code;

@@ -85,6 +85,14 @@
             card.score.findings.forEach(function (f, i) {
                 items[i].appendChild(el('p', {class: 'no-print'}, O.issueButton(code, f)));
             });
+            // A wording finding may be a false positive of a word list: the office dismisses it (误报).
+            E.indicatorRuleTypes().then(function (types) {
+                card.score.findings.forEach(function (f, i) {
+                    if (types[f.indicator] === 'WORDING') {
+                        items[i].lastChild.appendChild(E.dismissButton(code, f));
+                    }
+                });
+            });
         }).catch(function (e) { E.showError($('unit-head'), e); });
         E.api(path + '/history').then(function (points) { E.historyChart('unit-history', points); })
             .catch(function () { return null; });

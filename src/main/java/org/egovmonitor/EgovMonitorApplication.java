@@ -75,6 +75,8 @@ import org.egovmonitor.observations.SnapshotsResource;
 import org.egovmonitor.observations.UnitMeasurementsResource;
 import org.egovmonitor.rectification.OverdueTaskAlerts;
 import org.egovmonitor.rectification.RecheckFollowUp;
+import org.egovmonitor.rectification.FindingDismissalResource;
+import org.egovmonitor.rectification.FindingDismissalService;
 import org.egovmonitor.rectification.RectificationResource;
 import org.egovmonitor.rectification.RectificationService;
 import org.egovmonitor.rectification.ReportTasks;
@@ -290,6 +292,7 @@ public class EgovMonitorApplication extends Application<EgovMonitorConfiguration
         alerts.watch(AlertKind.OVERDUE_TASK, new OverdueTaskAlerts(rectification, clock, config.zoneId()));
         env.jersey().register(new RectificationResource(rectification, config.zoneId()));
         env.jersey().register(new UnitRectificationResource(rectification, config.zoneId()));
+        env.jersey().register(new FindingDismissalResource(new FindingDismissalService(jdbi, scoring, clock)));
         if (config.getScheduler().isEnabled()) {
             env.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduling.scheduler().scheduler(),
                     jdbi, config.getScheduler(), clock));

@@ -87,7 +87,7 @@ public record DemoSites(List<SiteSpec> specs, List<SiteFarm.Mount> mounts, Set<S
     }
 
     /** The portal's name tells the generator its place (池州市), which "中国池州" alone does not. */
-    private static String generatedName(SiteRequest site) {
+    static String generatedName(SiteRequest site) {
         return site.url().equals(PORTAL) ? "池州市人民政府门户网站·" + site.name() : site.name();
     }
 

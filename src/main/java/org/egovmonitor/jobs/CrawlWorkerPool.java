@@ -11,12 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.egovmonitor.crawler.inspect.SiteContext;
 import org.egovmonitor.crawler.measure.SiteMeasurement;
 import org.egovmonitor.crawler.measure.SiteMeasurer;
 import org.egovmonitor.jobs.CrawlQueueDao.ClaimedItem;
 import org.egovmonitor.observations.ObservationStore;
 import org.egovmonitor.platform.Failures;
 import org.egovmonitor.registry.SiteKind;
+import org.egovmonitor.registry.UnitLeaderDao;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -322,7 +324,7 @@ public class CrawlWorkerPool implements Managed {
         }
         try {
             SiteMeasurement m = measurer.measure(URI.create(item.url()), SiteKind.valueOf(item.kind()),
-                    item.measuredOn());
+                    item.measuredOn(), context(item.siteId()));
             if (m == null) {
                 throw new IllegalStateException("the measurer returned no measurement");
             }
@@ -343,6 +345,24 @@ public class CrawlWorkerPool implements Managed {
         }
         if (!rounds.tryFinish(item.roundId())) {
             rounds.checkWindow(item.roundId());
+        }
+    }
+
+    /**
+     * What the registry knows of the site's unit that the inspection checks read (its name, its leaders). Read per
+     * item, so a leader changed in the registry counts from the next crawl on; a failed read measures without it
+     * (the leader check then says it could not judge) rather than failing the item.
+     */
+    private SiteContext context(long siteId) {
+        try {
+            return jdbi.withHandle(h -> {
+                UnitLeaderDao leaders = h.attach(UnitLeaderDao.class);
+                return new SiteContext(leaders.unitNameOfSite(siteId).orElse(null), leaders.ofSite(siteId).stream()
+                        .map(l -> new SiteContext.Leader(l.name(), l.post())).toList());
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the unit's leaders of site {}: {}", siteId, e.toString());
+            return SiteContext.NONE;
         }
     }
 

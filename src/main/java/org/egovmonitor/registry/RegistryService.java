@@ -199,6 +199,49 @@ public class RegistryService {
         return jdbi.withExtension(NetworkNodeDao.class, NetworkNodeDao::findAll);
     }
 
+    /** The unit's leaders in order (name and post), against which the wording check reads its sites. */
+    public List<UnitLeader> leaders(String unitCode) {
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            return h.attach(UnitLeaderDao.class).list(unitCode);
+        });
+    }
+
+    /** Replaces the unit's leaders with the request's list (its order is their order); an empty list clears them. */
+    public List<UnitLeader> putLeaders(String unitCode, LeadersRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        List<UnitLeader> leaders = new ArrayList<>();
+        if (request.leaders() == null) {
+            errors.add(FieldError.of("leaders", Messages.get("error.registry.leaders.required")));
+        } else if (request.leaders().size() > LeadersRequest.MAX) {
+            errors.add(FieldError.of("leaders", Messages.get("error.registry.leaders.tooMany", LeadersRequest.MAX)));
+        } else {
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < request.leaders().size(); i++) {
+                LeadersRequest.Leader l = request.leaders().get(i);
+                String name = l == null || l.name() == null ? "" : l.name().strip();
+                String post = l == null || l.post() == null ? "" : l.post().strip();
+                if (name.length() < 2 || name.length() > 40) {
+                    errors.add(FieldError.of("leaders[" + i + "].name", Messages.get("error.registry.leaders.name")));
+                } else if (!names.add(name)) {
+                    errors.add(FieldError.of("leaders[" + i + "].name",
+                            Messages.get("error.registry.leaders.duplicate", name)));
+                }
+                if (post.isEmpty() || post.length() > 100) {
+                    errors.add(FieldError.of("leaders[" + i + "].post", Messages.get("error.registry.leaders.post")));
+                }
+                leaders.add(new UnitLeader(name, post, i));
+            }
+        }
+        ValidationException.throwIfAny(errors);
+        return jdbi.inTransaction(h -> {
+            requireUnit(h, unitCode);
+            UnitLeaderDao dao = h.attach(UnitLeaderDao.class);
+            dao.replace(unitCode, leaders);
+            return dao.list(unitCode);
+        });
+    }
+
     public NetworkNode node(String unitCode) {
         return jdbi.withExtension(NetworkNodeDao.class, d -> d.find(unitCode))
                 .orElseThrow(() -> new NotFoundException(Messages.get("error.registry.noNode", unitCode)));

@@ -68,6 +68,22 @@ public class UnitResource {
         registry.deleteNode(code);
     }
 
+    /** The unit's leaders (name, post) in order, as the wording check reads its sites against them. */
+    @GET
+    @Path("/leaders")
+    @OwnUnit("code")
+    public List<UnitLeader> leaders(@PathParam("code") String code) {
+        return registry.leaders(code);
+    }
+
+    /** Replaces the unit's leaders (the office keeps them). */
+    @PUT
+    @Path("/leaders")
+    @OfficeOnly
+    public List<UnitLeader> putLeaders(@PathParam("code") String code, LeadersRequest request) {
+        return registry.putLeaders(code, RequestBodies.require(request));
+    }
+
     /** The unit's liaison officers, newest first; the current one has no untilDate. */
     @GET
     @Path("/liaisons")

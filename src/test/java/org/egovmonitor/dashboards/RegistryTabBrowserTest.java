@@ -116,6 +116,17 @@ class RegistryTabBrowserTest {
                 .isEqualTo("浏览器改名单位" + width);
         String name = "浏览器改名单位" + width;
 
+        // Its leaders, one a line, through the same form; the form shows them when the unit is edited again.
+        editFirstUnit();
+        type("uf-leaders", "张华 县委副书记、县长\n王强　副县长");
+        click("uf-save");
+        browser.waitFor().until(d -> !visible("unit-form"));
+        assertThat(officeGet("/api/units/" + code + "/leaders", 200).findValuesAsText("post"))
+                .containsExactly("县委副书记、县长", "副县长");
+        editFirstUnit();
+        browser.waitFor().until(d -> value("uf-leaders").contains("王强 副县长"));
+        click("uf-cancel");
+
         // A site, through its form.
         click("rg-new-site");
         new Select(browser.driver().findElement(By.id("sf-unit"))).selectByValue(code);
@@ -204,6 +215,18 @@ class RegistryTabBrowserTest {
                 .noneMatch(c -> c.matches("[a-z0-9-]+"));
         browser.screenshot("office-reviews-" + width);
         assertThat(browser.horizontalOverflow()).as("sideways scrolling at " + width).isZero();
+    }
+
+    /** Opens the form of the units table's first row (the table may be redrawn meanwhile after a save). */
+    private static void editFirstUnit() {
+        browser.waitFor().until(d -> {
+            try {
+                d.findElement(By.cssSelector("#units-table tbody tr button")).click();
+                return visible("unit-form");
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 
     private static void click(String id) {

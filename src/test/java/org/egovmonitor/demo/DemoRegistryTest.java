@@ -128,6 +128,25 @@ class DemoRegistryTest {
         assertThat(withLiaison).isGreaterThan(50).isLessThan(units.size());
     }
 
+    @Test
+    void demo_unitsGetTheLeadersTheirFarmSitesName_andAReloadKeepsTheOfficesList() {
+        org.egovmonitor.registry.UnitLeaderDao dao = jdbi.onDemand(org.egovmonitor.registry.UnitLeaderDao.class);
+        List<org.egovmonitor.registry.UnitLeader> county = dao.list("dzx");
+        assertThat(county).extracting(org.egovmonitor.registry.UnitLeader::post).containsExactly("县长", "副县长");
+        assertThat(county).extracting(org.egovmonitor.registry.UnitLeader::name).containsExactlyElementsOf(
+                org.egovmonitor.demo.farm.FarmWording.leaders("东至县人民政府网").stream()
+                        .map(org.egovmonitor.demo.farm.FarmWording.Leader::name).toList());
+        assertThat(dao.list("dzx-ztz")).extracting(org.egovmonitor.registry.UnitLeader::post)
+                .containsExactly("镇长", "副镇长");
+        // The office corrects the county's leaders; a restart (the import again) keeps them.
+        List<org.egovmonitor.registry.UnitLeader> office = List.of(
+                new org.egovmonitor.registry.UnitLeader("新县长", "县长", 0));
+        dao.replace("dzx", office);
+        DemoRegistry.load(jdbi, StrictJsonModule.configure(Jackson.newObjectMapper()), Clock.systemDefaultZone());
+        assertThat(dao.list("dzx")).isEqualTo(office);
+        assertThat(dao.list("dzx-ztz")).hasSize(2);
+    }
+
     private static List<Site> sites(SiteKind kind) {
         return jdbi.withExtension(SiteDao.class, d -> d.list(null, kind, null));
     }

@@ -581,6 +581,7 @@ final class PageRenderer {
             body.append("<p>　　").append(esc(TextBank.PARAGRAPHS.get((int) ((it.id() + i) % TextBank.PARAGRAPHS
                     .size())))).append("</p>\n");
         }
+        appendWording(body);
         body.append("<p align=\"center\"><a href=\"javascript:window.close()\">【关闭窗口】</a></p>\n");
         return simplePage(it.title(), body.toString());
     }
@@ -634,6 +635,7 @@ final class PageRenderer {
                 body.append("<p>答复内容：").append(esc(noReply)).append("</p>\n");
             }
         }
+        appendWording(body);
         body.append("<p align=\"center\"><a href=\"javascript:window.close()\">【关闭窗口】</a></p>\n");
         return simplePage(it.title(), body.toString());
     }
@@ -748,5 +750,17 @@ final class PageRenderer {
                     + "src=\"https://dcs.conac.cn/js/13/000/0000/60420042/CA130000000604200420001.js\"></script></span>";
         }
         return text;
+    }
+
+    /** The wording errors and spam the site draws ({@link FarmWording}), at the end of an article's text. */
+    private void appendWording(StringBuilder body) {
+        String wording = FarmWording.paragraph(m.spec, m.place);
+        if (wording != null) {
+            body.append("<p>　　").append(esc(wording)).append("</p>\n");
+        }
+        String spam = FarmWording.spam(m.spec);
+        if (spam != null) {
+            body.append("<p>").append(esc(spam)).append("</p>\n");
+        }
     }
 }
