@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import org.egovmonitor.registry.RegistryFileReader;
  *
  * <p>How the crawler reaches {@code http://www.chizhou.gov.cn/} with no DNS for it: the sites keep their registry
  * URLs (the farm writes port 80 into every link), and the demo pins each host name to its own loopback address with
- * the farm's port ({@code www.chizhou.gov.cn -> 127.0.1.1:41234}) through the fetcher's {@code hostOverrides}. The
+ * the farm's port ({@code www.czkj.gov.cn -> 127.0.1.x:41234}; the portal and the counties to {@code [::1]:41234}
+ * when the machine has an IPv6 loopback, so that they answer over IPv6) through the fetcher's {@code hostOverrides}. The
  * pinned addresses still pass the SSRF guard, which the demo opens for exactly those address:port pairs, in memory:
  * the production settings in crawlers/crawl.yml are never changed, and nothing else on the machine (the app's own
  * ports, the database, any other local service, the farm's addresses on other ports) is reachable from a farm page.
@@ -65,11 +67,29 @@ public final class DemoFarm implements Managed, AutoCloseable {
         Map<String, String> overrides = new LinkedHashMap<>();
         List<InetSocketAddress> endpoints = new ArrayList<>();
         List<SiteSpec> specs = new ArrayList<>(plan.specs());
+        boolean ipv6 = ipv6Loopback();
         for (int i = 0; i < specs.size(); i++) {
-            overrides.put(specs.get(i).host(), FarmMain.loopbackHost(i) + ":" + farm.port());
-            endpoints.add(endpoint(FarmMain.loopbackHost(i), farm.port()));
+            if (ipv6 && DemoSites.servedOverIpv6(specs.get(i))) {
+                // the farm's wildcard socket answers on ::1 too; the name then has an IPv6 address only
+                overrides.put(specs.get(i).host(), "[::1]:" + farm.port());
+            } else {
+                overrides.put(specs.get(i).host(), FarmMain.loopbackHost(i) + ":" + farm.port());
+                endpoints.add(endpoint(FarmMain.loopbackHost(i), farm.port()));
+            }
+        }
+        if (ipv6) {
+            endpoints.add(endpoint("::1", farm.port()));
         }
         return new DemoFarm(farm, plan, Collections.unmodifiableMap(overrides), List.copyOf(endpoints));
+    }
+
+    /** Whether this machine has an IPv6 loopback; without one every demo site stays on IPv4 (ipv6 then fails). */
+    static boolean ipv6Loopback() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static InetSocketAddress endpoint(String ip, int port) {

@@ -15,6 +15,7 @@ import org.egovmonitor.demo.farm.SiteFarm;
 import org.egovmonitor.demo.farm.SiteSpec;
 import org.egovmonitor.demo.farm.SiteSpec.Overrides;
 import org.egovmonitor.registry.RegistryDocument;
+import org.egovmonitor.registry.SiteKind;
 import org.egovmonitor.registry.SiteRequest;
 
 /**
@@ -76,6 +77,15 @@ public record DemoSites(List<SiteSpec> specs, List<SiteFarm.Mount> mounts, Set<S
         }
         return new DemoSites(List.copyOf(roots.values()), List.copyOf(mounts), Set.of(URI.create(DOWN).getHost()),
                 roots.size() + mounts.size());
+    }
+
+    /**
+     * Whether the demo serves this site over IPv6 too (its name pinned to {@code ::1}, standing for an AAAA record):
+     * the portal and the county governments, as the IPv6 drive reached them first; departments stay IPv4-only, so the
+     * ipv6 check passes on some demo sites and fails on others.
+     */
+    static boolean servedOverIpv6(SiteSpec spec) {
+        return spec.kind() == SiteKind.PORTAL || spec.kind() == SiteKind.COUNTY;
     }
 
     private static SiteSpec spec(SiteRequest site, URI url, LocalDate today) {

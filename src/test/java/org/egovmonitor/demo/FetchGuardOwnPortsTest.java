@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.egovmonitor.EgovMonitorApplication;
 import org.egovmonitor.config.EgovMonitorConfiguration;
 import org.egovmonitor.crawler.fetch.FetchErrorKind;
@@ -105,12 +107,16 @@ class FetchGuardOwnPortsTest {
 
     @Test
     void demoSettings_adminPortOrOtherLocalPorts_blocked() {
-        String farmAddress = farm.hostOverrides().values().iterator().next().split(":")[0];
+        // the farm's addresses: IPv4 loopbacks, and [::1] for the sites it serves over IPv6 too
+        Set<String> farmAddresses = new TreeSet<>();
+        farm.hostOverrides().values().forEach(v -> farmAddresses.add(v.substring(0, v.lastIndexOf(':'))));
 
         assertThat(get(demo(), admin).error()).isEqualTo(FetchErrorKind.BLOCKED_ADDRESS);
-        // the farm's own address, but not its port: not the farm
-        assertThat(get(demo(), "http://" + farmAddress + ":" + APP.getLocalPort() + "/").error())
-                .isEqualTo(FetchErrorKind.BLOCKED_ADDRESS);
+        // the farm's own addresses, but not its port: not the farm
+        for (String farmAddress : farmAddresses) {
+            assertThat(get(demo(), "http://" + farmAddress + ":" + APP.getLocalPort() + "/").error())
+                    .as(farmAddress).isEqualTo(FetchErrorKind.BLOCKED_ADDRESS);
+        }
         // any other local service
         assertThat(get(demo(), siteUrl("/")).error()).isEqualTo(FetchErrorKind.BLOCKED_ADDRESS);
     }
