@@ -8,12 +8,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.egovmonitor.crawler.fetch.FetchSettings;
 import org.egovmonitor.demo.farm.FarmMain;
 import org.egovmonitor.demo.farm.SiteFarm;
@@ -43,9 +50,11 @@ public final class DemoFarm implements Managed, AutoCloseable {
     private final DemoSites plan;
     private final Map<String, String> hostOverrides;
     private final List<InetSocketAddress> endpoints;
+    private final X509Certificate authority;
 
     private DemoFarm(SiteFarm farm, DemoSites plan, Map<String, String> hostOverrides,
-                     List<InetSocketAddress> endpoints) {
+                     List<InetSocketAddress> endpoints, X509Certificate authority) {
+        this.authority = authority;
         this.farm = farm;
         this.plan = plan;
         this.hostOverrides = hostOverrides;
@@ -61,8 +70,17 @@ public final class DemoFarm implements Managed, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         DemoSites plan = DemoSites.plan(registry.document(), today);
+        // the demo's own certificate authority, made now, trusted by the demo's crawl settings only (reach)
+        HeldCertificate authority = new HeldCertificate.Builder().certificateAuthority(0)
+                .commonName("egov-monitor demo authority").duration(825, TimeUnit.DAYS).build();
+        Set<String> httpsHosts = new TreeSet<>();
+        plan.specs().stream().filter(DemoSites::servedOverHttps).forEach(s -> httpsHosts.add(s.host()));
+        HeldCertificate.Builder certificate = new HeldCertificate.Builder().signedBy(authority)
+                .duration(825, TimeUnit.DAYS);
+        httpsHosts.forEach(certificate::addSubjectAlternativeName);
+        SSLContext tls = new HandshakeCertificates.Builder().heldCertificate(certificate.build()).build().sslContext();
         SiteFarm farm = SiteFarm.start(plan.specs(), plan.mounts(),
-                SiteFarm.Options.defaults().withAdvertisedPort(80));
+                SiteFarm.Options.defaults().withAdvertisedPort(80).withTls(tls, httpsHosts));
         plan.down().forEach(h -> farm.setDown(h, true));
         Map<String, String> overrides = new LinkedHashMap<>();
         List<InetSocketAddress> endpoints = new ArrayList<>();
@@ -80,7 +98,8 @@ public final class DemoFarm implements Managed, AutoCloseable {
         if (ipv6) {
             endpoints.add(endpoint("::1", farm.port()));
         }
-        return new DemoFarm(farm, plan, Collections.unmodifiableMap(overrides), List.copyOf(endpoints));
+        return new DemoFarm(farm, plan, Collections.unmodifiableMap(overrides), List.copyOf(endpoints),
+                authority.certificate());
     }
 
     /** Whether this machine has an IPv6 loopback; without one every demo site stays on IPv4 (ipv6 then fails). */
@@ -120,11 +139,12 @@ public final class DemoFarm implements Managed, AutoCloseable {
     }
 
     /**
-     * {@code settings} able to reach the farm: its hosts pinned, exactly its address:port pairs allowed, a short
-     * per-host delay.
+     * {@code settings} able to reach the farm: its hosts pinned, exactly its address:port pairs allowed, its
+     * certificate authority trusted (for the sites it serves over https), a short per-host delay.
      */
     public FetchSettings reach(FetchSettings settings) {
-        FetchSettings s = settings.withHostOverrides(hostOverrides).withAllowedPrivateEndpoints(endpoints);
+        FetchSettings s = settings.withHostOverrides(hostOverrides).withAllowedPrivateEndpoints(endpoints)
+                .withTrustedAuthorities(List.of(authority));
         return s.perHostDelayMs() > PER_HOST_DELAY_MS ? s.withPerHostDelayMs(PER_HOST_DELAY_MS) : s;
     }
 

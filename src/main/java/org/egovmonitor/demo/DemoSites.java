@@ -45,6 +45,8 @@ public record DemoSites(List<SiteSpec> specs, List<SiteFarm.Mount> mounts, Set<S
 
     static final String PORTAL = "http://www.chizhou.gov.cn/";
     static final String DOWN = "http://www.shitaitour.com.cn/";
+    /** The demo site served over https (registered as http://, as such sites often still are). */
+    static final String HTTPS = "http://www.czxzfw.gov.cn/";
 
     /** The families sites with dictated sections carry, by kind. */
     private static final Set<String> DEPARTMENT_FULL = Set.of("open_gov", "news", "notices", "policy",
@@ -86,6 +88,15 @@ public record DemoSites(List<SiteSpec> specs, List<SiteFarm.Mount> mounts, Set<S
      */
     static boolean servedOverIpv6(SiteSpec spec) {
         return spec.kind() == SiteKind.PORTAL || spec.kind() == SiteKind.COUNTY;
+    }
+
+    /**
+     * Whether the demo serves this site over https (a certificate of the demo's own authority, http redirected to
+     * https): the 行政服务网, as online-service sites moved first; every other demo site is plain HTTP, so the https
+     * check passes on one demo site and fails on the others.
+     */
+    static boolean servedOverHttps(SiteSpec spec) {
+        return HTTPS.equals("http://" + spec.host() + "/");
     }
 
     private static SiteSpec spec(SiteRequest site, URI url, LocalDate today) {

@@ -184,13 +184,15 @@ class OfficeLoopBrowserTest {
 
         // 2. the veto reached the office by e-mail and both robots, in Chinese, with its evidence
         String subject = "【政务网站监测】" + UNIT_NAME + "：新增单项否决 — " + message;
-        Await.until("the veto's e-mail", Duration.ofSeconds(60), () -> mailWithSubject(subject).isPresent());
+        // the first round raises a few hundred deliveries (the inspection checks' vetoes among them) and each run sends
+        // at most a batch: this one may wait for the next minute's delivery job
+        Await.until("the veto's e-mail", Duration.ofSeconds(180), () -> mailWithSubject(subject).isPresent());
         MimeMessage mail = mailWithSubject(subject).orElseThrow();
         assertThat(mail.getAllRecipients()[0].toString()).contains(MailedApp.OFFICE_ADDRESS);
         assertThat(MailedApp.text(mail.getContent())).contains("单位：" + UNIT_NAME + "（" + UNIT + "）", "事项：新增单项否决",
                 "标准：超过 14 天未更新即否决", "证据：网址 " + SITE + "；日期 " + evidenceDate + "；HTTP 状态 200",
                 "查看详情：http://monitor.city.test/office.html#unit/" + UNIT);
-        Await.until("the veto's webhooks", Duration.ofSeconds(60),
+        Await.until("the veto's webhooks", Duration.ofSeconds(180),
                 () -> robotPost("/wecom", message).isPresent() && robotPost("/json", message).isPresent());
         JsonNode wecom = JSON.readTree(robotPost("/wecom", message).orElseThrow().body());
         assertThat(wecom.path("msgtype").asText()).isEqualTo("markdown");

@@ -1,6 +1,7 @@
 package org.egovmonitor.crawler.fetch;
 
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +42,8 @@ import org.egovmonitor.platform.RuleProblems;
  *                              set in code, not in crawl.yml
  * @param ownPorts              this process's listening ports: never fetched on a local address, whatever the
  *                              allow-lists say (set by the application, filled at server start)
+ * @param trustedAuthorities    certificate authorities trusted besides the platform's (the demo farm's own, made at
+ *                              start); set in code, not in crawl.yml
  */
 public record FetchSettings(
         String userAgent,
@@ -62,7 +65,8 @@ public record FetchSettings(
         Map<String, String> hostOverrides,
         long maxQueueWaitMs,
         List<InetSocketAddress> allowPrivateEndpoints,
-        OwnPorts ownPorts) {
+        OwnPorts ownPorts,
+        List<X509Certificate> trustedAuthorities) {
 
     public static final String DEFAULT_USER_AGENT = "egov-monitor/0.1 (+https://github.com/egov-monitor)";
     public static final String DEFAULT_ROBOTS_AGENT = "egov-monitor";
@@ -79,6 +83,7 @@ public record FetchSettings(
         allowPrivateCidrs = allowPrivateCidrs == null ? List.of() : List.copyOf(allowPrivateCidrs);
         allowPrivateEndpoints = allowPrivateEndpoints == null ? List.of() : List.copyOf(allowPrivateEndpoints);
         ownPorts = ownPorts == null ? OwnPorts.none() : ownPorts;
+        trustedAuthorities = trustedAuthorities == null ? List.of() : List.copyOf(trustedAuthorities);
         hostOverrides = hostOverrides == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(hostOverrides));
         RuleProblems problems = new RuleProblems();
         if (userAgent == null || userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
@@ -130,7 +135,7 @@ public record FetchSettings(
     public static FetchSettings defaults() {
         return new FetchSettings(DEFAULT_USER_AGENT, DEFAULT_ROBOTS_AGENT, 5000, 10000, 15000, 5L * 1024 * 1024,
                 100, 5, 2, 250, 10000, 64, Duration.ofHours(1), List.of(), null, null, Map.of(),
-                DEFAULT_MAX_QUEUE_WAIT_MS, List.of(), OwnPorts.none());
+                DEFAULT_MAX_QUEUE_WAIT_MS, List.of(), OwnPorts.none(), List.of());
     }
 
     /** These settings with more private ranges allowed (the {@code measure --allow-private} option). */
@@ -164,6 +169,13 @@ public record FetchSettings(
         return new Changed(this).endpoints(all).build();
     }
 
+    /** These settings trusting these certificate authorities as well (the demo farm's). */
+    public FetchSettings withTrustedAuthorities(List<X509Certificate> more) {
+        List<X509Certificate> all = new ArrayList<>(trustedAuthorities);
+        more.stream().filter(c -> !all.contains(c)).forEach(all::add);
+        return new Changed(this).authorities(all).build();
+    }
+
     /** These settings guarding this process's own listening ports (a live set, filled at server start). */
     public FetchSettings withOwnPorts(OwnPorts ports) {
         return new Changed(this).ports(ports).build();
@@ -193,6 +205,7 @@ public record FetchSettings(
         private Map<String, String> overrides;
         private List<InetSocketAddress> endpoints;
         private OwnPorts ports;
+        private List<X509Certificate> authorities;
         private int global;
         private int connect;
         private int read;
@@ -206,6 +219,7 @@ public record FetchSettings(
             overrides = s.hostOverrides;
             endpoints = s.allowPrivateEndpoints;
             ports = s.ownPorts;
+            authorities = s.trustedAuthorities;
             global = s.globalConcurrency;
             connect = s.connectTimeoutMs;
             read = s.readTimeoutMs;
@@ -242,6 +256,11 @@ public record FetchSettings(
             return this;
         }
 
+        Changed authorities(List<X509Certificate> v) {
+            authorities = v;
+            return this;
+        }
+
         Changed global(int v) {
             global = v;
             return this;
@@ -257,7 +276,8 @@ public record FetchSettings(
         FetchSettings build() {
             return new FetchSettings(s.userAgent, s.robotsAgent, connect, read, deadline, s.maxBodyBytes,
                     s.maxDecompressionRatio, s.maxRedirects, s.perHostConcurrency, delayMs, s.maxCrawlDelayMs, global,
-                    s.robotsCacheTtl, cidrs, s.proxyHost, s.proxyPort, overrides, queueWaitMs, endpoints, ports);
+                    s.robotsCacheTtl, cidrs, s.proxyHost, s.proxyPort, overrides, queueWaitMs, endpoints, ports,
+                    authorities);
         }
     }
 }

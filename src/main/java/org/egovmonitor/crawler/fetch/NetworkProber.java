@@ -115,7 +115,7 @@ final class NetworkProber {
         }
         List<String> shown = v6.stream().map(InetAddress::getHostAddress).toList();
         if (v6.isEmpty()) {
-            return new Ipv6Probe(Ipv6Probe.Outcome.NO_AAAA, List.of(), null, "域名没有 IPv6 地址（AAAA 记录）");
+            return new Ipv6Probe(Ipv6Probe.Outcome.NO_AAAA, List.of(), null, "域名没有 IPv6 地址解析");
         }
         String failure = null;
         for (InetAddress a : v6) {

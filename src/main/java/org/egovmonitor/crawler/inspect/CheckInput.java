@@ -25,6 +25,11 @@ public record CheckInput(String siteUrl, String homepageUrl, SiteKind kind, Docu
         context = context == null ? SiteContext.NONE : context;
     }
 
+    /** The page a homepage problem is reported on: where the homepage ended after redirects, else the site's URL. */
+    public String homepageOrSiteUrl() {
+        return homepageUrl != null ? homepageUrl : siteUrl;
+    }
+
     /** A section list the engine read: its family id, link text, URL and entries (title, URL, date), page order. */
     public record SectionList(String family, String title, String url, List<ListedItem> items) {
         public SectionList {

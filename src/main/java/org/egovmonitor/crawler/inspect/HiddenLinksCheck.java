@@ -62,7 +62,7 @@ final class HiddenLinksCheck implements SiteCheck {
             return CheckResult.notChecked(ID, "未取得首页，无法检查暗链");
         }
         Document doc = in.homepage();
-        String page = in.homepageUrl() != null ? in.homepageUrl() : in.siteUrl();
+        String page = in.homepageOrSiteUrl();
         Finder finder = new Finder(in, HiddenStyles.of(doc, limits));
         NodeTraversor.traverse(finder, doc);
         List<CheckProblem> problems = new ArrayList<>();

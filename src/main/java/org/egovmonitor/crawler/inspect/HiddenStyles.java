@@ -100,7 +100,7 @@ final class HiddenStyles {
     /** How {@code e} is hidden, or null when its own markup does not hide it. */
     Hiding hiding(Element e) {
         if (e.hasAttr("hidden")) {
-            return new Hiding("hidden 属性", true);
+            return new Hiding("元素设为隐藏", true);
         }
         Map<String, String> d = new HashMap<>();
         if (!classRules.isEmpty()) {
@@ -125,31 +125,31 @@ final class HiddenStyles {
             Double h = px(e.hasAttr("height") ? e.attr("height") : d.get("height"));
             Double w = px(e.hasAttr("width") ? e.attr("width") : d.get("width"));
             if (h != null && h <= 1 || w != null && w <= 1) {
-                return new Hiding("滚动字幕（marquee）高度或宽度为 0", false);
+                return new Hiding("滚动字幕高度或宽度为 0", false);
             }
         }
         if (d.isEmpty()) {
             return null;
         }
         if ("none".equals(d.get("display"))) {
-            return new Hiding("display:none", true);
+            return new Hiding("样式设为不显示", true);
         }
         String visibility = d.get("visibility");
         if ("hidden".equals(visibility) || "collapse".equals(visibility)) {
-            return new Hiding("visibility:" + visibility, true);
+            return new Hiding("样式设为不可见", true);
         }
         String position = d.get("position");
         if ("absolute".equals(position) || "fixed".equals(position)) {
             for (String side : new String[]{"left", "top", "right", "bottom"}) {
                 Double v = px(d.get(side));
                 if (v != null && (v <= -limits.offscreenPx() || v >= limits.farOffscreenPx())) {
-                    return new Hiding("定位到屏幕之外（" + side + ":" + d.get(side) + "）", false);
+                    return new Hiding("定位到屏幕之外", false);
                 }
             }
         }
         Double indent = px(d.get("text-indent"));
         if (indent != null && indent <= -limits.offscreenPx()) {
-            return new Hiding("文字缩进到屏幕之外（text-indent:" + d.get("text-indent") + "）", false);
+            return new Hiding("文字缩进到屏幕之外", false);
         }
         String overflow = d.getOrDefault("overflow", "");
         if (overflow.equals("hidden") || overflow.equals("clip")) {
@@ -161,14 +161,14 @@ final class HiddenStyles {
         }
         Double font = px(d.get("font-size"));
         if (font != null && font <= limits.maxHiddenFontPx()) {
-            return new Hiding("字号为 " + d.get("font-size"), false);
+            return new Hiding("字号为 0", false);
         }
         Double opacity = number(d.get("opacity"));
         if (opacity != null && opacity <= 0.01) {
-            return new Hiding("完全透明（opacity:" + d.get("opacity") + "）", false);
+            return new Hiding("完全透明", false);
         }
         if ("transparent".equals(d.get("color"))) {
-            return new Hiding("文字透明（color:transparent）", false);
+            return new Hiding("文字颜色透明", false);
         }
         return null;
     }

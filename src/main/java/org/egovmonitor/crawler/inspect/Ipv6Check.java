@@ -35,11 +35,11 @@ final class Ipv6Check implements SiteCheck {
             case CONNECTED -> CheckResult.judged(ID, "网站支持 IPv6 访问（" + probe.connected() + "）", List.of(), Map.of());
             case NO_AAAA, UNREACHABLE -> {
                 String message = probe.outcome() == Ipv6Probe.Outcome.NO_AAAA
-                        ? "网站不支持 IPv6 访问：" + home.getHost() + " 没有 IPv6 地址（AAAA 记录）"
+                        ? "网站不支持 IPv6 访问：" + home.getHost() + " 没有 IPv6 地址解析"
                         : "网站不支持 IPv6 访问：" + home.getHost() + " 的 IPv6 地址 " + String.join("、", probe.addresses())
                         + " 无法连接（" + probe.detail() + "）";
                 yield CheckResult.judged(ID, message, List.of(new CheckProblem("ipv6_missing", ProblemSeverity.DEDUCT,
-                        message, input.homepageUrl(), null, "为网站域名配置 AAAA 记录，并确保可通过 IPv6 访问")),
+                        message, input.homepageUrl(), null, "为网站域名添加 IPv6 地址解析，并确保可通过 IPv6 访问")),
                         Map.of());
             }
         };

@@ -68,7 +68,7 @@ final class NavigationLinksCheck implements SiteCheck {
         if (navs.isEmpty()) {
             return CheckResult.notChecked(ID, "首页未找到主导航");
         }
-        String page = in.homepageUrl() != null ? in.homepageUrl() : in.siteUrl();
+        String page = in.homepageOrSiteUrl();
         Map<String, Element> foreign = new LinkedHashMap<>();
         int links = 0;
         for (Element nav : navs) {

@@ -105,7 +105,7 @@ final class SiteSearchCheck implements SiteCheck {
         }
         String target = action.isEmpty() ? input.homepageUrl() : form.absUrl("action");
         if (target.isEmpty()) {
-            String message = "首页搜索表单的提交地址无效（action=\"" + PageTexts.clip(action, 100) + "\"）";
+            String message = "首页搜索表单的提交地址无效";
             return CheckResult.judged(ID, message, List.of(new CheckProblem("search_broken", ProblemSeverity.DEDUCT,
                     message, input.homepageUrl(), null, "修正搜索表单的提交地址")), Map.of());
         }
@@ -183,11 +183,13 @@ final class SiteSearchCheck implements SiteCheck {
             if (++n > 20_000) {
                 break;
             }
-            String value = e.hasAttr("src") ? e.attr("src") : e.attr("href");
-            String lower = value.toLowerCase(Locale.ROOT);
+            String attr = e.hasAttr("src") ? "src" : "href";
+            String lower = e.attr(attr).toLowerCase(Locale.ROOT);
             for (String w : widgets) {
                 if (lower.contains(w)) {
-                    return value;
+                    // the absolute address: what the office can open (a relative path tells them nothing)
+                    String absolute = e.absUrl(attr);
+                    return absolute.isEmpty() ? e.attr(attr) : absolute;
                 }
             }
         }

@@ -44,7 +44,7 @@ final class ThirdPartyScriptsCheck implements SiteCheck {
             return CheckResult.notChecked(ID, "未取得首页，无法检查外部脚本");
         }
         Document doc = in.homepage();
-        String page = in.homepageUrl() != null ? in.homepageUrl() : in.siteUrl();
+        String page = in.homepageOrSiteUrl();
         Map<String, String> foreign = new LinkedHashMap<>();
         int loaded = 0;
         int read = 0;

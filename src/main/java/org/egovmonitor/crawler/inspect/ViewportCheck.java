@@ -37,16 +37,15 @@ final class ViewportCheck implements SiteCheck {
             }
             String content = meta.attr("content");
             if (normalize(content).contains(required)) {
-                return CheckResult.judged(ID, "首页已设置移动端视口：" + PageTexts.clip(content, 80), List.of(), Map.of());
+                return CheckResult.judged(ID, "首页已设置移动端视口（按设备宽度显示）", List.of(), Map.of());
             }
             seen = content;
         }
         String message = seen == null
-                ? "首页未设置移动端视口（<meta name=\"viewport\" content=\"width=device-width…\">），手机浏览时页面不能自适应屏幕"
-                : "首页的视口设置不适配移动端（content=\"" + PageTexts.clip(seen, 80) + "\"，应包含 width=device-width）";
+                ? "首页未设置移动端视口，手机浏览时页面不能自适应屏幕"
+                : "首页的移动端视口未按设备宽度显示，手机浏览时页面不能自适应屏幕";
         return CheckResult.judged(ID, message, List.of(new CheckProblem("viewport_missing", ProblemSeverity.DEDUCT,
-                message, input.homepageUrl(), null, "在首页 <head> 中加入 <meta name=\"viewport\" "
-                + "content=\"width=device-width, initial-scale=1\">，并适配移动端")), Map.of());
+                message, input.homepageUrl(), null, "在首页头部设置移动端视口（按设备宽度显示、初始缩放为 1），并适配移动端")), Map.of());
     }
 
     private static String normalize(String s) {

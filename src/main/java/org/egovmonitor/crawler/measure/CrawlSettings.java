@@ -110,7 +110,7 @@ public record CrawlSettings(FetchSettings fetch, CrawlLimits limits) {
                 new FetchSettings(c.userAgent() == null ? d.userAgent() : c.userAgent(),
                         c.robotsAgent() == null ? d.robotsAgent() : c.robotsAgent(), connect, read, deadline, maxBody,
                         ratio, redirects, perHost, delay, maxCrawlDelay, global, robotsTtl, cidrs, c.proxyHost(),
-                        proxyPort < 0 ? null : (int) proxyPort, c.hostOverrides(), maxQueueWait, List.of(), null),
+                        proxyPort < 0 ? null : (int) proxyPort, c.hostOverrides(), maxQueueWait, List.of(), null, List.of()),
                 new CrawlLimits(linkCheck, maxPages, maxDepth, maxLinkChecks, maxMessages, maxMessagePages)));
     }
 

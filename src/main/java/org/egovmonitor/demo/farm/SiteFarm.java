@@ -15,13 +15,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -63,12 +70,19 @@ public final class SiteFarm implements AutoCloseable {
      * @param advertisedPort the port written into the sites' URLs, or null for the bound port. 80 gives URLs such as
      *                    {@code http://www.chizhou.gov.cn/} while the farm listens on a free port; clients then
      *                    reach it through a host override with a port (see {@code hostOverrides} in crawl.yml)
+     * @param tls         with {@link Binding#WILDCARD}: the port answers TLS too (told apart from plain HTTP by its
+     *                    first bytes), with this context's certificate; null: plain HTTP only
+     * @param httpsOnly   hosts whose plain-HTTP requests are redirected (301) to the same address over https
      */
     public record Options(Binding binding, Duration latency, int maxThreads, boolean linkPeers,
-                          Integer advertisedPort) {
+                          Integer advertisedPort, SSLContext tls, Set<String> httpsOnly) {
+
+        public Options {
+            httpsOnly = httpsOnly == null ? Set.of() : Set.copyOf(httpsOnly);
+        }
 
         public Options(Binding binding, Duration latency, int maxThreads, boolean linkPeers) {
-            this(binding, latency, maxThreads, linkPeers, null);
+            this(binding, latency, maxThreads, linkPeers, null, null, null);
         }
 
         public static Options defaults() {
@@ -76,15 +90,20 @@ public final class SiteFarm implements AutoCloseable {
         }
 
         public Options withBinding(Binding b) {
-            return new Options(b, latency, maxThreads, linkPeers, advertisedPort);
+            return new Options(b, latency, maxThreads, linkPeers, advertisedPort, tls, httpsOnly);
         }
 
         public Options withLatency(Duration d) {
-            return new Options(binding, d, maxThreads, linkPeers, advertisedPort);
+            return new Options(binding, d, maxThreads, linkPeers, advertisedPort, tls, httpsOnly);
         }
 
         public Options withAdvertisedPort(Integer p) {
-            return new Options(binding, latency, maxThreads, linkPeers, p);
+            return new Options(binding, latency, maxThreads, linkPeers, p, tls, httpsOnly);
+        }
+
+        /** TLS on the port with {@code context}'s certificate, and {@code hosts} redirected from http to https. */
+        public Options withTls(SSLContext context, Set<String> hosts) {
+            return new Options(binding, latency, maxThreads, linkPeers, advertisedPort, context, hosts);
         }
     }
 
@@ -109,6 +128,7 @@ public final class SiteFarm implements AutoCloseable {
     private final Map<String, List<MountedSite>> mounts = new ConcurrentHashMap<>();
     private final Map<String, ServerConnector> connectorsByHost;
     private final Set<String> down = ConcurrentHashMap.newKeySet();
+    private final Set<String> httpsOnly = ConcurrentHashMap.newKeySet();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final Map<String, Long> latencyMs = new ConcurrentHashMap<>();
     private final long defaultLatencyMs;
@@ -163,7 +183,9 @@ public final class SiteFarm implements AutoCloseable {
         try {
             int port = wantedPort;
             if (options.binding() == Binding.WILDCARD) {
-                ServerConnector c = new ServerConnector(server, 1, 2, new HttpConnectionFactory());
+                ServerConnector c = options.tls() == null
+                        ? new ServerConnector(server, 1, 2, new HttpConnectionFactory())
+                        : new ServerConnector(server, 1, 2, tlsOrPlain(options.tls()));
                 c.setPort(port);
                 c.setIdleTimeout(30_000);
                 server.addConnector(c);
@@ -212,6 +234,7 @@ public final class SiteFarm implements AutoCloseable {
             finalSpecs.parallelStream().forEach(s -> sites.put(s.host(), generator.generate(s)));
             SiteFarm farm = new SiteFarm(server, scheduler, sites, connectorsByHost,
                     options.latency().toMillis(), port);
+            farm.httpsOnly.addAll(options.httpsOnly());
             for (Mount mount : mounts) {
                 String host = mount.spec().host();
                 if (!sites.containsKey(host)) {
@@ -234,6 +257,17 @@ public final class SiteFarm implements AutoCloseable {
             }
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
+    }
+
+    /** TLS and plain HTTP on one port, told apart by the first bytes a client sends. */
+    private static ConnectionFactory[] tlsOrPlain(SSLContext context) {
+        HttpConnectionFactory http = new HttpConnectionFactory();
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setSslContext(context);
+        // the https check verifies the name itself; an unknown SNI name must not end the handshake early
+        tls.setSniRequired(false);
+        SslConnectionFactory ssl = new SslConnectionFactory(tls, http.getProtocol());
+        return new ConnectionFactory[] {new DetectorConnectionFactory(ssl), http};
     }
 
     public int port() {
@@ -396,6 +430,15 @@ public final class SiteFarm implements AutoCloseable {
             } else if (site == null) {
                 page = new FarmPage("text/plain", "no such site\n".getBytes(java.nio.charset.StandardCharsets
                         .US_ASCII), 404);
+            } else if (!request.isSecure() && httpsOnly.contains(site.spec().host())) {
+                // an https site: plain HTTP only redirects, as such sites do
+                String pathQuery = request.getHttpURI().getPathQuery();
+                count(request.getMethod() + " 3xx", 1);
+                response.setStatus(301);
+                response.getHeaders().put(HttpHeader.LOCATION, "https://" + site.spec().host()
+                        + (pathQuery == null || pathQuery.isEmpty() ? "/" : pathQuery));
+                response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+                return true;
             } else if (down.contains(site.spec().host())) {
                 page = new FarmPage("text/html", "<html><body>503 Service Unavailable</body></html>"
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII), 503);

@@ -44,7 +44,7 @@ public final class ServiceGuidesRule extends InspectionCheckRule {
             double warnBelow = j.indicator().param("warnBelowCompletePercent");
             if (sampled > 0 && complete * 100 / sampled < warnBelow) {
                 j.warn(r.summary(), "要素齐全的办事指南低于 " + points(warnBelow) + "% 预警",
-                        "抽查的办事指南中要素齐全的仅占 " + Judgement.pct(complete / sampled), Evidence.NONE);
+                        "抽查的办事指南中要素齐全的仅占 " + Judgement.pct(complete * 100 / sampled), Evidence.NONE);
             }
         });
     }

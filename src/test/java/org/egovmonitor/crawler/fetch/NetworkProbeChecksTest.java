@@ -192,7 +192,7 @@ class NetworkProbeChecksTest {
     void ipv6_ipv4OnlyHost_isMissing() {
         CheckProblem p = problem("http://www.plain.test/", "ipv6");
         assertThat(p.code()).isEqualTo("ipv6_missing");
-        assertThat(p.message()).contains("AAAA");
+        assertThat(p.message()).contains("没有 IPv6 地址解析");
     }
 
     @Test

@@ -45,9 +45,9 @@ class TechnicalPageChecksTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 // check, page, outcome, problem code, what the summary or message shows
-                Arguments.of("viewport", MODERN, CheckOutcome.PASSED, null, "width=device-width"),
+                Arguments.of("viewport", MODERN, CheckOutcome.PASSED, null, "已设置移动端视口"),
                 Arguments.of("viewport", TRS, CheckOutcome.FAILED, "viewport_missing", "未设置移动端视口"),
-                Arguments.of("viewport", ASP, CheckOutcome.FAILED, "viewport_missing", "width=1000"),
+                Arguments.of("viewport", ASP, CheckOutcome.FAILED, "viewport_missing", "未按设备宽度显示"),
                 Arguments.of("siteCode", TRS, CheckOutcome.PASSED, null, "3417210001"),
                 Arguments.of("siteCode", MODERN, CheckOutcome.FAILED, "site_code_missing", "网站标识码"),
                 Arguments.of("siteCode", ASP, CheckOutcome.FAILED, "site_code_missing", "网站标识码"),

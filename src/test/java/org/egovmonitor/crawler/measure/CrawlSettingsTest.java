@@ -144,7 +144,7 @@ class CrawlSettingsTest {
         void constructor_userAgentWithNewline_rejected() {
             FetchSettings d = FetchSettings.defaults();
             assertThatThrownBy(() -> new FetchSettings("x\r\nInjected: 1", d.robotsAgent(), 1, 1, 1, 1, 1, 1, 1, 0,
-                    0, 1, Duration.ZERO, List.of(), null, null, Map.of(), 1, List.of(), null))
+                    0, 1, Duration.ZERO, List.of(), null, null, Map.of(), 1, List.of(), null, List.of()))
                     .isInstanceOfSatisfying(InvalidRulesException.class, e -> assertThat(e.problems())
                             .extracting(p -> p.field()).containsExactly("userAgent"));
         }

@@ -52,6 +52,14 @@ class InspectionCheckRulesTest {
     }
 
     @Test
+    void serviceGuides_fewCompleteGuides_warningStatesTheShareInPercent() {
+        Judgement j = judge("SERVICE_GUIDES", results("serviceGuides:guide_incomplete:DEDUCT "
+                + "serviceGuides:guide_incomplete:DEDUCT serviceGuides:guide_incomplete:DEDUCT", "5/2"));
+        assertThat(j.findings()).filteredOn(f -> f.kind() == FindingKind.WARNING).singleElement()
+                .satisfies(f -> assertThat(f.message()).endsWith("仅占 40.00%"));
+    }
+
+    @Test
     void notChecked_losesNothing_andSaysWhy() {
         Judgement j = judge("SERVICE_GUIDES", List.of(CheckResult.notChecked("serviceGuides", "未找到办事指南栏目")));
         assertThat(outcome(j)).isEqualTo("SCORED 4.0 D0 W0");
