@@ -37,7 +37,8 @@ public class Alerts implements AlertHooks, AutoCloseable {
 
     /** How long a claimed delivery is reserved for the node sending it: longer than a batch takes to send. */
     private static final Duration LEASE = Duration.ofMinutes(15);
-    private static final int BATCH = 200;
+    /** Deliveries one run sends: a minute's worth at the pace of a slow SMTP server (about 0.25 s a message). */
+    static final int BATCH = 200;
     private static final int MAX_ERROR_CHARS = 1000;
 
     private final Jdbi jdbi;
@@ -47,15 +48,23 @@ public class Alerts implements AlertHooks, AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<AlertKind, Supplier<List<AlertEvent>>> watched = new ConcurrentHashMap<>();
+    private final int batch;
 
     public Alerts(Jdbi jdbi, AlertsConfiguration config, ScoreSnapshotService scoring, ObjectMapper json, Clock clock,
                   ZoneId zone) {
+        this(jdbi, config, scoring, json, clock, zone, BATCH);
+    }
+
+    /** With a smaller {@code batch}, so that a test fills one without queueing hundreds of deliveries. */
+    Alerts(Jdbi jdbi, AlertsConfiguration config, ScoreSnapshotService scoring, ObjectMapper json, Clock clock,
+           ZoneId zone, int batch) {
         this.jdbi = jdbi;
         this.config = config;
         this.scoring = scoring;
         this.sender = new ChannelSenders(config, json, clock);
         this.clock = clock;
         this.zone = zone;
+        this.batch = batch;
     }
 
     // ---- raising and clearing
@@ -170,7 +179,7 @@ public class Alerts implements AlertHooks, AutoCloseable {
     @Override
     public String deliverDue() {
         Instant now = clock.instant();
-        List<Delivery> due = jdbi.withExtension(AlertDao.class, dao -> dao.claimDue(now, now.plus(LEASE), BATCH));
+        List<Delivery> due = jdbi.withExtension(AlertDao.class, dao -> dao.claimDue(now, now.plus(LEASE), batch));
         Optional<Instant> quietUntil = DeliveryTimes.quietUntil(now, zone, config.quietHours());
         int sent = 0;
         int failed = 0;

@@ -33,8 +33,9 @@ import org.egovmonitor.registry.RegistryFileReader;
  *
  * <p>How the crawler reaches {@code http://www.chizhou.gov.cn/} with no DNS for it: the sites keep their registry
  * URLs (the farm writes port 80 into every link), and the demo pins each host name to its own loopback address with
- * the farm's port ({@code www.czkj.gov.cn -> 127.0.1.x:41234}; the portal and the counties to {@code [::1]:41234}
- * when the machine has an IPv6 loopback, so that they answer over IPv6) through the fetcher's {@code hostOverrides}. The
+ * the farm's port ({@code www.czkj.gov.cn -> 127.0.1.x:41234}; the portal and the counties to
+ * {@code [::1]:41234} when the machine has an IPv6 loopback, so that they answer over IPv6) through the fetcher's
+ * {@code hostOverrides}. The
  * pinned addresses still pass the SSRF guard, which the demo opens for exactly those address:port pairs, in memory:
  * the production settings in crawlers/crawl.yml are never changed, and nothing else on the machine (the app's own
  * ports, the database, any other local service, the farm's addresses on other ports) is reachable from a farm page.
@@ -45,6 +46,8 @@ public final class DemoFarm implements Managed, AutoCloseable {
 
     /** The farm is local: a short politeness delay lets the first round finish within a minute. */
     static final long PER_HOST_DELAY_MS = 20;
+    /** Long enough for any demo session, beyond the https check's 30-day warning. */
+    private static final long CERTIFICATE_DAYS = 825;
 
     private final SiteFarm farm;
     private final DemoSites plan;
@@ -72,13 +75,10 @@ public final class DemoFarm implements Managed, AutoCloseable {
         DemoSites plan = DemoSites.plan(registry.document(), today);
         // the demo's own certificate authority, made now, trusted by the demo's crawl settings only (reach)
         HeldCertificate authority = new HeldCertificate.Builder().certificateAuthority(0)
-                .commonName("egov-monitor demo authority").duration(825, TimeUnit.DAYS).build();
+                .commonName("egov-monitor demo authority").duration(CERTIFICATE_DAYS, TimeUnit.DAYS).build();
         Set<String> httpsHosts = new TreeSet<>();
         plan.specs().stream().filter(DemoSites::servedOverHttps).forEach(s -> httpsHosts.add(s.host()));
-        HeldCertificate.Builder certificate = new HeldCertificate.Builder().signedBy(authority)
-                .duration(825, TimeUnit.DAYS);
-        httpsHosts.forEach(certificate::addSubjectAlternativeName);
-        SSLContext tls = new HandshakeCertificates.Builder().heldCertificate(certificate.build()).build().sslContext();
+        SSLContext tls = serverContext(authority, httpsHosts);
         SiteFarm farm = SiteFarm.start(plan.specs(), plan.mounts(),
                 SiteFarm.Options.defaults().withAdvertisedPort(80).withTls(tls, httpsHosts));
         plan.down().forEach(h -> farm.setDown(h, true));
@@ -100,6 +100,14 @@ public final class DemoFarm implements Managed, AutoCloseable {
         }
         return new DemoFarm(farm, plan, Collections.unmodifiableMap(overrides), List.copyOf(endpoints),
                 authority.certificate());
+    }
+
+    /** The farm's TLS side: one certificate of {@code authority} naming every https host. */
+    private static SSLContext serverContext(HeldCertificate authority, Set<String> hosts) {
+        HeldCertificate.Builder certificate = new HeldCertificate.Builder().signedBy(authority)
+                .duration(CERTIFICATE_DAYS, TimeUnit.DAYS);
+        hosts.forEach(certificate::addSubjectAlternativeName);
+        return new HandshakeCertificates.Builder().heldCertificate(certificate.build()).build().sslContext();
     }
 
     /** Whether this machine has an IPv6 loopback; without one every demo site stays on IPv4 (ipv6 then fails). */

@@ -98,6 +98,12 @@ class AlertsTest {
                         new Evidence("http://www.dept-a.test/", evidenceDate, 200, null))));
     }
 
+    static AlertEvent warning(String unit, String page) {
+        return AlertEvent.ofFinding(new AlertRow(LocalDate.of(2024, 7, 1), unit, "市样例局", PeerGroup.DEPARTMENTS,
+                new Finding("broken_links", FindingKind.WARNING, 0, "链接失效", "出现失效链接即预警", "栏目页链接失效",
+                        "请修复链接", "http://www.dept-b.test/", new Evidence(page, null, 404, null))));
+    }
+
     private List<MimeMessage> mailTo(String address) throws Exception {
         return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
             try {
@@ -149,6 +155,25 @@ class AlertsTest {
 
     @Nested
     class Webhooks {
+
+        @Test
+        void deliver_moreWarningsQueuedThanABatch_aLaterVetoGoesInTheFirstBatch() throws Exception {
+            // the office's mail is a digest (not due now), so each warning queues one webhook delivery
+            alerts = new Alerts(jdbi, config(DeliveryMode.DIGEST, null, List.of(
+                    new AlertsConfiguration.Webhook("工单系统", Channel.JSON, receiver.url("/json"), null, null))),
+                    null, json, clock, ZONE, 5);
+            for (int i = 0; i < 8; i++) {
+                alerts.raise(warning("dept-b", "http://www.dept-b.test/list/" + i + ".html"));
+            }
+            clock.advance(java.time.Duration.ofSeconds(1));
+            alerts.raise(veto("dept-b", LocalDate.of(2024, 6, 10)));
+
+            alerts.deliverDue();
+
+            assertThat(receiver.received("/json")).anySatisfy(r -> assertThat(r.body()).contains("新增单项否决"));
+            assertThat(log()).filteredOn(d -> d.channel() == Channel.JSON && d.status() == DeliveryStatus.PENDING)
+                    .isNotEmpty(); // the batch was full: some warnings wait for the next run
+        }
 
         @Test
         void deliver_weComDingTalkJson_eachInItsFormat_dingTalkSigned() throws Exception {

@@ -184,8 +184,8 @@ class OfficeLoopBrowserTest {
 
         // 2. the veto reached the office by e-mail and both robots, in Chinese, with its evidence
         String subject = "【政务网站监测】" + UNIT_NAME + "：新增单项否决 — " + message;
-        // the first round raises a few hundred deliveries (the inspection checks' vetoes among them) and each run sends
-        // at most a batch: this one may wait for the next minute's delivery job
+        // the first round raises a few hundred deliveries and each run sends at most a batch, vetoes first: this one
+        // may still wait for the next minute's delivery job when other vetoes fill the batch
         Await.until("the veto's e-mail", Duration.ofSeconds(180), () -> mailWithSubject(subject).isPresent());
         MimeMessage mail = mailWithSubject(subject).orElseThrow();
         assertThat(mail.getAllRecipients()[0].toString()).contains(MailedApp.OFFICE_ADDRESS);

@@ -1,11 +1,13 @@
--- The waiting deliveries due by :now, oldest first, claimed under a lease (rows another node holds are skipped).
+-- The waiting deliveries due by :now, claimed under a lease (rows another node holds are skipped). Vetoes first, then
+-- oldest first: after a fresh install's first round a few hundred warnings are queued, and a 单项否决 must not wait
+-- behind them for later batches.
 WITH claimed AS (
     UPDATE alert_deliveries
     SET due_at = :lease
     WHERE id IN (SELECT id
                  FROM alert_deliveries
                  WHERE status IN ('PENDING', 'HELD', 'DIGEST', 'RETRYING') AND due_at <= :now
-                 ORDER BY due_at, id
+                 ORDER BY (kind <> 'NEW_VETO'), due_at, id
                  LIMIT :limit
                  FOR UPDATE SKIP LOCKED)
     RETURNING *
