@@ -370,7 +370,7 @@
             if (answer.status === 200) {
                 var counts = survey ? '网络节点 ' + body.nodesChanged + ' 个'
                     : '单位 ' + body.unitsChanged + '、网站 ' + body.sitesChanged + '、节点 ' + body.nodesChanged
-                        + '、联络员 ' + body.liaisonsChanged;
+                        + '、联络员 ' + body.liaisonsChanged + '、领导名单 ' + body.leadersChanged;
                 E.append(out, el('p', {class: 'message ok', id: 'im-summary', text: (preview
                     ? '检查通过：共 ' + body.rows + ' 行，导入将变更 ' + counts + '。尚未导入，确认后请点“导入”。'
                     : '导入完成：共 ' + body.rows + ' 行，变更 ' + counts + '。')}));

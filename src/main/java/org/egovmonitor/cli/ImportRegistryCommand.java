@@ -47,6 +47,7 @@ public class ImportRegistryCommand extends DatabaseCommand {
         }
         System.out.println(Messages.get("cli.msg.registryImported", report.rows(),
                 report.unitsChanged(), report.sitesChanged(), report.nodesChanged(), report.liaisonsChanged(),
+                report.leadersChanged(),
                 (System.nanoTime() - started) / 1e9));
     }
 }

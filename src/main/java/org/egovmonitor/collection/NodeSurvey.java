@@ -111,7 +111,7 @@ public class NodeSurvey {
             }
             rows.add(new RegistryDocument.Row<>(row.line(), r));
         }
-        return new RegistryDocument(doc.units(), doc.sites(), rows, doc.liaisons());
+        return new RegistryDocument(doc.units(), doc.sites(), rows, doc.liaisons(), doc.leaders());
     }
 
     private static <T> T pick(List<String> present, String field, T fromSurvey, T registered) {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Chizhou demo registry (src/main/resources/demo/chizhou-registry.yml), derived from the 2003 speech in
  * shared/seed. Imported through the normal importer, rows flagged as demo data; importing again changes nothing.
- * The registry file has no leaders, so the demo gives its units theirs here: the ones the farm's pages name
+ * The demo registry file lists no leaders (they derive from generated site names), so the demo gives its units
+ * theirs here: the ones the farm's pages name
  * ({@link FarmWording#leaders}, from the name of the unit's first site as the farm generates it), so the wording
  * check has leaders to read those pages against.
  */

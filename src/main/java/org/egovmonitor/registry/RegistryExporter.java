@@ -41,11 +41,13 @@ public class RegistryExporter {
         List<Map<String, Object>> sites = new ArrayList<>();
         List<Map<String, Object>> nodes = new ArrayList<>();
         List<Map<String, Object>> liaisons = new ArrayList<>();
+        List<Map<String, Object>> leaders = new ArrayList<>();
         jdbi.useTransaction(h -> {
             h.attach(UnitDao.class).findAll().forEach(u -> units.add(unit(u)));
             h.attach(SiteDao.class).list(null, null, null).forEach(s -> sites.add(site(s)));
             h.attach(NetworkNodeDao.class).findAll().forEach(n -> nodes.add(node(n)));
             h.attach(LiaisonDao.class).findAllCurrent().forEach(l -> liaisons.add(liaison(l)));
+            h.attach(UnitLeaderDao.class).listAll().forEach(l -> leaders.add(leader(l)));
         });
         if (format == Format.YAML) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -53,6 +55,7 @@ public class RegistryExporter {
             doc.put("sites", sites);
             doc.put("nodes", nodes);
             doc.put("liaisons", liaisons);
+            doc.put("leaders", leaders);
             yaml.writeValue(out, doc);
             return;
         }
@@ -62,6 +65,7 @@ public class RegistryExporter {
         writeRows(csv, "site", sites);
         writeRows(csv, "node", nodes);
         writeRows(csv, "liaison", liaisons);
+        writeRows(csv, "leader", leaders);
         csv.flush();
     }
 
@@ -130,6 +134,14 @@ public class RegistryExporter {
         putIfPresent(m, "phone", l.phone());
         putIfPresent(m, "email", l.email());
         m.put("since", l.since().toString());
+        return m;
+    }
+
+    private static Map<String, Object> leader(UnitLeaderDao.UnitLeaderRow l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unitCode", l.unitCode());
+        m.put("name", l.name());
+        m.put("post", l.post());
         return m;
     }
 

@@ -45,27 +45,31 @@ public final class RegistryFileReader {
             "site", Set.of("url", "name", "kind", "unitCode", "monitored"),
             "node", Set.of("unitCode", "status", "phase", "connectedOn", "bandwidthMbps", "terminals", "probeHost",
                     "probePort"),
-            "liaison", Set.of("unitCode", "name", "phone", "email", "since"));
+            "liaison", Set.of("unitCode", "name", "phone", "email", "since"),
+            "leader", Set.of("unitCode", "name", "post"));
     static final List<String> CSV_COLUMNS = List.of("type", "code", "name", "kind", "parentCode", "peerGroup",
             "aliases", "tags", "url", "unitCode", "monitored", "status", "phase", "connectedOn", "bandwidthMbps",
-            "terminals", "probeHost", "probePort", "phone", "email", "since");
+            "terminals", "probeHost", "probePort", "phone", "email", "since", "post");
     /**
      * The Chinese column headers, in CSV_COLUMNS order: what the export writes. The import reads these, the field
      * names themselves, and the other spellings of {@link #HEADER_SYNONYMS}.
      */
     static final List<String> CSV_HEADERS_ZH = List.of("类型", "编码", "名称", "类别", "上级单位", "同类组",
             "别名", "标签", "网址", "所属单位", "是否监测", "接入状态", "期次", "接入日期", "带宽Mbps",
-            "终端数", "探测主机", "探测端口", "电话", "邮箱", "任职日期");
+            "终端数", "探测主机", "探测端口", "电话", "邮箱", "任职日期", "职务");
     /** Header (as {@link #headerKey} normalises it) → field; the spellings an office types in a spreadsheet. */
     static final Map<String, String> HEADER_SYNONYMS = headerSynonyms();
     /** Row type values: the English ones and the Chinese the export writes. */
-    static final Map<String, String> TYPE_VALUES = Map.of("unit", "unit", "site", "site", "node", "node",
-            "liaison", "liaison", "单位", "unit", "网站", "site", "节点", "node", "联络员", "liaison");
+    static final Map<String, String> TYPE_VALUES = Map.ofEntries(Map.entry("unit", "unit"), Map.entry("site", "site"),
+            Map.entry("node", "node"), Map.entry("liaison", "liaison"), Map.entry("leader", "leader"),
+            Map.entry("单位", "unit"), Map.entry("网站", "site"), Map.entry("节点", "node"), Map.entry("联络员", "liaison"),
+            Map.entry("领导", "leader"));
     /** The "field" of an error about the whole file rather than one of its values. */
     static final String WHOLE_FILE = Messages.get("error.registry.file.whole");
-    static final Map<String, String> TYPE_ZH = Map.of("unit", "单位", "site", "网站", "node", "节点", "liaison", "联络员");
+    static final Map<String, String> TYPE_ZH = Map.of("unit", "单位", "site", "网站", "node", "节点", "liaison", "联络员",
+            "leader", "领导");
     private static final Map<String, String> SECTION_TO_TYPE = Map.of(
-            "units", "unit", "sites", "site", "nodes", "node", "liaisons", "liaison");
+            "units", "unit", "sites", "site", "nodes", "node", "liaisons", "liaison", "leaders", "leader");
     static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
 
     private final ObjectMapper mapper;
@@ -314,6 +318,7 @@ public final class RegistryFileReader {
         synonyms(m, "phone", "联系电话", "手机");
         synonyms(m, "email", "电子邮箱", "电子邮件");
         synonyms(m, "since", "任职日期", "起始日期", "任职时间");
+        synonyms(m, "post", "领导职务", "职位");
         return Map.copyOf(m);
     }
 
@@ -330,7 +335,7 @@ public final class RegistryFileReader {
     }
 
     private static RegistryDocument empty() {
-        return new RegistryDocument(List.of(), List.of(), List.of(), List.of());
+        return new RegistryDocument(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** Accumulates rows and errors across the whole file. */
@@ -339,6 +344,7 @@ public final class RegistryFileReader {
         final List<RegistryDocument.Row<SiteRequest>> sites = new ArrayList<>();
         final List<RegistryDocument.Row<NodeRequest>> nodes = new ArrayList<>();
         final List<RegistryDocument.Row<LiaisonRequest>> liaisons = new ArrayList<>();
+        final List<RegistryDocument.Row<LeaderRequest>> leaders = new ArrayList<>();
         final List<FieldError> errors = new ArrayList<>();
 
         void error(int line, String field, String reason) {
@@ -353,6 +359,8 @@ public final class RegistryFileReader {
                     case "node" -> nodes.add(new RegistryDocument.Row<>(line, mapper.treeToValue(obj, NodeRequest.class)));
                     case "liaison" -> liaisons.add(
                             new RegistryDocument.Row<>(line, mapper.treeToValue(obj, LiaisonRequest.class)));
+                    case "leader" -> leaders.add(
+                            new RegistryDocument.Row<>(line, mapper.treeToValue(obj, LeaderRequest.class)));
                     default -> throw new IllegalStateException(type);
                 }
             } catch (JsonMappingException e) {
@@ -364,7 +372,7 @@ public final class RegistryFileReader {
         }
 
         Result result() {
-            return new Result(new RegistryDocument(units, sites, nodes, liaisons), errors);
+            return new Result(new RegistryDocument(units, sites, nodes, liaisons, leaders), errors);
         }
     }
 

@@ -33,16 +33,16 @@ public class RegistryImporter {
 
     /** What an import did, or why it did nothing. */
     public record Report(boolean applied, int rows, int unitsChanged, int sitesChanged, int nodesChanged,
-                         int liaisonsChanged, List<FieldError> errors) {
+                         int liaisonsChanged, int leadersChanged, List<FieldError> errors) {
 
         public int changed() {
-            return unitsChanged + sitesChanged + nodesChanged + liaisonsChanged;
+            return unitsChanged + sitesChanged + nodesChanged + liaisonsChanged + leadersChanged;
         }
 
         static Report rejected(int rows, List<FieldError> errors) {
             List<FieldError> sorted = new ArrayList<>(errors);
             sorted.sort(Comparator.comparing((FieldError e) -> e.line() == null ? 0 : e.line()));
-            return new Report(false, rows, 0, 0, 0, 0, sorted);
+            return new Report(false, rows, 0, 0, 0, 0, 0, sorted);
         }
     }
 
@@ -60,7 +60,7 @@ public class RegistryImporter {
         } catch (DryRun done) {
             Report r = done.report;
             return new Report(false, r.rows(), r.unitsChanged(), r.sitesChanged(), r.nodesChanged(),
-                    r.liaisonsChanged(), List.of());
+                    r.liaisonsChanged(), r.leadersChanged(), List.of());
         }
     }
 
@@ -126,9 +126,10 @@ public class RegistryImporter {
                         Messages.get("error.registry.import.duplicateLiaison")));
             }
         }
+        Map<String, List<RegistryDocument.Row<LeaderRequest>>> leaders = leadersByUnit(doc.leaders(), errors);
 
         return jdbi.inTransaction(h -> {
-            checkReferences(h, units, unitLines, sites, nodes, liaisons, errors);
+            checkReferences(h, units, unitLines, sites, nodes, liaisons, leaders, errors);
             checkLiaisonsAgainstCurrent(h, liaisons, demo, errors);
             if (!errors.isEmpty()) {
                 return Report.rejected(doc.size(), errors);
@@ -149,13 +150,66 @@ public class RegistryImporter {
             for (RegistryDocument.Row<LiaisonRequest> row : liaisons.values()) {
                 liaisonsChanged += RegistryService.replaceLiaison(h, row.value()).isPresent() ? 1 : 0;
             }
+            int leadersChanged = replaceLeaders(h, leaders, demo);
             Report report = new Report(true, doc.size(), unitsChanged, sitesChanged, nodesChanged, liaisonsChanged,
-                    List.of());
+                    leadersChanged, List.of());
             if (dryRun) {
                 throw new DryRun(report);
             }
             return report;
         });
+    }
+
+    /**
+     * The file's leader rows per unit, in file order: each unit's rows are its whole list. A name twice for one unit,
+     * or more leaders than the API allows, is an error of the row.
+     */
+    private static Map<String, List<RegistryDocument.Row<LeaderRequest>>> leadersByUnit(
+            List<RegistryDocument.Row<LeaderRequest>> rows, List<FieldError> errors) {
+        Map<String, List<RegistryDocument.Row<LeaderRequest>>> byUnit = new LinkedHashMap<>();
+        for (RegistryDocument.Row<LeaderRequest> row : rows) {
+            RegistryValidator.Checked<LeaderRequest> c = RegistryValidator.leader(row.value());
+            c.errors().forEach(e -> errors.add(e.atLine(row.line())));
+            if (!c.ok()) {
+                continue;
+            }
+            List<RegistryDocument.Row<LeaderRequest>> list = byUnit.computeIfAbsent(c.value().unitCode(),
+                    k -> new ArrayList<>());
+            Optional<RegistryDocument.Row<LeaderRequest>> same = list.stream()
+                    .filter(r -> r.value().name().equals(c.value().name())).findFirst();
+            if (same.isPresent()) {
+                errors.add(new FieldError(row.line(), "name", Messages.get("error.registry.import.duplicateLeader",
+                        c.value().name(), same.get().line())));
+            } else if (list.size() == LeadersRequest.MAX) {
+                errors.add(new FieldError(row.line(), "unitCode",
+                        Messages.get("error.registry.leaders.tooMany", LeadersRequest.MAX)));
+            } else {
+                list.add(new RegistryDocument.Row<>(row.line(), c.value()));
+            }
+        }
+        return byUnit;
+    }
+
+    /**
+     * Gives each unit of the file its leader list; returns how many units' lists changed. The demo data never replaces
+     * a unit's leaders once it has some (as with liaison officers).
+     */
+    private static int replaceLeaders(Handle h, Map<String, List<RegistryDocument.Row<LeaderRequest>>> leaders,
+                                      boolean demo) {
+        UnitLeaderDao dao = h.attach(UnitLeaderDao.class);
+        int changed = 0;
+        for (Map.Entry<String, List<RegistryDocument.Row<LeaderRequest>>> unit : leaders.entrySet()) {
+            List<UnitLeader> wanted = new ArrayList<>();
+            for (RegistryDocument.Row<LeaderRequest> row : unit.getValue()) {
+                wanted.add(new UnitLeader(row.value().name(), row.value().post(), wanted.size()));
+            }
+            List<UnitLeader> current = dao.list(unit.getKey());
+            if (!current.equals(wanted) && !(demo && !current.isEmpty())) {
+                dao.replace(unit.getKey(), wanted);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /**
@@ -189,6 +243,7 @@ public class RegistryImporter {
                                         Map<String, RegistryDocument.Row<SiteRequest>> sites,
                                         Map<String, RegistryDocument.Row<NetworkNode>> nodes,
                                         Map<String, RegistryDocument.Row<LiaisonRequest>> liaisons,
+                                        Map<String, List<RegistryDocument.Row<LeaderRequest>>> leaders,
                                         List<FieldError> errors) {
         Set<String> referenced = new HashSet<>();
         units.values().forEach(u -> {
@@ -199,6 +254,7 @@ public class RegistryImporter {
         sites.values().forEach(r -> referenced.add(r.value().unitCode()));
         nodes.values().forEach(r -> referenced.add(r.value().unitCode()));
         liaisons.values().forEach(r -> referenced.add(r.value().unitCode()));
+        referenced.addAll(leaders.keySet());
         referenced.removeAll(units.keySet());
         UnitDao unitDao = h.attach(UnitDao.class);
         Set<String> known = new HashSet<>(units.keySet());
@@ -214,6 +270,8 @@ public class RegistryImporter {
         sites.values().forEach(r -> requireKnown(known, r.line(), r.value().unitCode(), errors));
         nodes.values().forEach(r -> requireKnown(known, r.line(), r.value().unitCode(), errors));
         liaisons.values().forEach(r -> requireKnown(known, r.line(), r.value().unitCode(), errors));
+        leaders.values().stream().flatMap(List::stream)
+                .forEach(r -> requireKnown(known, r.line(), r.value().unitCode(), errors));
 
         // Parent cycles, over the units of the file combined with the database (file rows win).
         Map<String, String> parents = new HashMap<>();

@@ -219,17 +219,13 @@ public class RegistryService {
             Set<String> names = new HashSet<>();
             for (int i = 0; i < request.leaders().size(); i++) {
                 LeadersRequest.Leader l = request.leaders().get(i);
-                String name = l == null || l.name() == null ? "" : l.name().strip();
-                String post = l == null || l.post() == null ? "" : l.post().strip();
-                if (name.length() < 2 || name.length() > 40) {
-                    errors.add(FieldError.of("leaders[" + i + "].name", Messages.get("error.registry.leaders.name")));
-                } else if (!names.add(name)) {
-                    errors.add(FieldError.of("leaders[" + i + "].name",
-                            Messages.get("error.registry.leaders.duplicate", name)));
+                int before = errors.size();
+                String field = "leaders[" + i + "]";
+                String name = RegistryValidator.leaderName(errors, field + ".name", l == null ? null : l.name());
+                if (errors.size() == before && !names.add(name)) {
+                    errors.add(FieldError.of(field + ".name", Messages.get("error.registry.leaders.duplicate", name)));
                 }
-                if (post.isEmpty() || post.length() > 100) {
-                    errors.add(FieldError.of("leaders[" + i + "].post", Messages.get("error.registry.leaders.post")));
-                }
+                String post = RegistryValidator.leaderPost(errors, field + ".post", l == null ? null : l.post());
                 leaders.add(new UnitLeader(name, post, i));
             }
         }

@@ -144,6 +144,34 @@ public final class RegistryValidator {
                 : new Checked<>(null, errors);
     }
 
+    /** A leader row of a registry file: its unit, a name ({@link #leaderName}) and a post ({@link #leaderPost}). */
+    public static Checked<LeaderRequest> leader(LeaderRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        String unitCode = requiredText(errors, "unitCode", r.unitCode(), 64);
+        String name = leaderName(errors, "name", r.name());
+        String post = leaderPost(errors, "post", r.post());
+        return errors.isEmpty() ? new Checked<>(new LeaderRequest(unitCode, name, post), errors)
+                : new Checked<>(null, errors);
+    }
+
+    /** A leader's name, stripped: 2 to 40 characters (the wording check looks for it in page text). */
+    static String leaderName(List<FieldError> errors, String field, String value) {
+        String name = value == null ? "" : value.strip();
+        if (name.length() < 2 || name.length() > 40) {
+            errors.add(FieldError.of(field, Messages.get("error.registry.leaders.name")));
+        }
+        return name;
+    }
+
+    /** A leader's post, stripped: 1 to 100 characters. */
+    static String leaderPost(List<FieldError> errors, String field, String value) {
+        String post = value == null ? "" : value.strip();
+        if (post.isEmpty() || post.length() > 100) {
+            errors.add(FieldError.of(field, Messages.get("error.registry.leaders.post")));
+        }
+        return post;
+    }
+
     /**
      * The canonical form of a site URL, so that one site is one row: http(s) only, lower-case scheme and host,
      * default port dropped, an empty path becomes "/", no fragment.

@@ -17,6 +17,15 @@ public interface UnitLeaderDao {
     @SqlQuery("SELECT name, post, position FROM unit_leaders WHERE unit_code = :unit ORDER BY position")
     List<UnitLeader> list(@Bind("unit") String unitCode);
 
+    /** Every unit's leaders, by unit and position: what the registry export writes. */
+    @SqlQuery("SELECT unit_code, name, post, position FROM unit_leaders ORDER BY unit_code, position")
+    @RegisterConstructorMapper(UnitLeaderRow.class)
+    List<UnitLeaderRow> listAll();
+
+    /** A leader with the unit it belongs to. */
+    record UnitLeaderRow(String unitCode, String name, String post, int position) {
+    }
+
     /** The leaders of the unit a site belongs to: what the crawl worker gives the wording check. */
     @SqlQuery("""
             SELECT l.name, l.post, l.position FROM unit_leaders l JOIN sites s ON s.unit_code = l.unit_code

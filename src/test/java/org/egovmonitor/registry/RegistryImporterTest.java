@@ -49,6 +49,9 @@ class RegistryImporterTest {
                 name: 陈立新
                 phone: 0566-2474885
                 since: 2003-05-11
+            leaders:
+              - {unitCode: czs-jw, name: 王建国, post: 主任}
+              - {unitCode: czs-jw, name: 李卫东, post: 副主任}
             """;
 
     private Jdbi jdbi;
@@ -66,9 +69,14 @@ class RegistryImporterTest {
         return importer.importDocument(reader.readYaml(yaml), false);
     }
 
+    private List<UnitLeader> leadersOf(String unit) {
+        return jdbi.withExtension(UnitLeaderDao.class, d -> d.list(unit));
+    }
+
     private int rowCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT count(*) FROM units) + (SELECT count(*) FROM sites)"
-                + " + (SELECT count(*) FROM network_nodes) + (SELECT count(*) FROM liaisons)").mapTo(Integer.class).one());
+                + " + (SELECT count(*) FROM network_nodes) + (SELECT count(*) FROM liaisons)"
+                + " + (SELECT count(*) FROM unit_leaders)").mapTo(Integer.class).one());
     }
 
     @Nested
@@ -149,6 +157,40 @@ class RegistryImporterTest {
         }
 
         @Test
+        void importYaml_leaders_eachListedUnitGetsItsRowsInFileOrder_othersKeepTheirs() {
+            assertThat(importYaml(GOOD).leadersChanged()).isEqualTo(1);
+            importYaml("""
+                    leaders:
+                      - {unitCode: dzx, name: 周海, post: 县长}
+                    """);
+
+            RegistryImporter.Report report = importYaml("""
+                    leaders:
+                      - {unitCode: czs-jw, name: 李卫东, post: 主任}
+                      - {unitCode: czs-jw, name: 赵敏, post: 副主任}
+                    """);
+
+            assertThat(report.applied()).isTrue();
+            assertThat(report.leadersChanged()).isEqualTo(1);
+            assertThat(leadersOf("czs-jw")).containsExactly(
+                    new UnitLeader("李卫东", "主任", 0), new UnitLeader("赵敏", "副主任", 1));
+            assertThat(leadersOf("dzx"))
+                    .containsExactly(new UnitLeader("周海", "县长", 0));
+        }
+
+        @Test
+        void importCsv_leaderRowsWithChineseTypeAndHeaders_applied() {
+            importYaml(GOOD);
+            RegistryImporter.Report report = importer.importDocument(reader.readCsv(
+                    "类型,所属单位,姓名,职务\n领导,dzx,周海,县长\n领导,dzx,钱江,副县长\n"), false);
+
+            assertThat(report.errors()).isEmpty();
+            assertThat(report.leadersChanged()).isEqualTo(1);
+            assertThat(leadersOf("dzx")).containsExactly(
+                    new UnitLeader("周海", "县长", 0), new UnitLeader("钱江", "副县长", 1));
+        }
+
+        @Test
         void importYaml_referenceToUnitAlreadyInDatabase_accepted() {
             importYaml(GOOD);
             RegistryImporter.Report report = importYaml("""
@@ -168,7 +210,7 @@ class RegistryImporterTest {
                 RegistryFileReader.Result parsed = format == RegistryExporter.Format.YAML
                         ? reader.readYaml(out.toString()) : reader.readCsv(out.toString());
                 assertThat(parsed.errors()).as(format.name()).isEmpty();
-                assertThat(parsed.document().size()).as(format.name()).isEqualTo(6);
+                assertThat(parsed.document().size()).as(format.name()).isEqualTo(8);
                 RegistryImporter.Report report = importer.importDocument(parsed, false);
                 assertThat(report.applied()).as(format.name()).isTrue();
                 assertThat(report.changed()).as(format.name()).isZero();
@@ -295,6 +337,28 @@ class RegistryImporterTest {
                     org.assertj.core.groups.Tuple.tuple(5, "terminals"),
                     org.assertj.core.groups.Tuple.tuple(6, "type"),
                     org.assertj.core.groups.Tuple.tuple(7, "url"));
+        }
+
+        @Test
+        void importYaml_badLeaderRows_appliesNothingAndNamesEveryLine() {
+            importYaml(GOOD);
+
+            RegistryImporter.Report report = importYaml("""
+                    leaders:
+                      - {unitCode: czs-jw, name: 赵敏, post: 主任}
+                      - {unitCode: czs-jw, name: 赵敏, post: 副主任}
+                      - {unitCode: czs-nope, name: 钱江, post: 局长}
+                      - {unitCode: dzx, name: 周, post: 县长}
+                      - {unitCode: dzx, name: 周海}
+                    """);
+
+            assertThat(report.applied()).isFalse();
+            assertThat(report.errors()).extracting(FieldError::line, FieldError::field).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(3, "name"), org.assertj.core.groups.Tuple.tuple(4, "unitCode"),
+                    org.assertj.core.groups.Tuple.tuple(5, "name"), org.assertj.core.groups.Tuple.tuple(6, "post"));
+            assertThat(report.errors().get(0).reason()).contains("赵敏", "第 2 行");
+            assertThat(leadersOf("czs-jw")).extracting(UnitLeader::name)
+                    .containsExactly("王建国", "李卫东");
         }
 
         @Test

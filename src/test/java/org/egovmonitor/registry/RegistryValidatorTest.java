@@ -155,4 +155,26 @@ class RegistryValidatorTest {
             assertThat(fields(errors)).isEqualTo(badField.isEmpty() ? List.of() : List.of(badField));
         }
     }
+
+    @Nested
+    class Leaders {
+
+        @ParameterizedTest(name = "unit={0} name={1} post={2} -> {3}")
+        @CsvSource(delimiter = ';', value = {
+                "u; 王建国; 主任; ''",
+                "u; '  王建国 '; ' 县委副书记、县长 '; ''",
+                "; 王建国; 主任; unitCode",
+                "u; 王; 主任; name",
+                "u; ; 主任; name",
+                "u; 王建国; ; post",
+                "u; 阿卜杜热合曼·买买提明·艾则孜·阿卜杜拉·吐尔逊·热合曼·阿布都克力木·依明江·阿不都; 主任; name"})
+        void leader_rules(String unit, String name, String post, String badField) {
+            var checked = RegistryValidator.leader(new LeaderRequest(unit, name, post));
+            assertThat(fields(checked.errors())).isEqualTo(badField.isEmpty() ? List.of() : List.of(badField));
+            if (checked.ok()) {
+                assertThat(checked.value().name()).isEqualTo(name.strip());
+                assertThat(checked.value().post()).isEqualTo(post.strip());
+            }
+        }
+    }
 }
