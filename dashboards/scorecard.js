@@ -100,8 +100,8 @@
      * The page text of a snapshot with its marked parts in <mark>: every piece is a text node, so crawled text can
      * never become markup. {@code marks} are [start, end) offsets into {@code text}, in order, not overlapping.
      */
-    function markedText(text, marks) {
-        var pre = el('pre', {class: 'snapshot-text', id: 'snapshot-text'});
+    function markedText(text, marks, attributes) {
+        var pre = el('pre', attributes || {class: 'snapshot-text', id: 'snapshot-text'});
         var at = 0;
         (marks || []).forEach(function (m) {
             if (m.start < at || m.end > text.length || m.end <= m.start) {
@@ -144,15 +144,22 @@
         var path = '/api/snapshots/' + encodeURIComponent(sha) + (mark ? '?mark=' + encodeURIComponent(mark) : '');
         return E.api(path).then(function (v) {
             var found = v.marks && v.marks.length;
+            var source = v.source || [];
             E.append(E.clear(body), [
                 el('p', {class: 'snapshot-meta'}, [
                     el('span', {text: '抓取地址：' + v.url}), el('br'),
                     el('span', {class: 'muted', text: '首次抓到 ' + E.date(v.firstSeen) + ' · 最近抓到 '
                         + E.date(v.lastSeen) + ' · ' + (v.contentType || '类型未知') + ' · '
                         + E.fmt(v.size / 1024, 1) + ' KB' + (v.charset ? ' · ' + v.charset : '')})]),
-                v.mark ? el('p', {class: found ? 'snapshot-found' : 'muted', id: 'snapshot-found',
+                v.mark ? el('p', {class: found || source.length ? 'snapshot-found' : 'muted', id: 'snapshot-found',
                     text: found ? '已标出“' + v.mark + '”出现的 ' + v.marks.length + ' 处'
+                        : source.length ? '页面文字中没有“' + v.mark + '”，它在页面源代码中（如脚本地址、脚本写入的链接），'
+                            + '见下方 ' + source.length + ' 处源代码'
                         : '快照文本中未找到“' + v.mark + '”'}) : null,
+                source.length ? el('div', {class: 'snapshot-source', id: 'snapshot-source'}, source.map(function (s) {
+                    return el('div', {}, [el('span', {class: 'muted', text: '源代码第 ' + s.line + ' 行：'}),
+                        markedText(s.text || '', s.marks, {class: 'snapshot-text snapshot-source-line'})]);
+                })) : null,
                 el('p', {class: 'muted', text: '以下为抓取时页面的文字内容（已去除脚本和样式，仅供核对）'
                     + (v.truncated ? '，页面较长，仅显示前一部分' : '') + '。'}),
                 markedText(v.text || '', v.marks)]);

@@ -37,10 +37,12 @@ import org.jsoup.select.NodeVisitor;
  * @param mark        the text looked for (as asked, clipped), null when none was asked
  * @param marks       where it occurs in {@code text} (start inclusive, end exclusive; UTF-16 indices as in
  *                    JavaScript), at most {@link #MAX_MARKS}, in order
+ * @param source      when {@code mark} is not in the text: the lines of the page's source where it is (a script's
+ *                    address, a link written by a script, an attribute), at most {@link #MAX_SOURCE_LINES}; else empty
  */
 public record SnapshotView(String sha256, String url, Instant firstSeen, Instant lastSeen, String contentType,
                            String charset, long size, String text, boolean truncated, String mark,
-                           List<Mark> marks) {
+                           List<Mark> marks, List<SourceLine> source) {
 
     /** Characters of text returned at most: a long page is shown up to here. */
     public static final int MAX_TEXT = 200_000;
@@ -49,7 +51,19 @@ public record SnapshotView(String sha256, String url, Instant firstSeen, Instant
     /** Characters of a mark looked for at most (an excerpt is a sentence). */
     public static final int MAX_MARK = 300;
 
+    /** Source lines shown at most when the mark is only in the page's markup. */
+    public static final int MAX_SOURCE_LINES = 10;
+    /** Characters of source shown on either side of a mark: a minified page is one very long line. */
+    static final int SOURCE_CONTEXT = 160;
+
     public record Mark(int start, int end) {
+    }
+
+    /**
+     * A piece of one line of the page's source, shown as text: {@code line} is its number (from 1) in the decoded
+     * page, {@code text} the piece (cut around the marks, "…" where cut), {@code marks} the places in {@code text}.
+     */
+    public record SourceLine(int line, String text, List<Mark> marks) {
     }
 
     private static final PageDecoder DECODER = new PageDecoder();
@@ -69,8 +83,47 @@ public record SnapshotView(String sha256, String url, Instant firstSeen, Instant
         if (wanted != null && wanted.length() > MAX_MARK) {
             wanted = wanted.substring(0, MAX_MARK);
         }
+        List<Mark> marks = wanted == null ? List.of() : locate(text, wanted);
+        List<SourceLine> source = wanted == null || !marks.isEmpty() ? List.of() : inSource(page.html(), wanted);
         return new SnapshotView(s.sha256(), s.firstUrl(), s.firstSeen(), s.lastSeen(), s.contentType(),
-                page.charset(), s.size(), text, truncated, wanted, wanted == null ? List.of() : locate(text, wanted));
+                page.charset(), s.size(), text, truncated, wanted, marks, source);
+    }
+
+    /**
+     * Where {@code mark} stands in the page's source, when the visible text lacks it: a finding about a script's
+     * address, or a hidden link a script writes, rests on markup. The source as it is and with {@code &} written
+     * {@code &amp;} (as an address stands in an attribute); a piece of each line with marks, as text.
+     */
+    static List<SourceLine> inSource(String page, String mark) {
+        String html = page.replace("\r\n", "\n").replace('\r', '\n'); // old sites end lines with CR alone
+        List<Mark> all = new ArrayList<>(locate(html, mark));
+        if (mark.contains("&")) {
+            locate(html, mark.replace("&", "&amp;")).stream()
+                    .filter(f -> all.stream().noneMatch(o -> o.start() < f.end() && f.start() < o.end()))
+                    .forEach(all::add);
+            all.sort(java.util.Comparator.comparingInt(Mark::start));
+        }
+        List<SourceLine> out = new ArrayList<>();
+        int i = 0;
+        while (i < all.size() && out.size() < MAX_SOURCE_LINES) {
+            Mark first = all.get(i);
+            int lineStart = html.lastIndexOf('\n', first.start() - 1) + 1;
+            int lineEnd = html.indexOf('\n', first.end());
+            lineEnd = lineEnd < 0 ? html.length() : lineEnd;
+            int from = Math.max(lineStart, first.start() - SOURCE_CONTEXT);
+            int to = Math.min(lineEnd, first.end() + SOURCE_CONTEXT);
+            List<Mark> here = new ArrayList<>(); // the first mark, and the next ones this piece holds whole
+            do {
+                here.add(all.get(i++));
+            } while (i < all.size() && all.get(i).end() <= to);
+            String prefix = from > lineStart ? "…" : "";
+            String piece = prefix + html.substring(from, to) + (to < lineEnd ? "…" : "");
+            int shift = prefix.length() - from;
+            int line = (int) html.substring(0, first.start()).chars().filter(c -> c == '\n').count() + 1;
+            out.add(new SourceLine(line, piece, here.stream()
+                    .map(m -> new Mark(m.start() + shift, m.end() + shift)).toList()));
+        }
+        return out;
     }
 
     /**

@@ -87,6 +87,9 @@ class SnapshotViewerTest {
         browser = new Browser(APP.getLocalPort(), installed);
     }
 
+    /** A script include of the stale page: markup in an attribute, so only in the page's source. */
+    static final String SCRIPT_ADDRESS = "/js/count.js?u=<img src=x onerror=window.__xss=1>&amp;t=1";
+
     /** A site of UNIT whose 通知公告 list was last updated long ago, with markup in its text and a real script. */
     static void crawl(LocalDate today) {
         String homepage = """
@@ -96,13 +99,14 @@ class SnapshotViewerTest {
                 </body></html>""".formatted(today);
         String stale = """
                 <!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告</title>
-                <script>window.__xss = 1; var realScriptBody = 1;</script></head><body>
+                <script>window.__xss = 1; var realScriptBody = 1;</script>
+                <script src="%s"></script></head><body>
                 <ul class="list">
                 <li><a href="/tzgg/1.html">&lt;script&gt;window.__xss=1&lt;/script&gt;关于春节放假的通知</a>
                     <span>%s</span></li>
                 <li><a href="/tzgg/2.html">&lt;img src=x onerror="window.__xss=1"&gt;关于元旦放假的通知</a>
                     <span>2022-12-28</span></li>
-                </ul></body></html>""".formatted(STALE);
+                </ul></body></html>""".formatted(SCRIPT_ADDRESS, STALE);
         String fresh = """
                 <!DOCTYPE html><html><head><meta charset="utf-8"><title>政务动态</title></head><body>
                 <ul class="list"><li><a href="/zwdt/1.html">局长讲话</a> <span>%s</span></li></ul>
@@ -173,6 +177,19 @@ class SnapshotViewerTest {
     }
 
     @Test
+    void api_markOnlyInTheSource_sourceLineWithItAsText() {
+        String mark = SCRIPT_ADDRESS.replace("&amp;", "&");
+        JsonNode v = Http.json(get(path(mark), null));
+        assertThat(v.path("marks")).isEmpty();
+        assertThat(v.path("source")).hasSize(1);
+        JsonNode line = v.path("source").get(0);
+        String text = line.path("text").asText();
+        assertThat(text).contains("<script src=\"" + SCRIPT_ADDRESS + "\"></script>");
+        JsonNode m = line.path("marks").get(0);
+        assertThat(text.substring(m.path("start").asInt(), m.path("end").asInt())).isEqualTo(SCRIPT_ADDRESS);
+    }
+
+    @Test
     void api_access_ownUnitAndLeaderYes_otherUnitForbidden_unknownNotFound() {
         assertThat(get(path(STALE), UNIT + "-dept").statusCode()).isEqualTo(200);
         assertThat(get(path(STALE), "sn-leader").statusCode()).isEqualTo(200);
@@ -216,5 +233,18 @@ class SnapshotViewerTest {
         browser.login(TestApp.OFFICE_USER, TestApp.OFFICE_PASSWORD, "/office.html");
         browser.open("/office.html#unit/" + UNIT);
         assertThat(openFirstSnapshot()).containsExactly(STALE);
+
+        // an excerpt only in the markup (a script's address) is shown in the source line it stands on, as text
+        browser.driver().findElement(By.id("snapshot-close")).click();
+        browser.js("window.Egov.openSnapshot(arguments[0], arguments[1]);", sha, SCRIPT_ADDRESS.replace("&amp;", "&"));
+        browser.waitFor().until(d -> d.findElement(By.cssSelector("#snapshot-dialog[data-ready]")));
+        assertThat(browser.driver().findElement(By.id("snapshot-found")).getText()).contains("页面源代码");
+        WebElement source = browser.driver().findElement(By.id("snapshot-source"));
+        assertThat(source.getText()).contains("源代码第 ", "<script src=\"" + SCRIPT_ADDRESS + "\"></script>");
+        assertThat(source.findElements(By.cssSelector("img"))).isEmpty();
+        assertThat(source.findElements(By.cssSelector("mark"))).extracting(WebElement::getText)
+                .containsExactly(SCRIPT_ADDRESS);
+        assertThat(browser.js("return window.__xss === 1;")).isEqualTo(false);
+        browser.screenshot("snapshot-source");
     }
 }

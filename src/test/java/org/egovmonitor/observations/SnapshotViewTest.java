@@ -76,4 +76,64 @@ class SnapshotViewTest {
         assertThat(v.mark()).hasSize(SnapshotView.MAX_MARK);
         assertThat(v.marks()).hasSizeLessThanOrEqualTo(SnapshotView.MAX_MARKS).isNotEmpty();
     }
+
+    @Test
+    void of_markOnlyInMarkup_sourceLinesWithTheMark_textMarksNone() throws IOException {
+        // a script include's address (a third-party script finding) and a link a script writes (a hidden link)
+        for (var expected : java.util.Map.of("/r/cms/www/js/jquery.js", 4, "http://casino.example/", 5).entrySet()) {
+            String mark = expected.getKey();
+            SnapshotView v = SnapshotView.of(article(), mark);
+            assertThat(v.marks()).as(mark).isEmpty();
+            assertThat(v.source()).as(mark).singleElement().satisfies(line -> {
+                assertThat(line.line()).isEqualTo(expected.getValue());
+                assertThat(line.marks()).singleElement().satisfies(m ->
+                        assertThat(line.text().substring(m.start(), m.end())).isEqualTo(mark));
+            });
+        }
+        // what the text has is marked there, and no source is sent
+        assertThat(SnapshotView.of(article(), "其它").source()).isEmpty();
+        assertThat(SnapshotView.of(article(), "nowhere.example").source()).isEmpty();
+    }
+
+    static Stream<Arguments> sources() {
+        String minified = "<html><head>" + "<meta name=\"x\" content=\"y\">".repeat(300)
+                + "<script src=\"http://tj.example.com/s.js\"></script>" + "<link rel=\"a\" href=\"b\">".repeat(300)
+                + "</head><body><p>正文</p></body></html>";
+        return Stream.of(
+                // an address with & stands in the attribute as &amp;
+                Arguments.of("<html><head>\n<script src=\"http://cdn.example.com/a.js?x=1&amp;y=2\"></script>\n"
+                        + "</head><body>正文</body></html>", "http://cdn.example.com/a.js?x=1&y=2", 2,
+                        "<script src=\"http://cdn.example.com/a.js?x=1&amp;y=2\"></script>"),
+                // a minified page is one long line: a piece around the mark, cut where it is cut
+                Arguments.of(minified, "http://tj.example.com/s.js", 1, null),
+                // lines that end with a CR alone still count as lines
+                Arguments.of("<html>\r<head>\r\r<script src=\"//x.example/c.js\"></script></head>\r</html>",
+                        "//x.example/c.js", 4, "<script src=\"//x.example/c.js\"></script></head>"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @MethodSource("sources")
+    void inSource_piecesOfTheLinesWithTheMark(String html, String mark, int line, String piece) {
+        List<SnapshotView.SourceLine> found = SnapshotView.inSource(html, mark);
+        assertThat(found).singleElement().satisfies(l -> {
+            assertThat(l.line()).isEqualTo(line);
+            assertThat(l.marks()).singleElement().satisfies(m ->
+                    assertThat(l.text().substring(m.start(), m.end())).isIn(mark, mark.replace("&", "&amp;")));
+            if (piece != null) {
+                assertThat(l.text()).isEqualTo(piece);
+            } else {
+                assertThat(l.text()).startsWith("…").endsWith("…")
+                        .hasSizeLessThanOrEqualTo(mark.length() + 2 * SnapshotView.SOURCE_CONTEXT + 2);
+            }
+        });
+    }
+
+    @Test
+    void inSource_markOnEveryLine_boundedLines_marksOfOneLineTogether() {
+        String html = "<script src=\"http://a.example/x.js\"></script><img src=\"http://a.example/x.js\">\n".repeat(40);
+        List<SnapshotView.SourceLine> found = SnapshotView.inSource(html, "http://a.example/x.js");
+        assertThat(found).hasSize(SnapshotView.MAX_SOURCE_LINES);
+        assertThat(found).extracting(SnapshotView.SourceLine::line).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(found).allSatisfy(l -> assertThat(l.marks()).hasSize(2));
+    }
 }
