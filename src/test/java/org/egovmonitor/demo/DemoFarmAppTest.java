@@ -186,26 +186,27 @@ class DemoFarmAppTest {
         assertThat(https.path("reachable").asBoolean()).isTrue();
         assertThat(https.path("finalUrl").asText()).startsWith("https://");
 
-        // a content finding with its excerpt, kept page and the excerpt located in it (once the scores are in)
-        JsonNode withSnapshot = await(DemoFarmAppTest::contentFindingWithSnapshot);
-        assertThat(withSnapshot).as("a wording finding with a snapshot").isNotNull();
-        JsonNode ev = withSnapshot.path("evidence");
-        JsonNode snapshot = get("/api/snapshots/" + ev.path("snapshot").asText() + "?mark="
-                + URLEncoder.encode(ev.path("excerpt").asText(), StandardCharsets.UTF_8));
-        assertThat(snapshot).as(ev.toString()).isNotNull();
-        assertThat(snapshot.path("marks")).as(snapshot.path("mark").asText()).isNotEmpty();
+        // a wording and a content-safety finding with their excerpts, kept pages and the excerpt located in each:
+        // in the page text (a wrong word) or in its source (a third-party script's address)
+        for (String indicator : List.of("wording", "content_safety")) {
+            JsonNode withSnapshot = await(() -> findingWithSnapshot(indicator));
+            assertThat(withSnapshot).as("a " + indicator + " finding with a snapshot").isNotNull();
+            JsonNode ev = withSnapshot.path("evidence");
+            JsonNode snapshot = get("/api/snapshots/" + ev.path("snapshot").asText() + "?mark="
+                    + URLEncoder.encode(ev.path("excerpt").asText(), StandardCharsets.UTF_8));
+            assertThat(snapshot).as(ev.toString()).isNotNull();
+            assertThat(snapshot.path("marks").size() + snapshot.path("source").size())
+                    .as(snapshot.path("mark").asText()).isPositive();
+        }
     }
 
-    /**
-     * The first wording finding of any unit's scorecard with its page kept; null if none yet. (Its excerpt is a text of
-     * the page, which the snapshot's text shows; a safety finding's may be a script address, which it does not.)
-     */
-    private static JsonNode contentFindingWithSnapshot() throws Exception {
+    /** The first finding of {@code indicator} in any unit's scorecard with an excerpt and its page kept; or null. */
+    private static JsonNode findingWithSnapshot(String indicator) throws Exception {
         for (JsonNode unit : get("/api/units")) {
             JsonNode card = get("/api/units/" + unit.path("code").asText() + "/scorecard");
             for (JsonNode f : card == null ? JSON.createArrayNode() : card.path("score").path("findings")) {
                 JsonNode ev = f.path("evidence");
-                if (f.path("indicator").asText().equals("wording") && ev.hasNonNull("snapshot")
+                if (f.path("indicator").asText().equals(indicator) && ev.hasNonNull("snapshot")
                         && ev.hasNonNull("excerpt")) {
                     return f;
                 }
