@@ -157,7 +157,7 @@ class AlertsTest {
     class Webhooks {
 
         @Test
-        void deliver_moreWarningsQueuedThanABatch_aLaterVetoGoesInTheFirstBatch() throws Exception {
+        void deliver_moreWarningsQueuedThanABatch_aLaterVetoAndSiteDownGoInTheFirstBatch() throws Exception {
             // the office's mail is a digest (not due now), so each warning queues one webhook delivery
             alerts = new Alerts(jdbi, config(DeliveryMode.DIGEST, null, List.of(
                     new AlertsConfiguration.Webhook("工单系统", Channel.JSON, receiver.url("/json"), null, null))),
@@ -167,10 +167,12 @@ class AlertsTest {
             }
             clock.advance(java.time.Duration.ofSeconds(1));
             alerts.raise(veto("dept-b", LocalDate.of(2024, 6, 10)));
+            alerts.raise(AlertEvent.siteDown("dept-b", "http://www.dept-b.test/", clock.instant(), 503, null, ZONE));
 
             alerts.deliverDue();
 
-            assertThat(receiver.received("/json")).anySatisfy(r -> assertThat(r.body()).contains("新增单项否决"));
+            assertThat(receiver.received("/json")).anySatisfy(r -> assertThat(r.body()).contains("新增单项否决"))
+                    .anySatisfy(r -> assertThat(r.body()).contains("网站首页无法访问"));
             assertThat(log()).filteredOn(d -> d.channel() == Channel.JSON && d.status() == DeliveryStatus.PENDING)
                     .isNotEmpty(); // the batch was full: some warnings wait for the next run
         }
