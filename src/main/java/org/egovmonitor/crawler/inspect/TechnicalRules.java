@@ -26,12 +26,14 @@ import org.egovmonitor.platform.RuleProblems;
  * @param publicSecurityPatterns regular expressions of the 公安机关备案号
  * @param govMarkUrls            address fragments of the 党政机关网站 mark (its script, link or image)
  * @param govMarkTexts           alt or title texts of the mark's image or link
+ * @param govMarkIds             ids of the elements the mark's embed code writes (its placeholder and image), looked
+ *                               for as element ids and in the text of inline scripts (the code writes them there)
  */
 public record TechnicalRules(Boolean enabled, Integer certificateWarnDays, String viewportContent,
                              List<String> searchWords, List<String> searchWidgets, String searchSampleQuery,
                              List<String> soft404ErrorWords, List<String> siteCodePatterns, List<String> icpPatterns,
                              List<String> publicSecurityPatterns, List<String> govMarkUrls,
-                             List<String> govMarkTexts) {
+                             List<String> govMarkTexts, List<String> govMarkIds) {
 
     /** The file's own checks of this block; {@code field} is its path in the file. */
     void validate(String field, RuleProblems problems) {
@@ -52,6 +54,7 @@ public record TechnicalRules(Boolean enabled, Integer certificateWarnDays, Strin
         words(soft404ErrorWords, field + ".soft404ErrorWords", problems);
         words(govMarkUrls, field + ".govMarkUrls", problems);
         words(govMarkTexts, field + ".govMarkTexts", problems);
+        words(govMarkIds, field + ".govMarkIds", problems);
         patterns(siteCodePatterns, field + ".siteCodePatterns", problems);
         patterns(icpPatterns, field + ".icpPatterns", problems);
         patterns(publicSecurityPatterns, field + ".publicSecurityPatterns", problems);
@@ -96,7 +99,7 @@ public record TechnicalRules(Boolean enabled, Integer certificateWarnDays, Strin
         all.add(new SiteCodeCheck(siteCodePatterns));
         all.add(new IcpCheck(icpPatterns));
         all.add(new PublicSecurityCheck(publicSecurityPatterns));
-        all.add(new GovMarkCheck(govMarkUrls, govMarkTexts));
+        all.add(new GovMarkCheck(govMarkUrls, govMarkTexts, govMarkIds));
         return List.copyOf(all);
     }
 }

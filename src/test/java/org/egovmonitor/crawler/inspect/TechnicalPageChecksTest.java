@@ -99,6 +99,53 @@ class TechnicalPageChecksTest {
         }
     }
 
+    /** Footers and marks as real homepages write them (forms seen on provincial and district sites). */
+    static Stream<Arguments> realForms() {
+        return Stream.of(
+                // the ICP number without 号 after a label that itself says ICP
+                Arguments.of("icp", "<p>ICP备案编号：京ICP备13026484\n<span>地址：北京市东城区</span></p>", CheckOutcome.PASSED,
+                        "京ICP备13026484"),
+                // an ICP 经营许可证 is not the 备案号
+                Arguments.of("icp", "<p>京ICP证030173号</p>", CheckOutcome.FAILED, null),
+                // an older 12-digit 公安备案号 after a colon
+                Arguments.of("publicSecurity", "<p>共青团北京市朝阳区委员会&nbsp;京公网安备:110105011222<br></p>",
+                        CheckOutcome.PASSED, "京公网安备:110105011222"),
+                // the mark as embedded: an inline script that writes it in the browser (the crawler runs none)
+                Arguments.of("govMark", "<div><script type=\"text/javascript\">document.write(unescape(\"%3Cspan "
+                        + "id='_ideConac' %3E%3C/span%3E%3Cscript src='http://dcs.conac.cn/js/22/000/0000/60060634/"
+                        + "CA220000600606340002.js' type='text/javascript'%3E%3C/script%3E\"));</script></div>",
+                        CheckOutcome.PASSED, "dcs.conac.cn"),
+                // the same code loading the mark's script through an IPv6 proxy host: its placeholder id tells
+                Arguments.of("govMark", "<script>document.write(unescape(\"%3Cspan id='_ideConac' %3E%3C/span%3E"
+                        + "%3Cscript src='http://jl001.ipv6ipv4.example.cn/js/CA0915.js'%3E%3C/script%3E\"));</script>",
+                        CheckOutcome.PASSED, "_ideConac"),
+                // a saved or server-rendered mark whose link was rewritten: the mark's own element ids
+                Arguments.of("govMark", "<span id=\"_ideConac\"><a href=\"javascript:;\"><img id=\"imgConac\" "
+                        + "src=\"image/blue.png\"></a></span>", CheckOutcome.PASSED, "_ideConac"),
+                // a viewport of scale 1 and no width is laid out at the device width; a fixed width is not
+                Arguments.of("viewport", "<meta name=\"viewport\" content=\"initial-scale=1, maximum-scale=1, "
+                        + "minimum-scale=1, user-scalable=no\">", CheckOutcome.PASSED, "已设置移动端视口"),
+                Arguments.of("viewport", "<meta name=\"viewport\" content=\"width=1200, initial-scale=1\">",
+                        CheckOutcome.FAILED, null),
+                Arguments.of("viewport", "<meta name=\"viewport\" content=\"initial-scale=0.5\">",
+                        CheckOutcome.FAILED, null),
+                // a script that only mentions another site's statistics is no mark
+                Arguments.of("govMark", "<script>var _hmt = _hmt || []; (function() { var hm = "
+                        + "document.createElement('script'); hm.src = 'https://hm.baidu.com/hm.js?x'; })();</script>",
+                        CheckOutcome.FAILED, null));
+    }
+
+    @ParameterizedTest(name = "{0}: {2} — {1}")
+    @MethodSource("realForms")
+    void identifiersAndMark_asRealSitesWriteThem(String check, String body, CheckOutcome outcome, String shows) {
+        CheckResult r = run(check, input(Jsoup.parse("<html><head></head><body>" + body + "</body></html>",
+                "http://www.example.gov.cn/")));
+        assertThat(r.outcome()).as(r.summary()).isEqualTo(outcome);
+        if (shows != null) {
+            assertThat(r.summary()).contains(shows);
+        }
+    }
+
     @Test
     void viewport_nameInOtherCaseAndSpacedContent_passes() {
         String html = "<html><head><META NAME=\"Viewport\" CONTENT=\"Width = Device-Width\"></head><body></body></html>";
