@@ -153,12 +153,14 @@ class SafetyChecksTest {
         Document doc = Jsoup.parse("<head><script src=\"/js/a.js\"></script>"
                 + "<script src=\"http://static.example.gov.cn/b.js\"></script>"
                 + "<script src=\"http://cdn.evil.cc/1.js\"></script><script src=\"http://cdn.evil.cc/2.js\"></script>"
-                + "<script src=\"https://s95.cnzz.com/z_stat.php?id=1\"></script></head>"
+                + "<script src=\"https://s95.cnzz.com/z_stat.php?id=1\"></script>"
+                // the TRS platform's visit statistics, protocol-relative as real pages write it
+                + "<script src=\"//ta.trs.cn/c/js/ta.js?mpid=2987\"></script></head>"
                 + "<body><iframe src=\"http://ad.tracker.com/x.html\" width=0 height=0></iframe></body>", site);
         CheckResult r = run("thirdPartyScripts", doc, site);
         assertThat(r.problems()).extracting(CheckProblem::excerpt)
                 .containsExactly("http://cdn.evil.cc/1.js", "http://ad.tracker.com/x.html");
-        assertThat(r.metrics()).containsEntry("externalScripts", 6.0).containsEntry("unknownScriptHosts", 2.0);
+        assertThat(r.metrics()).containsEntry("externalScripts", 7.0).containsEntry("unknownScriptHosts", 2.0);
     }
 
     @Test
