@@ -1,7 +1,5 @@
 package org.egovmonitor.crawler.inspect;
 
-import java.util.List;
-
 /**
  * 错别字: the misused words and characters of {@code wording.misusedWords} in the homepage and sampled articles,
  * each hit with its sentence and the correct form. A severe entry is a veto, the others deductions.
@@ -34,14 +32,9 @@ final class MisusedWordsCheck implements SiteCheck {
         for (WordingSample.Page page : sample.pages()) {
             hits.page();
             for (WordingRules.MisusedWord w : rules.misusedWords()) {
-                List<Integer> at = WordingText.find(page.text(), w.wrong(), w.unless(), rules.maxHitsPerPage());
-                for (int i : at) {
-                    String sentence = WordingText.sentence(page.text(), i, i + w.wrong().length(),
-                            rules.contextChars());
-                    hits.add(i, sentence, new CheckProblem(CODE, w.severe() ? ProblemSeverity.SEVERE
-                            : ProblemSeverity.DEDUCT, "错别字“" + w.wrong() + "”，应为“" + w.right() + "”。原文："
-                            + sentence, page.url(), w.wrong(), w.right()));
-                }
+                hits.addEach(page, w.wrong(), w.unless(), rules.contextChars(), sentence -> new CheckProblem(CODE,
+                        w.severe() ? ProblemSeverity.SEVERE : ProblemSeverity.DEDUCT, "错别字“" + w.wrong()
+                        + "”，应为“" + w.right() + "”。原文：" + sentence, page.url(), w.wrong(), w.right()));
             }
         }
         return hits.result(ID, sample, "错别字");

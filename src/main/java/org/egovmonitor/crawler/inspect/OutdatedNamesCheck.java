@@ -1,7 +1,5 @@
 package org.egovmonitor.crawler.inspect;
 
-import java.util.List;
-
 /**
  * 机构名称过时: names of bodies replaced in reorganisations ({@code wording.outdatedNames}) in current text. The
  * homepage is current; an article counts only when its list dates it on or after the day the name changed (an older
@@ -38,14 +36,9 @@ final class OutdatedNamesCheck implements SiteCheck {
                 if (!page.homepage() && (page.date() == null || page.date().isBefore(n.sinceDate()))) {
                     continue;
                 }
-                List<Integer> at = WordingText.find(page.text(), n.old(), n.unless(), rules.maxHitsPerPage());
-                for (int i : at) {
-                    String sentence = WordingText.sentence(page.text(), i, i + n.old().length(),
-                            rules.contextChars());
-                    hits.add(i, sentence, new CheckProblem(CODE, ProblemSeverity.DEDUCT, "机构名称已变更：“" + n.old()
-                            + "”自 " + n.since() + " 起为“" + n.current() + "”。原文：" + sentence, page.url(),
-                            n.old(), n.current()));
-                }
+                hits.addEach(page, n.old(), n.unless(), rules.contextChars(), sentence -> new CheckProblem(CODE,
+                        ProblemSeverity.DEDUCT, "机构名称已变更：“" + n.old() + "”自 " + n.since() + " 起为“"
+                        + n.current() + "”。原文：" + sentence, page.url(), n.old(), n.current()));
             }
         }
         return hits.result(ID, sample, "过时的机构名称");

@@ -1,7 +1,5 @@
 package org.egovmonitor.crawler.inspect;
 
-import java.util.List;
-
 /**
  * 敏感词: the words of {@code wording.sensitiveWords} (kept by the office) in the homepage and sampled articles.
  * Severe unless the entry says otherwise: such a word on a government site is a veto.
@@ -37,15 +35,10 @@ final class SensitiveWordsCheck implements SiteCheck {
         for (WordingSample.Page page : sample.pages()) {
             hits.page();
             for (WordingRules.SensitiveWord w : rules.sensitiveWords()) {
-                List<Integer> at = WordingText.find(page.text(), w.word(), null, rules.maxHitsPerPage());
-                for (int i : at) {
-                    String sentence = WordingText.sentence(page.text(), i, i + w.word().length(),
-                            rules.contextChars());
-                    boolean severe = w.severe() == null || w.severe();
-                    hits.add(i, sentence, new CheckProblem(CODE, severe ? ProblemSeverity.SEVERE
-                            : ProblemSeverity.DEDUCT, "出现不应发布的敏感词“" + w.word() + "”。原文：" + sentence,
-                            page.url(), w.word(), "删除或改写含“" + w.word() + "”的内容"));
-                }
+                boolean severe = w.severe() == null || w.severe();
+                hits.addEach(page, w.word(), null, rules.contextChars(), sentence -> new CheckProblem(CODE,
+                        severe ? ProblemSeverity.SEVERE : ProblemSeverity.DEDUCT, "出现不应发布的敏感词“" + w.word()
+                        + "”。原文：" + sentence, page.url(), w.word(), "删除或改写含“" + w.word() + "”的内容"));
             }
         }
         return hits.result(ID, sample, "敏感词");

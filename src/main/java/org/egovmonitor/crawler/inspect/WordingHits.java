@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The problems one wording check collects over a site's pages, in page order. A wrong text is one problem per page
@@ -43,6 +44,19 @@ final class WordingHits {
         page.merge(p.excerpt(), new Hit(offset, sentence, p, 1), (a, b) -> a.offset() <= b.offset()
                 ? new Hit(a.offset(), a.sentence(), a.problem(), a.count() + 1)
                 : new Hit(b.offset(), b.sentence(), b.problem(), a.count() + 1));
+    }
+
+    /**
+     * Adds every place of {@code term} in {@code page}'s text (outside the longer correct strings {@code unless}), at
+     * most {@code maxHitsPerPage}, each with its sentence and the problem {@code problem} makes of that sentence: the
+     * scan the word-list checks share.
+     */
+    void addEach(WordingSample.Page page, String term, List<String> unless, int contextChars,
+                 Function<String, CheckProblem> problem) {
+        for (int i : WordingText.find(page.text(), term, unless, maxPerPage)) {
+            String sentence = WordingText.sentence(page.text(), i, i + term.length(), contextChars);
+            add(i, sentence, problem.apply(sentence));
+        }
     }
 
     /** The result: the summary says what was read and how many were found. */
