@@ -105,6 +105,8 @@ public record SnapshotView(String sha256, String url, Instant firstSeen, Instant
         }
         List<SourceLine> out = new ArrayList<>();
         int i = 0;
+        int line = 1; // the line number at offset counted: counted on from piece to piece (marks are in order)
+        int counted = 0;
         while (i < all.size() && out.size() < MAX_SOURCE_LINES) {
             Mark first = all.get(i);
             int lineStart = html.lastIndexOf('\n', first.start() - 1) + 1;
@@ -119,7 +121,11 @@ public record SnapshotView(String sha256, String url, Instant firstSeen, Instant
             String prefix = from > lineStart ? "…" : "";
             String piece = prefix + html.substring(from, to) + (to < lineEnd ? "…" : "");
             int shift = prefix.length() - from;
-            int line = (int) html.substring(0, first.start()).chars().filter(c -> c == '\n').count() + 1;
+            for (; counted < first.start(); counted++) {
+                if (html.charAt(counted) == '\n') {
+                    line++;
+                }
+            }
             out.add(new SourceLine(line, piece, here.stream()
                     .map(m -> new Mark(m.start() + shift, m.end() + shift)).toList()));
         }
